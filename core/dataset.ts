@@ -1,0 +1,112 @@
+/**
+ * The schema of the bundled rivalry dataset (`data/rivalry.json`) and its cross-reference
+ * checks. Pure: runs in Node, in tests, at build time and in the extension.
+ */
+import * as v from 'valibot';
+
+const isoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD'),
+);
+const id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'));
+const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+
+export const FRONT_IDS = ['ai', 'space', 'bci', 'social'] as const;
+export type FrontId = (typeof FRONT_IDS)[number];
+
+const AliasSchema = v.strictObject({
+  /** The name as people write it. Matching ignores case, spacing and hyphens unless `caseSensitive`. */
+  text,
+  /**
+   * Too ambiguous to count alone ("Musk", "Stoke", "X"): counts only with context, see
+   * `core/context.ts`.
+   */
+  ambiguous: v.optional(v.boolean()),
+  /** Only this exact casing counts ("xAI", not "XAI" which is explainable AI). */
+  caseSensitive: v.optional(v.boolean()),
+  /** Misspellings within a small edit distance count too ("Nueralink"). */
+  fuzzy: v.optional(v.boolean()),
+  /** A legal or formal name ("Space Exploration Technologies Corp."). */
+  legal: v.optional(v.boolean()),
+  /** BCP 47 language of a localised form ("ja" for katakana forms). */
+  lang: v.optional(v.string()),
+});
+
+const SourceSchema = v.strictObject({
+  id,
+  title: text,
+  publisher: text,
+  /** Publication date of the source. */
+  date: isoDate,
+  url: v.optional(v.pipe(v.string(), v.url())),
+});
+
+const FactSchema = v.strictObject({
+  text,
+  /** When it happened, or, with `asOf`, the date the statement was true. */
+  date: isoDate,
+  /** `true` when `date` is an "as of" date (a state that may change) rather than an event date. */
+  asOf: v.optional(v.boolean()),
+  source: id,
+  fronts: v.optional(v.array(v.picklist(FRONT_IDS))),
+});
+
+const FrontRoleSchema = v.strictObject({
+  front: v.picklist(FRONT_IDS),
+  /** Who is on the other side of this front. */
+  rivals: v.pipe(v.array(id), v.minLength(1, 'must name at least one rival')),
+  /** What happened on this front, from this entity's side, in one or two sentences. */
+  summary: text,
+  asOf: isoDate,
+  source: id,
+});
+
+const LeaderSchema = v.strictObject({
+  name: text,
+  role: text,
+  /** The leader's own entity, where the dataset has one. */
+  entity: v.optional(id),
+});
+
+const EntitySchema = v.strictObject({
+  id,
+  name: text,
+  kind: v.picklist(['company', 'person', 'product']),
+  /** Highlighted on pages. Context entities (Google, Nvidia…) appear in cards only. */
+  highlight: v.boolean(),
+  /** One line. */
+  description: v.pipe(text, v.maxLength(200, 'must be one line (200 characters at most)')),
+  founded: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1800), v.maxValue(2100))),
+  headquarters: v.optional(text),
+  leaders: v.array(LeaderSchema),
+  aliases: v.pipe(v.array(AliasSchema), v.minLength(1, 'must have at least one alias')),
+  /** Words whose presence near an ambiguous alias makes it count ("rocket" for "Stoke"). */
+  context: v.optional(v.array(text)),
+  /** Phrases that contain an alias but never name this entity ("Stoke City", "musk ox"). */
+  notMentions: v.optional(v.array(text)),
+  /** Entities whose unambiguous mention in the same text lends context ("Elon Musk" → "Musk"). */
+  related: v.optional(v.array(id)),
+  fronts: v.array(FrontRoleSchema),
+  facts: v.array(FactSchema),
+});
+
+const FrontSchema = v.strictObject({
+  id: v.picklist(FRONT_IDS),
+  name: text,
+  description: text,
+});
+
+export const DatasetSchema = v.strictObject({
+  /** The date the dataset as a whole describes. */
+  asOf: isoDate,
+  fronts: v.array(FrontSchema),
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1)),
+  entities: v.pipe(v.array(EntitySchema), v.minLength(1)),
+});
+
+export type Dataset = v.InferOutput<typeof DatasetSchema>;
+export type Entity = Dataset['entities'][number];
+export type Alias = Entity['aliases'][number];
+export type Fact = Entity['facts'][number];
+export type FrontRole = Entity['fronts'][number];
+export type Source = Dataset['sources'][number];
