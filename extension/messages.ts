@@ -1,0 +1,72 @@
+/**
+ * Every message between the content script, the background and the popup, in one typed map.
+ * A request is `{ type, ...payload }`; the map gives each type's payload and response.
+ */
+import { browser } from 'wxt/browser';
+import type { EntityId } from '../core/types';
+
+/** What a content script reports about its page. */
+export type PageState =
+  /** Still scanning the page for the first time. */
+  | 'loading'
+  /** Scanned; highlights are live. */
+  | 'ready'
+  /** The user turned Rivalry Lens off on this site. */
+  | 'site-off'
+  /** The user paused Rivalry Lens everywhere. */
+  | 'paused'
+  /** The page is larger than we process by default; the user may go on anyway. */
+  | 'too-large';
+
+export interface EntityCount {
+  entity: EntityId;
+  count: number;
+  /** The first mention's words in context, e.g. "…Altman explored a deal with Stoke Space, a rival…". */
+  firstContext: string;
+}
+
+export interface PageSummary {
+  state: PageState;
+  /** Host of the page, e.g. `news.example.com`. */
+  host: string;
+  total: number;
+  entities: EntityCount[];
+}
+
+export interface MessageMap {
+  /** popup → content: what this page mentions. */
+  getSummary: { request: Record<string, never>; response: PageSummary };
+  /** popup → content: scroll to the entity's next mention, flash it and open its card. */
+  reveal: { request: { entity: EntityId }; response: { ok: boolean } };
+  /** popup → content: process a page that was paused as too large. */
+  processAnyway: { request: Record<string, never>; response: { ok: boolean } };
+  /** content → background: the page's mention count changed (badge). */
+  mentionCount: { request: { total: number; active: boolean }; response: undefined };
+}
+
+export type MessageType = keyof MessageMap;
+export type Message<T extends MessageType = MessageType> = { type: T } & MessageMap[T]['request'];
+export type Response<T extends MessageType> = MessageMap[T]['response'];
+
+export function isMessage<T extends MessageType>(value: unknown, type: T): value is Message<T> {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
+}
+
+/** Sends a message to the content script of a tab (top frame). */
+export function sendToTab<T extends MessageType>(
+  tabId: number,
+  type: T,
+  request: MessageMap[T]['request'],
+): Promise<Response<T>> {
+  return browser.tabs.sendMessage(tabId, { type, ...request }, { frameId: 0 }) as Promise<
+    Response<T>
+  >;
+}
+
+/** Sends a message to the background. */
+export function sendToBackground<T extends MessageType>(
+  type: T,
+  request: MessageMap[T]['request'],
+): Promise<Response<T>> {
+  return browser.runtime.sendMessage({ type, ...request }) as Promise<Response<T>>;
+}
