@@ -38,6 +38,8 @@ export interface MessageMap {
   getSummary: { request: Record<string, never>; response: PageSummary };
   /** popup → content: scroll to the entity's next mention, flash it and open its card. */
   reveal: { request: { entity: EntityId }; response: { ok: boolean } };
+  /** background → content: the `next-mention` keyboard command; move to the next mention and open its card. */
+  nextMention: { request: Record<string, never>; response: { ok: boolean } };
   /** popup → content: process a page that was paused as too large. */
   processAnyway: { request: Record<string, never>; response: { ok: boolean } };
   /** content → background: the page's mention count changed (badge). */
