@@ -1,0 +1,84 @@
+/**
+ * The fuzzy stage: misspellings of the names that allow them ("Nueralink", "Neurallink").
+ * fuse.js ranks the nearest names for a candidate word; a strict edit distance then decides,
+ * so that near-words that are other things ("Neuralynx", "Altmann") stay out. Results are
+ * cached per candidate, and only words that already look like a name's start get here.
+ */
+import Fuse from 'fuse.js';
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+export function osaDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const m = a.length;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + cost,
+      );
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      ) {
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n] as number;
+}
+
+/** How many edits a name of this many letters tolerates. */
+export function allowedEdits(keyLength: number): number {
+  return keyLength >= 13 ? 2 : keyLength >= 8 ? 1 : 0;
+}
+
+export class FuzzyIndex<T> {
+  private readonly fuse: Fuse<{ key: string; value: T }>;
+  private readonly cache = new Map<string, { key: string; value: T; distance: number } | null>();
+  readonly lengths: Set<number>;
+
+  constructor(names: { key: string; value: T }[]) {
+    this.fuse = new Fuse(names, {
+      keys: ['key'],
+      includeScore: true,
+      threshold: 0.4,
+      ignoreLocation: true,
+      isCaseSensitive: true,
+    });
+    this.lengths = new Set();
+    for (const { key } of names) {
+      const e = allowedEdits(key.length);
+      for (let d = -e; d <= e; d++) this.lengths.add(key.length + d);
+    }
+  }
+
+  /** The name within its allowed edit distance of `candidate` (a folded key), if any. */
+  lookup(candidate: string): { key: string; value: T; distance: number } | null {
+    if (!this.lengths.has(candidate.length)) return null;
+    const cached = this.cache.get(candidate);
+    if (cached !== undefined) return cached;
+    let best: { key: string; value: T; distance: number } | null = null;
+    for (const { item } of this.fuse.search(candidate, { limit: 3 })) {
+      const max = allowedEdits(item.key.length);
+      const d = osaDistance(candidate, item.key, max);
+      if (d <= max && (best === null || d < best.distance)) best = { ...item, distance: d };
+    }
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(candidate, best);
+    return best;
+  }
+}

@@ -1,0 +1,480 @@
+/**
+ * The matcher: the dataset's names compiled once, then `findMentions(text)`.
+ *
+ *   text ──seed regex──▶ word starts that could begin a name
+ *        ──trie walk──▶ exact names, with spelling variants (case, spaces, hyphens, line breaks,
+ *                       zero-width and full-width characters)
+ *        ──fuzzy──────▶ misspellings of long names (fuse.js ranks, edit distance decides)
+ *        ──checks─────▶ case rules, phrases that are never the entity ("Stoke City")
+ *        ──context────▶ ambiguous short names ("Musk", "Stoke", "X") kept only with context
+ *        ──▶ Mention[] with offsets into the original text
+ *
+ * The context model is described in README.md ("How a mention is decided").
+ */
+import { aliasKey } from './alias-key.ts';
+import { Cls, classOf, fold, foldKey, isWordCls } from './chars.ts';
+import type { Dataset, Entity } from './dataset.ts';
+import { FuzzyIndex } from './fuzzy.ts';
+import {
+  analyse,
+  classAt,
+  classBefore,
+  continuesWord,
+  insert,
+  newNode,
+  type TrieNode,
+  type WalkHit,
+  walk,
+} from './trie.ts';
+import type { EntityId, MatchKind, Mention } from './types.ts';
+
+export interface FindOptions {
+  /**
+   * Entities already named unambiguously elsewhere in the same document (read, and updated
+   * with this text's). Lets "Musk" in one paragraph count after "Elon Musk" in another.
+   */
+  seen?: Set<EntityId>;
+}
+
+export interface Matcher {
+  findMentions(text: string, options?: FindOptions): Mention[];
+  /** The entity ids this matcher highlights. */
+  readonly entities: readonly EntityId[];
+}
+
+interface CompiledAlias {
+  entity: CompiledEntity;
+  written: string;
+  /** Folded key (see `analyse`). */
+  key: string;
+  /** Written letters and digits, case kept (for case-sensitive names). */
+  letters: string;
+  ambiguous: boolean;
+  caseSensitive: boolean;
+  /** "Musk" → "MUSK" is accepted in all-capital text. */
+  capitalised: boolean;
+  /** Written as one word ("SpaceX", "OpenAI"); a split form must be capitalised. */
+  oneWord: boolean;
+  /** Written with a trailing abbreviation dot ("Corp."), which belongs to the name. */
+  trailingDot: boolean;
+  /**
+   * Needs context words near it, not only elsewhere in the text: a name of one letter ("X"),
+   * and Japanese short names ("マスク" is also a face mask).
+   */
+  needsNear: boolean;
+}
+
+interface CompiledEntity {
+  id: EntityId;
+  person: boolean;
+  related: EntityId[];
+  context: Set<string>;
+  contextPairs: Set<string>;
+}
+
+interface Blocker {
+  entity: EntityId;
+  key: string;
+}
+
+interface Candidate {
+  alias: CompiledAlias;
+  start: number;
+  end: number;
+  score: number;
+  via: MatchKind;
+  /** Needs context to count. */
+  pending: boolean;
+}
+
+/** Scores. A mention is reported when its score reaches ACCEPT. */
+const SCORE = {
+  exact: 1,
+  variant: 0.9,
+  lowerCase: 0.85,
+  fuzzy: 0.75,
+  contextBase: 0.55,
+  contextSeen: 0.25,
+  contextNear: 0.2,
+  contextMax: 0.9,
+} as const;
+const ACCEPT = 0.75;
+/** How far around an ambiguous name its context words are looked for, in characters. */
+const CONTEXT_REACH = 120;
+/** How far before a name a phrase that blocks it may start ("Robert Altman"). */
+const BLOCKER_REACH = 48;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Letters and digits of `s`, compatibility forms resolved, case kept. */
+function lettersOf(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isWordCls(classOf(c))) {
+      out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : s[i];
+    }
+  }
+  return out;
+}
+
+/** The words of `s`, each as its letters with case kept, split where the walker may split. */
+function wordsOf(s: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = classOf(c);
+    if (isWordCls(k)) cur += s[i];
+    else if (k !== Cls.Ignore && cur) {
+      words.push(cur);
+      cur = '';
+    }
+  }
+  if (cur) words.push(cur);
+  return words;
+}
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase();
+}
+function hasLower(s: string): boolean {
+  return s !== s.toUpperCase();
+}
+function hasUpper(s: string): boolean {
+  return s !== s.toLowerCase();
+}
+
+/** Compiles the highlighted entities of `dataset` into a matcher. */
+export function compileMatcher(dataset: Dataset): Matcher {
+  const trie: TrieNode<CompiledAlias> = newNode();
+  const blockers: TrieNode<Blocker> = newNode();
+  const fuzzyNames: { key: string; value: CompiledAlias }[] = [];
+  const seedPrefixes = new Set<string>();
+  const fuzzyFirstWords = new Map<string, CompiledAlias[]>();
+  const entities: EntityId[] = [];
+  const byId = new Map<EntityId, CompiledEntity>();
+
+  const addSeed = (written: string) => {
+    const { key, breaks } = analyse(written);
+    let len = Math.min(key.length, /[\u30a0-\u30ff]/.test(key[0] ?? '') ? 2 : 3);
+    for (let i = 1; i < len; i++) if (breaks[i]) len = i;
+    seedPrefixes.add(key.slice(0, len));
+  };
+
+  for (const entity of dataset.entities as Entity[]) {
+    if (!entity.highlight) continue;
+    entities.push(entity.id);
+    const context = new Set<string>();
+    const contextPairs = new Set<string>();
+    for (const word of entity.context ?? []) {
+      const parts = word.split(/\s+/).map(foldKey).filter(Boolean);
+      if (parts.length === 1) context.add(parts[0] as string);
+      else if (parts.length >= 2) contextPairs.add(`${parts[0]} ${parts[1]}`);
+    }
+    const compiledEntity: CompiledEntity = {
+      id: entity.id,
+      person: entity.kind === 'person',
+      related: entity.related ?? [],
+      context,
+      contextPairs,
+    };
+    byId.set(entity.id, compiledEntity);
+    for (const alias of entity.aliases) {
+      const letters = lettersOf(alias.text);
+      const compiled: CompiledAlias = {
+        entity: compiledEntity,
+        written: alias.text,
+        key: foldKey(alias.text),
+        letters,
+        ambiguous: alias.ambiguous ?? false,
+        caseSensitive: alias.caseSensitive ?? false,
+        capitalised:
+          letters.length > 1 && isUpper(letters[0] as string) && !hasUpper(letters.slice(1)),
+        oneWord: !/[\s\-.,・]/.test(alias.text) && /^[\p{L}\p{N}]+$/u.test(alias.text),
+        trailingDot: alias.text.endsWith('.'),
+        needsNear:
+          aliasKey(alias.text).length === 1 || (alias.ambiguous === true && alias.lang === 'ja'),
+      };
+      insert(trie, alias.text, compiled);
+      addSeed(alias.text);
+      if (alias.fuzzy) {
+        const key = foldKey(alias.text);
+        fuzzyNames.push({ key, value: compiled });
+        const words = alias.text.split(/[\s・]+/);
+        if (words.length > 1) {
+          const first = foldKey(words[0] as string);
+          fuzzyFirstWords.set(first, [...(fuzzyFirstWords.get(first) ?? []), compiled]);
+        } else {
+          // Seeds for misspellings of the first letters: a dropped, swapped or doubled letter.
+          const [a = '', b = '', c = '', d = ''] = key;
+          for (const v of [a + b + c, a + c + d, a + b + d, a + c + b, a + b + d + c]) {
+            seedPrefixes.add(v.slice(0, 3));
+          }
+        }
+      }
+    }
+    for (const phrase of entity.notMentions ?? [])
+      insert(blockers, phrase, { entity: entity.id, key: foldKey(phrase) });
+  }
+
+  const fuzzy = new FuzzyIndex(fuzzyNames);
+  const fuzzySeedStarts = new Set([...fuzzyFirstWords.keys()].map((w) => w.slice(0, 3)));
+  for (const { key } of fuzzyNames) fuzzySeedStarts.add(key.slice(0, 1));
+
+  // Word starts worth a walk: the first letters of every name, and anything unusual that a
+  // name could hide behind (full-width letters, zero-width characters, line-end hyphens).
+  const seedSource = [
+    ...[...seedPrefixes].sort((a, b) => b.length - a.length).map(escapeRe),
+    '[\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]',
+    '[-\\u2010\\u2011][\\r\\n]',
+  ].join('|');
+
+  function findMentions(text: string, options: FindOptions = {}): Mention[] {
+    const seed = new RegExp(seedSource, 'gi');
+    const candidates: Candidate[] = [];
+    const hits: WalkHit<CompiledAlias>[] = [];
+    let lastEnd = 0;
+    let lastStart = -1;
+    for (let m = seed.exec(text); m !== null; m = seed.exec(text)) {
+      let start = m.index;
+      const c0 = text.charCodeAt(start);
+      const k0 = classOf(c0);
+      if (!isWordCls(k0) || (c0 >= 0xff01 && c0 <= 0xff5e)) {
+        // An unusual character: walk from the start of the word it sits in.
+        start = wordStart(text, start);
+      } else if (continuesWord(k0, classBefore(text, start))) continue;
+      if (start < lastEnd || start === lastStart) continue;
+      lastStart = start;
+      hits.length = 0;
+      walk(text, start, trie, hits);
+      const cand = hits.length > 0 ? bestExact(text, start, hits) : fuzzyAt(text, start);
+      if (cand === null || blocked(text, cand)) continue;
+      candidates.push(cand);
+      lastEnd = cand.end;
+    }
+
+    const seen = options.seen ?? new Set<EntityId>();
+    for (const c of candidates) if (!c.pending) seen.add(c.alias.entity.id);
+    const mentions: Mention[] = [];
+    for (const c of candidates) {
+      if (c.pending) {
+        c.score = contextScore(text, c, seen);
+        c.via = 'context';
+      }
+      if (c.score >= ACCEPT) {
+        mentions.push({
+          entity: c.alias.entity.id,
+          start: c.start,
+          end: c.end,
+          text: text.slice(c.start, c.end),
+          score: Math.round(c.score * 100) / 100,
+          via: c.via,
+        });
+      }
+    }
+    return mentions;
+  }
+
+  /** The longest name found by the walk that passes the case and shape checks. */
+  function bestExact(
+    text: string,
+    start: number,
+    found: WalkHit<CompiledAlias>[],
+  ): Candidate | null {
+    for (let h = found.length - 1; h >= 0; h--) {
+      const hit = found[h] as WalkHit<CompiledAlias>;
+      const surface = text.slice(start, hit.end);
+      const letters = lettersOf(surface);
+      const plainSplit = hit.split && !hit.hyphenated;
+      // "Space X-ray": a split name may not end inside a hyphenated word.
+      if (
+        plainSplit &&
+        classAt(text, hit.end) === Cls.Hyphen &&
+        isWordCls(classAt(text, hit.end + 1))
+      )
+        continue;
+      for (const alias of hit.terminals) {
+        const cand = check(text, start, hit, alias, surface, letters, plainSplit);
+        if (cand) return cand;
+      }
+    }
+    return null;
+  }
+
+  function check(
+    text: string,
+    start: number,
+    hit: WalkHit<CompiledAlias>,
+    alias: CompiledAlias,
+    surface: string,
+    letters: string,
+    plainSplit: boolean,
+  ): Candidate | null {
+    const allCaps = !hasLower(letters) && letters.length > 1;
+    if (alias.caseSensitive && letters !== alias.letters) {
+      if (!(alias.capitalised && allCaps && letters === alias.letters.toUpperCase())) return null;
+    }
+    // "Open AI", "Space X", "Stoke Space": a company's name written in several words must look
+    // like a name (every word capitalised); all in lower case it needs context ("open ai"),
+    // in mixed case it is ordinary words ("open AI models", "space X-ray").
+    let lowerSplit = false;
+    if (plainSplit && !alias.entity.person) {
+      if (!hasUpper(letters)) lowerSplit = true;
+      else if (!wordsOf(surface).every((w) => isUpper(w[0] as string) || /\d/.test(w[0] as string)))
+        return null;
+    }
+    let end = hit.end;
+    if (alias.trailingDot && text.charCodeAt(end) === 46) end++;
+    const exact =
+      surface === alias.written || (alias.trailingDot && `${surface}.` === alias.written);
+    const score = exact ? SCORE.exact : hasUpper(letters) ? SCORE.variant : SCORE.lowerCase;
+    const via: MatchKind = exact ? 'exact' : 'variant';
+    return { alias, start, end, score, via, pending: alias.ambiguous || lowerSplit };
+  }
+
+  /** A misspelled long name starting at `start`, if any. */
+  function fuzzyAt(text: string, start: number): Candidate | null {
+    if (fuzzyNames.length === 0) return null;
+    const first = String.fromCharCode(fold(text.charCodeAt(start)));
+    if (!fuzzySeedStarts.has(first) && !fuzzySeedStarts.has(foldKey(text.slice(start, start + 3))))
+      return null;
+    const w1 = wordAt(text, start);
+    if (w1 === null) return null;
+    let found = fuzzy.lookup(w1.key);
+    let end = w1.end;
+    if (found === null || found.value.written.includes(' ')) {
+      found = null;
+      // A name of two words: the first written right, the second misspelled ("Elon Muks").
+      const aliases = fuzzyFirstWords.get(w1.key);
+      if (aliases === undefined) return null;
+      const sepEnd = skipSpaces(text, w1.end);
+      if (sepEnd === w1.end) return null;
+      const w2 = wordAt(text, sepEnd);
+      if (w2 === null) return null;
+      const two = fuzzy.lookup(w1.key + w2.key);
+      if (two === null || !aliases.includes(two.value)) return null;
+      const words = wordsOf(text.slice(start, w2.end));
+      if (!words.every((w) => isUpper(w[0] as string))) return null;
+      found = two;
+      end = w2.end;
+    }
+    if (found.distance === 0) return null;
+    return { alias: found.value, start, end, score: SCORE.fuzzy, via: 'fuzzy', pending: false };
+  }
+
+  /** True when a phrase that never names the entity ("Stoke City") covers the candidate. */
+  function blocked(text: string, cand: Candidate): boolean {
+    const from = Math.max(0, cand.start - BLOCKER_REACH);
+    const found: WalkHit<Blocker>[] = [];
+    for (let i = from; i <= cand.start; i++) {
+      const k = classOf(text.charCodeAt(i));
+      if (!isWordCls(k) || continuesWord(k, classBefore(text, i))) continue;
+      found.length = 0;
+      walk(text, i, blockers, found);
+      for (const hit of found) {
+        if (hit.end <= cand.start) continue;
+        for (const b of hit.terminals) {
+          // A case-sensitive name already tells itself apart from a phrase of the same letters
+          // ("OpenAl" the misspelling, "OpenAL" the audio library).
+          if (
+            b.entity === cand.alias.entity.id &&
+            !(cand.alias.caseSensitive && b.key === cand.alias.key)
+          )
+            return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  function contextScore(text: string, c: Candidate, seen: Set<EntityId>): number {
+    const e = c.alias.entity;
+    const docSeen = seen.has(e.id) || e.related.some((r) => seen.has(r));
+    const near = contextNear(text, c, e);
+    if (c.alias.needsNear && !near) return 0;
+    return Math.min(
+      SCORE.contextMax,
+      SCORE.contextBase + (docSeen ? SCORE.contextSeen : 0) + (near ? SCORE.contextNear : 0),
+    );
+  }
+
+  function contextNear(text: string, c: Candidate, e: CompiledEntity): boolean {
+    const from = Math.max(0, c.start - CONTEXT_REACH);
+    const to = Math.min(text.length, c.end + CONTEXT_REACH);
+    let prev = '';
+    let i = from;
+    while (i < to) {
+      const k = classOf(text.charCodeAt(i));
+      if (!isWordCls(k)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      let key = String.fromCharCode(fold(text.charCodeAt(i)));
+      for (; j < text.length; j++) {
+        const kj = classOf(text.charCodeAt(j));
+        if (kj === Cls.Ignore) continue;
+        if (kj !== k) break;
+        key += String.fromCharCode(fold(text.charCodeAt(j)));
+      }
+      const inside = i >= c.start && i < c.end;
+      // Scripts written without spaces pack a sentence into a few characters: there only a
+      // context word right beside the name counts ("マスク氏", not "マスクを着用").
+      const adjacent = k < Cls.Katakana || i === c.end || j === c.start;
+      if (!inside && adjacent) {
+        if (e.context.has(key)) return true;
+        if (prev && e.contextPairs.has(`${prev} ${key}`)) return true;
+      }
+      prev = inside ? '' : key;
+      i = j;
+    }
+    return false;
+  }
+
+  return { findMentions, entities };
+}
+
+function wordStart(text: string, i: number): number {
+  let k = classOf(text.charCodeAt(i));
+  if (!isWordCls(k)) {
+    // A hyphen or invisible character: the word is the one before it.
+    let j = i - 1;
+    while (j >= 0 && classOf(text.charCodeAt(j)) === Cls.Ignore) j--;
+    if (j < 0) return i;
+    k = classOf(text.charCodeAt(j));
+    if (!isWordCls(k)) return i + 1;
+    i = j;
+  }
+  while (i > 0) {
+    const kb = classOf(text.charCodeAt(i - 1));
+    if (kb === k || kb === Cls.Ignore) i--;
+    else break;
+  }
+  while (i < text.length && classOf(text.charCodeAt(i)) === Cls.Ignore) i++;
+  return i;
+}
+
+/** The word starting at `i` as a folded key (invisible characters skipped). */
+function wordAt(text: string, i: number): { key: string; end: number } | null {
+  const k = classOf(text.charCodeAt(i));
+  if (!isWordCls(k)) return null;
+  let key = '';
+  let j = i;
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    const kj = classOf(c);
+    if (kj === Cls.Ignore) continue;
+    if (kj !== k) break;
+    key += String.fromCharCode(fold(c));
+  }
+  return { key, end: j };
+}
+
+function skipSpaces(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && j - i < 3 && classOf(text.charCodeAt(j)) === Cls.Space) j++;
+  return j;
+}

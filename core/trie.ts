@@ -1,0 +1,168 @@
+/**
+ * Names compiled once into a character trie over their folded keys, and the walker that
+ * follows the trie through the ORIGINAL text, stepping over the separators a name may be
+ * written with ("Space X", "Space-X", "Neura-\nlink", "イーロン・マスク").
+ */
+import { Cls, classOf, fold, isWordCls } from './chars.ts';
+
+/** Separators a name may be split by at a given point (bit set). */
+export enum Sep {
+  Space = 1,
+  Hyphen = 2,
+  Dot = 4,
+  Comma = 8,
+}
+
+export interface TrieNode<T> {
+  next: Map<number, TrieNode<T>>;
+  /** Which separators may follow the prefix this node spells (some name has a word break here). */
+  breaks: number;
+  /** Names that end here. */
+  terminals: T[] | null;
+}
+
+export function newNode<T>(): TrieNode<T> {
+  return { next: new Map(), breaks: 0, terminals: null };
+}
+
+/**
+ * The folded key of a written name and where it may break: after key position `i`, `breaks[i]`
+ * says which separators may stand there. A break is wherever the written form has a separator,
+ * a lower-to-upper case step ("SpaceX" → Space|X, "xAI" → x|AI) or a change of script
+ * ("スペースX").
+ */
+export function analyse(written: string): { key: string; breaks: number[] } {
+  let key = '';
+  const breaks: number[] = [];
+  let pending = 0;
+  let prevCls: Cls | -1 = -1;
+  let prevLower = false;
+  for (let i = 0; i < written.length; i++) {
+    const c = written.charCodeAt(i);
+    const k = classOf(c);
+    if (isWordCls(k)) {
+      const ch = written[i] as string;
+      const upper = ch !== ch.toLowerCase();
+      if (key.length > 0) {
+        let b = pending;
+        if (prevLower && upper) b |= Sep.Space | Sep.Hyphen;
+        if (prevCls !== k && prevCls !== -1) b |= Sep.Space | Sep.Hyphen;
+        if (b) breaks[key.length] = (breaks[key.length] ?? 0) | b;
+      }
+      key += String.fromCharCode(fold(c));
+      prevLower = ch !== ch.toUpperCase();
+      prevCls = k;
+      pending = 0;
+    } else if (k === Cls.Space || k === Cls.Hyphen) pending |= Sep.Space | Sep.Hyphen;
+    else if (k === Cls.Dot) pending |= Sep.Dot | Sep.Space;
+    else if (k === Cls.Comma) pending |= Sep.Comma | Sep.Space;
+  }
+  return { key, breaks };
+}
+
+export function insert<T>(root: TrieNode<T>, written: string, value: T): void {
+  const { key, breaks } = analyse(written);
+  let node = root;
+  for (let i = 0; i < key.length; i++) {
+    node.breaks |= breaks[i] ?? 0;
+    const c = key.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) {
+      child = newNode<T>();
+      node.next.set(c, child);
+    }
+    node = child;
+  }
+  if (!node.terminals) node.terminals = [];
+  node.terminals.push(value);
+}
+
+export interface WalkHit<T> {
+  /** Offset just past the last letter of the name in the original text. */
+  end: number;
+  terminals: T[];
+  /** The name was split by a space or hyphen the written form allows. */
+  split: boolean;
+  /** The only splits were line-end hyphenation ("Neura-\nlink"). */
+  hyphenated: boolean;
+}
+
+const MAX_SEPARATOR_RUN = 4;
+
+/** True when the word character class `next` continues a word of class `k`. */
+export function continuesWord(k: Cls, next: Cls): boolean {
+  return isWordCls(next) && next === k;
+}
+
+/** Class of the first character at or after `i` that is not ignorable (Stop at the end). */
+export function classAt(text: string, i: number): Cls {
+  for (; i < text.length; i++) {
+    const k = classOf(text.charCodeAt(i));
+    if (k !== Cls.Ignore) return k;
+  }
+  return Cls.Stop;
+}
+
+/** Class of the last character before `i` that is not ignorable (Stop at the start). */
+export function classBefore(text: string, i: number): Cls {
+  for (i--; i >= 0; i--) {
+    const k = classOf(text.charCodeAt(i));
+    if (k !== Cls.Ignore) return k;
+  }
+  return Cls.Stop;
+}
+
+/**
+ * Follows the trie from `start` (the first letter of a word) and reports every name that ends
+ * at the end of a word, shortest first.
+ */
+export function walk<T>(text: string, start: number, root: TrieNode<T>, out: WalkHit<T>[]): void {
+  const n = text.length;
+  let node = root;
+  let i = start;
+  let split = false;
+  let plainSplit = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const k = classOf(c);
+    if (isWordCls(k)) {
+      const child = node.next.get(fold(c));
+      if (!child) return;
+      node = child;
+      i++;
+      if (node.terminals !== null && !continuesWord(k, classAt(text, i))) {
+        out.push({ end: i, terminals: node.terminals, split, hyphenated: split && !plainSplit });
+      }
+      continue;
+    }
+    if (k === Cls.Ignore) {
+      i++;
+      continue;
+    }
+    if (node === root || k === Cls.Stop) return;
+    // A run of separators between two parts of a name.
+    let j = i;
+    let seen = 0;
+    let newline = false;
+    for (; j < n && j - i <= MAX_SEPARATOR_RUN; j++) {
+      const cj = text.charCodeAt(j);
+      const kj = classOf(cj);
+      if (kj === Cls.Space) {
+        seen |= Sep.Space;
+        if (cj === 10 || cj === 13) newline = true;
+      } else if (kj === Cls.Hyphen) seen |= Sep.Hyphen;
+      else if (kj === Cls.Dot) seen |= Sep.Dot;
+      else if (kj === Cls.Comma) seen |= Sep.Comma;
+      else if (kj !== Cls.Ignore) break;
+    }
+    if (j - i > MAX_SEPARATOR_RUN || j >= n || !isWordCls(classOf(text.charCodeAt(j)))) return;
+    const hyphenation =
+      newline && (seen & Sep.Hyphen) !== 0 && (seen & (Sep.Dot | Sep.Comma)) === 0;
+    if (!hyphenation) {
+      if ((seen & ~node.breaks) !== 0) return;
+      plainSplit = true;
+    }
+    split = true;
+    i = j;
+  }
+}
