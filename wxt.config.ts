@@ -9,7 +9,9 @@ export default defineConfig({
     name: 'Rivalry Lens',
     description:
       'Highlights OpenAI, SpaceX, Stoke Space, Neuralink and the people around the Altman–Musk rivalry, with sourced context cards. Works offline; no page text leaves the tab.',
-    permissions: ['storage'],
+    // contextMenus: the "Turn Rivalry Lens off on this site" entry (issue 4). Nothing else: the badge,
+    // tab status and messages need no permission, and the popup learns the site from the page.
+    permissions: ['storage', 'contextMenus'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
