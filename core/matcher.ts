@@ -226,8 +226,14 @@ export function compileMatcher(dataset: Dataset): Matcher {
 
   // Word starts worth a walk: the first letters of every name, and anything unusual that a
   // name could hide behind (full-width letters, zero-width characters, line-end hyphens).
+  const prefixes = [...seedPrefixes].sort((a, b) => b.length - a.length);
+  const latin = prefixes.filter((p) => /^[a-z0-9]/.test(p)).map(escapeRe);
+  const other = prefixes.filter((p) => !/^[a-z0-9]/.test(p)).map(escapeRe);
   const seedSource = [
-    ...[...seedPrefixes].sort((a, b) => b.length - a.length).map(escapeRe),
+    // The look-behind drops most mid-word hits inside the regex engine; word starts after
+    // other letters ("éspace") are checked again in code.
+    `(?<![A-Za-z0-9])(?:${latin.join('|')})`,
+    ...other,
     '[\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]',
     '[-\\u2010\\u2011][\\r\\n]',
   ].join('|');
@@ -254,6 +260,7 @@ export function compileMatcher(dataset: Dataset): Matcher {
       if (cand === null || blocked(text, cand)) continue;
       candidates.push(cand);
       lastEnd = cand.end;
+      if (seed.lastIndex < lastEnd) seed.lastIndex = lastEnd;
     }
 
     const seen = options.seen ?? new Set<EntityId>();
