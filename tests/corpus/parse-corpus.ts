@@ -10,6 +10,19 @@
  * is the id without its number. A mention is `[[surface text|entity-id]]`; the snippet's text is the
  * block with every label replaced by its surface text, and offsets are computed here, never by hand.
  * Leading and trailing blank lines of a block are not part of the text; CRLF is read as LF.
+ * Invisible characters (U+00A0, U+200B, U+200D, U+00AD) are written in the files as themselves.
+ *
+ * Labelling conventions (a careful reader should agree with every label):
+ * - A label covers the name only: not a possessive ('s, ’s, German "Musks"), not quotes, brackets,
+ *   "#" or "@"; a legal name covers its suffix ("Space Exploration Technologies Corp.", "OpenAI
+ *   Global, LLC", "Neuralink Corporation").
+ * - "Elon Musk" is one mention; "SpaceX CEO Elon Musk" two; "X (formerly Twitter)" two x-twitter.
+ * - A name inside a longer word or product is not a mention ("Starlink", "r/SpaceXLounge",
+ *   "OpenAIRE", "Tesla Model X"); products are not their maker ("Grok", "ChatGPT", "Nova").
+ * - Short names count where a reader knows who is meant: "Musk", "Elon", "Altman", "Stoke", "X",
+ *   "マスク" after or near their entity, and "XAI" in an all-capitals headline about Musk's company;
+ *   never "musk" the scent, "Stoke" the football club, XAI as explainable AI, "Jack Altman".
+ * - Misspellings of a name are labelled with its entity ("Nueralink", "OpenAl", "Spacex").
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
