@@ -1,0 +1,247 @@
+/**
+ * The toolbar popup for one tab: the switches, the page summary or the reason there is none,
+ * and the rivalry map. Every region has a fixed size, so nothing moves as answers arrive.
+ */
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { EntityId } from '../core/types';
+import { isMessage, type PageSummary, sendToTab } from '../extension/messages';
+import { disabledSites, disablingSite, paused, siteOf } from '../extension/settings';
+import { type Unreadable, unreadableReason } from '../extension/site';
+import { PopupSummary } from './PopupSummary';
+import { PopupSwitches } from './PopupSwitches';
+import { layoutRivalryMap, type MapData, RivalryMap } from './RivalryMap';
+import { useSetting } from './use-setting';
+
+/** What the popup knows about the tab's page. */
+export type PageView =
+  /** Nothing heard yet (the first few milliseconds). */
+  | { kind: 'asking' }
+  /** The content script answered. */
+  | { kind: 'page'; summary: PageSummary }
+  /** A page the browser does not let extensions read. */
+  | { kind: 'unreadable'; reason: Exclude<Unreadable, null> }
+  /** The tab is still loading and its content script has not started. */
+  | { kind: 'tab-loading' }
+  /** A web page without our content script: it was open before Rivalry Lens was installed. */
+  | { kind: 'not-running' };
+
+/** How often to ask again while the page is still loading or being read. */
+const RETRY_MS = 300;
+
+async function askPage(tabId: number): Promise<PageView> {
+  try {
+    const summary = await sendToTab(tabId, 'getSummary', {});
+    if (summary && typeof summary === 'object' && 'state' in summary)
+      return { kind: 'page', summary };
+  } catch {
+    // No content script answered; the tab's address tells why.
+  }
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const url = tab?.url || tab?.pendingUrl;
+  const reason = url ? unreadableReason(url) : null;
+  if (reason) return { kind: 'unreadable', reason };
+  if (tab?.status === 'loading') return { kind: 'tab-loading' };
+  // Without a URL (the browser hides it from us) the page is one we may not read.
+  return url ? { kind: 'not-running' } : { kind: 'unreadable', reason: 'browser-page' };
+}
+
+function isWaiting(view: PageView): boolean {
+  return view.kind === 'tab-loading' || (view.kind === 'page' && view.summary.state === 'loading');
+}
+
+function usePageView(tabId: number | undefined) {
+  const [view, setView] = useState<PageView>({ kind: 'asking' });
+  const state = useRef({ asking: false, again: false, alive: true, retry: 0 });
+
+  const refresh = useCallback(() => {
+    const s = state.current;
+    if (tabId === undefined || !s.alive) return;
+    // One question at a time; a refresh asked for meanwhile runs once the answer is in.
+    if (s.asking) {
+      s.again = true;
+      return;
+    }
+    s.asking = true;
+    void askPage(tabId).then((next) => {
+      s.asking = false;
+      if (!s.alive) return;
+      setView(next);
+      clearTimeout(s.retry);
+      if (s.again) {
+        s.again = false;
+        refresh();
+      } else if (isWaiting(next)) s.retry = window.setTimeout(refresh, RETRY_MS);
+    });
+  }, [tabId]);
+
+  useEffect(() => {
+    const s = state.current;
+    s.alive = true;
+    if (tabId === undefined) {
+      setView({ kind: 'unreadable', reason: 'browser-page' });
+      return;
+    }
+    refresh();
+    // The page reports its count as it changes; each report means a new summary.
+    const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
+      if (isMessage(message, 'mentionCount') && sender.tab?.id === tabId) refresh();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    // Switching a site off or pausing changes the page's state; the content script's own
+    // report follows, but ask too in case it has nothing new to count.
+    const timers: number[] = [];
+    const soon = () => {
+      refresh();
+      timers.push(window.setTimeout(refresh, 150), window.setTimeout(refresh, 600));
+    };
+    const unwatch = [disabledSites.watch(soon), paused.watch(soon)];
+    return () => {
+      s.alive = false;
+      clearTimeout(s.retry);
+      browser.runtime.onMessage.removeListener(onMessage);
+      for (const u of unwatch) u();
+      for (const t of timers) clearTimeout(t);
+    };
+  }, [tabId, refresh]);
+
+  return { view, refresh };
+}
+
+export function Popup(props: { tabId: number | undefined; data: MapData }) {
+  const { tabId, data } = props;
+  const { view, refresh } = usePageView(tabId);
+  const sites = useSetting(disabledSites);
+  const isPaused = useSetting(paused);
+  const layout = useMemo(() => layoutRivalryMap(data), [data]);
+  const host = view.kind === 'page' ? view.summary.host : undefined;
+  const present = useMemo(
+    () =>
+      new Set<EntityId>(
+        view.kind === 'page' && view.summary.state === 'ready'
+          ? view.summary.entities.map((e) => e.entity)
+          : [],
+      ),
+    [view],
+  );
+
+  const reveal = async (entity: EntityId) => {
+    if (tabId === undefined) return false;
+    try {
+      return (await sendToTab(tabId, 'reveal', { entity })).ok;
+    } catch {
+      return false;
+    }
+  };
+  const processAnyway = async () => {
+    if (tabId === undefined) return;
+    await sendToTab(tabId, 'processAnyway', {}).catch(() => undefined);
+    refresh();
+  };
+
+  return (
+    <div class="popup" aria-busy={view.kind === 'asking'}>
+      <header>
+        <h1>Rivalry Lens</h1>
+        <PopupSwitches host={host} sites={sites} isPaused={isPaused} />
+      </header>
+      <main class="body">
+        <PageBody
+          view={view}
+          data={data}
+          sites={sites}
+          onReveal={reveal}
+          onProcessAnyway={processAnyway}
+        />
+      </main>
+      <section class="map" aria-label="Rivalry map">
+        <RivalryMap data={data} layout={layout} present={present} />
+      </section>
+      <footer>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+function Message(props: { state: string; title: string; children?: ComponentChildren }) {
+  return (
+    <div class="message" data-state={props.state}>
+      <p class="message-title">{props.title}</p>
+      {props.children}
+    </div>
+  );
+}
+
+function PageBody(props: {
+  view: PageView;
+  data: MapData;
+  sites: readonly string[] | undefined;
+  onReveal: (entity: EntityId) => Promise<boolean>;
+  onProcessAnyway: () => Promise<void>;
+}) {
+  const { view, data } = props;
+  switch (view.kind) {
+    case 'asking':
+      return <div class="message" data-state="asking" />;
+    case 'unreadable':
+      return view.reason === 'store-page' ? (
+        <Message state="unreadable" title="Extension stores can’t be read">
+          <p>The browser does not let extensions read its extension store.</p>
+        </Message>
+      ) : (
+        <Message state="unreadable" title="This page can’t be read">
+          <p>The browser keeps its own pages, like settings and new tabs, from extensions.</p>
+        </Message>
+      );
+    case 'tab-loading':
+      return <Message state="loading" title="The page is still loading…" />;
+    case 'not-running':
+      return (
+        <Message state="not-running" title="Not running on this page yet">
+          <p>This page was open before Rivalry Lens started. Reload it to see its mentions.</p>
+        </Message>
+      );
+  }
+  const { summary } = view;
+  const off = props.sites ? disablingSite(summary.host, props.sites) : undefined;
+  switch (summary.state) {
+    case 'loading':
+      return <Message state="loading" title="Reading the page…" />;
+    case 'site-off':
+      return (
+        <Message state="site-off" title={`Off on ${off ?? siteOf(summary.host)}`}>
+          <p>Nothing is highlighted on this site. Turn the switch above on to read it again.</p>
+        </Message>
+      );
+    case 'paused':
+      return (
+        <Message state="paused" title="Paused everywhere">
+          <p>Nothing is highlighted until you turn the pause off.</p>
+        </Message>
+      );
+    case 'too-large':
+      return (
+        <Message state="too-large" title="Paused on this page: too large">
+          <p>Reading a page this large could slow it down, so Rivalry Lens stopped.</p>
+          <button type="button" class="primary" onClick={() => void props.onProcessAnyway()}>
+            Process anyway
+          </button>
+        </Message>
+      );
+    case 'ready':
+      if (summary.entities.length === 0) {
+        const names = data.entities.filter((e) => e.highlight).map((e) => e.name);
+        return (
+          <Message state="nothing" title="Nothing found">
+            <p>This page does not mention {names.join(', ')}.</p>
+          </Message>
+        );
+      }
+      return <PopupSummary summary={summary} data={data} onReveal={props.onReveal} />;
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * A small picture of the rivalry: the two camps as two columns, each entity once, and a line
+ * for every front on which two entities face each other, coloured by front. Entities named on
+ * the page stand out; the rest stay faint. Its size depends only on the dataset, so it never
+ * moves when the page summary arrives.
+ */
+import type { FrontId } from '../core/dataset';
+import type { EntityId } from '../core/types';
+
+/** The part of the dataset the popup uses (the whole `Dataset` fits). */
+export interface MapData {
+  fronts: readonly { id: FrontId; name: string }[];
+  entities: readonly {
+    id: EntityId;
+    name: string;
+    highlight: boolean;
+    fronts: readonly { front: FrontId; rivals: readonly EntityId[] }[];
+  }[];
+}
+
+export interface MapNode {
+  id: EntityId;
+  name: string;
+  side: 0 | 1;
+  x: number;
+  y: number;
+}
+
+export interface MapEdge {
+  front: FrontId;
+  from: EntityId;
+  to: EntityId;
+}
+
+export interface MapLayout {
+  width: number;
+  height: number;
+  nodes: MapNode[];
+  edges: MapEdge[];
+}
+
+const WIDTH = 328;
+const ROW = 17;
+const TOP = 10;
+const LEGEND = 22;
+const DOT_X = [120, 208] as const;
+
+/**
+ * Places every entity that takes part in a front. The camps come from two-colouring the graph
+ * of rivals (the first entity of the dataset goes left); an entity whose rivals sit on both
+ * sides keeps the side it was first given and its lines simply cross.
+ */
+export function layoutRivalryMap(data: MapData): MapLayout {
+  const names = new Map(data.entities.map((e) => [e.id, e.name]));
+  const edges: MapEdge[] = [];
+  const seen = new Set<string>();
+  const neighbours = new Map<EntityId, EntityId[]>();
+  for (const entity of data.entities)
+    for (const role of entity.fronts)
+      for (const rival of role.rivals) {
+        if (!names.has(rival) || rival === entity.id) continue;
+        const [a, b] = [entity.id, rival].sort() as [EntityId, EntityId];
+        const key = `${role.front} ${a} ${b}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        edges.push({ front: role.front, from: a, to: b });
+        neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
+        neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
+      }
+
+  const side = new Map<EntityId, 0 | 1>();
+  for (const entity of data.entities) {
+    if (!neighbours.has(entity.id) || side.has(entity.id)) continue;
+    side.set(entity.id, 0);
+    const queue = [entity.id];
+    for (let id = queue.shift(); id !== undefined; id = queue.shift())
+      for (const next of neighbours.get(id) ?? [])
+        if (!side.has(next)) {
+          side.set(next, side.get(id) === 0 ? 1 : 0);
+          queue.push(next);
+        }
+  }
+
+  const nodes: MapNode[] = [];
+  let left = 0;
+  let right = 0;
+  for (const entity of data.entities) {
+    const s = side.get(entity.id);
+    if (s === undefined) continue;
+    const row = s === 0 ? left++ : right++;
+    nodes.push({ id: entity.id, name: entity.name, side: s, x: DOT_X[s], y: TOP + row * ROW });
+  }
+  const height = TOP + Math.max(left, right, 1) * ROW + LEGEND;
+  return { width: WIDTH, height, nodes, edges };
+}
+
+/** One sentence per front, for screen readers: "AI: OpenAI against xAI; …". */
+export function describeRivalryMap(data: MapData, layout: MapLayout): string {
+  const name = new Map(layout.nodes.map((n) => [n.id, n.name]));
+  return data.fronts
+    .map((front) => {
+      const pairs = layout.edges
+        .filter((e) => e.front === front.id)
+        .map((e) => `${name.get(e.from)} against ${name.get(e.to)}`);
+      return pairs.length > 0 ? `${front.name}: ${pairs.join(', ')}.` : '';
+    })
+    .filter(Boolean)
+    .join(' ');
+}
+
+export function RivalryMap(props: {
+  data: MapData;
+  layout: MapLayout;
+  /** Entities named on the page. */
+  present: ReadonlySet<EntityId>;
+}) {
+  const { data, layout, present } = props;
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  const frontIndex = new Map(data.fronts.map((f, i) => [f.id, i]));
+  const legendY = layout.height - 8;
+  return (
+    <svg
+      class="rivalry-map"
+      role="img"
+      aria-labelledby="rivalry-map-title rivalry-map-desc"
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      width={layout.width}
+      height={layout.height}
+    >
+      <title id="rivalry-map-title">Who faces whom</title>
+      <desc id="rivalry-map-desc">{describeRivalryMap(data, layout)}</desc>
+      {layout.edges.map((edge) => {
+        const a = byId.get(edge.from);
+        const b = byId.get(edge.to);
+        if (!a || !b) return null;
+        const [l, r] = a.side === 0 ? [a, b] : [b, a];
+        // Fronts between the same two entities bend apart so each line stays visible.
+        const bend = ((frontIndex.get(edge.front) ?? 0) - 1.5) * 7;
+        const midX = (l.x + r.x) / 2;
+        const midY = (l.y + r.y) / 2 + bend;
+        const on = present.has(edge.from) && present.has(edge.to);
+        return (
+          <path
+            key={`${edge.front}-${edge.from}-${edge.to}`}
+            class={`edge front-${edge.front}${on ? ' on' : ''}`}
+            d={`M${l.x},${l.y} Q${midX},${midY} ${r.x},${r.y}`}
+            data-front={edge.front}
+          />
+        );
+      })}
+      {layout.nodes.map((node) => {
+        const on = present.has(node.id);
+        return (
+          <g key={node.id} class={`node${on ? ' on' : ''}`} data-entity={node.id}>
+            <circle cx={node.x} cy={node.y} r={on ? 4.5 : 3} />
+            <text
+              x={node.side === 0 ? node.x - 8 : node.x + 8}
+              y={node.y}
+              dy="0.35em"
+              text-anchor={node.side === 0 ? 'end' : 'start'}
+            >
+              {node.name}
+            </text>
+          </g>
+        );
+      })}
+      <g class="legend">
+        {data.fronts.map((front, i) => (
+          <g key={front.id} transform={`translate(${8 + i * 80},${legendY})`}>
+            <line class={`edge on front-${front.id}`} x1="0" x2="14" y1="0" y2="0" />
+            <text x="18" y="0" dy="0.35em">
+              {front.name}
+            </text>
+          </g>
+        ))}
+      </g>
+    </svg>
+  );
+}

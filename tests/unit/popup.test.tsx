@@ -1,0 +1,306 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Popup } from '../../components/Popup';
+import { groupByFront } from '../../components/PopupSummary';
+import type { PageSummary } from '../../extension/messages';
+import { disabledSites, paused } from '../../extension/settings';
+import { data, summary } from './popup-data';
+
+let sendMessage: ReturnType<typeof vi.fn>;
+let tabId: number;
+
+/** Makes the tab's content script answer `getSummary` with `next` (or fail when it's an Error). */
+function page(next: PageSummary | Error) {
+  sendMessage.mockImplementation(async (_tab: number, message: { type: string }) => {
+    if (next instanceof Error) throw next;
+    if (message.type === 'getSummary') return next;
+    return { ok: true };
+  });
+}
+const noContentScript = () =>
+  new Error('Could not establish connection. Receiving end does not exist.');
+
+async function openTab(url: string, status?: string) {
+  const tab = await fakeBrowser.tabs.create({ url });
+  if (tab.id === undefined) throw new Error('tab without id');
+  if (status) await fakeBrowser.tabs.update(tab.id, { status } as never);
+  return tab.id;
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  sendMessage = vi.fn();
+  fakeBrowser.tabs.sendMessage = sendMessage as unknown as typeof fakeBrowser.tabs.sendMessage;
+  tabId = await openTab('https://www.example.com/story');
+});
+afterEach(cleanup);
+
+describe('the page summary', () => {
+  it('lists each entity once with its count and first mention, grouped by front', async () => {
+    page(summary());
+    render(<Popup tabId={tabId} data={data} />);
+    expect(await screen.findByText('9 mentions of 3 names')).toBeTruthy();
+    const ai = screen.getByRole('region', { name: 'AI' });
+    const space = screen.getByRole('region', { name: 'Space' });
+    const names = (region: HTMLElement) =>
+      [...region.querySelectorAll('button.entity .name')].map((n) => n.textContent);
+    expect(names(ai)).toEqual(['Elon Musk', 'OpenAI']);
+    expect(names(space)).toEqual(['Stoke Space']);
+    const musk = within(ai).getByRole('button', { name: /Elon Musk, 4 mentions/ });
+    expect(musk.textContent).toContain('also Space');
+    expect(musk.textContent).toContain('…said Elon Musk on Tuesday…');
+    expect(sendMessage).toHaveBeenCalledWith(tabId, { type: 'getSummary' }, { frameId: 0 });
+  });
+
+  it('counts in the groups add up to the page total', () => {
+    const s = summary();
+    const groups = groupByFront(s.entities, data);
+    const sum = groups.flatMap((g) => g.rows).reduce((n, r) => n + r.count, 0);
+    expect(sum).toBe(s.total);
+    expect(groupByFront([{ entity: 'google', count: 1, firstContext: '' }], data)).toEqual([
+      expect.objectContaining({ id: 'other', name: 'Also on this page' }),
+    ]);
+  });
+
+  it('clicking an entity asks the page to reveal its next mention', async () => {
+    page(summary());
+    render(<Popup tabId={tabId} data={data} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Stoke Space/ }));
+    expect(sendMessage).toHaveBeenCalledWith(
+      tabId,
+      { type: 'reveal', entity: 'stoke-space' },
+      { frameId: 0 },
+    );
+    expect(await screen.findByText('Showing Stoke Space on the page.')).toBeTruthy();
+  });
+
+  it('says so when the mention is gone', async () => {
+    page(summary());
+    render(<Popup tabId={tabId} data={data} />);
+    const button = await screen.findByRole('button', { name: /OpenAI/ });
+    sendMessage.mockResolvedValueOnce({ ok: false });
+    fireEvent.click(button);
+    expect(await screen.findByText('OpenAI is no longer on the page.')).toBeTruthy();
+  });
+
+  it('arrow keys move between entities', async () => {
+    page(summary());
+    render(<Popup tabId={tabId} data={data} />);
+    const buttons = await screen.findAllByRole('button', { name: /Show the next one/ });
+    buttons[0]?.focus();
+    fireEvent.keyDown(buttons[0] as HTMLElement, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(buttons[1]);
+    fireEvent.keyDown(buttons[1] as HTMLElement, { key: 'End' });
+    expect(document.activeElement).toBe(buttons.at(-1));
+    fireEvent.keyDown(buttons.at(-1) as HTMLElement, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(buttons.at(-2));
+  });
+
+  it('follows the page: a new count from the tab brings a new summary', async () => {
+    page(summary());
+    render(<Popup tabId={tabId} data={data} />);
+    await screen.findByText('9 mentions of 3 names');
+    page(
+      summary({
+        total: 10,
+        entities: [...summary().entities, { entity: 'xai', count: 1, firstContext: 'xAI' }],
+      }),
+    );
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'mentionCount', total: 10, active: true },
+      { tab: { id: tabId } as Browser.tabs.Tab },
+      () => {},
+    );
+    expect(await screen.findByText('10 mentions of 4 names')).toBeTruthy();
+  });
+
+  it('ignores counts from other tabs', async () => {
+    page(summary());
+    render(<Popup tabId={tabId} data={data} />);
+    await screen.findByText('9 mentions of 3 names');
+    const calls = sendMessage.mock.calls.length;
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'mentionCount', total: 1, active: true },
+      { tab: { id: tabId + 1 } as Browser.tabs.Tab },
+      () => {},
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sendMessage.mock.calls.length).toBe(calls);
+  });
+});
+
+describe('the switches', () => {
+  it('“On <site>” turns the site and its subdomains off, and on again', async () => {
+    page(summary());
+    render(<Popup tabId={tabId} data={data} />);
+    const onSite = await screen.findByRole('switch', { name: 'On example.com' });
+    await waitFor(() => expect((onSite as HTMLInputElement).checked).toBe(true));
+    expect(screen.getByText('Covers example.com and its subdomains.')).toBeTruthy();
+    fireEvent.click(onSite);
+    await waitFor(async () => expect(await disabledSites.getValue()).toEqual(['example.com']));
+    await waitFor(() => expect((onSite as HTMLInputElement).checked).toBe(false));
+    fireEvent.click(onSite);
+    await waitFor(async () => expect(await disabledSites.getValue()).toEqual([]));
+  });
+
+  it('names the parent site when that is what turned this subdomain off', async () => {
+    await disabledSites.setValue(['example.com']);
+    page(summary({ host: 'news.example.com', state: 'site-off', total: 0, entities: [] }));
+    render(<Popup tabId={tabId} data={data} />);
+    const onSite = await screen.findByRole('switch', { name: 'On example.com' });
+    await waitFor(() => expect((onSite as HTMLInputElement).checked).toBe(false));
+    expect(screen.getByText('Off for all of example.com, this subdomain included.')).toBeTruthy();
+    expect(screen.getByText('Off on example.com')).toBeTruthy();
+  });
+
+  it('pauses everywhere, and asks the page again when settings change', async () => {
+    page(summary());
+    render(<Popup tabId={tabId} data={data} />);
+    const pause = await screen.findByRole('switch', { name: 'Pause everywhere' });
+    await waitFor(() => expect((pause as HTMLInputElement).disabled).toBe(false));
+    page(summary({ state: 'paused', total: 0, entities: [] }));
+    fireEvent.click(pause);
+    await waitFor(async () => expect(await paused.getValue()).toBe(true));
+    expect(await screen.findByText('Paused everywhere')).toBeTruthy();
+  });
+
+  it('the site switch is disabled where the page cannot be read', async () => {
+    page(noContentScript());
+    const chromeTab = await openTab('chrome://settings/');
+    render(<Popup tabId={chromeTab} data={data} />);
+    await screen.findByText('This page can’t be read');
+    expect(
+      (screen.getByRole('switch', { name: 'On this page' }) as HTMLInputElement).disabled,
+    ).toBe(true);
+  });
+});
+
+describe('states', () => {
+  const cases: [string, () => Promise<number>, RegExp][] = [
+    [
+      'nothing found',
+      async () => {
+        page(summary({ total: 0, entities: [] }));
+        return tabId;
+      },
+      /Nothing found/,
+    ],
+    [
+      'off on this site',
+      async () => {
+        page(summary({ state: 'site-off', total: 0, entities: [] }));
+        return tabId;
+      },
+      /Off on example\.com/,
+    ],
+    [
+      'paused',
+      async () => {
+        page(summary({ state: 'paused', total: 0, entities: [] }));
+        return tabId;
+      },
+      /Paused everywhere/,
+    ],
+    [
+      'a page still being read',
+      async () => {
+        page(summary({ state: 'loading', total: 0, entities: [] }));
+        return tabId;
+      },
+      /Reading the page/,
+    ],
+    [
+      'a browser page',
+      async () => {
+        page(noContentScript());
+        return await openTab('chrome://settings/');
+      },
+      /This page can’t be read/,
+    ],
+    [
+      'an extension store',
+      async () => {
+        page(noContentScript());
+        return await openTab('https://chromewebstore.google.com/detail/x');
+      },
+      /Extension stores can’t be read/,
+    ],
+    [
+      'a tab still loading',
+      async () => {
+        page(noContentScript());
+        return await openTab('https://example.com/', 'loading');
+      },
+      /still loading/,
+    ],
+    [
+      'a page open before install',
+      async () => {
+        page(noContentScript());
+        return await openTab('https://example.com/', 'complete');
+      },
+      /Reload it/,
+    ],
+    [
+      'a page whose address is hidden from us',
+      async () => {
+        page(noContentScript());
+        return await openTab('');
+      },
+      /This page can’t be read/,
+    ],
+  ];
+  it.each(cases)('%s', async (_, setUp, text) => {
+    const id = await setUp();
+    render(<Popup tabId={id} data={data} />);
+    expect(await screen.findByText(text)).toBeTruthy();
+  });
+
+  it('nothing found names what was looked for, highlighted entities only', async () => {
+    page(summary({ total: 0, entities: [] }));
+    render(<Popup tabId={tabId} data={data} />);
+    const text = (await screen.findByText(/does not mention/)).textContent ?? '';
+    expect(text).toContain('Stoke Space');
+    expect(text).not.toContain('Google');
+  });
+
+  it('asks again while the page is being read, then shows the summary', async () => {
+    page(summary({ state: 'loading', total: 0, entities: [] }));
+    render(<Popup tabId={tabId} data={data} />);
+    await screen.findByText('Reading the page…');
+    page(summary());
+    expect(await screen.findByText('9 mentions of 3 names', {}, { timeout: 2000 })).toBeTruthy();
+  });
+
+  it('a too-large page can be processed anyway', async () => {
+    page(summary({ state: 'too-large', total: 0, entities: [] }));
+    render(<Popup tabId={tabId} data={data} />);
+    const button = await screen.findByRole('button', { name: 'Process anyway' });
+    page(summary());
+    fireEvent.click(button);
+    expect(sendMessage).toHaveBeenCalledWith(tabId, { type: 'processAnyway' }, { frameId: 0 });
+    expect(await screen.findByText('9 mentions of 3 names')).toBeTruthy();
+  });
+});
+
+describe('the map', () => {
+  it('makes the page’s entities stand out and keeps its size whatever the state', async () => {
+    page(summary({ state: 'loading', total: 0, entities: [] }));
+    const { container } = render(<Popup tabId={tabId} data={data} />);
+    const svg = () => container.querySelector('svg.rivalry-map') as SVGElement;
+    const before = svg().getAttribute('height');
+    expect(container.querySelectorAll('.node.on')).toHaveLength(0);
+    page(summary());
+    await waitFor(() => expect(container.querySelectorAll('.node.on')).toHaveLength(3), {
+      timeout: 2000,
+    });
+    expect(svg().getAttribute('height')).toBe(before);
+    const on = [...container.querySelectorAll('.node.on')].map((n) =>
+      n.getAttribute('data-entity'),
+    );
+    expect(on.sort()).toEqual(['elon-musk', 'openai', 'stoke-space']);
+  });
+});
