@@ -1,0 +1,78 @@
+/** Export all settings to a JSON file, and import one (all of it, or nothing). */
+import { useState } from 'preact/hooks';
+import { exportSettings, importSettings, SETTINGS } from '../extension/settings';
+
+type Outcome = { ok: true; text: string } | { ok: false; title: string; errors: string[] };
+
+export function OptionsBackup() {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const save = async () => {
+    const json = await exportSettings();
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `rivalry-lens-settings-${new Date().toISOString().slice(0, 10)}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setOutcome({ ok: true, text: `Saved ${link.download}.` });
+  };
+
+  const load = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const result = await importSettings(await file.text());
+    setOutcome(
+      result.ok
+        ? {
+            ok: true,
+            text:
+              result.imported.length === 0
+                ? `${file.name} holds no settings; nothing changed.`
+                : `Imported from ${file.name}: ${result.imported.map((n) => SETTINGS[n].label).join(', ')}.`,
+          }
+        : {
+            ok: false,
+            title: `${file.name} was not imported, and nothing changed:`,
+            errors: result.errors,
+          },
+    );
+  };
+
+  return (
+    <section aria-labelledby="backup-title">
+      <h2 id="backup-title">Export and import</h2>
+      <p class="explain">
+        A JSON file with every setting above. Importing replaces the settings the file holds; a file
+        with any error is refused whole.
+      </p>
+      <div class="buttons">
+        <button type="button" onClick={() => void save()}>
+          Export settings…
+        </button>
+        <label class="file-button">
+          Import settings…
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => void load(e.currentTarget)}
+          />
+        </label>
+      </div>
+      <div class="outcome" role="status">
+        {outcome?.ok === true && <p>{outcome.text}</p>}
+        {outcome?.ok === false && (
+          <div class="error" role="alert">
+            <p>{outcome.title}</p>
+            <ul>
+              {outcome.errors.map((error) => (
+                <li key={error}>{error}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

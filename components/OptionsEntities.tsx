@@ -1,0 +1,38 @@
+/** Which names to highlight: one checkbox per highlighted entity of the dataset. */
+import type { EntityId } from '../core/types';
+import { hiddenEntities } from '../extension/settings';
+
+export interface OptionsEntity {
+  id: EntityId;
+  name: string;
+  highlight: boolean;
+}
+
+export function OptionsEntities(props: {
+  entities: readonly OptionsEntity[];
+  hidden: readonly EntityId[];
+}) {
+  const shown = props.entities.filter((e) => e.highlight);
+  const toggle = (id: EntityId, highlight: boolean) => {
+    const next = highlight ? props.hidden.filter((h) => h !== id) : [...props.hidden, id].sort();
+    void hiddenEntities.setValue(next);
+  };
+  return (
+    <section aria-labelledby="entities-title">
+      <h2 id="entities-title">Names to highlight</h2>
+      <fieldset class="checks">
+        <legend class="explain">Unchecked names are neither highlighted nor counted.</legend>
+        {shown.map((entity) => (
+          <label key={entity.id}>
+            <input
+              type="checkbox"
+              checked={!props.hidden.includes(entity.id)}
+              onChange={(e) => toggle(entity.id, e.currentTarget.checked)}
+            />
+            {entity.name}
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}

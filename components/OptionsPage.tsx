@@ -1,0 +1,59 @@
+/**
+ * The options page. It checks the stored settings when it opens (repairing any that are
+ * corrupt) and shows every setting live: a change made in the popup or on another synced
+ * browser appears here at once.
+ */
+import { useEffect } from 'preact/hooks';
+import type { EntityId } from '../core/types';
+import {
+  disabledSites,
+  dismissals,
+  dwellMs,
+  hiddenEntities,
+  highlightStyle,
+  repairNotices,
+  repairSettings,
+} from '../extension/settings';
+import { OptionsAppearance } from './OptionsAppearance';
+import { OptionsBackup } from './OptionsBackup';
+import { OptionsDismissals } from './OptionsDismissals';
+import { type OptionsEntity, OptionsEntities } from './OptionsEntities';
+import { OptionsNotices } from './OptionsNotices';
+import { OptionsSites } from './OptionsSites';
+import { useSetting } from './use-setting';
+
+export function OptionsPage(props: { entities: readonly OptionsEntity[] }) {
+  useEffect(() => {
+    void repairSettings();
+  }, []);
+  const sites = useSetting(disabledSites);
+  const hidden = useSetting(hiddenEntities);
+  const style = useSetting(highlightStyle);
+  const dwell = useSetting(dwellMs);
+  const dismissed = useSetting(dismissals);
+  const notices = useSetting(repairNotices);
+  const names = new Map(props.entities.map((e) => [e.id, e.name]));
+  const nameOf = (id: EntityId) => names.get(id) ?? id;
+  const ready =
+    sites !== undefined &&
+    hidden !== undefined &&
+    style !== undefined &&
+    dwell !== undefined &&
+    dismissed !== undefined;
+
+  return (
+    <main class="options" aria-busy={!ready}>
+      <h1>Rivalry Lens options</h1>
+      <OptionsNotices notices={notices ?? []} />
+      {ready && (
+        <>
+          <OptionsSites sites={sites} />
+          <OptionsEntities entities={props.entities} hidden={hidden} />
+          <OptionsAppearance style={style} dwell={dwell} />
+          <OptionsDismissals dismissals={dismissed} nameOf={nameOf} />
+          <OptionsBackup />
+        </>
+      )}
+    </main>
+  );
+}
