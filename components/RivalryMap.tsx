@@ -1,6 +1,7 @@
 /**
  * A small picture of the rivalry: the two camps as two columns, each entity once, and a line
- * for every front on which two entities face each other, coloured by front. Entities named on
+ * for every front on which two entities face each other, coloured by front (the legend is
+ * HTML below the picture, so long front names wrap instead of overlapping). Entities named on
  * the page stand out; the rest stay faint. Its size depends only on the dataset, so it never
  * moves when the page summary arrives.
  */
@@ -42,7 +43,7 @@ export interface MapLayout {
 const WIDTH = 328;
 const ROW = 17;
 const TOP = 10;
-const LEGEND = 22;
+const BOTTOM = 4;
 const DOT_X = [120, 208] as const;
 
 /**
@@ -90,7 +91,7 @@ export function layoutRivalryMap(data: MapData): MapLayout {
     const row = s === 0 ? left++ : right++;
     nodes.push({ id: entity.id, name: entity.name, side: s, x: DOT_X[s], y: TOP + row * ROW });
   }
-  const height = TOP + Math.max(left, right, 1) * ROW + LEGEND;
+  const height = TOP + Math.max(left, right, 1) * ROW + BOTTOM;
   return { width: WIDTH, height, nodes, edges };
 }
 
@@ -117,63 +118,62 @@ export function RivalryMap(props: {
   const { data, layout, present } = props;
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const frontIndex = new Map(data.fronts.map((f, i) => [f.id, i]));
-  const legendY = layout.height - 8;
   return (
-    <svg
-      class="rivalry-map"
-      role="img"
-      aria-labelledby="rivalry-map-title rivalry-map-desc"
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
-      width={layout.width}
-      height={layout.height}
-    >
-      <title id="rivalry-map-title">Who faces whom</title>
-      <desc id="rivalry-map-desc">{describeRivalryMap(data, layout)}</desc>
-      {layout.edges.map((edge) => {
-        const a = byId.get(edge.from);
-        const b = byId.get(edge.to);
-        if (!a || !b) return null;
-        const [l, r] = a.side === 0 ? [a, b] : [b, a];
-        // Fronts between the same two entities bend apart so each line stays visible.
-        const bend = ((frontIndex.get(edge.front) ?? 0) - 1.5) * 7;
-        const midX = (l.x + r.x) / 2;
-        const midY = (l.y + r.y) / 2 + bend;
-        const on = present.has(edge.from) && present.has(edge.to);
-        return (
-          <path
-            key={`${edge.front}-${edge.from}-${edge.to}`}
-            class={`edge front-${edge.front}${on ? ' on' : ''}`}
-            d={`M${l.x},${l.y} Q${midX},${midY} ${r.x},${r.y}`}
-            data-front={edge.front}
-          />
-        );
-      })}
-      {layout.nodes.map((node) => {
-        const on = present.has(node.id);
-        return (
-          <g key={node.id} class={`node${on ? ' on' : ''}`} data-entity={node.id}>
-            <circle cx={node.x} cy={node.y} r={on ? 4.5 : 3} />
-            <text
-              x={node.side === 0 ? node.x - 8 : node.x + 8}
-              y={node.y}
-              dy="0.35em"
-              text-anchor={node.side === 0 ? 'end' : 'start'}
-            >
-              {node.name}
-            </text>
-          </g>
-        );
-      })}
-      <g class="legend">
-        {data.fronts.map((front, i) => (
-          <g key={front.id} transform={`translate(${8 + i * 80},${legendY})`}>
-            <line class={`edge on front-${front.id}`} x1="0" x2="14" y1="0" y2="0" />
-            <text x="18" y="0" dy="0.35em">
-              {front.name}
-            </text>
-          </g>
+    <div class="rivalry-map-figure">
+      <svg
+        class="rivalry-map"
+        role="img"
+        aria-labelledby="rivalry-map-title rivalry-map-desc"
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        width={layout.width}
+        height={layout.height}
+      >
+        <title id="rivalry-map-title">Who faces whom</title>
+        <desc id="rivalry-map-desc">{describeRivalryMap(data, layout)}</desc>
+        {layout.edges.map((edge) => {
+          const a = byId.get(edge.from);
+          const b = byId.get(edge.to);
+          if (!a || !b) return null;
+          const [l, r] = a.side === 0 ? [a, b] : [b, a];
+          // Fronts between the same two entities bend apart so each line stays visible.
+          const bend = ((frontIndex.get(edge.front) ?? 0) - 1.5) * 7;
+          const midX = (l.x + r.x) / 2;
+          const midY = (l.y + r.y) / 2 + bend;
+          const on = present.has(edge.from) && present.has(edge.to);
+          return (
+            <path
+              key={`${edge.front}-${edge.from}-${edge.to}`}
+              class={`edge front-${edge.front}${on ? ' on' : ''}`}
+              d={`M${l.x},${l.y} Q${midX},${midY} ${r.x},${r.y}`}
+              data-front={edge.front}
+            />
+          );
+        })}
+        {layout.nodes.map((node) => {
+          const on = present.has(node.id);
+          return (
+            <g key={node.id} class={`node${on ? ' on' : ''}`} data-entity={node.id}>
+              <circle cx={node.x} cy={node.y} r={on ? 4.5 : 3} />
+              <text
+                x={node.side === 0 ? node.x - 8 : node.x + 8}
+                y={node.y}
+                dy="0.35em"
+                text-anchor={node.side === 0 ? 'end' : 'start'}
+              >
+                {node.name}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <ul class="map-legend" aria-hidden="true">
+        {data.fronts.map((front) => (
+          <li key={front.id}>
+            <span class={`swatch front-${front.id}`} />
+            {front.name}
+          </li>
         ))}
-      </g>
-    </svg>
+      </ul>
+    </div>
   );
 }
