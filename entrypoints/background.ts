@@ -66,7 +66,7 @@ export default defineBackground(() => {
 
   // Menus persist across service-worker restarts; create them once per install or update.
   browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus.removeAll().then(() =>
+    void browser.contextMenus?.removeAll().then(() =>
       browser.contextMenus.create({
         id: MENU_SITE_OFF,
         title: 'Turn Rivalry Lens off on this site',
@@ -78,13 +78,14 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(() => void repairSettings());
 
-  browser.contextMenus.onClicked.addListener((info, tab) => {
+  browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_SITE_OFF) return;
     const host = hostOf(info.pageUrl) ?? hostOf(tab?.url);
     if (host) void setSiteEnabled(host, false);
   });
 
-  browser.commands.onCommand.addListener(async (command, tab) => {
+  // `commands` exists only when the manifest declares a command (and not on Firefox for Android).
+  browser.commands?.onCommand.addListener(async (command, tab) => {
     if (command !== NEXT_MENTION_COMMAND) return;
     const tabId =
       tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;

@@ -183,6 +183,22 @@ describe('next-mention command', () => {
   });
 });
 
+describe('where an API is missing', () => {
+  it('still wires everything else (no commands in the manifest, no menus on Android)', async () => {
+    fakeBrowser.reset();
+    const saved = { commands: fakeBrowser.commands, contextMenus: fakeBrowser.contextMenus };
+    Object.assign(fakeBrowser, { commands: undefined, contextMenus: undefined });
+    try {
+      expect(() => background.main()).not.toThrow();
+      await report(1, 3);
+      await settle();
+      expect(await badge(1)).toBe('3');
+    } finally {
+      Object.assign(fakeBrowser, saved);
+    }
+  });
+});
+
 describe('settings repair', () => {
   it('a corrupt value landing in storage is reset and reported, the rest kept', async () => {
     await browser.storage.sync.set({ disabledSites: ['a.org'], highlightStyle: 'underline' });
