@@ -57,11 +57,11 @@ export function hostInSite(host: string, site: string): boolean {
 const SYNC_ITEM_BYTES = 8192;
 
 const siteKey = v.pipe(
-  v.string(),
+  v.string('must be a host name written as text'),
   v.check(isSiteKey, 'must be a host name in lower case without “www.”, e.g. example.com'),
 );
 const entityId = v.pipe(
-  v.string(),
+  v.string('must be an entity id written as text'),
   v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an entity id such as stoke-space'),
 );
 const unique = <T>(key: (item: T) => string, what: string) =>
@@ -71,20 +71,23 @@ const unique = <T>(key: (item: T) => string, what: string) =>
   );
 
 const DisabledSitesSchema = v.pipe(
-  v.array(siteKey),
+  v.array(siteKey, 'must be a list of sites'),
   unique((s: string) => s, 'site'),
 );
-const PausedSchema = v.boolean();
+const PausedSchema = v.boolean('must be true or false');
 const HiddenEntitiesSchema = v.pipe(
-  v.array(entityId),
+  v.array(entityId, 'must be a list of entity ids'),
   unique((s: string) => s, 'entity'),
 );
-const HighlightStyleSchema = v.picklist(['fill', 'underline'] as const);
+const HighlightStyleSchema = v.picklist(
+  ['fill', 'underline'] as const,
+  'must be "fill" or "underline"',
+);
 /** Below 100 ms a pointer passing by opens cards; above 2 s nobody waits. */
 export const DWELL_MIN_MS = 100;
 export const DWELL_MAX_MS = 2000;
 const DwellMsSchema = v.pipe(
-  v.number(),
+  v.number('must be a number of milliseconds'),
   v.integer('must be a whole number of milliseconds'),
   v.minValue(DWELL_MIN_MS, `must be at least ${DWELL_MIN_MS} ms`),
   v.maxValue(DWELL_MAX_MS, `must be at most ${DWELL_MAX_MS} ms`),
@@ -99,7 +102,7 @@ const DismissalSchema = v.strictObject({
   ),
 });
 const DismissalsSchema = v.pipe(
-  v.array(DismissalSchema),
+  v.array(DismissalSchema, 'must be a list of dismissed mentions'),
   unique((d: Dismissal) => dismissalKey(d), 'dismissal'),
 );
 

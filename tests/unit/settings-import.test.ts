@@ -122,7 +122,7 @@ describe('import', () => {
     [
       'a bad style',
       file({ highlightStyle: 'bold' }),
-      /Highlight style \(“highlightStyle”\): Invalid/,
+      /Highlight style \(“highlightStyle”\): must be "fill" or "underline"/,
     ],
     ['a dwell out of range', file({ dwellMs: 99999 }), /Card delay.*at most 2000 ms/],
     [
