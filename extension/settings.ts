@@ -64,20 +64,29 @@ const entityId = v.pipe(
   v.string('must be an entity id written as text'),
   v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an entity id such as stoke-space'),
 );
-const unique = <T>(key: (item: T) => string, what: string) =>
-  v.check<T[], string>(
-    (items) => new Set(items.map(key)).size === items.length,
-    `must not list the same ${what} twice`,
-  );
+/**
+ * A repeated entry is harmless (two tabs adding the same thing at once can cause one), so it
+ * is dropped on read rather than making the whole list count as corrupt.
+ */
+const unique = <T>(key: (item: T) => string) =>
+  v.transform<T[], T[]>((items) => {
+    const seen = new Set<string>();
+    return items.filter((item) => {
+      const k = key(item);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  });
 
 const DisabledSitesSchema = v.pipe(
   v.array(siteKey, 'must be a list of sites'),
-  unique((s: string) => s, 'site'),
+  unique((s: string) => s),
 );
 const PausedSchema = v.boolean('must be true or false');
 const HiddenEntitiesSchema = v.pipe(
   v.array(entityId, 'must be a list of entity ids'),
-  unique((s: string) => s, 'entity'),
+  unique((s: string) => s),
 );
 const HighlightStyleSchema = v.picklist(
   ['fill', 'underline'] as const,
@@ -103,7 +112,7 @@ const DismissalSchema = v.strictObject({
 });
 const DismissalsSchema = v.pipe(
   v.array(DismissalSchema, 'must be a list of dismissed mentions'),
-  unique((d: Dismissal) => dismissalKey(d), 'dismissal'),
+  unique(dismissalKey),
 );
 
 function dismissalKey(d: Dismissal): string {

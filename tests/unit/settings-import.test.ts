@@ -100,6 +100,14 @@ describe('import', () => {
     expect(await fakeBrowser.storage.sync.get('dwellMs$')).toEqual({ dwellMs$: { v: 1 } });
   });
 
+  it('drops repeated entries rather than refusing the file', async () => {
+    expect(await importSettings(file({ disabledSites: ['a.org', 'b.org', 'a.org'] }))).toEqual({
+      ok: true,
+      imported: ['disabledSites'],
+    });
+    expect(await disabledSites.getValue()).toEqual(['a.org', 'b.org']);
+  });
+
   it('migrates settings saved by an older version of their shape', async () => {
     const result = await importSettings(
       file({ disabledSites: ['WWW.B.org', 'a.org', 'b.org'] }, { versions: { disabledSites: 1 } }),
@@ -135,7 +143,6 @@ describe('import', () => {
       file({ dismissals: [{ site: 'a.org', entity: 'x' }] }),
       /0\.text: Invalid key/,
     ],
-    ['duplicate sites', file({ disabledSites: ['a.org', 'a.org'] }), /same site twice/],
     [
       'a newer setting version',
       file({ dwellMs: 300 }, { versions: { dwellMs: 9 } }),

@@ -252,6 +252,29 @@ describe('corrupt values', () => {
     expect(notice).toMatchObject({ setting: 'disabledSites', action: 'removed' });
   });
 
+  it('a repeated entry is not corruption: it is dropped on read, the rest kept', async () => {
+    await fakeBrowser.storage.local.set({
+      dismissals: [
+        { site: 'a.org', entity: 'x', text: 'X' },
+        { site: 'a.org', entity: 'x', text: 'x' },
+        { site: 'b.org', entity: 'x', text: 'X' },
+      ],
+      dismissals$: { v: 2 },
+    });
+    expect(await repairSettings()).toEqual([]);
+    expect(await dismissals.getValue()).toEqual([
+      { site: 'a.org', entity: 'x', text: 'X' },
+      { site: 'b.org', entity: 'x', text: 'X' },
+    ]);
+    await dismissals.setValue([
+      { site: 'c.org', entity: 'x', text: 'X' },
+      { site: 'c.org', entity: 'x', text: 'X' },
+    ]);
+    expect(await fakeBrowser.storage.local.get('dismissals')).toEqual({
+      dismissals: [{ site: 'c.org', entity: 'x', text: 'X' }],
+    });
+  });
+
   it('nothing to repair: no notice and no write', async () => {
     await fakeBrowser.storage.sync.set({ highlightStyle: 'underline' });
     expect(await repairSettings()).toEqual([]);
