@@ -1,0 +1,167 @@
+/**
+ * Reads the text of one owner (a block element or a shadow root) as runs of prose, with a map
+ * from every offset in a run back to a text node and an offset in it.
+ *
+ * A run is the text between two block boundaries: inline elements join their neighbours, so
+ * "Stoke <em>Space</em>" and "Neura<b>link</b>" are one string, and `<br>` becomes "\n" so a
+ * name broken over a line still reads as one. Nested blocks and open shadow roots are not read
+ * here: they are owners of their own, returned in `nested` for the caller to queue.
+ */
+import { isBlock, isSkipped, type ReadRoot } from './dom-rules';
+
+/** A text node and where its data starts in the run's text. */
+export interface Segment {
+  node: Text;
+  start: number;
+  /** Length of the node's data when it was read. */
+  length: number;
+}
+
+export interface Run {
+  text: string;
+  /** In order; between segments there may be separators ("\n" for `<br>`) that map to no node. */
+  segments: Segment[];
+}
+
+export interface Collected {
+  runs: Run[];
+  /** Block elements and open shadow roots inside the owner, each read separately. */
+  nested: ReadRoot[];
+  /** Characters read, including whitespace-only runs that were dropped. */
+  chars: number;
+}
+
+const HAS_TEXT = /\S/;
+
+/** Reads `owner`'s own runs. Cost is proportional to the owner's inline content only. */
+export function collectOwn(owner: ReadRoot): Collected {
+  const runs: Run[] = [];
+  const nested: ReadRoot[] = [];
+  let chars = 0;
+  let parts: string[] = [];
+  let segments: Segment[] = [];
+  let length = 0;
+
+  const endRun = () => {
+    if (segments.length > 0) {
+      const text = parts.join('');
+      if (HAS_TEXT.test(text)) runs.push({ text, segments });
+    }
+    parts = [];
+    segments = [];
+    length = 0;
+  };
+
+  // Iterative pre-order walk over the owner's inline content, without recursion so that deep
+  // trees cannot overflow the stack.
+  let node: Node | null = owner.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        segments.push({ node: node as Text, start: length, length: data.length });
+        parts.push(data);
+        length += data.length;
+        chars += data.length;
+      }
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (el.tagName === 'BR') {
+        parts.push('\n');
+        length += 1;
+      } else if (isSkipped(el)) {
+        endRun();
+      } else if (isBlock(el)) {
+        endRun();
+        nested.push(el);
+      } else {
+        const shadow = el.shadowRoot;
+        if (shadow) {
+          // The shadow tree renders in place of the host; its text is its own owner. The light
+          // children are slotted somewhere inside it and still read here, inline.
+          endRun();
+          nested.push(shadow);
+        }
+        descend = el.firstChild !== null;
+      }
+    }
+
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Next in pre-order, never leaving the owner.
+    while (node && node !== owner && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== owner && node.nodeType === 1 && (node as Element).shadowRoot) {
+        // Leaving a shadow host: what follows is not contiguous with its light children.
+        endRun();
+      }
+    }
+    node = node && node !== owner ? node.nextSibling : null;
+  }
+  endRun();
+  // A block owner that is itself a shadow host (e.g. `<div>` with a shadow root): its shadow
+  // tree is read separately too.
+  if (owner.nodeType === 1) {
+    const shadow = (owner as Element).shadowRoot;
+    if (shadow) nested.push(shadow);
+  }
+  return { runs, nested, chars };
+}
+
+/**
+ * The DOM position of a run offset. `side` says which way to go when the offset falls on a
+ * separator that maps to no node: a mention's start moves forward, its end moves back.
+ */
+export function locate(
+  run: Run,
+  offset: number,
+  side: 'start' | 'end',
+): { node: Text; offset: number } | null {
+  const segs = run.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const seg = segs[mid] as Segment;
+    if (seg.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  if (side === 'end') {
+    // The end is exclusive: an end exactly at a segment's start belongs to the previous one.
+    while (found >= 0 && (segs[found] as Segment).start >= offset && offset > 0) found--;
+    if (found < 0) return null;
+    const seg = segs[found] as Segment;
+    return { node: seg.node, offset: Math.min(offset - seg.start, seg.length) };
+  }
+  if (found >= 0) {
+    const seg = segs[found] as Segment;
+    if (offset < seg.start + seg.length) return { node: seg.node, offset: offset - seg.start };
+  }
+  const next = segs[found + 1];
+  return next ? { node: next.node, offset: 0 } : null;
+}
+
+/** A live Range over `[start, end)` of a run, or null when the text changed under it. */
+export function rangeFor(run: Run, start: number, end: number): Range | null {
+  const a = locate(run, start, 'start');
+  const b = locate(run, end, 'end');
+  if (!a || !b) return null;
+  if (a.node.data.length < a.offset || b.node.data.length < b.offset) return null;
+  const doc = a.node.ownerDocument;
+  const range = doc.createRange();
+  try {
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+  } catch {
+    return null;
+  }
+  return range.collapsed ? null : range;
+}

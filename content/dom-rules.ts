@@ -1,0 +1,157 @@
+/**
+ * Which parts of a page are prose we read, and where one run of prose ends.
+ *
+ * Decided by tag name and attributes only, never by computed style: asking for styles would
+ * force layout on every node of a large page, and tag names are right for the vast majority of
+ * pages (mark.js and similar tools make the same trade).
+ */
+
+/** Our own elements: the UI host and the fallback-mode wrapper. */
+export const HOST_TAG = 'rivalry-lens';
+export const MARK_TAG = 'rivalry-mark';
+
+/**
+ * Never read: not rendered as prose (script, style, template, head…), form controls the user
+ * types into, embedded content whose children are fallback text, and vector/maths markup.
+ *
+ * Code (`code`, `kbd`, `samp`, `var`): skipped. In code, `openai`, `x` or `stoke` are
+ * identifiers, package names and variables, not mentions of the companies; highlighting them
+ * would be imprecise and would get in the way of selecting and copying code. A `<pre>` without
+ * such elements is kept: it is how plain-text e-mails, mailing-list archives and poems are
+ * published, and those are prose.
+ */
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'INPUT',
+  'TEXTAREA',
+  'SELECT',
+  'OPTION',
+  'OPTGROUP',
+  'IFRAME',
+  'FRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'CODE',
+  'KBD',
+  'SAMP',
+  'VAR',
+  // SVG and MathML elements keep lower-case tag names in HTML documents.
+  'svg',
+  'math',
+  'RIVALRY-LENS',
+]);
+
+/**
+ * Elements that start and end a line of their own: a name never continues across them.
+ * Everything else (span, em, b, a, custom elements…) is inline and joins its neighbours,
+ * so "Neura<b>link</b>" reads as one word.
+ */
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'CAPTION',
+  'CENTER',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIR',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'HTML',
+  'LEGEND',
+  'LI',
+  'MAIN',
+  'MENU',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+
+/** True when nothing inside `el` is ever read. */
+export function isSkipped(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  // `contenteditable=""`, `true` and `plaintext-only` make an editor; only `false` does not.
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+/** True when `el` begins a run of its own (see BLOCK_TAGS). */
+export function isBlock(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName);
+}
+
+/** A root we read: the document's body, or an open shadow root. */
+export type ReadRoot = Element | ShadowRoot;
+
+/**
+ * The element or shadow root whose own run of text contains `node`, or null when `node` is in a
+ * part of the page we never read (inside an input, a script, our UI, a code element…).
+ * The owner is the nearest block ancestor (or `node` itself if it is a block), else the shadow
+ * root it is in, else the body.
+ */
+export function ownerOf(node: Node): ReadRoot | null {
+  let owner: ReadRoot | null = null;
+  let cur: Node | null = node;
+  while (cur) {
+    if (cur.nodeType === 1) {
+      const el = cur as Element;
+      if (isSkipped(el)) return null;
+      if (!owner && isBlock(el)) owner = el;
+      if (el.tagName === 'BODY') return owner ?? el;
+      // Inside a `<head>`-less document fragment or detached node: nothing to read.
+      cur = el.parentNode;
+    } else if (cur.nodeType === 11) {
+      const host = (cur as ShadowRoot).host as Element | undefined;
+      if (!host) return null;
+      if (isSkipped(host)) return null;
+      owner ??= cur as ShadowRoot;
+      cur = host;
+    } else if (cur.nodeType === 9) {
+      // Reached the document without passing through <body>: <head>, or a frameset.
+      return null;
+    } else {
+      cur = cur.parentNode;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,185 @@
+/**
+ * When to open and close the card.
+ *
+ * Pointer moves are only recorded; a hit test runs at most once per animation frame. A card
+ * opens after the pointer has rested on a mention for the dwell time (a pointer passing by
+ * opens nothing), stays open while the pointer is on the mention or on the card, closes a
+ * little after the pointer has left both, and closes at once on Escape or a click elsewhere.
+ */
+import type { Found } from './scanner';
+
+/** How long after the pointer leaves both mention and card the card closes. */
+export const CLOSE_DELAY_MS = 300;
+
+export interface HoverOptions {
+  win: Window;
+  signal: AbortSignal;
+  hitTest(x: number, y: number): Found | null;
+  /** The event happened inside our UI. */
+  inCard(event: Event): boolean;
+  dwellMs(): number;
+  /** Which mention the card shows now, or null when it is closed. */
+  current(): Found | null;
+  open(found: Found): void;
+  close(): void;
+  /** Same mention, even if the scanner has re-read its block since. */
+  same(a: Found, b: Found): boolean;
+}
+
+export interface Hover {
+  /** The card was opened from the keyboard: pointer movement elsewhere does not close it. */
+  openedByKeyboard(): void;
+}
+
+export function createHover(o: HoverOptions): Hover {
+  const { win, signal } = o;
+  let x = 0;
+  let y = 0;
+  let overCard = false;
+  let frame: number | null = null;
+  let candidate: Found | null = null;
+  let dwellTimer: ReturnType<typeof setTimeout> | null = null;
+  let closeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Closed by Escape or a click while on it: not reopened until the pointer leaves it. */
+  let suppressed: Found | null = null;
+  let sticky = false;
+
+  const cancelDwell = () => {
+    if (dwellTimer !== null) clearTimeout(dwellTimer);
+    dwellTimer = null;
+  };
+  const cancelClose = () => {
+    if (closeTimer !== null) clearTimeout(closeTimer);
+    closeTimer = null;
+  };
+  const closeNow = () => {
+    cancelClose();
+    cancelDwell();
+    candidate = null;
+    sticky = false;
+    o.close();
+  };
+  const scheduleClose = () => {
+    if (closeTimer !== null || sticky || !o.current()) return;
+    closeTimer = setTimeout(() => {
+      closeTimer = null;
+      closeNow();
+    }, CLOSE_DELAY_MS);
+  };
+
+  const check = () => {
+    frame = null;
+    if (overCard) {
+      cancelClose();
+      cancelDwell();
+      candidate = null;
+      sticky = false;
+      return;
+    }
+    let hit = o.hitTest(x, y);
+    if (hit && suppressed && o.same(hit, suppressed)) hit = null;
+    else suppressed = null;
+    const current = o.current();
+    if (hit && current && o.same(hit, current)) {
+      cancelClose();
+      cancelDwell();
+      candidate = null;
+      return;
+    }
+    if (hit) {
+      if (!candidate || !o.same(hit, candidate)) {
+        candidate = hit;
+        cancelDwell();
+        dwellTimer = setTimeout(() => {
+          dwellTimer = null;
+          const c = candidate;
+          candidate = null;
+          if (!c) return;
+          cancelClose();
+          sticky = false;
+          o.open(c);
+        }, o.dwellMs());
+      }
+    } else {
+      candidate = null;
+      cancelDwell();
+    }
+    scheduleClose();
+  };
+
+  const request = () => {
+    frame ??= win.requestAnimationFrame(check);
+  };
+
+  const listen = { capture: true, passive: true, signal };
+  win.addEventListener(
+    'pointermove',
+    (e) => {
+      if (e.pointerType === 'touch') return;
+      x = e.clientX;
+      y = e.clientY;
+      overCard = o.inCard(e);
+      request();
+    },
+    listen,
+  );
+  // The page scrolled under a still pointer.
+  win.addEventListener('scroll', () => request(), listen);
+  win.document.addEventListener(
+    'pointerout',
+    (e) => {
+      if (e.relatedTarget !== null) return;
+      // Left the window.
+      overCard = false;
+      x = -1;
+      y = -1;
+      candidate = null;
+      cancelDwell();
+      scheduleClose();
+    },
+    listen,
+  );
+  win.addEventListener(
+    'pointerdown',
+    (e) => {
+      const current = o.current();
+      if (!current || o.inCard(e)) return;
+      suppressed = current;
+      closeNow();
+    },
+    listen,
+  );
+  win.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== 'Escape') return;
+      const current = o.current();
+      if (!current) {
+        cancelDwell();
+        candidate = null;
+        return;
+      }
+      suppressed = current;
+      closeNow();
+    },
+    { capture: true, signal },
+  );
+  signal.addEventListener(
+    'abort',
+    () => {
+      cancelClose();
+      cancelDwell();
+      if (frame !== null) win.cancelAnimationFrame(frame);
+    },
+    { once: true },
+  );
+
+  return {
+    openedByKeyboard() {
+      cancelClose();
+      cancelDwell();
+      candidate = null;
+      sticky = true;
+    },
+  };
+}

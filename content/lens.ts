@@ -1,0 +1,367 @@
+/**
+ * One running instance of Rivalry Lens in a page: everything it attaches is registered with
+ * `signal`, so aborting it removes highlights, observers, listeners and UI at once (the site
+ * switch and the pause turn it off and on in place that way).
+ *
+ *   page text ─ scanner (collect-text → match-windows → ranges) ─┬─ painter (highlights)
+ *         ▲                                                       ├─ index (hit-testing)
+ *   observer (batched mutations)                                  └─ summary / reveal
+ *                                     pointer → hover → card-host (Card)
+ */
+import type { Dataset } from '../core/dataset';
+import type { EntityId } from '../core/types';
+import type { EntityCount, PageState, PageSummary } from '../extension/messages';
+import type { Dismissal, HighlightStyle } from '../extension/settings';
+import { cardModel } from './card-model';
+import { type CardHost, createCardHost } from './card-host';
+import { createMentionIndex } from './hit-test';
+import { createHover, type Hover } from './hover';
+import type { MatchFn } from './match-windows';
+import { createBatchedObserver } from './observer';
+import { createHighlightPainter, createMarkPainter, highlightApi, type Painter } from './painter';
+import { createScanner, type Found, type ScanState } from './scanner';
+
+export interface LensSettings {
+  hiddenEntities: readonly EntityId[];
+  highlightStyle: HighlightStyle;
+  dwellMs: number;
+  dismissals: readonly Dismissal[];
+}
+
+export interface LensOptions {
+  win: Window & typeof globalThis;
+  signal: AbortSignal;
+  match: MatchFn;
+  data: Dataset;
+  settings: LensSettings;
+  /** The site key this page belongs to (for dismissals). */
+  site: string;
+  /** Paint with `<rivalry-mark>` elements even where the Highlight API exists (test builds). */
+  forceFallback?: boolean;
+  limitChars?: number;
+  /** The number of painted mentions changed (debounced). */
+  onCount?(total: number): void;
+  /** "Not this" was pressed on a card. */
+  onDismiss?(dismissal: Dismissal): void;
+}
+
+export interface Lens {
+  readonly state: ScanState;
+  readonly painterMode: 'highlight' | 'mark';
+  summary(): Omit<PageSummary, 'state' | 'host'> & { state: PageState };
+  /** Scrolls to the next mention (of `entity`, if given), flashes it and opens its card. */
+  reveal(entity?: EntityId): boolean;
+  processAnyway(): void;
+  update(settings: Partial<LensSettings>): void;
+}
+
+const COUNT_DEBOUNCE_MS = 250;
+const FLASH_MS = 1500;
+const CONTEXT_CHARS = 48;
+
+export function createLens(o: LensOptions): Lens {
+  const { win, signal, data } = o;
+  const doc = win.document;
+  let settings = { ...o.settings };
+  const api = o.forceFallback ? null : highlightApi(win);
+  const entities = data.entities.filter((e) => e.highlight).map((e) => e.id);
+  const shadowRoots = new Set<ShadowRoot>();
+
+  const observer = createBatchedObserver((batch) => {
+    if (batch.huge) scanner.rescan();
+    else scanner.changed(batch.dirty, batch.added, batch.removed);
+  }, signal);
+
+  const painter: Painter = api
+    ? createHighlightPainter(doc, api, entities, settings.highlightStyle)
+    : createMarkPainter(doc, settings.highlightStyle, observer.quietly);
+  const index = createMentionIndex(
+    doc,
+    painter,
+    (api?.registry as Parameters<typeof createMentionIndex>[2]) ?? null,
+    () => [...shadowRoots].filter((r) => r.isConnected),
+  );
+  /** Found mentions currently painted (the rest are hidden or dismissed). */
+  const painted = new WeakSet<Found>();
+
+  let hidden = new Set(settings.hiddenEntities);
+  let dismissed = dismissalKeys(settings.dismissals, o.site);
+  const active = (f: Found) =>
+    !hidden.has(f.mention.entity) &&
+    !dismissed.has(`${f.mention.entity}\u0000${f.mention.text.toLowerCase()}`);
+
+  let card: CardHost | null = null;
+  let hover: Hover | null = null;
+  let shown: Found | null = null;
+  let lastRevealed: Found | null = null;
+  let countTimer: ReturnType<typeof setTimeout> | null = null;
+  let flashTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const paint = (list: Found[]) => {
+    if (!list.length) return;
+    painter.add(list);
+    index.add(list);
+    for (const f of list) painted.add(f);
+    ensureHover();
+    countChanged();
+  };
+  const unpaint = (list: Found[]) => {
+    if (!list.length) return;
+    painter.remove(list);
+    index.remove(list);
+    for (const f of list) painted.delete(f);
+    countChanged();
+  };
+
+  const countChanged = () => {
+    if (!o.onCount || countTimer !== null) return;
+    countTimer = setTimeout(() => {
+      countTimer = null;
+      if (!signal.aborted) o.onCount?.(index.size);
+    }, COUNT_DEBOUNCE_MS);
+  };
+
+  const scanner = createScanner({
+    root: doc,
+    match: o.match,
+    signal,
+    limitChars: o.limitChars,
+    onAdd(list) {
+      paint(list.filter(active));
+      // The block under an open card was read again: keep the card on the same mention.
+      if (shown) {
+        const same = list.find((f) => sameMention(f, shown as Found));
+        if (same) shown = same;
+      }
+    },
+    onRemove(list) {
+      unpaint(list.filter((f) => painted.has(f)));
+    },
+    onShadowRoot(root) {
+      shadowRoots.add(root);
+      observer.observe(root);
+    },
+    onState() {
+      countChanged();
+    },
+  });
+
+  const openCard = (f: Found, focus: boolean) => {
+    const model = cardModel(data, f.mention.entity, f.mention);
+    if (!model) return;
+    card ??= createCardHost(doc);
+    shown = f;
+    card.show(f.range, model, {
+      focus,
+      onNotThis: () => {
+        const d: Dismissal = { site: o.site, entity: f.mention.entity, text: f.mention.text };
+        closeCard();
+        api_.update({ dismissals: [...settings.dismissals, d] });
+        o.onDismiss?.(d);
+      },
+    });
+  };
+  const closeCard = () => {
+    shown = null;
+    card?.hide();
+  };
+
+  function ensureHover() {
+    hover ??= createHover({
+      win,
+      signal,
+      hitTest: (x, y) => index.at(x, y),
+      inCard: (e) => card?.contains(e) ?? false,
+      dwellMs: () => settings.dwellMs,
+      current: () => (card?.isOpen ? shown : null),
+      open: (f) => openCard(f, false),
+      close: closeCard,
+      same: sameMention,
+    });
+  }
+
+  /** Painted mentions in document order. */
+  const ordered = (entity?: EntityId): Found[] => {
+    const list: Found[] = [];
+    for (const f of index.all()) if (!entity || f.mention.entity === entity) list.push(f);
+    return list.sort(compareFound);
+  };
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      if (countTimer !== null) clearTimeout(countTimer);
+      if (flashTimer !== null) clearTimeout(flashTimer);
+      card?.destroy();
+      painter.destroy();
+    },
+    { once: true },
+  );
+
+  observer.observe(doc);
+  scanner.start();
+
+  const api_: Lens = {
+    get state() {
+      return scanner.state;
+    },
+    painterMode: painter.mode,
+    summary() {
+      const list = ordered();
+      const byEntity = new Map<EntityId, EntityCount>();
+      for (const f of list) {
+        const e = byEntity.get(f.mention.entity);
+        if (e) e.count++;
+        else {
+          byEntity.set(f.mention.entity, {
+            entity: f.mention.entity,
+            count: 1,
+            firstContext: contextOf(f),
+          });
+        }
+      }
+      const state: PageState = scanner.state === 'too-large' ? 'too-large' : scanner.state;
+      return { state, total: list.length, entities: [...byEntity.values()] };
+    },
+    reveal(entity) {
+      const list = ordered(entity);
+      if (!list.length) return false;
+      let target: Found | undefined;
+      if (lastRevealed && (!entity || lastRevealed.mention.entity === entity)) {
+        const last = lastRevealed;
+        target = list.find((f) => compareFound(f, last) > 0);
+      } else {
+        // Start from what the user is looking at: the first mention not above the viewport.
+        target = list.find((f) => f.range.getBoundingClientRect().bottom >= 0);
+      }
+      target ??= list[0] as Found;
+      lastRevealed = target;
+      const el = target.range.startContainer.parentElement;
+      const reduce = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      el?.scrollIntoView({
+        block: 'center',
+        inline: 'nearest',
+        behavior: reduce ? 'auto' : 'smooth',
+      });
+      painter.flash(target.range);
+      if (flashTimer !== null) clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => {
+        flashTimer = null;
+        painter.flash(null);
+      }, FLASH_MS);
+      ensureHover();
+      openCard(target, true);
+      hover?.openedByKeyboard();
+      return true;
+    },
+    processAnyway() {
+      scanner.processAnyway();
+    },
+    update(next) {
+      settings = { ...settings, ...next };
+      if (next.highlightStyle) painter.setStyle(next.highlightStyle);
+      if (next.hiddenEntities || next.dismissals) {
+        hidden = new Set(settings.hiddenEntities);
+        dismissed = dismissalKeys(settings.dismissals, o.site);
+        const add: Found[] = [];
+        const remove: Found[] = [];
+        const owners = new Set<Found['owner']>();
+        for (const list of scanner.all()) {
+          for (const f of list) {
+            const should = active(f);
+            if (should === painted.has(f)) continue;
+            (should ? add : remove).push(f);
+            owners.add(f.owner);
+          }
+        }
+        if (shown && remove.includes(shown)) closeCard();
+        if (painter.mode === 'mark') {
+          // Unwrapping joins text nodes, which moves other mentions' ranges: read the blocks
+          // again instead of toggling marks one by one.
+          scanner.refresh(owners);
+        } else {
+          unpaint(remove);
+          paint(add);
+        }
+      }
+    },
+  };
+  return api_;
+}
+
+function dismissalKeys(list: readonly Dismissal[], site: string): Set<string> {
+  const keys = new Set<string>();
+  for (const d of list) {
+    if (d.site === site) keys.add(`${d.entity}\u0000${d.text.toLowerCase()}`);
+  }
+  return keys;
+}
+
+/** Same entity over the same text (the scanner makes new objects when it re-reads a block). */
+export function sameMention(a: Found, b: Found): boolean {
+  if (a === b) return true;
+  const ra = a.range;
+  const rb = b.range;
+  return (
+    a.mention.entity === b.mention.entity &&
+    ra.startContainer === rb.startContainer &&
+    ra.startOffset === rb.startOffset &&
+    ra.endContainer === rb.endContainer &&
+    ra.endOffset === rb.endOffset
+  );
+}
+
+/** The words around a mention: "…Altman explored a deal with Stoke Space, a rival…". */
+export function contextOf(f: Found): string {
+  const text = f.run.text;
+  const { start, end } = f.mention;
+  let from = Math.max(0, start - CONTEXT_CHARS);
+  let to = Math.min(text.length, end + CONTEXT_CHARS);
+  if (from > 0) {
+    const space = text.indexOf(' ', from);
+    if (space >= 0 && space < start) from = space + 1;
+  }
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to);
+    if (space >= end) to = space;
+  }
+  const words = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '…' : ''}${words}${to < text.length ? '…' : ''}`;
+}
+
+/** Document order, across open shadow roots (a shadow tree sorts at its host). */
+export function compareFound(a: Found, b: Found): number {
+  return (
+    compareNodes(a.range.startContainer, b.range.startContainer) ||
+    a.range.startOffset - b.range.startOffset
+  );
+}
+
+function hostChain(node: Node): Node[] {
+  const chain = [node];
+  let root = node.getRootNode();
+  while (root.nodeType === 11) {
+    const host = (root as ShadowRoot).host;
+    chain.push(host);
+    root = host.getRootNode();
+  }
+  return chain;
+}
+
+function compareNodes(a: Node, b: Node): number {
+  if (a === b) return 0;
+  const ca = hostChain(a);
+  const cb = hostChain(b);
+  for (const x of ca) {
+    for (const y of cb) {
+      if (x === y) return ca.indexOf(x) - cb.indexOf(y);
+      if (x.getRootNode() === y.getRootNode()) {
+        const pos = x.compareDocumentPosition(y);
+        if (pos & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
+        if (pos & Node.DOCUMENT_POSITION_PRECEDING) return 1;
+        return 0;
+      }
+    }
+  }
+  return 0;
+}

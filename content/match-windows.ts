@@ -1,0 +1,52 @@
+/**
+ * Runs the matcher over a long text one window at a time, so that no single call (and so no
+ * task of ours) grows with the size of the page. Windows overlap on both sides so a name
+ * crossing a window's edge, or a word cut by it, reads the same as in the whole text; each
+ * mention is kept only by the window its start falls in, so none is reported twice.
+ */
+import type { EntityId, Mention } from '../core/types';
+
+export type MatchFn = (text: string, options?: { seen?: Set<EntityId> }) => Mention[];
+
+/** Characters matched per call: about a millisecond of matcher time. */
+export const WINDOW = 32 * 1024;
+/** Context read on each side of a window: longer than any name and its context words. */
+export const OVERLAP = 512;
+
+/**
+ * Matches the window of `text` that starts at `from`. Returns the mentions whose start is in
+ * `[from, from + WINDOW)`, with offsets into `text`, and where the next window starts (or -1).
+ */
+export function matchWindow(
+  text: string,
+  from: number,
+  match: MatchFn,
+  seen: Set<EntityId>,
+): { mentions: Mention[]; next: number } {
+  if (from === 0 && text.length <= WINDOW + OVERLAP) {
+    return { mentions: match(text, { seen }), next: -1 };
+  }
+  const end = Math.min(text.length, from + WINDOW);
+  const sliceStart = Math.max(0, from - OVERLAP);
+  const sliceEnd = Math.min(text.length, end + OVERLAP);
+  const found = match(text.slice(sliceStart, sliceEnd), { seen });
+  const mentions: Mention[] = [];
+  for (const m of found) {
+    const start = m.start + sliceStart;
+    if (start < from || start >= end) continue;
+    mentions.push({ ...m, start, end: m.end + sliceStart });
+  }
+  return { mentions, next: end < text.length ? end : -1 };
+}
+
+/** Matches all of `text`, window by window (for callers that need no slicing, and tests). */
+export function matchAll(text: string, match: MatchFn, seen: Set<EntityId>): Mention[] {
+  const out: Mention[] = [];
+  let from = 0;
+  while (from >= 0) {
+    const r = matchWindow(text, from, match, seen);
+    out.push(...r.mentions);
+    from = r.next;
+  }
+  return out;
+}

@@ -1,0 +1,275 @@
+/**
+ * Paints mentions.
+ *
+ * Normally with the CSS Custom Highlight API: one `Highlight` per entity, registered as
+ * `rivalry-<entity-id>`, holding the live Ranges of that entity's mentions. The page's DOM is not
+ * touched: the `::highlight()` rules live in a constructed style sheet adopted by the document
+ * and by each open shadow root that has a mention (Firefox applies `::highlight` rules only
+ * within the rule's own tree; Chromium would not need the extra sheets).
+ *
+ * Fallback, where `CSS.highlights` or `Highlight` is missing (older Firefox and Safari): each
+ * mention's text is wrapped in `<rivalry-mark>` elements with an inline style. This does change
+ * the page's DOM, so it is only used when there is no other way; every wrap is undone exactly
+ * (split text nodes are joined again) when the mention goes or the lens is turned off. Pages
+ * whose framework owns those text nodes (React…) may dislike it, which is why it is a fallback.
+ */
+import type { HighlightStyle } from '../extension/settings';
+import { MARK_TAG } from './dom-rules';
+import type { Found } from './scanner';
+import { FLASH_HIGHLIGHT, HIGHLIGHT_PREFIX, highlightCss, markStyle } from './styles';
+
+export interface Painter {
+  readonly mode: 'highlight' | 'mark';
+  add(found: readonly Found[]): void;
+  remove(found: readonly Found[]): void;
+  /** Marks one range strongly (the mention just revealed), or clears that mark. */
+  flash(range: Range | null): void;
+  setStyle(style: HighlightStyle): void;
+  /** The entity whose highlight this is, if it is one of ours (for hit-testing). */
+  entityOf(highlight: unknown): string | undefined;
+  destroy(): void;
+}
+
+/** The parts of the Highlight API we use, so tests can pass a stand-in. */
+export interface HighlightApi {
+  registry: HighlightRegistry;
+  Highlight: typeof Highlight;
+}
+
+/** The page's Highlight API, or null where it is missing (then use the fallback). */
+export function highlightApi(win: Window & typeof globalThis): HighlightApi | null {
+  const css = win.CSS as { highlights?: HighlightRegistry } | undefined;
+  const ctor = (win as { Highlight?: typeof Highlight }).Highlight;
+  if (!css?.highlights || typeof ctor !== 'function') return null;
+  return { registry: css.highlights, Highlight: ctor };
+}
+
+export function createHighlightPainter(
+  doc: Document,
+  api: HighlightApi,
+  entities: readonly string[],
+  initialStyle: HighlightStyle,
+): Painter {
+  const highlights = new Map<string, Highlight>();
+  const entityByHighlight = new Map<Highlight, string>();
+  let sheet: CSSStyleSheet | null = null;
+  let style = initialStyle;
+  const styled = new Set<Document | ShadowRoot>();
+
+  const adopt = (root: Document | ShadowRoot) => {
+    if (styled.has(root)) {
+      // A page may replace its adopted style sheets wholesale; put ours back if it did.
+      if (root.adoptedStyleSheets.includes(sheet as CSSStyleSheet)) return;
+    }
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(highlightCss(entities, style));
+    }
+    try {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      styled.add(root);
+    } catch {
+      // A sheet can only be adopted by trees of the document that made it; nothing to do.
+    }
+  };
+
+  return {
+    mode: 'highlight',
+    add(found) {
+      if (found.length) adopt(doc);
+      for (const f of found) {
+        const entity = f.mention.entity;
+        let hl = highlights.get(entity);
+        if (!hl) {
+          hl = new api.Highlight();
+          highlights.set(entity, hl);
+          entityByHighlight.set(hl, entity);
+          api.registry.set(`${HIGHLIGHT_PREFIX}${entity}`, hl);
+        }
+        hl.add(f.range);
+        const root = f.range.startContainer.getRootNode();
+        if (root !== doc && root.nodeType === 11) adopt(root as ShadowRoot);
+      }
+    },
+    remove(found) {
+      for (const f of found) {
+        const entity = f.mention.entity;
+        const hl = highlights.get(entity);
+        if (!hl) continue;
+        hl.delete(f.range);
+        if (hl.size === 0) {
+          highlights.delete(entity);
+          entityByHighlight.delete(hl);
+          api.registry.delete(`${HIGHLIGHT_PREFIX}${entity}`);
+        }
+      }
+    },
+    flash(range) {
+      if (!range) {
+        api.registry.delete(FLASH_HIGHLIGHT);
+        return;
+      }
+      adopt(doc);
+      const hl = new api.Highlight(range);
+      hl.priority = 1;
+      api.registry.set(FLASH_HIGHLIGHT, hl);
+    },
+    setStyle(next) {
+      style = next;
+      sheet?.replaceSync(highlightCss(entities, style));
+    },
+    entityOf(highlight) {
+      return entityByHighlight.get(highlight as Highlight);
+    },
+    destroy() {
+      for (const entity of highlights.keys()) api.registry.delete(`${HIGHLIGHT_PREFIX}${entity}`);
+      api.registry.delete(FLASH_HIGHLIGHT);
+      highlights.clear();
+      entityByHighlight.clear();
+      for (const root of styled) {
+        try {
+          root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+        } catch {
+          // The tree is gone.
+        }
+      }
+      styled.clear();
+    },
+  };
+}
+
+interface Piece {
+  mark: HTMLElement;
+  text: Text;
+}
+
+/** Text nodes a range covers, each with the covered part `[start, end)`. */
+function textPieces(range: Range): { node: Text; start: number; end: number }[] {
+  const out: { node: Text; start: number; end: number }[] = [];
+  const { startContainer: sc, endContainer: ec, startOffset: so, endOffset: eo } = range;
+  if (sc === ec && sc.nodeType === 3) {
+    if (eo > so) out.push({ node: sc as Text, start: so, end: eo });
+    return out;
+  }
+  const rootNode = range.commonAncestorContainer;
+  const doc = rootNode.ownerDocument ?? (rootNode as Document);
+  const walker = doc.createTreeWalker(rootNode, 4);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!range.intersectsNode(n)) continue;
+    const t = n as Text;
+    const start = t === sc ? so : 0;
+    const end = t === ec ? eo : t.length;
+    if (end > start) out.push({ node: t, start, end });
+  }
+  return out;
+}
+
+export function createMarkPainter(
+  doc: Document,
+  initialStyle: HighlightStyle,
+  quietly: <T>(fn: () => T) => T,
+): Painter {
+  let style = initialStyle;
+  const pieces = new Map<Range, Piece[]>();
+  /** Text nodes we made by splitting, to be joined back to their neighbours. */
+  const madeBySplit = new WeakSet<Text>();
+  let flashed: Piece[] = [];
+
+  const wrap = (f: { range: Range; mention: { entity: string } }) => {
+    const made: Piece[] = [];
+    for (const { node, start, end } of textPieces(f.range)) {
+      if (end < node.length) madeBySplit.add(node.splitText(end));
+      let text = node;
+      if (start > 0) {
+        text = node.splitText(start);
+        madeBySplit.add(text);
+      }
+      const mark = doc.createElement(MARK_TAG);
+      mark.dataset.entity = f.mention.entity;
+      mark.setAttribute('style', markStyle(f.mention.entity, style));
+      text.before(mark);
+      mark.append(text);
+      made.push({ mark, text });
+    }
+    const first = made[0];
+    const last = made[made.length - 1];
+    if (first && last) {
+      f.range.setStart(first.text, 0);
+      f.range.setEnd(last.text, last.text.length);
+      pieces.set(f.range, made);
+    }
+  };
+
+  const unwrap = (piece: Piece) => {
+    const { mark } = piece;
+    const parent = mark.parentNode;
+    let text: Text = piece.text;
+    if (!parent) return;
+    // The page may have changed what is inside; put back whatever is there.
+    const children = [...mark.childNodes];
+    for (const c of children) parent.insertBefore(c, mark);
+    mark.remove();
+    if (text.parentNode !== parent) return;
+    const prev = text.previousSibling;
+    if (madeBySplit.has(text) && prev?.nodeType === 3) {
+      (prev as Text).appendData(text.data);
+      text.remove();
+      text = prev as Text;
+    }
+    let next = text.nextSibling;
+    while (next?.nodeType === 3 && madeBySplit.has(next as Text)) {
+      text.appendData((next as Text).data);
+      (next as Text).remove();
+      next = text.nextSibling;
+    }
+  };
+
+  return {
+    mode: 'mark',
+    add(found) {
+      // Last first: splitting a text node then leaves the offsets of earlier mentions valid,
+      // even where a browser's live ranges do not follow splitText.
+      const order = [...found].sort((a, b) =>
+        b.range.compareBoundaryPoints(Range.START_TO_START, a.range),
+      );
+      quietly(() => {
+        for (const f of order) wrap(f);
+      });
+    },
+    remove(found) {
+      quietly(() => {
+        for (let i = found.length - 1; i >= 0; i--) {
+          const range = (found[i] as Found).range;
+          const list = pieces.get(range);
+          if (!list) continue;
+          pieces.delete(range);
+          for (let j = list.length - 1; j >= 0; j--) unwrap(list[j] as Piece);
+        }
+      });
+    },
+    flash(range) {
+      for (const p of flashed) p.mark.style.outline = '';
+      flashed = range ? (pieces.get(range) ?? []) : [];
+      for (const p of flashed) p.mark.style.outline = '2px solid rgb(250 204 21)';
+    },
+    setStyle(next) {
+      style = next;
+      for (const list of pieces.values()) {
+        for (const p of list) {
+          p.mark.setAttribute('style', markStyle(p.mark.dataset.entity ?? '', style));
+        }
+      }
+    },
+    entityOf() {
+      return undefined;
+    },
+    destroy() {
+      quietly(() => {
+        for (const list of [...pieces.values()].reverse()) {
+          for (let j = list.length - 1; j >= 0; j--) unwrap(list[j] as Piece);
+        }
+      });
+      pieces.clear();
+    },
+  };
+}

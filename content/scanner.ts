@@ -1,0 +1,316 @@
+/**
+ * Finds the mentions on a page and keeps them current.
+ *
+ * Work is queued per owner (a block element or an open shadow root, see `dom-rules.ts`) and
+ * done in slices: owners in the viewport first, then the rest of the page when idle. Each
+ * owner's mentions are replaced as a whole when it is read again, which is what a change in the
+ * page (reported by `observer.ts`) asks for. Long runs are matched window by window, so even a
+ * single block of megabytes never takes one long task.
+ */
+import type { EntityId, Mention } from '../core/types';
+import { type Collected, collectOwn, type Run, rangeFor } from './collect-text';
+import { isBlock, ownerOf, type ReadRoot } from './dom-rules';
+import { type MatchFn, matchWindow } from './match-windows';
+import { createSliceRunner, type SliceRunner } from './slices';
+
+/** A mention found in the page, with the live Range that covers it. */
+export interface Found {
+  mention: Mention;
+  range: Range;
+  owner: ReadRoot;
+  run: Run;
+}
+
+export type ScanState = 'loading' | 'ready' | 'too-large';
+
+export interface ScannerOptions {
+  root: Document;
+  match: MatchFn;
+  signal: AbortSignal;
+  /** Mentions of an owner that was read again or left the page; called before the owner is read. */
+  onRemove(found: Found[]): void;
+  /** New mentions of an owner. */
+  onAdd(found: Found[]): void;
+  /** An open shadow root was found (to observe it and to style highlights inside it). */
+  onShadowRoot(root: ShadowRoot): void;
+  /** The state changed or the first pass finished. */
+  onState(state: ScanState): void;
+  /** Characters of text beyond which the page counts as too large. */
+  limitChars?: number;
+  budgetMs?: number;
+}
+
+/** A generous limit: 20 million characters is a few thousand book pages. */
+export const DEFAULT_LIMIT_CHARS = 20_000_000;
+/** When one batch of changes touches more owners than this, re-reading the page is cheaper. */
+const HUGE_BATCH = 5000;
+
+interface Job {
+  owner: ReadRoot;
+  collected: Collected;
+  run: number;
+  from: number;
+  found: Found[];
+}
+
+export interface Scanner {
+  readonly state: ScanState;
+  /** Starts the first pass: the viewport first, then the rest. */
+  start(): void;
+  /** The owners were changed, and these nodes were added; `removed` when nodes left the page. */
+  changed(dirty: Iterable<ReadRoot>, added: Iterable<Node>, removed: boolean): void;
+  /** Re-reads everything (after a batch of changes too large to fold). */
+  rescan(): void;
+  /** Reads these owners again soon. */
+  refresh(owners: Iterable<ReadRoot>): void;
+  /** Goes on past the size limit. */
+  processAnyway(): void;
+  /** Every mention found, per owner. */
+  all(): IterableIterator<Found[]>;
+  /** Entities mentioned unambiguously so far. */
+  readonly seen: Set<EntityId>;
+}
+
+export function createScanner(opts: ScannerOptions): Scanner {
+  const { root, match, signal } = opts;
+  const limit = opts.limitChars ?? DEFAULT_LIMIT_CHARS;
+  const states = new Map<ReadRoot, Found[]>();
+  /** Owners read at least once since they were (re)attached; their nested owners are queued. */
+  let scanned = new WeakSet<ReadRoot>();
+  const urgent: ReadRoot[] = [];
+  const idle: ReadRoot[] = [];
+  /** Which queue each waiting owner is in; an owner in both is taken from the first to come. */
+  const queued = new Map<ReadRoot, 'urgent' | 'idle'>();
+  const seen = new Set<EntityId>();
+  let job: Job | null = null;
+  let chars = 0;
+  let unlimited = false;
+  let sweep = false;
+  let state: ScanState = 'loading';
+
+  const setState = (s: ScanState) => {
+    if (s === state) return;
+    state = s;
+    opts.onState(s);
+  };
+
+  const enqueue = (owner: ReadRoot, fast: boolean) => {
+    const where = queued.get(owner);
+    if (where === 'urgent' || (where === 'idle' && !fast)) return;
+    queued.set(owner, fast ? 'urgent' : 'idle');
+    (fast ? urgent : idle).push(owner);
+  };
+
+  const drop = (owner: ReadRoot) => {
+    const old = states.get(owner);
+    if (old) {
+      states.delete(owner);
+      opts.onRemove(old);
+    }
+  };
+
+  const sweepDisconnected = () => {
+    sweep = false;
+    for (const [owner, list] of states) {
+      // Live ranges over removed text collapse onto the removed node's parent.
+      const alive =
+        owner.isConnected &&
+        list.every((f) => !f.range.collapsed && f.range.startContainer.isConnected);
+      if (!alive) {
+        if (owner.isConnected) enqueue(owner, true);
+        else drop(owner);
+      }
+    }
+  };
+
+  let urgentHead = 0;
+  let idleHead = 0;
+  /** Takes from the front of a queue in O(1), compacting now and then. */
+  const take = (q: ReadRoot[], head: number): [ReadRoot, number] => {
+    const item = q[head] as ReadRoot;
+    head++;
+    if (head === q.length) {
+      q.length = 0;
+      head = 0;
+    } else if (head > 1024 && head * 2 > q.length) {
+      q.splice(0, head);
+      head = 0;
+    }
+    return [item, head];
+  };
+  const pending = () => urgent.length > urgentHead || idle.length > idleHead;
+
+  const next = (): ReadRoot | undefined => {
+    while (pending()) {
+      let owner: ReadRoot;
+      if (urgent.length > urgentHead) [owner, urgentHead] = take(urgent, urgentHead);
+      else [owner, idleHead] = take(idle, idleHead);
+      if (!queued.delete(owner)) continue; // already taken from the other queue
+      if (!owner.isConnected) {
+        drop(owner);
+        continue;
+      }
+      return owner;
+    }
+    return undefined;
+  };
+
+  const beginJob = (owner: ReadRoot): Job => {
+    drop(owner);
+    const collected = collectOwn(owner);
+    scanned.add(owner);
+    chars += collected.chars;
+    for (const inner of collected.nested) {
+      if (inner.nodeType === 11) opts.onShadowRoot(inner as ShadowRoot);
+      if (!scanned.has(inner)) enqueue(inner, false);
+    }
+    return { owner, collected, run: 0, from: 0, found: [] };
+  };
+
+  /** Matches one window of the job; true when the job is complete. */
+  const stepJob = (j: Job): boolean => {
+    const run = j.collected.runs[j.run];
+    if (!run) return true;
+    const { mentions, next: from } = matchWindow(run.text, j.from, match, seen);
+    for (const mention of mentions) {
+      const range = rangeFor(run, mention.start, mention.end);
+      if (range) j.found.push({ mention, range, owner: j.owner, run });
+    }
+    if (from >= 0) {
+      j.from = from;
+      return false;
+    }
+    j.run++;
+    j.from = 0;
+    return j.run >= j.collected.runs.length;
+  };
+
+  const commit = (j: Job) => {
+    // The text may have changed while a long job was sliced: ranges over data that is gone
+    // collapse, and the observer has queued the owner again anyway.
+    const found = j.found.filter((f) => !f.range.collapsed);
+    if (found.length) {
+      states.set(j.owner, found);
+      opts.onAdd(found);
+    }
+  };
+
+  const step = (hasTime: () => boolean): boolean => {
+    if (sweep) sweepDisconnected();
+    do {
+      if (!unlimited && chars > limit) {
+        setState('too-large');
+        return false;
+      }
+      if (!job) {
+        const owner = next();
+        if (!owner) break;
+        job = beginJob(owner);
+      }
+      if (stepJob(job)) {
+        commit(job);
+        job = null;
+      }
+    } while (hasTime());
+    if (job || pending()) return true;
+    setState('ready');
+    return false;
+  };
+
+  const runner: SliceRunner = createSliceRunner(step, signal, opts.budgetMs);
+
+  /** The owners of what is on screen now, so the first highlights appear where the user looks. */
+  const visibleOwners = (): ReadRoot[] => {
+    const out = new Set<ReadRoot>();
+    const view = root.defaultView;
+    if (!view || typeof root.elementsFromPoint !== 'function') return [];
+    const w = view.innerWidth;
+    const h = view.innerHeight;
+    for (let y = 1; y < 8; y++) {
+      for (let x = 1; x < 4; x++) {
+        const els = root.elementsFromPoint((w * x) / 4, (h * y) / 8);
+        // The first few elements at a point are the text's own containers; deeper ones are the
+        // page's wrappers, which the normal pass reaches anyway.
+        for (const el of els.slice(0, 3)) {
+          const owner = ownerOf(el);
+          if (owner && (owner.nodeType !== 1 || isBlock(owner as Element))) out.add(owner);
+        }
+      }
+    }
+    return [...out];
+  };
+
+  return {
+    get state() {
+      return state;
+    },
+    seen,
+    start() {
+      const body = root.body;
+      if (!body) return;
+      for (const owner of visibleOwners()) enqueue(owner, true);
+      enqueue(body, false);
+      runner.kick(urgent.length > urgentHead);
+    },
+    changed(dirty, added, removed) {
+      let n = 0;
+      for (const node of added) {
+        forget(node);
+        const owner = ownerOf(node);
+        if (owner) enqueue(owner, true);
+        if (++n > HUGE_BATCH) return this.rescan();
+      }
+      for (const owner of dirty) {
+        enqueue(owner, true);
+        if (++n > HUGE_BATCH) return this.rescan();
+      }
+      if (removed) sweep = true;
+      if (n > 0 || removed) runner.kick(true);
+    },
+    rescan() {
+      scanned = new WeakSet();
+      for (const owner of [...states.keys()]) drop(owner);
+      job = null;
+      urgent.length = 0;
+      idle.length = 0;
+      urgentHead = 0;
+      idleHead = 0;
+      queued.clear();
+      const body = root.body;
+      if (body) enqueue(body, false);
+      runner.kick(true);
+    },
+    refresh(owners) {
+      for (const owner of owners) enqueue(owner, true);
+      runner.kick(true);
+    },
+    processAnyway() {
+      unlimited = true;
+      setState('loading');
+      runner.kick(true);
+    },
+    all() {
+      return states.values();
+    },
+  };
+
+  /** Added nodes may have been read before (moved, or re-attached): read them again in full. */
+  function forget(node: Node) {
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      scanned.delete(el);
+      if (el.shadowRoot) forget(el.shadowRoot);
+      if (!el.firstElementChild) return;
+    } else if (node.nodeType === 11) {
+      scanned.delete(node as ShadowRoot);
+    } else {
+      return;
+    }
+    const walker = root.createTreeWalker(node, 1);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      scanned.delete(n as Element);
+      const sr = (n as Element).shadowRoot;
+      if (sr) forget(sr);
+    }
+  }
+}

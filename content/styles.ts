@@ -1,0 +1,115 @@
+/**
+ * Our CSS, as strings (a `.css` file under `entrypoints/` would become an entrypoint of its own).
+ *
+ * Highlight colours are translucent fills of mid-tone hues: over a white page they tint dark
+ * text, over a black page they tint light text, and the text keeps its own colour either way.
+ */
+import type { HighlightStyle } from '../extension/settings';
+
+/** The prefix of every entity highlight's name: `rivalry-stoke-space`. */
+export const HIGHLIGHT_PREFIX = 'rivalry-';
+/** Our one non-entity highlight (the mention just revealed); deliberately not `rivalry-*`. */
+export const FLASH_HIGHLIGHT = 'rlens-flash';
+
+const PALETTE: Record<string, string> = {
+  openai: '16 163 127',
+  spacex: '59 130 246',
+  'stoke-space': '249 115 22',
+  neuralink: '168 85 247',
+  'sam-altman': '20 184 166',
+  'elon-musk': '239 68 68',
+  xai: '236 72 153',
+  x: '14 165 233',
+};
+const SPARE = ['234 179 8', '132 204 22', '6 182 212', '217 70 239', '244 63 94'];
+
+/** The entity's colour as space-separated RGB channels, for `rgb(… / alpha)`. */
+export function entityRgb(entity: string): string {
+  const known = PALETTE[entity];
+  if (known) return known;
+  let h = 0;
+  for (let i = 0; i < entity.length; i++) h = (h * 31 + entity.charCodeAt(i)) >>> 0;
+  return SPARE[h % SPARE.length] as string;
+}
+
+/** `::highlight()` rules for the given entities. */
+export function highlightCss(entities: readonly string[], style: HighlightStyle): string {
+  const rules = entities.map((id) => {
+    const rgb = entityRgb(id);
+    const name = `${HIGHLIGHT_PREFIX}${id}`;
+    return style === 'underline'
+      ? `::highlight(${name}){text-decoration:underline 2px rgb(${rgb});}`
+      : `::highlight(${name}){background-color:rgb(${rgb} / 0.3);}`;
+  });
+  rules.push(
+    `::highlight(${FLASH_HIGHLIGHT}){background-color:rgb(250 204 21 / 0.85);color:#111;}`,
+    // Windows high contrast and other forced colours: use the system's highlight pair.
+    `@media (forced-colors: active){${entities
+      .map((id) => `::highlight(${HIGHLIGHT_PREFIX}${id})`)
+      .join(',')}{background-color:Mark;color:MarkText;}}`,
+  );
+  // In a layer, so that any unlayered rule of the page or of a user style sheet overrides ours.
+  return `@layer rivalry-lens{${rules.join('\n')}}`;
+}
+
+/** Inline style of a fallback-mode `<rivalry-mark>`. */
+export function markStyle(entity: string, style: HighlightStyle): string {
+  const rgb = entityRgb(entity);
+  return style === 'underline'
+    ? `all:unset;display:inline;text-decoration:underline 2px rgb(${rgb});`
+    : `all:unset;display:inline;background-color:rgb(${rgb} / 0.3);`;
+}
+
+/** Styles inside the `<rivalry-lens>` shadow root; `:host` resets everything the page passes down. */
+export const CARD_CSS = `
+:host { all: initial !important; }
+.card {
+  --bg: #ffffff; --fg: #1c1d21; --muted: #5b5f6b; --line: #d9dbe1; --chip: #f1f2f5;
+  --accent: #2563eb;
+  color-scheme: light dark;
+  position: fixed; inset: auto; margin: 0; padding: 0;
+  box-sizing: border-box;
+  width: max-content; max-width: min(24rem, calc(100vw - 16px));
+  max-height: min(32rem, calc(100vh - 16px)); overflow: auto;
+  background: var(--bg); color: var(--fg);
+  border: 1px solid var(--line); border-radius: 10px;
+  box-shadow: 0 8px 28px rgb(0 0 0 / 0.22);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  text-align: start; letter-spacing: normal; text-transform: none;
+  opacity: 1; transition: opacity 120ms ease-out;
+}
+@starting-style { .card:popover-open { opacity: 0; } }
+@media (prefers-color-scheme: dark) {
+  .card { --bg: #1f2128; --fg: #eceef3; --muted: #a9aebb; --line: #3a3d48; --chip: #2b2e37;
+    --accent: #7aa7ff; }
+}
+@media (prefers-reduced-motion: reduce) { .card { transition: none; } }
+.card:focus { outline: none; }
+.card:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.inner { padding: 12px 14px; }
+header { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
+h2 { margin: 0; font-size: 1.1em; line-height: 1.3; font-weight: 650; }
+.kind { font-size: 0.8em; color: var(--muted); text-transform: capitalize; }
+.swatch { width: 10px; height: 10px; border-radius: 3px; flex: none; align-self: center; }
+.desc { margin: 4px 0 0; }
+.matched { margin: 6px 0 0; font-size: 0.85em; color: var(--muted); }
+.leader { margin: 6px 0 0; font-size: 0.9em; }
+h3 { margin: 12px 0 4px; font-size: 0.78em; text-transform: uppercase; letter-spacing: 0.04em;
+  color: var(--muted); font-weight: 600; }
+ul { margin: 0; padding: 0; list-style: none; }
+li { margin: 0 0 8px; }
+li:last-child { margin-bottom: 0; }
+.front-name { font-weight: 600; }
+.rival { color: var(--muted); }
+.meta { display: block; font-size: 0.8em; color: var(--muted); }
+time { font-variant-numeric: tabular-nums; }
+footer { display: flex; justify-content: space-between; align-items: center; gap: 8px;
+  margin-top: 12px; padding-top: 8px; border-top: 1px solid var(--line);
+  font-size: 0.8em; color: var(--muted); }
+button {
+  font: inherit; color: var(--fg); background: var(--chip);
+  border: 1px solid var(--line); border-radius: 6px; padding: 3px 10px; cursor: pointer;
+}
+button:hover { border-color: var(--muted); }
+button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+`;

@@ -1,0 +1,186 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { collectOwn, locate, type Run, rangeFor } from '../../content/collect-text';
+import { isSkipped, ownerOf } from '../../content/dom-rules';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+/** Every run's text, reading the page the way the scanner does (owner by owner). */
+function readAll(root: Element | ShadowRoot = document.body): string[] {
+  const out: string[] = [];
+  const queue: (Element | ShadowRoot)[] = [root];
+  while (queue.length) {
+    const owner = queue.shift() as Element | ShadowRoot;
+    const { runs, nested } = collectOwn(owner);
+    for (const r of runs) out.push(r.text);
+    queue.push(...nested);
+  }
+  return out;
+}
+
+function only(runs: Run[]): Run {
+  expect(runs).toHaveLength(1);
+  return runs[0] as Run;
+}
+
+describe('collectOwn: runs across inline elements', () => {
+  it('joins a name split over inline elements into one run', () => {
+    const p = page('<p>Altman met Stoke <em>Space</em> and Neura<b>link</b> staff.</p>')
+      .firstElementChild as Element;
+    const run = only(collectOwn(p).runs);
+    expect(run.text).toBe('Altman met Stoke Space and Neuralink staff.');
+    expect(run.segments.map((s) => s.node.data)).toEqual([
+      'Altman met Stoke ',
+      'Space',
+      ' and Neura',
+      'link',
+      ' staff.',
+    ]);
+  });
+
+  it('reads <br> as a line break inside the same run', () => {
+    const p = page('<p>Stoke<br>Space</p>').firstElementChild as Element;
+    expect(only(collectOwn(p).runs).text).toBe('Stoke\nSpace');
+  });
+
+  it('ends a run at block elements and hands nested blocks back as owners', () => {
+    const div = page('<div>Before <p>Inner SpaceX</p> after <span>OpenAI</span></div>')
+      .firstElementChild as Element;
+    const { runs, nested } = collectOwn(div);
+    expect(runs.map((r) => r.text)).toEqual(['Before ', ' after OpenAI']);
+    expect(nested).toEqual([div.querySelector('p')]);
+    expect(readAll()).toEqual(['Before ', ' after OpenAI', 'Inner SpaceX']);
+  });
+
+  it('does not join text across list items or table cells', () => {
+    page(
+      '<ul><li>Stoke</li><li>Space</li></ul><table><tr><td>Neura</td><td>link</td></tr></table>',
+    );
+    expect(readAll()).toEqual(['Stoke', 'Space', 'Neura', 'link']);
+  });
+
+  it('drops whitespace-only runs', () => {
+    page('<div>\n  <p>OpenAI</p>\n  </div>');
+    expect(readAll()).toEqual(['OpenAI']);
+  });
+});
+
+describe('collectOwn: what is never read', () => {
+  it('skips form fields, editors, scripts, styles, templates, code and our UI', () => {
+    page(`
+      <p>Visible OpenAI</p>
+      <input value="OpenAI in an input">
+      <textarea>OpenAI in a textarea</textarea>
+      <select><option>OpenAI option</option></select>
+      <div contenteditable="true">OpenAI being edited</div>
+      <div contenteditable="">OpenAI also edited</div>
+      <div contenteditable="plaintext-only">OpenAI plain editor</div>
+      <script>var s = "OpenAI in a script";</script>
+      <style>.openai::after { content: "OpenAI" }</style>
+      <template><p>OpenAI in a template</p></template>
+      <noscript>OpenAI without scripts</noscript>
+      <p>Install the <code>openai</code> package</p>
+      <pre><code>import openai</code></pre>
+      <rivalry-lens>OpenAI in our UI</rivalry-lens>
+      <div hidden>OpenAI hidden</div>
+    `);
+    const text = readAll().join('|');
+    expect(text).toContain('Visible OpenAI');
+    expect(text).toContain('Install the ');
+    expect(text).toContain(' package');
+    for (const bad of [
+      'input',
+      'textarea',
+      'option',
+      'edited',
+      'editor',
+      'script',
+      'content:',
+      'template',
+      'without scripts',
+      'import openai',
+      'our UI',
+      'hidden',
+    ]) {
+      expect(text).not.toContain(bad);
+    }
+  });
+
+  it('reads contenteditable="false" and prose in <pre>', () => {
+    page('<div contenteditable="false">Sam Altman said</div><pre>From: a\nSpaceX launched</pre>');
+    expect(readAll()).toEqual(['Sam Altman said', 'From: a\nSpaceX launched']);
+  });
+
+  it('isSkipped and ownerOf agree on skipped regions', () => {
+    page('<div contenteditable><p><b>x</b></p></div><p><i>y</i></p>');
+    const b = document.querySelector('b') as Element;
+    const i = document.querySelector('i') as Element;
+    expect(isSkipped(document.querySelector('div') as Element)).toBe(true);
+    expect(ownerOf(b.firstChild as Node)).toBeNull();
+    expect(ownerOf(i.firstChild as Node)).toBe(document.querySelectorAll('p')[1]);
+  });
+});
+
+describe('collectOwn: open shadow roots', () => {
+  it('reads an open shadow root as an owner of its own, and its blocks inside', () => {
+    page('<p>Host: <x-card>light OpenAI</x-card> after</p>');
+    const hostEl = document.querySelector('x-card') as Element;
+    const shadow = hostEl.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<h3>Neura<b>link</b></h3><p>Elon Musk</p><slot></slot>';
+    const p = document.querySelector('p') as Element;
+    const { runs, nested } = collectOwn(p);
+    expect(nested).toContain(shadow);
+    // The light children are slotted: still read, but not joined to the host's neighbours.
+    expect(runs.map((r) => r.text)).toEqual(['Host: ', 'light OpenAI', ' after']);
+    expect(readAll()).toEqual(['Host: ', 'light OpenAI', ' after', 'Neuralink', 'Elon Musk']);
+    expect(ownerOf(shadow.querySelector('b')?.firstChild as Node)).toBe(shadow.querySelector('h3'));
+  });
+});
+
+describe('offset map', () => {
+  it('maps run offsets back to text nodes, on both sides of element boundaries', () => {
+    const p = page('<p>Met Neura<b>link</b> and Stoke<br>Space.</p>').firstElementChild as Element;
+    const run = only(collectOwn(p).runs);
+    const start = run.text.indexOf('Neuralink');
+    const a = locate(run, start, 'start');
+    const b = locate(run, start + 'Neuralink'.length, 'end');
+    expect(a?.node.data).toBe('Met Neura');
+    expect(a?.offset).toBe(4);
+    // An end exactly at a node boundary stays in the node before it.
+    expect(b?.node.data).toBe('link');
+    expect(b?.offset).toBe(4);
+    const range = rangeFor(run, start, start + 9);
+    expect(range?.toString()).toBe('Neuralink');
+
+    const s = run.text.indexOf('Stoke');
+    const r2 = rangeFor(run, s, s + 'Stoke\nSpace'.length);
+    if (!r2) throw new Error('no range');
+    expect(r2.startContainer).toBe(run.segments[2]?.node);
+    expect(r2.toString()).toBe('StokeSpace'); // the <br> has no text of its own
+    expect((r2.endContainer as Text).data).toBe('Space.');
+  });
+
+  it('moves a start on a separator forward and an end on a separator back', () => {
+    const p = page('<p>a<br>b</p>').firstElementChild as Element;
+    const run = only(collectOwn(p).runs);
+    expect(run.text).toBe('a\nb');
+    expect(locate(run, 1, 'start')).toMatchObject({ offset: 0 });
+    expect(locate(run, 1, 'start')?.node.data).toBe('b');
+    expect(locate(run, 2, 'end')?.node.data).toBe('a');
+    expect(locate(run, 2, 'end')?.offset).toBe(1);
+  });
+
+  it('refuses a range over text that has changed since it was read', () => {
+    const p = page('<p>OpenAI</p>').firstElementChild as Element;
+    const run = only(collectOwn(p).runs);
+    (p.firstChild as Text).data = 'Op';
+    expect(rangeFor(run, 0, 6)).toBeNull();
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * Stand-ins for the content-script tests: a small regex matcher with the real matcher's
+ * contract (offsets into the given text, `seen` read and updated), and a small dataset.
+ * The DOM side is tested against these so its tests do not move when the names do.
+ */
+import type { Dataset } from '../../core/dataset';
+import type { EntityId, Mention } from '../../core/types';
+import type { MatchFn } from '../../content/match-windows';
+
+const NAMES: [RegExp, EntityId, Mention['via']][] = [
+  [/\bStoke\s+Space\b/g, 'stoke-space', 'variant'],
+  [/\bNeuralink\b/g, 'neuralink', 'exact'],
+  [/\bNueralink\b/g, 'neuralink', 'fuzzy'],
+  [/\bOpenAI\b/g, 'openai', 'exact'],
+  [/\bSpaceX\b/g, 'spacex', 'exact'],
+  [/\bElon\s+Musk\b/g, 'elon-musk', 'exact'],
+  [/\bSam\s+Altman\b/g, 'sam-altman', 'exact'],
+];
+
+/** Counts calls and the longest text it was given, to check windowing. */
+export const calls = { count: 0, longest: 0 };
+
+export const fakeMatch: MatchFn = (text, options) => {
+  calls.count++;
+  calls.longest = Math.max(calls.longest, text.length);
+  const out: Mention[] = [];
+  for (const [re, entity, via] of NAMES) {
+    for (const m of text.matchAll(re)) {
+      out.push({
+        entity,
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        score: via === 'exact' ? 1 : 0.8,
+        via,
+      });
+      options?.seen?.add(entity);
+    }
+  }
+  // "Musk" alone counts only once Elon Musk was named (in this text or before).
+  for (const m of text.matchAll(/\bMusk\b/g)) {
+    if (!options?.seen?.has('elon-musk')) continue;
+    if (out.some((o) => o.start <= m.index && m.index < o.end)) continue;
+    out.push({
+      entity: 'elon-musk',
+      start: m.index,
+      end: m.index + 4,
+      text: 'Musk',
+      score: 0.7,
+      via: 'context',
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+};
+
+export const fakeData: Dataset = {
+  asOf: '2025-06-01',
+  fronts: [
+    { id: 'ai', name: 'AI', description: 'Frontier AI labs.' },
+    { id: 'space', name: 'Space', description: 'Launch and rockets.' },
+    { id: 'bci', name: 'Brain–computer interfaces', description: 'Implants.' },
+    { id: 'social', name: 'Social', description: 'Social networks.' },
+  ],
+  sources: [
+    { id: 'src-a', title: 'Altman and Stoke', publisher: 'Example News', date: '2025-03-02' },
+    { id: 'src-b', title: 'Launch log', publisher: 'Rocket Weekly', date: '2024-11-20' },
+  ],
+  entities: [
+    {
+      id: 'stoke-space',
+      name: 'Stoke Space',
+      kind: 'company',
+      highlight: true,
+      description: 'Reusable-rocket start-up in Kent, Washington.',
+      leaders: [{ name: 'Andy Lapsa', role: 'CEO' }],
+      aliases: [{ text: 'Stoke Space' }, { text: 'Stoke', ambiguous: true }],
+      fronts: [
+        {
+          front: 'space',
+          rivals: ['spacex'],
+          summary: 'Altman explored a deal with Stoke Space; talks ended.',
+          asOf: '2025-03-01',
+          source: 'src-a',
+        },
+      ],
+      facts: [
+        { text: 'Nova rocket first hop.', date: '2023-09-01', source: 'src-b' },
+        { text: 'Raised a Series C.', date: '2025-01-15', source: 'src-a', fronts: ['space'] },
+        { text: 'Founded by ex-Blue Origin engineers.', date: '2019', source: 'src-b' },
+        { text: 'Pad at Cape Canaveral LC-14.', date: '2024-02', source: 'src-b' },
+        { text: 'Oldest fact, must be cut.', date: '2018', source: 'src-b' },
+      ],
+    },
+    {
+      id: 'spacex',
+      name: 'SpaceX',
+      kind: 'company',
+      highlight: true,
+      description: 'Launch provider led by Elon Musk.',
+      leaders: [{ name: 'Elon Musk', role: 'CEO', entity: 'elon-musk' }],
+      aliases: [{ text: 'SpaceX' }],
+      fronts: [],
+      facts: [{ text: 'Starship flight.', date: '2025-05-27', source: 'src-b' }],
+    },
+    {
+      id: 'neuralink',
+      name: 'Neuralink',
+      kind: 'company',
+      highlight: true,
+      description: 'Brain implant company.',
+      leaders: [],
+      aliases: [{ text: 'Neuralink', fuzzy: true }],
+      fronts: [],
+      facts: [],
+    },
+    {
+      id: 'openai',
+      name: 'OpenAI',
+      kind: 'company',
+      highlight: true,
+      description: 'AI lab.',
+      leaders: [{ name: 'Sam Altman', role: 'CEO', entity: 'sam-altman' }],
+      aliases: [{ text: 'OpenAI' }],
+      fronts: [],
+      facts: [],
+    },
+    {
+      id: 'elon-musk',
+      name: 'Elon Musk',
+      kind: 'person',
+      highlight: true,
+      description: 'Runs SpaceX, Tesla, xAI.',
+      leaders: [],
+      aliases: [{ text: 'Elon Musk' }, { text: 'Musk', ambiguous: true }],
+      fronts: [],
+      facts: [],
+    },
+    {
+      id: 'sam-altman',
+      name: 'Sam Altman',
+      kind: 'person',
+      highlight: true,
+      description: 'CEO of OpenAI.',
+      leaders: [],
+      aliases: [{ text: 'Sam Altman' }],
+      fronts: [],
+      facts: [],
+    },
+  ],
+};
+
+/** Waits until `fn` stops throwing (the scanner works in timer-driven slices). */
+export async function until(fn: () => void, timeoutMs = 2000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      fn();
+      return;
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+}

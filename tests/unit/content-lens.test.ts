@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLens, type Lens, type LensSettings } from '../../content/lens';
+import { fakeData, fakeMatch, until } from './content-helpers';
+
+const settings: LensSettings = {
+  hiddenEntities: [],
+  highlightStyle: 'fill',
+  dwellMs: 300,
+  dismissals: [],
+};
+
+let abort: AbortController;
+beforeEach(() => {
+  abort = new AbortController();
+});
+afterEach(() => {
+  abort.abort();
+  document.body.innerHTML = '';
+  document.documentElement.querySelector('rivalry-lens')?.remove();
+});
+
+function start(overrides: Partial<LensSettings> = {}, site = 'example.com'): Lens {
+  return createLens({
+    win: window as unknown as Window & typeof globalThis,
+    signal: abort.signal,
+    match: fakeMatch,
+    data: fakeData,
+    settings: { ...settings, ...overrides },
+    site,
+  });
+}
+
+const marks = () =>
+  [...document.querySelectorAll('rivalry-mark')].map(
+    (m) => `${(m as HTMLElement).dataset.entity}:${m.textContent}`,
+  );
+
+describe('lens in a browser without the Highlight API (fallback mode)', () => {
+  it('paints with <rivalry-mark>, summarises, and restores the page exactly on teardown', async () => {
+    document.body.innerHTML =
+      '<article><p>Sam Altman explored a deal with Stoke <em>Space</em>, a rival of SpaceX.</p>' +
+      '<p>Elon Musk runs SpaceX. Later, Musk said more.</p><textarea>SpaceX</textarea></article>';
+    const original = document.body.innerHTML;
+    const textNodes = [...document.body.querySelectorAll('p')].flatMap((p) => [...p.childNodes]);
+    const lens = start();
+    expect(lens.painterMode).toBe('mark');
+    await until(() => expect(lens.state).toBe('ready'));
+    await until(() =>
+      expect(marks()).toEqual([
+        'sam-altman:Sam Altman',
+        'stoke-space:Stoke ',
+        'stoke-space:Space',
+        'spacex:SpaceX',
+        'elon-musk:Elon Musk',
+        'spacex:SpaceX',
+        'elon-musk:Musk',
+      ]),
+    );
+    const s = lens.summary();
+    expect(s.total).toBe(6);
+    expect(s.entities.map((e) => [e.entity, e.count])).toEqual([
+      ['sam-altman', 1],
+      ['stoke-space', 1],
+      ['spacex', 2],
+      ['elon-musk', 2],
+    ]);
+    expect(s.entities[1]?.firstContext).toBe(
+      'Sam Altman explored a deal with Stoke Space, a rival of SpaceX.',
+    );
+
+    abort.abort();
+    expect(document.body.innerHTML).toBe(original);
+    expect([...document.body.querySelectorAll('p')].flatMap((p) => [...p.childNodes])).toEqual(
+      textNodes,
+    );
+  });
+
+  it('follows text the page adds and edits, without reporting its own marks as changes', async () => {
+    document.body.innerHTML = '<main><p id="a">Nothing yet</p></main>';
+    const lens = start();
+    await until(() => expect(lens.state).toBe('ready'));
+    expect(marks()).toEqual([]);
+    const p = document.createElement('p');
+    p.textContent = 'OpenAI shipped';
+    document.querySelector('main')?.append(p);
+    await until(() => expect(marks()).toEqual(['openai:OpenAI']));
+    (document.querySelector('#a')?.firstChild as Text).data = 'Neuralink now';
+    await until(() => expect(marks()).toEqual(['neuralink:Neuralink', 'openai:OpenAI']));
+    // Stable: wrapping did not trigger another round of reading.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(marks()).toEqual(['neuralink:Neuralink', 'openai:OpenAI']);
+  });
+
+  it('applies hidden entities and this site’s dismissals, live', async () => {
+    document.body.innerHTML = '<p>OpenAI and SpaceX and Nueralink</p>';
+    const lens = start({
+      dismissals: [
+        { site: 'example.com', entity: 'neuralink', text: 'nueralink' },
+        { site: 'other.org', entity: 'openai', text: 'OpenAI' },
+      ],
+    });
+    await until(() => expect(marks()).toEqual(['openai:OpenAI', 'spacex:SpaceX']));
+    lens.update({ hiddenEntities: ['openai'] });
+    await until(() => expect(marks()).toEqual(['spacex:SpaceX']));
+    lens.update({ hiddenEntities: [], dismissals: [] });
+    await until(() =>
+      expect(marks()).toEqual(['openai:OpenAI', 'spacex:SpaceX', 'neuralink:Nueralink']),
+    );
+    expect(lens.summary().total).toBe(3);
+  });
+
+  it('reveals the next mention with its card, focusable, in an open shadow root', async () => {
+    document.body.innerHTML = '<p>OpenAI</p><p>SpaceX</p>';
+    const lens = start();
+    await until(() => expect(lens.summary().total).toBe(2));
+    expect(lens.reveal()).toBe(true);
+    const host = document.querySelector('rivalry-lens');
+    expect(host?.parentNode).toBe(document.documentElement);
+    const card = host?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
+    expect(card.getAttribute('aria-label')).toBe('Rivalry Lens: OpenAI');
+    expect(card.textContent).toContain('AI lab.');
+    expect(host?.shadowRoot?.activeElement).toBe(card);
+    expect(lens.reveal()).toBe(true);
+    expect(card.getAttribute('aria-label')).toBe('Rivalry Lens: SpaceX');
+    expect(lens.reveal('openai')).toBe(true);
+    expect(card.getAttribute('aria-label')).toBe('Rivalry Lens: OpenAI');
+    // Escape closes it and gives focus back.
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(host?.shadowRoot?.activeElement ?? null).toBeNull();
+    abort.abort();
+    expect(document.querySelector('rivalry-lens')).toBeNull();
+  });
+});

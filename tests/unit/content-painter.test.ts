@@ -1,0 +1,195 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { collectOwn, rangeFor } from '../../content/collect-text';
+import {
+  createHighlightPainter,
+  createMarkPainter,
+  type HighlightApi,
+  highlightApi,
+} from '../../content/painter';
+import type { Found } from '../../content/scanner';
+import { FLASH_HIGHLIGHT, highlightCss } from '../../content/styles';
+import { fakeMatch } from './content-helpers';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  document.adoptedStyleSheets = [];
+});
+
+/** Mentions of a block, found the way the scanner finds them. */
+function foundIn(owner: Element): Found[] {
+  const out: Found[] = [];
+  for (const run of collectOwn(owner).runs) {
+    for (const mention of fakeMatch(run.text, { seen: new Set() })) {
+      const range = rangeFor(run, mention.start, mention.end);
+      if (range) out.push({ mention, range, owner, run });
+    }
+  }
+  return out;
+}
+
+/** A snapshot of a subtree that notices split or replaced text nodes, not only markup. */
+function snapshot(el: Element): { html: string; nodes: Node[]; data: string[] } {
+  const nodes: Node[] = [];
+  const walker = document.createTreeWalker(el, 0xffffffff);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+  return { html: el.innerHTML, nodes, data: nodes.map((n) => (n as Text).data ?? '') };
+}
+
+describe('fallback painter: <rivalry-mark> elements', () => {
+  const quietly = <T>(fn: () => T) => fn();
+
+  it('is what a browser without the Highlight API gets', () => {
+    // happy-dom, like older browsers, has neither CSS.highlights nor Highlight.
+    expect(highlightApi(window as unknown as Window & typeof globalThis)).toBeNull();
+  });
+
+  it('wraps each mention, across inline elements, and undoes it exactly', () => {
+    document.body.innerHTML =
+      '<p>OpenAI and SpaceX met Neura<b>link</b>; Stoke<br>Space too. OpenAISpaceX</p>';
+    const p = document.querySelector('p') as Element;
+    const before = snapshot(p);
+    const found = foundIn(p);
+    expect(found.map((f) => f.mention.text)).toEqual([
+      'OpenAI',
+      'SpaceX',
+      'Neuralink',
+      'Stoke\nSpace',
+    ]);
+    const painter = createMarkPainter(document, 'fill', quietly);
+    painter.add(found);
+    const marks = [...p.querySelectorAll('rivalry-mark')];
+    expect(marks.map((m) => `${(m as HTMLElement).dataset.entity}:${m.textContent}`)).toEqual([
+      'openai:OpenAI',
+      'spacex:SpaceX',
+      'neuralink:Neura',
+      'neuralink:link',
+      'stoke-space:Stoke',
+      'stoke-space:Space',
+    ]);
+    // Ranges now cover the wrapped text, for hit-testing and the card.
+    expect(found.map((f) => f.range.toString())).toEqual([
+      'OpenAI',
+      'SpaceX',
+      'Neuralink',
+      'StokeSpace',
+    ]);
+
+    painter.remove(found);
+    const after = snapshot(p);
+    expect(after.html).toBe(before.html);
+    expect(after.data).toEqual(before.data);
+    // The very same text nodes are back in place: a framework holding them sees no change.
+    expect(after.nodes).toEqual(before.nodes);
+  });
+
+  it('undoes wraps in any order, and on destroy', () => {
+    document.body.innerHTML = '<p>OpenAI SpaceX OpenAI</p>';
+    const p = document.querySelector('p') as Element;
+    const before = snapshot(p);
+    const found = foundIn(p);
+    const painter = createMarkPainter(document, 'underline', quietly);
+    painter.add(found);
+    expect(p.querySelectorAll('rivalry-mark')).toHaveLength(3);
+    painter.remove([found[1] as Found]);
+    expect(p.querySelectorAll('rivalry-mark')).toHaveLength(2);
+    painter.destroy();
+    const after = snapshot(p);
+    expect(after.html).toBe(before.html);
+    expect(after.nodes).toEqual(before.nodes);
+  });
+
+  it('changes the DOM only inside `quietly`', () => {
+    document.body.innerHTML = '<p>OpenAI</p>';
+    const p = document.querySelector('p') as Element;
+    let inside = 0;
+    let changes = 0;
+    const observer = new MutationObserver((r) => {
+      changes += r.length;
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const painter = createMarkPainter(document, 'fill', (fn) => {
+      inside++;
+      const out = fn();
+      observer.takeRecords();
+      return out;
+    });
+    const found = foundIn(p);
+    painter.add(found);
+    painter.remove(found);
+    expect(inside).toBe(2);
+    expect(observer.takeRecords()).toHaveLength(0);
+    expect(changes).toBe(0);
+    observer.disconnect();
+  });
+});
+
+describe('highlight painter', () => {
+  /** A stand-in for CSS.highlights and Highlight with the same set semantics. */
+  function fakeApi(): HighlightApi & { names: () => string[] } {
+    class FakeHighlight extends Set<AbstractRange> {
+      priority = 0;
+      type = 'highlight';
+      // Like Highlight, and unlike Set, it takes the ranges as arguments.
+      constructor(...ranges: AbstractRange[]) {
+        super(ranges);
+      }
+    }
+    const registry = new Map<string, FakeHighlight>();
+    return {
+      registry: registry as unknown as HighlightRegistry,
+      Highlight: FakeHighlight as unknown as typeof Highlight,
+      names: () => [...registry.keys()].sort(),
+    };
+  }
+
+  it('registers one highlight per entity as rivalry-<id>, and removes it when empty', () => {
+    document.body.innerHTML = '<p>OpenAI, SpaceX and OpenAI again</p>';
+    const p = document.querySelector('p') as Element;
+    const html = p.innerHTML;
+    const api = fakeApi();
+    const painter = createHighlightPainter(document, api, ['openai', 'spacex'], 'fill');
+    const found = foundIn(p);
+    painter.add(found);
+    expect(api.names()).toEqual(['rivalry-openai', 'rivalry-spacex']);
+    const openai = api.registry.get('rivalry-openai') as unknown as Set<Range>;
+    expect([...openai].map((r) => r.toString())).toEqual(['OpenAI', 'OpenAI']);
+    expect(painter.entityOf(openai)).toBe('openai');
+    // The page is untouched; the rules went to an adopted sheet.
+    expect(p.innerHTML).toBe(html);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+
+    painter.remove(found.filter((f) => f.mention.entity === 'spacex'));
+    expect(api.names()).toEqual(['rivalry-openai']);
+    painter.flash(found[0]?.range ?? null);
+    expect(api.names()).toContain(FLASH_HIGHLIGHT);
+    painter.destroy();
+    expect(api.names()).toEqual([]);
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+  });
+
+  it('styles open shadow roots that hold a mention', () => {
+    document.body.innerHTML = '<x-c></x-c>';
+    const shadow = (document.querySelector('x-c') as Element).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>SpaceX</p>';
+    const api = fakeApi();
+    const painter = createHighlightPainter(document, api, ['spacex'], 'underline');
+    painter.add(foundIn(shadow.querySelector('p') as Element));
+    expect(shadow.adoptedStyleSheets).toHaveLength(1);
+    expect(shadow.adoptedStyleSheets[0]).toBe(document.adoptedStyleSheets[0]);
+    painter.destroy();
+    expect(shadow.adoptedStyleSheets).toHaveLength(0);
+  });
+});
+
+describe('highlight rules', () => {
+  it('address every entity by name, in a layer the page can override', () => {
+    const fill = highlightCss(['openai', 'stoke-space'], 'fill');
+    expect(fill.startsWith('@layer rivalry-lens{')).toBe(true);
+    expect(fill).toMatch(/::highlight\(rivalry-openai\)\{background-color:rgb\([\d ]+\/ 0\.3\);\}/);
+    expect(fill).toContain('::highlight(rivalry-stoke-space)');
+    const underline = highlightCss(['openai'], 'underline');
+    expect(underline).toContain('::highlight(rivalry-openai){text-decoration:underline 2px');
+    expect(underline).not.toContain('rivalry-openai){background-color:rgb');
+  });
+});

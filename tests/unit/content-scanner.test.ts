@@ -1,0 +1,209 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { matchAll, OVERLAP, WINDOW } from '../../content/match-windows';
+import { type Batch, createBatchedObserver, fold } from '../../content/observer';
+import { createScanner, type Found, type Scanner } from '../../content/scanner';
+import { calls, fakeMatch, until } from './content-helpers';
+
+let abort: AbortController;
+beforeEach(() => {
+  abort = new AbortController();
+  calls.count = 0;
+  calls.longest = 0;
+});
+afterEach(() => {
+  abort.abort();
+  document.body.innerHTML = '';
+});
+
+describe('matchAll: windows over long text', () => {
+  it('finds every mention once, including those across window edges, in bounded calls', () => {
+    const filler = 'lorem ipsum dolor sit amet '.repeat(Math.ceil((WINDOW * 3) / 27));
+    // Put names right on and around the window boundaries.
+    const cut = [WINDOW - 3, WINDOW, 2 * WINDOW - 8, 2 * WINDOW + 1];
+    let text = filler;
+    for (const at of cut.reverse()) text = `${text.slice(0, at)} Stoke Space ${text.slice(at)}`;
+    const seen = new Set<string>();
+    const found = matchAll(text, fakeMatch, seen);
+    expect(found.map((m) => text.slice(m.start, m.end))).toEqual(Array(4).fill('Stoke Space'));
+    expect(new Set(found.map((m) => m.start)).size).toBe(4);
+    expect(calls.longest).toBeLessThanOrEqual(WINDOW + 2 * OVERLAP);
+    expect(calls.count).toBeGreaterThan(3);
+  });
+
+  it('carries `seen` from window to window', () => {
+    const text = `Elon Musk ${'x '.repeat(WINDOW)} then Musk again`;
+    const found = matchAll(text, fakeMatch, new Set());
+    expect(found.map((m) => m.text)).toEqual(['Elon Musk', 'Musk']);
+  });
+});
+
+interface Log {
+  added: Found[];
+  removed: Found[];
+  scanner: Scanner;
+}
+
+function startScanner(budgetMs = 8, limitChars?: number): Log {
+  const log = { added: [] as Found[], removed: [] as Found[] } as Log;
+  const observer = createBatchedObserver((b) => {
+    if (b.huge) log.scanner.rescan();
+    else log.scanner.changed(b.dirty, b.added, b.removed);
+  }, abort.signal);
+  log.scanner = createScanner({
+    root: document,
+    match: fakeMatch,
+    signal: abort.signal,
+    budgetMs,
+    limitChars,
+    onAdd: (list) => log.added.push(...list),
+    onRemove: (list) => log.removed.push(...list),
+    onShadowRoot: (root) => observer.observe(root),
+    onState: () => {},
+  });
+  observer.observe(document);
+  log.scanner.start();
+  return log;
+}
+
+/** The texts of all current mentions, in no particular order. */
+function current(s: Scanner): string[] {
+  return [...s.all()]
+    .flat()
+    .map((f) => f.range.toString())
+    .sort();
+}
+
+describe('scanner', () => {
+  it('finds names split across elements and lines, and in open shadow roots', async () => {
+    document.body.innerHTML =
+      '<p>Altman and Stoke <em>Space</em>.</p><p>Neura<b>link</b> and Stoke<br>Space</p><x-c></x-c>';
+    const shadow = (document.querySelector('x-c') as Element).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>OpenAI inside</p>';
+    const log = startScanner();
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    expect(current(log.scanner)).toEqual(['Neuralink', 'OpenAI', 'Stoke Space', 'StokeSpace']);
+  });
+
+  it('never reads inputs, textareas or editors', async () => {
+    document.body.innerHTML =
+      '<input value="OpenAI"><textarea>OpenAI</textarea><div contenteditable>OpenAI</div><p>SpaceX</p>';
+    const log = startScanner();
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    expect(current(log.scanner)).toEqual(['SpaceX']);
+  });
+
+  it('follows added, edited and removed text', async () => {
+    document.body.innerHTML = '<main><p id="a">OpenAI</p></main>';
+    const log = startScanner();
+    await until(() => expect(current(log.scanner)).toEqual(['OpenAI']));
+
+    const p = document.createElement('p');
+    p.textContent = 'SpaceX arrives';
+    document.querySelector('main')?.append(p);
+    await until(() => expect(current(log.scanner)).toEqual(['OpenAI', 'SpaceX']));
+
+    (document.querySelector('#a')?.firstChild as Text).data = 'now Neuralink';
+    await until(() => expect(current(log.scanner)).toEqual(['Neuralink', 'SpaceX']));
+
+    p.remove();
+    await until(() => expect(current(log.scanner)).toEqual(['Neuralink']));
+    expect(log.removed.map((f) => f.mention.text)).toEqual(['OpenAI', 'SpaceX']);
+  });
+
+  it('reads a re-attached subtree again', async () => {
+    document.body.innerHTML = '<div id="box"><p>OpenAI</p></div>';
+    const log = startScanner();
+    await until(() => expect(current(log.scanner)).toEqual(['OpenAI']));
+    const box = document.querySelector('#box') as Element;
+    box.remove();
+    await until(() => expect(current(log.scanner)).toEqual([]));
+    document.body.append(box);
+    await until(() => expect(current(log.scanner)).toEqual(['OpenAI']));
+  });
+
+  it('works through a large page in many short slices', async () => {
+    const html: string[] = [];
+    for (let i = 0; i < 1000; i++) html.push(`<p>Paragraph ${i} about SpaceX and more words.</p>`);
+    document.body.innerHTML = `<article>${html.join('')}</article>`;
+    const log = startScanner(2);
+    // One task later, a 2 ms slice has done only part of the page and yielded back.
+    await new Promise((r) => setTimeout(r, 0));
+    const afterFirstTask = log.added.length;
+    expect(log.scanner.state).toBe('loading');
+    expect(afterFirstTask).toBeLessThan(1000);
+    await until(() => expect(log.scanner.state).toBe('ready'), 20_000);
+    expect(log.added).toHaveLength(1000);
+    expect(current(log.scanner)).toHaveLength(1000);
+  }, 30_000);
+
+  it('stops at the size limit until asked to go on', async () => {
+    document.body.innerHTML = `<p>OpenAI ${'word '.repeat(200)}</p><p>SpaceX</p>`;
+    const log = startScanner(8, 100);
+    await until(() => expect(log.scanner.state).toBe('too-large'));
+    expect(current(log.scanner).length).toBeLessThan(2);
+    log.scanner.processAnyway();
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    expect(current(log.scanner)).toEqual(['OpenAI', 'SpaceX']);
+  });
+
+  it('lets an ambiguous name count after the full name appeared in an earlier block', async () => {
+    document.body.innerHTML = '<p>Elon Musk said</p><p>Later, Musk added</p>';
+    const log = startScanner();
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    expect(current(log.scanner)).toEqual(['Elon Musk', 'Musk']);
+  });
+});
+
+describe('batched observer', () => {
+  it('folds many mutations into one batch of owners, after the page is done', async () => {
+    document.body.innerHTML = '<ul id="list"></ul><p id="t">x</p>';
+    const batches: Batch[] = [];
+    const obs = createBatchedObserver((b) => batches.push(b), abort.signal);
+    obs.observe(document);
+    const list = document.querySelector('#list') as Element;
+    for (let i = 0; i < 50; i++) {
+      const li = document.createElement('li');
+      li.textContent = `item ${i}`;
+      list.append(li);
+    }
+    (document.querySelector('#t')?.firstChild as Text).data = 'y';
+    expect(batches).toHaveLength(0); // nothing happens inside the page's own task
+    await until(() => expect(batches).toHaveLength(1));
+    const [b] = batches as [Batch];
+    expect(b.added).toHaveLength(50);
+    expect([...b.dirty]).toEqual([list, document.querySelector('#t')]);
+    expect(b.removed).toBe(false);
+  });
+
+  it('does not report the changes it is told to ignore', async () => {
+    document.body.innerHTML = '<p id="a">a</p><p id="b">b</p>';
+    const batches: Batch[] = [];
+    const obs = createBatchedObserver((b) => batches.push(b), abort.signal);
+    obs.observe(document);
+    (document.querySelector('#a')?.firstChild as Text).data = 'page edit';
+    obs.quietly(() => {
+      document.querySelector('#b')?.append(document.createElement('rivalry-mark'));
+    });
+    await until(() => expect(batches).toHaveLength(1));
+    expect([...(batches[0] as Batch).dirty]).toEqual([document.querySelector('#a')]);
+    expect((batches[0] as Batch).added).toEqual([]);
+  });
+
+  it('ignores changes inside skipped regions and to text outside the body', () => {
+    document.body.innerHTML = '<textarea>t</textarea>';
+    const ta = document.querySelector('textarea') as Element;
+    const rec = { type: 'characterData', target: ta.firstChild } as unknown as MutationRecord;
+    expect(fold([rec]).dirty.size).toBe(0);
+  });
+
+  it('stops when aborted', async () => {
+    const batches: Batch[] = [];
+    const obs = createBatchedObserver((b) => batches.push(b), abort.signal);
+    obs.observe(document);
+    abort.abort();
+    document.body.append('OpenAI');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(batches).toHaveLength(0);
+  });
+});
