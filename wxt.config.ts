@@ -9,9 +9,10 @@ export default defineConfig({
     name: 'Rivalry Lens',
     description:
       'Highlights OpenAI, SpaceX, Stoke Space, Neuralink and the people around the Altman–Musk rivalry, with sourced context cards. Works offline; no page text leaves the tab.',
-    // contextMenus: the "Turn Rivalry Lens off on this site" entry (issue 4). Nothing else: the badge,
-    // tab status and messages need no permission, and the popup learns the site from the page.
-    permissions: ['storage', 'contextMenus'],
+    // contextMenus: the "Turn Rivalry Lens off on this site" entry. activeTab (no install
+    // warning): lets the popup see the address of the tab it was opened on, to tell a browser
+    // page from a web page that needs a reload. The badge, tab status and messages need none.
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -22,6 +22,10 @@ export type PageView =
   | { kind: 'page'; summary: PageSummary }
   /** A page the browser does not let extensions read. */
   | { kind: 'unreadable'; reason: Exclude<Unreadable, null> }
+  /** No content script, and the browser hides the address: a browser page, or a web page open
+   * since before Rivalry Lens was installed (only `activeTab`, granted by clicking the toolbar
+   * button, shows the address). */
+  | { kind: 'unknown' }
   /** The tab is still loading and its content script has not started. */
   | { kind: 'tab-loading' }
   /** A web page without our content script: it was open before Rivalry Lens was installed. */
@@ -43,8 +47,7 @@ async function askPage(tabId: number): Promise<PageView> {
   const reason = url ? unreadableReason(url) : null;
   if (reason) return { kind: 'unreadable', reason };
   if (tab?.status === 'loading') return { kind: 'tab-loading' };
-  // Without a URL (the browser hides it from us) the page is one we may not read.
-  return url ? { kind: 'not-running' } : { kind: 'unreadable', reason: 'browser-page' };
+  return url ? { kind: 'not-running' } : { kind: 'unknown' };
 }
 
 function isWaiting(view: PageView): boolean {
@@ -196,6 +199,15 @@ function PageBody(props: {
       ) : (
         <Message state="unreadable" title="This page can’t be read">
           <p>The browser keeps its own pages, like settings and new tabs, from extensions.</p>
+        </Message>
+      );
+    case 'unknown':
+      return (
+        <Message state="unreadable" title="This page can’t be read">
+          <p>
+            Browsers keep their own pages and extension stores from extensions. If this is a web
+            page that was open before Rivalry Lens was installed, reload it.
+          </p>
         </Message>
       );
     case 'tab-loading':

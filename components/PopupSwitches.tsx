@@ -15,7 +15,9 @@ export function PopupSwitches(props: {
     ? 'This page cannot be read.'
     : off && off !== siteOf(host ?? '')
       ? `Off for all of ${off}, this subdomain included.`
-      : `Covers ${site} and its subdomains.`;
+      : /^[\d.]+$|^\[/.test(site)
+        ? `Covers ${site}.`
+        : `Covers ${site} and its subdomains.`;
   return (
     <div class="switches">
       <label class="switch">

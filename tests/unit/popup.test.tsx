@@ -146,6 +146,12 @@ describe('the switches', () => {
     await waitFor(async () => expect(await disabledSites.getValue()).toEqual([]));
   });
 
+  it('an address by IP has no subdomains to mention', async () => {
+    page(summary({ host: '127.0.0.1' }));
+    render(<Popup tabId={tabId} data={data} />);
+    expect(await screen.findByText('Covers 127.0.0.1.')).toBeTruthy();
+  });
+
   it('names the parent site when that is what turned this subdomain off', async () => {
     await disabledSites.setValue(['example.com']);
     page(summary({ host: 'news.example.com', state: 'site-off', total: 0, entities: [] }));
@@ -250,7 +256,7 @@ describe('states', () => {
         page(noContentScript());
         return await openTab('');
       },
-      /This page can’t be read/,
+      /open before Rivalry Lens was installed, reload it/,
     ],
   ];
   it.each(cases)('%s', async (_, setUp, text) => {
