@@ -1,0 +1,208 @@
+/**
+ * The popup, badge, options page and settings in Debian's Chromium, with the built extension
+ * and pages served from 127.0.0.1 (issue 4, "How it is judged").
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  badgeOf,
+  type Fixtures,
+  highlightsOf,
+  launch,
+  PopupPage,
+  removeProfile,
+  type Session,
+  serveFixtures,
+  tabIdOf,
+} from './popup-harness';
+
+const page = (body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixture</title></head><body>${body}</body></html>`;
+
+/** Unambiguous names only, so the expected counts do not depend on the matcher's judgement. */
+const ARTICLE = page(`
+  <main>
+    <p>OpenAI released a new model on Monday. By Tuesday, OpenAI had a waiting list.</p>
+    <p>SpaceX launched again, while Stoke Space tested its second stage.</p>
+    <div style="height: 4000px"></div>
+    <p id="far">Neuralink reported on its trial.</p>
+  </main>`);
+const EXPECTED = { openai: 2, spacex: 1, 'stoke-space': 1, neuralink: 1 };
+const EXPECTED_TOTAL = 5;
+
+let fixtures: Fixtures;
+let session: Session | undefined;
+const profiles: string[] = [];
+
+async function start(profileDir?: string) {
+  session = await launch(profileDir);
+  if (!profileDir) profiles.push(session.profileDir);
+  return session;
+}
+
+async function openArticle(s: Session, path = '/article') {
+  const tab = await s.context.newPage();
+  await tab.goto(`${fixtures.origin}${path}`);
+  await expect.poll(() => highlightsOf(tab), { timeout: 10_000 }).not.toEqual({});
+  return tab;
+}
+
+beforeAll(async () => {
+  fixtures = await serveFixtures({
+    '/article': ARTICLE,
+    '/second': ARTICLE,
+    '/plain': page('<p>Nothing to see here.</p>'),
+  });
+});
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+afterAll(async () => {
+  await fixtures.close();
+  for (const dir of profiles) removeProfile(dir);
+});
+
+describe('popup of a real tab', () => {
+  it('shows the right counts, and the badge shows the same number', async () => {
+    const s = await start();
+    const tab = await openArticle(s);
+    const tabId = await tabIdOf(s, tab);
+    const popup = await PopupPage.open(s, tabId);
+    expect(await popup.counts()).toEqual(EXPECTED);
+    const total = await popup.total();
+    expect(total).toBe(EXPECTED_TOTAL);
+    await expect.poll(() => badgeOf(s, tabId)).toBe(String(total));
+  });
+
+  it('badge and popup follow the page as it changes; the badge clears on navigation', async () => {
+    const s = await start();
+    const tab = await openArticle(s);
+    const tabId = await tabIdOf(s, tab);
+    const popup = await PopupPage.open(s, tabId);
+    expect(await popup.total()).toBe(EXPECTED_TOTAL);
+    await tab.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later that week xAI answered.';
+      document.querySelector('main')?.append(p);
+    });
+    await expect.poll(() => badgeOf(s, tabId), { timeout: 5000 }).toBe(String(EXPECTED_TOTAL + 1));
+    await expect.poll(() => popup.total(), { timeout: 5000 }).toBe(EXPECTED_TOTAL + 1);
+    expect((await popup.counts()).xai).toBe(1);
+    await tab.goto(`${fixtures.origin}/plain`);
+    await expect.poll(() => badgeOf(s, tabId)).toBe('');
+  });
+
+  it('says so on a page the browser does not let extensions read', async () => {
+    const s = await start();
+    const tab = await s.context.newPage();
+    await tab.goto('chrome://version');
+    const popup = await PopupPage.open(s, await tabIdOf(s, tab));
+    await expect.poll(() => popup.message().textContent()).toMatch(/can’t be read/);
+    expect(await popup.siteSwitch().isDisabled()).toBe(true);
+  });
+
+  it('clicking an entity scrolls to its mention and opens its card', async () => {
+    const s = await start();
+    const tab = await openArticle(s);
+    const tabId = await tabIdOf(s, tab);
+    expect(await tab.evaluate(() => window.scrollY)).toBe(0);
+    const popup = await PopupPage.open(s, tabId);
+    await popup.entity('neuralink').click();
+    // The page scrolls smoothly; 4,000 pixels take a moment.
+    await expect
+      .poll(
+        () =>
+          tab.evaluate(() => {
+            const far = document.getElementById('far')?.getBoundingClientRect();
+            return !!far && far.top >= 0 && far.bottom <= window.innerHeight;
+          }),
+        { timeout: 5000 },
+      )
+      .toBe(true);
+    // The card is Rivalry Lens's one element on the page, open in the top layer.
+    await expect
+      .poll(() =>
+        tab.evaluate(() => {
+          const root = document.querySelector('rivalry-lens')?.shadowRoot;
+          return root?.querySelector(':popover-open')?.textContent ?? '';
+        }),
+      )
+      .toMatch(/Neuralink/);
+  });
+});
+
+describe('the site switch', () => {
+  it('clears highlights in two open tabs of the site within half a second; on restores them', async () => {
+    const s = await start();
+    const first = await openArticle(s, '/article');
+    const second = await openArticle(s, '/second');
+    const before = [await highlightsOf(first), await highlightsOf(second)];
+    const firstId = await tabIdOf(s, first);
+    const popup = await PopupPage.open(s, firstId);
+    await expect.poll(() => popup.siteSwitch().isChecked()).toBe(true);
+
+    const cleared = (tab: typeof first) =>
+      tab.waitForFunction(
+        () => ![...CSS.highlights.keys()].some((name) => name.startsWith('rivalry-')),
+        undefined,
+        { polling: 10, timeout: 2000 },
+      );
+    const t0 = Date.now();
+    await popup.siteSwitch().click();
+    await Promise.all([cleared(first), cleared(second)]);
+    expect(Date.now() - t0).toBeLessThan(500);
+    await expect.poll(() => badgeOf(s, firstId)).toBe('');
+
+    await popup.siteSwitch().click();
+    await expect.poll(() => highlightsOf(first)).toEqual(before[0]);
+    await expect.poll(() => highlightsOf(second)).toEqual(before[1]);
+  });
+
+  it('the choice survives closing and reopening the browser profile', async () => {
+    const s = await start();
+    const tab = await openArticle(s);
+    const popup = await PopupPage.open(s, await tabIdOf(s, tab));
+    await expect.poll(() => popup.siteSwitch().isChecked()).toBe(true);
+    await popup.siteSwitch().click();
+    await expect.poll(() => popup.siteSwitch().isChecked()).toBe(false);
+    const dir = s.profileDir;
+    await s.close();
+
+    const again = await start(dir);
+    const reopened = await again.context.newPage();
+    await reopened.goto(`${fixtures.origin}/article`);
+    const popup2 = await PopupPage.open(again, await tabIdOf(again, reopened));
+    await expect.poll(() => popup2.message().textContent()).toMatch(/Off on 127\.0\.0\.1/);
+    expect(await popup2.siteSwitch().isChecked()).toBe(false);
+    expect(await highlightsOf(reopened)).toEqual({});
+    // And the extension does work in this profile: on again, the page is highlighted.
+    await popup2.siteSwitch().click();
+    await expect.poll(() => highlightsOf(reopened), { timeout: 5000 }).not.toEqual({});
+  });
+});
+
+describe('settings', () => {
+  it('a corrupt stored value is repaired without losing the rest', async () => {
+    const s = await start();
+    await s.worker.evaluate(() =>
+      chrome.storage.sync.set({
+        disabledSites: ['keep.example'],
+        disabledSites$: { v: 2 },
+        dwellMs: 700,
+        highlightStyle: { corrupt: true },
+      }),
+    );
+    // The background resets the corrupt value as it lands…
+    await expect
+      .poll(() => s.worker.evaluate(() => chrome.storage.sync.get(null)))
+      .toEqual({ disabledSites: ['keep.example'], disabledSites$: { v: 2 }, dwellMs: 700 });
+    // …the options page says so, and shows the rest as it was.
+    const options = await s.context.newPage();
+    await options.goto(`chrome-extension://${s.extensionId}/options.html`);
+    const notice = options.getByRole('alert').filter({ hasText: 'Some settings were reset' });
+    await expect.poll(() => notice.textContent()).toMatch(/Highlight style held a value/);
+    expect(await options.getByText('keep.example', { exact: true }).count()).toBe(1);
+    expect(await options.getByRole('slider').inputValue()).toBe('700');
+    expect(await options.getByRole('radio', { name: 'Fill' }).isChecked()).toBe(true);
+  });
+});
