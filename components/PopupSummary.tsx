@@ -9,8 +9,8 @@ import type { MapData } from './RivalryMap';
 
 export interface SummaryRow extends EntityCount {
   name: string;
-  /** Names of the entity's other fronts, shown as "also …". */
-  alsoOn: string[];
+  /** The entity's other fronts, shown as coloured marks. */
+  alsoOn: { id: string; name: string }[];
 }
 
 export interface SummaryGroup {
@@ -39,9 +39,9 @@ export function groupByFront(entities: readonly EntityCount[], data: MapData): S
     group?.rows.push({
       ...count,
       name: entity?.name ?? count.entity,
-      alsoOn: [...new Set(rest.map((r) => frontName.get(r.front) ?? r.front))].filter(
-        (name) => name !== group.name,
-      ),
+      alsoOn: [...new Set(rest.map((r) => r.front as string))]
+        .filter((id) => id !== group.id)
+        .map((id) => ({ id, name: frontName.get(id) ?? id })),
     });
   }
   for (const group of groups)
@@ -110,13 +110,23 @@ export function PopupSummary(props: {
                     class="entity"
                     data-entity={row.entity}
                     onClick={() => void reveal(row)}
-                    aria-label={`${row.name}, ${plural(row.count, 'mention', 'mentions')}. Show the next one on the page.`}
+                    aria-label={`${row.name}, ${plural(row.count, 'mention', 'mentions')}${
+                      row.alsoOn.length > 0
+                        ? `, also on ${row.alsoOn.map((f) => f.name).join(', ')}`
+                        : ''
+                    }. Show the next one on the page.`}
                   >
                     <span class="entity-line">
                       <span class="name">{row.name}</span>
-                      {row.alsoOn.length > 0 && (
-                        <span class="also">also {row.alsoOn.join(', ')}</span>
-                      )}
+                      <span class="also">
+                        {row.alsoOn.map((front) => (
+                          <i
+                            key={front.id}
+                            class={`mark front-${front.id}`}
+                            title={`Also on ${front.name}`}
+                          />
+                        ))}
+                      </span>
                       <span class="count">{row.count}</span>
                     </span>
                     <span class="context">{row.firstContext}</span>

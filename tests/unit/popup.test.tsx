@@ -49,8 +49,10 @@ describe('the page summary', () => {
       [...region.querySelectorAll('button.entity .name')].map((n) => n.textContent);
     expect(names(ai)).toEqual(['Elon Musk', 'OpenAI']);
     expect(names(space)).toEqual(['Stoke Space']);
-    const musk = within(ai).getByRole('button', { name: /Elon Musk, 4 mentions/ });
-    expect(musk.textContent).toContain('also Space');
+    const musk = within(ai).getByRole('button', {
+      name: 'Elon Musk, 4 mentions, also on Space. Show the next one on the page.',
+    });
+    expect(musk.querySelector('.mark.front-space')?.getAttribute('title')).toBe('Also on Space');
     expect(musk.textContent).toContain('…said Elon Musk on Tuesday…');
     expect(sendMessage).toHaveBeenCalledWith(tabId, { type: 'getSummary' }, { frameId: 0 });
   });
