@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
+/** The extension API as code evaluated in the service worker or an extension page sees it. */
+declare const chrome: typeof import('wxt/browser').browser;
+
 /** The built extension (`npx wxt build`); `RL_EXTENSION_DIR` points elsewhere. */
 export const EXTENSION_DIR = resolve(
   process.env.RL_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3'),

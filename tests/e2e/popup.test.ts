@@ -15,6 +15,9 @@ import {
   tabIdOf,
 } from './popup-harness';
 
+/** The extension API as code evaluated in the service worker or an extension page sees it. */
+declare const chrome: typeof import('wxt/browser').browser;
+
 const page = (body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixture</title></head><body>${body}</body></html>`;
 
