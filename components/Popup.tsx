@@ -7,7 +7,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import type { EntityId } from '../core/types';
 import { isMessage, type PageSummary, sendToTab } from '../extension/messages';
-import { disabledSites, disablingSite, paused, siteOf } from '../extension/settings';
+import {
+  disabledSites,
+  disablingSite,
+  hiddenEntities,
+  paused,
+  siteOf,
+} from '../extension/settings';
 import { type Unreadable, unreadableReason } from '../extension/site';
 import { PopupSummary } from './PopupSummary';
 import { PopupSwitches } from './PopupSwitches';
@@ -118,6 +124,7 @@ export function Popup(props: { tabId: number | undefined; data: MapData }) {
   const { view, refresh } = usePageView(tabId);
   const sites = useSetting(disabledSites);
   const isPaused = useSetting(paused);
+  const hidden = useSetting(hiddenEntities);
   const layout = useMemo(() => layoutRivalryMap(data), [data]);
   const host = view.kind === 'page' ? view.summary.host : undefined;
   const present = useMemo(
@@ -155,6 +162,7 @@ export function Popup(props: { tabId: number | undefined; data: MapData }) {
           view={view}
           data={data}
           sites={sites}
+          hidden={hidden}
           onReveal={reveal}
           onProcessAnyway={processAnyway}
         />
@@ -184,6 +192,7 @@ function PageBody(props: {
   view: PageView;
   data: MapData;
   sites: readonly string[] | undefined;
+  hidden: readonly EntityId[] | undefined;
   onReveal: (entity: EntityId) => Promise<boolean>;
   onProcessAnyway: () => Promise<void>;
 }) {
@@ -247,7 +256,9 @@ function PageBody(props: {
       );
     case 'ready':
       if (summary.entities.length === 0) {
-        const names = data.entities.filter((e) => e.highlight).map((e) => e.name);
+        const names = data.entities
+          .filter((e) => e.highlight && !props.hidden?.includes(e.id))
+          .map((e) => e.name);
         return (
           <Message state="nothing" title="Nothing found">
             <p>This page does not mention {names.join(', ')}.</p>

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../components/Popup';
 import { groupByFront } from '../../components/PopupSummary';
 import type { PageSummary } from '../../extension/messages';
-import { disabledSites, paused } from '../../extension/settings';
+import { disabledSites, hiddenEntities, paused } from '../../extension/settings';
 import { data, summary } from './popup-data';
 
 let sendMessage: ReturnType<typeof vi.fn>;
@@ -267,12 +267,16 @@ describe('states', () => {
     expect(await screen.findByText(text)).toBeTruthy();
   });
 
-  it('nothing found names what was looked for, highlighted entities only', async () => {
+  it('nothing found names what was looked for: highlighted entities the user did not hide', async () => {
+    await hiddenEntities.setValue(['xai']);
     page(summary({ total: 0, entities: [] }));
     render(<Popup tabId={tabId} data={data} />);
-    const text = (await screen.findByText(/does not mention/)).textContent ?? '';
-    expect(text).toContain('Stoke Space');
-    expect(text).not.toContain('Google');
+    await waitFor(() => {
+      const text = screen.getByText(/does not mention/).textContent ?? '';
+      expect(text).toContain('Stoke Space');
+      expect(text).not.toContain('Google');
+      expect(text).not.toContain('xAI');
+    });
   });
 
   it('asks again while the page is being read, then shows the summary', async () => {
