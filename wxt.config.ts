@@ -13,6 +13,13 @@ export default defineConfig({
     // warning): lets the popup see the address of the tab it was opened on, to tell a browser
     // page from a web page that needs a reload. The badge, tab status and messages need none.
     permissions: ['storage', 'contextMenus', 'activeTab'],
+    // The content script moves to the next mention on the page and opens its card.
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next highlighted mention and open its card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
