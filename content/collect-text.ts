@@ -4,16 +4,20 @@
  *
  * A run is the text between two block boundaries: inline elements join their neighbours, so
  * "Stoke <em>Space</em>" and "Neura<b>link</b>" are one string, and `<br>` becomes "\n" so a
- * name broken over a line still reads as one. Nested blocks and open shadow roots are not read
- * here: they are owners of their own, returned in `nested` for the caller to queue.
+ * name broken over a line still reads as one. Runs of white space are read as one character, as
+ * the browser renders them, so the indentation of "Elon\n      Musk" in a page's source does
+ * not keep the name apart (the offset map skips the characters left out). Nested blocks and open
+ * shadow roots are not read here: they are owners of their own, returned in `nested`.
  */
 import { isBlock, isSkipped, type ReadRoot } from './dom-rules';
 
-/** A text node and where its data starts in the run's text. */
+/** A piece of a text node's data and where it sits in the run's text. */
 export interface Segment {
   node: Text;
+  /** Offset of the piece in the run's text. */
   start: number;
-  /** Length of the node's data when it was read. */
+  /** Offset of the piece in the node's data. */
+  nodeStart: number;
   length: number;
 }
 
@@ -32,6 +36,9 @@ export interface Collected {
 }
 
 const HAS_TEXT = /\S/;
+/** White space that HTML collapses (not the no-break space, which is kept as written). */
+const WS_RUN = /[ \t\n\r\f]{2,}/g;
+const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 
 /** Reads `owner`'s own runs. Cost is proportional to the owner's inline content only. */
 export function collectOwn(owner: ReadRoot): Collected {
@@ -41,6 +48,27 @@ export function collectOwn(owner: ReadRoot): Collected {
   let parts: string[] = [];
   let segments: Segment[] = [];
   let length = 0;
+  /** The run so far ends with white space: leading white space of the next node is dropped. */
+  let afterSpace = false;
+
+  const piece = (node: Text, data: string, from: number, to: number) => {
+    if (to <= from) return;
+    segments.push({ node, start: length, nodeStart: from, length: to - from });
+    parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
+    length += to - from;
+  };
+
+  const addText = (node: Text, data: string) => {
+    let pos = 0;
+    if (afterSpace) while (pos < data.length && isWs(data.charCodeAt(pos))) pos++;
+    WS_RUN.lastIndex = pos;
+    for (let m = WS_RUN.exec(data); m; m = WS_RUN.exec(data)) {
+      piece(node, data, pos, m.index + 1);
+      pos = m.index + m[0].length;
+    }
+    piece(node, data, pos, data.length);
+    afterSpace = isWs(data.charCodeAt(data.length - 1));
+  };
 
   const endRun = () => {
     if (segments.length > 0) {
@@ -50,6 +78,7 @@ export function collectOwn(owner: ReadRoot): Collected {
     parts = [];
     segments = [];
     length = 0;
+    afterSpace = false;
   };
 
   // Iterative pre-order walk over the owner's inline content, without recursion so that deep
@@ -60,9 +89,7 @@ export function collectOwn(owner: ReadRoot): Collected {
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       if (data.length > 0) {
-        segments.push({ node: node as Text, start: length, length: data.length });
-        parts.push(data);
-        length += data.length;
+        addText(node as Text, data);
         chars += data.length;
       }
     } else if (node.nodeType === 1) {
@@ -70,6 +97,7 @@ export function collectOwn(owner: ReadRoot): Collected {
       if (el.tagName === 'BR') {
         parts.push('\n');
         length += 1;
+        afterSpace = true;
       } else if (isSkipped(el)) {
         endRun();
       } else if (isBlock(el)) {
@@ -139,14 +167,16 @@ export function locate(
     while (found >= 0 && (segs[found] as Segment).start >= offset && offset > 0) found--;
     if (found < 0) return null;
     const seg = segs[found] as Segment;
-    return { node: seg.node, offset: Math.min(offset - seg.start, seg.length) };
+    return { node: seg.node, offset: seg.nodeStart + Math.min(offset - seg.start, seg.length) };
   }
   if (found >= 0) {
     const seg = segs[found] as Segment;
-    if (offset < seg.start + seg.length) return { node: seg.node, offset: offset - seg.start };
+    if (offset < seg.start + seg.length) {
+      return { node: seg.node, offset: seg.nodeStart + offset - seg.start };
+    }
   }
   const next = segs[found + 1];
-  return next ? { node: next.node, offset: 0 } : null;
+  return next ? { node: next.node, offset: next.nodeStart } : null;
 }
 
 /** A live Range over `[start, end)` of a run, or null when the text changed under it. */

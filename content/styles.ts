@@ -20,6 +20,7 @@ const PALETTE: Record<string, string> = {
   'elon-musk': '239 68 68',
   xai: '236 72 153',
   x: '14 165 233',
+  'x-twitter': '14 165 233',
 };
 const SPARE = ['234 179 8', '132 204 22', '6 182 212', '217 70 239', '244 63 94'];
 

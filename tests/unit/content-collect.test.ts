@@ -45,6 +45,19 @@ describe('collectOwn: runs across inline elements', () => {
     ]);
   });
 
+  it('reads runs of white space as one character, as they render, and maps around them', () => {
+    const p = page('<p>Elon\n      Musk  and <b> Stoke </b>  Space\u00a0\u00a0X</p>')
+      .firstElementChild as Element;
+    const run = only(collectOwn(p).runs);
+    expect(run.text).toBe('Elon\nMusk and Stoke Space\u00a0\u00a0X');
+    const start = run.text.indexOf('Elon');
+    const range = rangeFor(run, start, start + 'Elon\nMusk'.length);
+    expect(range?.toString()).toBe('Elon\n      Musk');
+    const s = run.text.indexOf('Stoke');
+    // The range covers the page's own text, spaces and all.
+    expect(rangeFor(run, s, s + 'Stoke Space'.length)?.toString()).toBe('Stoke   Space');
+  });
+
   it('reads <br> as a line break inside the same run', () => {
     const p = page('<p>Stoke<br>Space</p>').firstElementChild as Element;
     expect(only(collectOwn(p).runs).text).toBe('Stoke\nSpace');

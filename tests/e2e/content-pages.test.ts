@@ -1,0 +1,172 @@
+/**
+ * The content script on fixture pages, in Chromium with the built extension: what is
+ * highlighted (read from `CSS.highlights` in the page's main world), and that the page's DOM saw
+ * no change from us (read from a MutationObserver the page installed before we ran).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Browser,
+  extensionDir,
+  type FixtureServer,
+  foreignRequests,
+  highlights,
+  launch,
+  type MutationLog,
+  mutations,
+  open,
+  serveFixtures,
+  until,
+} from './harness';
+
+let server: FixtureServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  browser = await launch(extensionDir());
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Changes made by anyone other than the page's own scripts: must be none. */
+function foreign(log: MutationLog[]): MutationLog[] {
+  return log.filter(
+    (r) =>
+      r.type === 'attributes' ||
+      [...r.added, ...r.removed].some((n) => n.startsWith('rivalry-') && n !== 'rivalry-lens') ||
+      ((r.added.includes('rivalry-lens') || r.removed.includes('rivalry-lens')) &&
+        r.target !== 'html'),
+  );
+}
+
+describe('static pages', () => {
+  it('highlights names split across inline elements and lines, not across blocks', async () => {
+    const page = await open(browser, server.url('/split.html'));
+    await until(async () =>
+      expect(await highlights(page)).toEqual({
+        'rivalry-sam-altman': ['Sam Altman'],
+        'rivalry-stoke-space': ['Stoke Space', 'StokeSpace'],
+        'rivalry-neuralink': ['Neuralink'],
+        'rivalry-openai': ['OpenAI', 'OpenAI'],
+        'rivalry-elon-musk': ['Elon Musk'],
+        'rivalry-spacex': ['SpaceX', 'SpaceX'],
+      }),
+    );
+    // Not one change to the page's DOM: no wrapper, attribute or class, and no <rivalry-lens>
+    // either until a card is needed.
+    expect(await mutations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('never highlights inside inputs, textareas, selects, editors or code', async () => {
+    const page = await open(browser, server.url('/forms.html'));
+    await until(async () =>
+      expect(await highlights(page)).toEqual({
+        'rivalry-spacex': ['SpaceX'],
+        'rivalry-openai': ['OpenAI'],
+        // Prose in <pre> (an e-mail) is read; <code> is not.
+        'rivalry-neuralink': ['Neuralink'],
+      }),
+    );
+    expect(await mutations(page)).toEqual([]);
+
+    // Typing a name into the editor and the field highlights nothing there.
+    await page.click('#ed p');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' about Elon Musk and SpaceX');
+    await page.fill('#q', 'Elon Musk');
+    await page.waitForTimeout(400);
+    expect(Object.keys(await highlights(page)).sort()).toEqual([
+      'rivalry-neuralink',
+      'rivalry-openai',
+      'rivalry-spacex',
+    ]);
+    expect((await highlights(page))['rivalry-spacex']).toEqual(['SpaceX']);
+    expect(foreign(await mutations(page))).toEqual([]);
+    await page.close();
+  });
+
+  it('reads open shadow roots, nested ones and slotted text', async () => {
+    const page = await open(browser, server.url('/shadow.html'));
+    await until(async () =>
+      expect(await highlights(page)).toEqual({
+        'rivalry-sam-altman': ['Sam Altman'],
+        'rivalry-stoke-space': ['Stoke Space'],
+        'rivalry-elon-musk': ['Elon Musk'],
+        'rivalry-spacex': ['SpaceX'],
+        'rivalry-neuralink': ['Neuralink'],
+        'rivalry-openai': ['OpenAI'],
+      }),
+    );
+    expect(await mutations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('runs in a same-origin iframe, with its own highlights', async () => {
+    const page = await open(browser, server.url('/iframe.html'));
+    const child = page.frame({ url: /iframe-child/ });
+    if (!child) throw new Error('no child frame');
+    await until(async () =>
+      expect(await highlights(page)).toEqual({ 'rivalry-openai': ['OpenAI'] }),
+    );
+    await until(async () =>
+      expect(await highlights(child)).toEqual({
+        'rivalry-neuralink': ['Neuralink'],
+        'rivalry-spacex': ['SpaceX'],
+      }),
+    );
+    expect(await mutations(page)).toEqual([]);
+    expect(await mutations(child)).toEqual([]);
+    await page.close();
+  });
+
+  it('works on a page served with a strict Content-Security-Policy', async () => {
+    const page = await open(browser, server.url('/csp.html'));
+    await until(async () =>
+      expect(await highlights(page)).toEqual({
+        'rivalry-sam-altman': ['Sam Altman'],
+        'rivalry-spacex': ['SpaceX'],
+      }),
+    );
+    expect(await mutations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('highlights nothing on a page of hard negatives', async () => {
+    const page = await open(browser, server.url('/negatives.html'));
+    // Give the scanner ample time to have read everything.
+    await page.waitForTimeout(600);
+    expect(await highlights(page)).toEqual({});
+    expect(await mutations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a page that keeps changing', () => {
+  it('follows appended paragraphs, edited text and removed nodes', async () => {
+    const page = await open(browser, server.url('/live.html'));
+    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true);
+    await until(async () => {
+      const h = await highlights(page);
+      const lead = await page.textContent('#lead');
+      expect(h['rivalry-stoke-space']).toHaveLength(12);
+      // The edited text node's highlight moved with its text.
+      expect(h['rivalry-openai'] ?? []).toEqual(lead === 'OpenAI' ? ['OpenAI'] : []);
+      expect(h['rivalry-spacex'] ?? []).toEqual(lead === 'SpaceX' ? ['SpaceX'] : []);
+      // The removed paragraph's mention is gone.
+      expect(h['rivalry-neuralink']).toBeUndefined();
+    });
+    expect(foreign(await mutations(page))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the whole run', () => {
+  it('sent no request beyond 127.0.0.1 and caused no page or console error', () => {
+    expect(browser.requests.length).toBeGreaterThan(0);
+    expect(foreignRequests(browser.requests)).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+});
