@@ -61,9 +61,7 @@ export async function launch(
       `--load-extension=${EXTENSION_DIR}`,
     ],
   });
-  const worker =
-    context.serviceWorkers()[0] ??
-    (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+  const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -72,6 +70,20 @@ export async function launch(
     profileDir,
     close: () => context.close(),
   };
+}
+
+/**
+ * The extension's service worker. It may register before or after launch returns, so look,
+ * then wait a little, repeatedly (a single wait can miss an event fired in between).
+ */
+async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    if (worker) return worker;
+    await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => undefined);
+  }
+  throw new Error('The extension’s service worker did not start within 20 s.');
 }
 
 export function removeProfile(dir: string) {

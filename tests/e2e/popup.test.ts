@@ -132,6 +132,23 @@ describe('popup of a real tab', () => {
       )
       .toMatch(/Neuralink/);
   });
+  it('works with the keyboard: Tab reaches the list, arrows move, Enter reveals', async () => {
+    const s = await start();
+    const tab = await openArticle(s);
+    const popup = await PopupPage.open(s, await tabIdOf(s, tab));
+    await popup.counts();
+    const focused = () =>
+      popup.page.evaluate(() => document.activeElement?.getAttribute('data-entity') ?? null);
+    // Site switch, pause switch, then the first entity.
+    for (let i = 0; i < 3; i++) await popup.page.keyboard.press('Tab');
+    expect(await focused()).toBe('openai');
+    for (let i = 0; i < 3; i++) await popup.page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('neuralink');
+    await popup.page.keyboard.press('Enter');
+    await expect
+      .poll(() => tab.evaluate(() => window.scrollY), { timeout: 5000 })
+      .toBeGreaterThan(1000);
+  });
 });
 
 describe('the site switch', () => {
