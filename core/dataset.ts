@@ -1,6 +1,6 @@
 /**
- * The schema of the bundled rivalry dataset (`data/rivalry.json`) and its cross-reference
- * checks. Pure: runs in Node, in tests, at build time and in the extension.
+ * The schema of the bundled rivalry dataset (`data/rivalry.json`); the checks across records
+ * are in `validate-dataset.ts`. Pure: runs in Node, in tests, at build time and in the extension.
  */
 import * as v from 'valibot';
 
@@ -101,6 +101,11 @@ export const DatasetSchema = v.strictObject({
   asOf: isoDate,
   fronts: v.array(FrontSchema),
   sources: v.pipe(v.array(SourceSchema), v.minLength(1)),
+  /**
+   * Facts about the wider industry that belong to no entity of the dataset ("a boom in
+   * hypersonic-missile start-ups"): kept so that every claim of a source has a home.
+   */
+  landscape: v.optional(v.array(FactSchema)),
   entities: v.pipe(v.array(EntitySchema), v.minLength(1)),
 });
 
