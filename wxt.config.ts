@@ -1,10 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { validateDataset } from './core/validate-dataset.ts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports: a reader sees where every name comes from.
   imports: false,
+  hooks: {
+    // A bad edit of the dataset fails the build, with messages naming the entity and the field.
+    'build:before': (wxt) => {
+      const file = resolve(wxt.config.root, 'data/rivalry.json');
+      const result = validateDataset(JSON.parse(readFileSync(file, 'utf8')));
+      if (!result.ok) throw new Error(`${file} is invalid:\n  ${result.errors.join('\n  ')}`);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Rivalry Lens',
     description:
