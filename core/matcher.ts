@@ -95,6 +95,7 @@ const SCORE = {
   fuzzy: 0.75,
   contextBase: 0.55,
   contextSeen: 0.25,
+  contextRivalry: 0.2,
   contextNear: 0.2,
   contextMax: 0.9,
 } as const;
@@ -137,6 +138,14 @@ function wordsOf(s: string): string[] {
   return words;
 }
 
+/** A word that looks like part of a name: capitalised, a number, or in a script without case. */
+function looksLikeName(word: string): boolean {
+  const first = word[0] as string;
+  return isUpper(first) || /\d/.test(first) || first.toLowerCase() === first.toUpperCase();
+}
+function lastWordLength(s: string): number {
+  return wordsOf(s).at(-1)?.length ?? 0;
+}
 function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase();
 }
@@ -265,13 +274,23 @@ export function compileMatcher(dataset: Dataset): Matcher {
 
     const seen = options.seen ?? new Set<EntityId>();
     for (const c of candidates) if (!c.pending) seen.add(c.alias.entity.id);
+    // Ambiguous names: decided on what the text names for sure, then once more with the
+    // ambiguous names just accepted ("Stoke … orbit" lends weight to "Musk:" after it).
+    const named = new Set(seen);
+    for (let round = 0; round < 2; round++) {
+      for (const c of candidates) {
+        if (!c.pending) continue;
+        c.score = contextScore(text, c, seen, named);
+        c.via = 'context';
+        if (c.score >= ACCEPT) {
+          c.pending = false;
+          named.add(c.alias.entity.id);
+        }
+      }
+    }
     const mentions: Mention[] = [];
     for (const c of candidates) {
-      if (c.pending) {
-        c.score = contextScore(text, c, seen);
-        c.via = 'context';
-      }
-      if (c.score >= ACCEPT) {
+      if (c.score >= ACCEPT && !c.pending) {
         mentions.push({
           entity: c.alias.entity.id,
           start: c.start,
@@ -296,9 +315,13 @@ export function compileMatcher(dataset: Dataset): Matcher {
       const surface = text.slice(start, hit.end);
       const letters = lettersOf(surface);
       const plainSplit = hit.split && !hit.hyphenated;
-      // "Space X-ray": a split name may not end inside a hyphenated word.
+      // "Genitive "s" only after a person's name ("Musks Zeitpläne"; not "SpaceXs").
+      if (hit.genitive && !hit.terminals.some((a) => a.entity.person)) continue;
+      // "Space X-ray": a split name may not end in a letter or two that starts a hyphenated
+      // word ("Stoke Space-Gründer" is fine).
       if (
         plainSplit &&
+        lastWordLength(surface) <= 2 &&
         classAt(text, hit.end) === Cls.Hyphen &&
         isWordCls(classAt(text, hit.end + 1))
       )
@@ -329,9 +352,8 @@ export function compileMatcher(dataset: Dataset): Matcher {
     // in mixed case it is ordinary words ("open AI models", "space X-ray").
     let lowerSplit = false;
     if (plainSplit && !alias.entity.person) {
-      if (!hasUpper(letters)) lowerSplit = true;
-      else if (!wordsOf(surface).every((w) => isUpper(w[0] as string) || /\d/.test(w[0] as string)))
-        return null;
+      if (!hasUpper(letters) && hasLower(letters)) lowerSplit = true;
+      else if (!wordsOf(surface).every(looksLikeName)) return null;
     }
     let end = hit.end;
     if (alias.trailingDot && text.charCodeAt(end) === 46) end++;
@@ -364,7 +386,7 @@ export function compileMatcher(dataset: Dataset): Matcher {
       const two = fuzzy.lookup(w1.key + w2.key);
       if (two === null || !aliases.includes(two.value)) return null;
       const words = wordsOf(text.slice(start, w2.end));
-      if (!words.every((w) => isUpper(w[0] as string))) return null;
+      if (!words.every(looksLikeName)) return null;
       found = two;
       end = w2.end;
     }
@@ -397,15 +419,30 @@ export function compileMatcher(dataset: Dataset): Matcher {
     return false;
   }
 
-  function contextScore(text: string, c: Candidate, seen: Set<EntityId>): number {
+  /**
+   * The context model. An ambiguous name starts at `contextBase` and gains:
+   * - `contextSeen` when the document names the entity itself, or a related one, for sure;
+   *   `contextRivalry` when it names only some other entity of the rivalry (or one of them
+   *   by an ambiguous name already accepted);
+   * - `contextNear` when one of the entity's context words stands within CONTEXT_REACH.
+   * One-letter and Japanese short names need the context word near them in any case.
+   */
+  function contextScore(
+    text: string,
+    c: Candidate,
+    seen: Set<EntityId>,
+    named: Set<EntityId>,
+  ): number {
     const e = c.alias.entity;
-    const docSeen = seen.has(e.id) || e.related.some((r) => seen.has(r));
     const near = contextNear(text, c, e);
     if (c.alias.needsNear && !near) return 0;
-    return Math.min(
-      SCORE.contextMax,
-      SCORE.contextBase + (docSeen ? SCORE.contextSeen : 0) + (near ? SCORE.contextNear : 0),
-    );
+    const doc =
+      seen.has(e.id) || e.related.some((r) => seen.has(r))
+        ? SCORE.contextSeen
+        : named.size > (named.has(e.id) ? 1 : 0)
+          ? SCORE.contextRivalry
+          : 0;
+    return Math.min(SCORE.contextMax, SCORE.contextBase + doc + (near ? SCORE.contextNear : 0));
   }
 
   function contextNear(text: string, c: Candidate, e: CompiledEntity): boolean {

@@ -85,6 +85,8 @@ export interface WalkHit<T> {
   split: boolean;
   /** The only splits were line-end hyphenation ("Neura-\nlink"). */
   hyphenated: boolean;
+  /** The word goes on with a genitive "s" after the name ("Musks"). */
+  genitive?: boolean;
 }
 
 const MAX_SEPARATOR_RUN = 4;
@@ -130,8 +132,19 @@ export function walk<T>(text: string, start: number, root: TrieNode<T>, out: Wal
       if (!child) return;
       node = child;
       i++;
-      if (node.terminals !== null && !continuesWord(k, classAt(text, i))) {
-        out.push({ end: i, terminals: node.terminals, split, hyphenated: split && !plainSplit });
+      if (node.terminals !== null) {
+        if (!continuesWord(k, classAt(text, i))) {
+          out.push({ end: i, terminals: node.terminals, split, hyphenated: split && !plainSplit });
+        } else if (text.charCodeAt(i) === 115 && !continuesWord(k, classAt(text, i + 1))) {
+          // German and Scandinavian genitive: "Musks Zeitpläne" names Musk.
+          out.push({
+            end: i,
+            terminals: node.terminals,
+            split,
+            hyphenated: split && !plainSplit,
+            genitive: true,
+          });
+        }
       }
       continue;
     }

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { findMentions } from '../../core/find-mentions.ts';
+
+/** The mentions of `text` as `entity:text` strings. */
+function found(text: string): string[] {
+  return findMentions(text).map((m) => `${m.entity}:${m.text}`);
+}
+
+describe('findMentions finds', () => {
+  it.each([
+    ['SPACEX and openai', ['spacex:SPACEX', 'openai:openai']],
+    [
+      'Space X, Space-X, Open-AI and Open AI',
+      ['spacex:Space X', 'spacex:Space-X', 'openai:Open-AI', 'openai:Open AI'],
+    ],
+    ['StokeSpace and Stoke-Space', ['stoke-space:StokeSpace', 'stoke-space:Stoke-Space']],
+    ["SpaceX's and Neuralink’s plans", ['spacex:SpaceX', 'neuralink:Neuralink']],
+    ['a deal with Stoke\nSpace was explored', ['stoke-space:Stoke\nSpace']],
+    ['implants from Neura-\nlink and Open-\nAI', ['neuralink:Neura-\nlink', 'openai:Open-\nAI']],
+    [
+      'Space\u00a0X and Neura\u200blink and Open\u00adAI',
+      ['spacex:Space\u00a0X', 'neuralink:Neura\u200blink', 'openai:Open\u00adAI'],
+    ],
+    ['ＯｐｅｎＡＩ and ＳｐａｃｅＸ', ['openai:ＯｐｅｎＡＩ', 'spacex:ＳｐａｃｅＸ']],
+    [
+      'Space Exploration Technologies Corp. filed; so did Stoke Space Technologies.',
+      ['spacex:Space Exploration Technologies Corp.', 'stoke-space:Stoke Space Technologies'],
+    ],
+    ['Der SpaceX-Chef und d’OpenAI', ['spacex:SpaceX', 'openai:OpenAI']],
+    [
+      '米オープンAIとスペースX、ニューラリンク',
+      ['openai:オープンAI', 'spacex:スペースX', 'neuralink:ニューラリンク'],
+    ],
+    [
+      'Nueralink, Neurallink, Nuralink, Spacex and OpenAl',
+      [
+        'neuralink:Nueralink',
+        'neuralink:Neurallink',
+        'neuralink:Nuralink',
+        'spacex:Spacex',
+        'openai:OpenAl',
+      ],
+    ],
+    [
+      'SpaceX CEO Elon Musk met Sam Altman',
+      ['spacex:SpaceX', 'elon-musk:Elon Musk', 'sam-altman:Sam Altman'],
+    ],
+    ['xAI launched Grok', ['xai:xAI']],
+  ])('%j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('reports offsets into the original text, end exclusive', () => {
+    const text = 'Ｈｉ ＯｐｅｎＡＩ. Then Neura\u200blink.';
+    for (const m of findMentions(text)) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(findMentions(text).map((m) => [m.start, m.end])).toEqual([
+      [3, 9],
+      [16, 26],
+    ]);
+  });
+
+  it('counts an ambiguous short name only with context, and scores it lower', () => {
+    const [full, short] = findMentions('Elon Musk spoke on Monday. Later, Musk added a detail.');
+    expect(full).toMatchObject({ entity: 'elon-musk', score: 1, via: 'exact' });
+    expect(short).toMatchObject({ entity: 'elon-musk', text: 'Musk', via: 'context' });
+    expect(short?.score).toBeLessThan(1);
+    expect(found("Stoke's Nova rocket flew to orbit")).toEqual(['stoke-space:Stoke']);
+    expect(found('He posted the clip on X, where it went viral.')).toEqual(['x-twitter:X']);
+  });
+
+  it('uses context from elsewhere in the document through `seen`', () => {
+    const seen = new Set<string>();
+    findMentions('Tesla and SpaceX chief Elon Musk.', { seen });
+    expect(seen.has('elon-musk')).toBe(true);
+    expect(findMentions('Musk disagreed.', { seen }).map((m) => m.entity)).toEqual(['elon-musk']);
+    expect(findMentions('Musk disagreed.')).toEqual([]);
+  });
+
+  it('gives fuzzy mentions a lower score than exact ones', () => {
+    const [m] = findMentions('Nueralink said');
+    expect(m).toMatchObject({ entity: 'neuralink', via: 'fuzzy' });
+    expect(m?.score).toBeLessThan(0.9);
+  });
+});
+
+describe('findMentions rejects', () => {
+  it.each([
+    'The OpenAPI spec and OpenAIRE and the OpenAL audio library on OpenBSD.',
+    'Researchers release open AI models every week.',
+    'Explainable AI (XAI) methods make models legible; XAI is a research field.',
+    'A perfume with notes of musk and amber; the musk ox and the musk deer.',
+    'Rumours stoke fears; stoke the fire; we were stoked.',
+    'Stoke City beat Everton; a train to Stoke-on-Trent; Stoke Therapeutics rose.',
+    'The Stokes equations describe viscous flow.',
+    'Neuralynx makes recording systems.',
+    'Starlink terminals shipped.',
+    'Kevin Spacey and MySpace.',
+    'The space X-ray telescope.',
+    'Let x = 3; 10x faster; Model X; Mac OS X; Malcolm X; Generation X.',
+    'Sam Altmann, the economist, spoke.',
+    'マスクを着用してください。',
+  ])('%j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
