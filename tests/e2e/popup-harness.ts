@@ -1,43 +1,16 @@
 /**
- * End-to-end harness for the popup, options page and badge: Debian's Chromium with the built
- * extension, a fixture server on 127.0.0.1, and a page object for the popup.
- * (Built to TOOLCHAIN.md's recipe; small on purpose.)
+ * The popup's part of the end-to-end harness: Chromium with the built extension on a profile
+ * that can be closed and opened again (the shared `harness.ts` starts a fresh one each time),
+ * and a page object for the popup. Fixtures and the build come from `harness.ts`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM, extensionDir } from './harness';
 
 /** The extension API as code evaluated in the service worker or an extension page sees it. */
 declare const chrome: typeof import('wxt/browser').browser;
-
-/** The built extension (`npx wxt build`); `RL_EXTENSION_DIR` points elsewhere. */
-export const EXTENSION_DIR = resolve(
-  process.env.RL_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3'),
-);
-
-export interface Fixtures {
-  /** `http://127.0.0.1:PORT` */
-  origin: string;
-  close(): Promise<void>;
-}
-
-/** Serves `pages` (path → HTML) from 127.0.0.1 on a free port; nothing else is ever fetched. */
-export async function serveFixtures(pages: Record<string, string>): Promise<Fixtures> {
-  const server: Server = createServer((req, res) => {
-    const html = pages[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
-    res.writeHead(html === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(html ?? 'not found');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((done) => server.close(() => done())),
-  };
-}
 
 export interface Session {
   context: BrowserContext;
@@ -51,14 +24,19 @@ export interface Session {
 export async function launch(
   profileDir = mkdtempSync(join(tmpdir(), 'rl-popup-')),
 ): Promise<Session> {
+  const dir = extensionDir();
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
     ],
   });
   const worker = await extensionWorker(context);

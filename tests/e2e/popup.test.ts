@@ -3,36 +3,26 @@
  * and pages served from 127.0.0.1 (issue 4, "How it is judged").
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { card, type FixtureServer, serveFixtures } from './harness';
 import {
   badgeOf,
-  type Fixtures,
   highlightsOf,
   launch,
   PopupPage,
   removeProfile,
   type Session,
-  serveFixtures,
   tabIdOf,
 } from './popup-harness';
 
 /** The extension API as code evaluated in the service worker or an extension page sees it. */
 declare const chrome: typeof import('wxt/browser').browser;
 
-const page = (body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixture</title></head><body>${body}</body></html>`;
-
-/** Unambiguous names only, so the expected counts do not depend on the matcher's judgement. */
-const ARTICLE = page(`
-  <main>
-    <p>OpenAI released a new model on Monday. By Tuesday, OpenAI had a waiting list.</p>
-    <p>SpaceX launched again, while Stoke Space tested its second stage.</p>
-    <div style="height: 4000px"></div>
-    <p id="far">Neuralink reported on its trial.</p>
-  </main>`);
+/** What `tests/fixtures/popup-article.html` mentions. */
 const EXPECTED = { openai: 2, spacex: 1, 'stoke-space': 1, neuralink: 1 };
 const EXPECTED_TOTAL = 5;
+const ARTICLE = '/popup-article.html';
 
-let fixtures: Fixtures;
+let fixtures: FixtureServer;
 let session: Session | undefined;
 const profiles: string[] = [];
 
@@ -42,19 +32,15 @@ async function start(profileDir?: string) {
   return session;
 }
 
-async function openArticle(s: Session, path = '/article') {
+async function openArticle(s: Session, path = ARTICLE) {
   const tab = await s.context.newPage();
-  await tab.goto(`${fixtures.origin}${path}`);
+  await tab.goto(fixtures.url(path));
   await expect.poll(() => highlightsOf(tab), { timeout: 10_000 }).not.toEqual({});
   return tab;
 }
 
 beforeAll(async () => {
-  fixtures = await serveFixtures({
-    '/article': ARTICLE,
-    '/second': ARTICLE,
-    '/plain': page('<p>Nothing to see here.</p>'),
-  });
+  fixtures = await serveFixtures();
 });
 afterEach(async () => {
   await session?.close();
@@ -91,7 +77,7 @@ describe('popup of a real tab', () => {
     await expect.poll(() => badgeOf(s, tabId), { timeout: 5000 }).toBe(String(EXPECTED_TOTAL + 1));
     await expect.poll(() => popup.total(), { timeout: 5000 }).toBe(EXPECTED_TOTAL + 1);
     expect((await popup.counts()).xai).toBe(1);
-    await tab.goto(`${fixtures.origin}/plain`);
+    await tab.goto(fixtures.url('/popup-plain.html'));
     await expect.poll(() => badgeOf(s, tabId)).toBe('');
   });
 
@@ -123,14 +109,7 @@ describe('popup of a real tab', () => {
       )
       .toBe(true);
     // The card is Rivalry Lens's one element on the page, open in the top layer.
-    await expect
-      .poll(() =>
-        tab.evaluate(() => {
-          const root = document.querySelector('rivalry-lens')?.shadowRoot;
-          return root?.querySelector(':popover-open')?.textContent ?? '';
-        }),
-      )
-      .toMatch(/Neuralink/);
+    await expect.poll(async () => (await card(tab))?.text ?? '').toMatch(/Neuralink/);
   });
   it('works with the keyboard: Tab reaches the list, arrows move, Enter reveals', async () => {
     const s = await start();
@@ -154,8 +133,8 @@ describe('popup of a real tab', () => {
 describe('the site switch', () => {
   it('clears highlights in two open tabs of the site within half a second; on restores them', async () => {
     const s = await start();
-    const first = await openArticle(s, '/article');
-    const second = await openArticle(s, '/second');
+    const first = await openArticle(s, ARTICLE);
+    const second = await openArticle(s, `${ARTICLE}?second`);
     const before = [await highlightsOf(first), await highlightsOf(second)];
     const firstId = await tabIdOf(s, first);
     const popup = await PopupPage.open(s, firstId);
@@ -190,7 +169,7 @@ describe('the site switch', () => {
 
     const again = await start(dir);
     const reopened = await again.context.newPage();
-    await reopened.goto(`${fixtures.origin}/article`);
+    await reopened.goto(fixtures.url(ARTICLE));
     const popup2 = await PopupPage.open(again, await tabIdOf(again, reopened));
     await expect.poll(() => popup2.message().textContent()).toMatch(/Off on 127\.0\.0\.1/);
     expect(await popup2.siteSwitch().isChecked()).toBe(false);
