@@ -466,8 +466,9 @@ export function compileMatcher(dataset: Dataset): Matcher {
       }
       const inside = i >= c.start && i < c.end;
       // Scripts written without spaces pack a sentence into a few characters: there only a
-      // context word right beside the name counts ("マスク氏", not "マスクを着用").
-      const adjacent = k < Cls.Katakana || i === c.end || j === c.start;
+      // context word within a few characters counts ("マスク氏", not "マスクを着用…氏").
+      const adjacent =
+        k < Cls.Katakana || (i >= c.end && i - c.end <= 4) || (j <= c.start && c.start - j <= 4);
       if (!inside && adjacent) {
         if (e.context.has(key)) return true;
         if (prev && e.contextPairs.has(`${prev} ${key}`)) return true;

@@ -103,3 +103,25 @@ describe('findMentions rejects', () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+describe('findMentions in other languages', () => {
+  it.each([
+    [
+      'Musks Zeitpläne haben sich verschoben, sagte Elon Musk.',
+      ['elon-musk:Musk', 'elon-musk:Elon Musk'],
+    ],
+    ['Der Stoke Space-Gründer Andy Lapsa', ['stoke-space:Stoke Space']],
+    ['米新興企業ストーク・スペースへの出資', ['stoke-space:ストーク・スペース']],
+    ['マスク氏は「X」で投稿した。', ['elon-musk:マスク', 'x-twitter:X']],
+    [
+      'El fundador de SpaceX, Elon Musk, publicó en X que…',
+      ['spacex:SpaceX', 'elon-musk:Elon Musk', 'x-twitter:X'],
+    ],
+  ])('%j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('does not take a name inside a longer word, nor a genitive s after a company', () => {
+    expect(found('SpaceXs Rakete und Starlinks Satelliten')).toEqual([]);
+  });
+});
