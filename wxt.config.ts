@@ -36,7 +36,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'rivalry-lens@example.org',
-              strict_min_version: '128.0',
+              // 142: the first version (desktop and Android) that reads data_collection_permissions.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
