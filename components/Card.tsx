@@ -12,12 +12,13 @@ export interface CardProps {
   onNotThis?: () => void;
 }
 
+/** The source, short: its publisher, with the title and date on hover. */
 function Cite({ source }: { source?: SourceView }) {
   if (!source) return null;
   return (
     <>
       {' · '}
-      {source.publisher}, “{source.title}” (<time>{source.date}</time>)
+      <cite title={`${source.title} (${source.date})`}>{source.publisher}</cite>
     </>
   );
 }
@@ -48,7 +49,7 @@ export function Card({ model, onNotThis }: CardProps) {
             {model.fronts.map((f) => (
               <li key={f.front}>
                 <span class="front-name">{f.front}</span> <span class="rival">vs {f.rivals}</span>
-                <div>{f.summary}</div>
+                <div class="summary">{f.summary}</div>
                 <span class="meta">
                   as of <time>{f.asOf}</time>
                   <Cite source={f.source} />

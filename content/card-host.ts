@@ -6,7 +6,7 @@
  *
  * The shadow root is open so that tests, and assistive tools, can see into it.
  */
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { Card } from '../components/Card';
 import type { CardModel } from './card-model';
@@ -83,7 +83,19 @@ export function createCardHost(doc: Document): CardHost {
       computePosition(reference, el, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          // Never taller than the room beside the mention: the card scrolls inside instead
+          // (small windows, 200% zoom).
+          size({
+            padding: 8,
+            apply({ availableHeight }) {
+              el.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
+            },
+          }),
+        ],
       }).then(({ x, y }) => {
         el.style.left = `${x}px`;
         el.style.top = `${y}px`;

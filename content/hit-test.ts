@@ -1,8 +1,8 @@
 /**
  * Which painted mention is under a point. With `CSS.highlights.highlightsFromPoint` where the
- * browser has it; otherwise the caret position under the point, looked up among the mentions
- * in that text node, and confirmed against the mention's own rectangles (a caret position is
- * also reported for points beside the text, at the end of a line).
+ * browser has it; otherwise (or when it finds nothing) the caret position under the point,
+ * looked up among the mentions in that text node, and confirmed against the mention's own
+ * rectangles (a caret position is also reported for points beside the text, at a line's end).
  */
 import type { Painter } from './painter';
 import type { Found } from './scanner';
@@ -68,7 +68,12 @@ export function createMentionIndex(
     const fn = registry?.highlightsFromPoint;
     if (typeof fn !== 'function') return undefined;
     const roots = shadowRoots();
-    const hits = fn.call(registry, x, y, roots.length ? { shadowRoots: roots } : undefined);
+    let hits: ReturnType<typeof fn>;
+    try {
+      hits = fn.call(registry, x, y, roots.length ? { shadowRoots: roots } : undefined);
+    } catch {
+      return undefined;
+    }
     for (const hit of hits) {
       if (painter.entityOf(hit.highlight) === undefined) continue;
       for (const range of hit.ranges) {
@@ -128,8 +133,9 @@ export function createMentionIndex(
     },
     at(x, y) {
       if (byRange.size === 0) return null;
-      const hit = fromHighlights(x, y);
-      return hit === undefined ? fromCaret(x, y) : hit;
+      // The caret check also runs when highlightsFromPoint finds nothing: Chromium 156 answers
+      // nothing at a device scale factor of 2 (what 200% zoom gives), where the caret is right.
+      return fromHighlights(x, y) ?? fromCaret(x, y);
     },
     all() {
       return byRange.values();

@@ -71,7 +71,7 @@ export const CARD_CSS = `
   position: fixed; inset: auto; margin: 0; padding: 0;
   box-sizing: border-box;
   width: max-content; max-width: min(24rem, calc(100vw - 16px));
-  max-height: min(32rem, calc(100vh - 16px)); overflow: auto;
+  max-height: min(30rem, calc(100vh - 16px)); overflow: auto; overscroll-behavior: contain;
   background: var(--bg); color: var(--fg);
   border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 8px 28px rgb(0 0 0 / 0.22);
@@ -103,6 +103,8 @@ li:last-child { margin-bottom: 0; }
 .front-name { font-weight: 600; }
 .rival { color: var(--muted); }
 .meta { display: block; font-size: 0.8em; color: var(--muted); }
+cite { font-style: normal; }
+.summary { font-size: 0.93em; }
 time { font-variant-numeric: tabular-nums; }
 footer { display: flex; justify-content: space-between; align-items: center; gap: 8px;
   margin-top: 12px; padding-top: 8px; border-top: 1px solid var(--line);

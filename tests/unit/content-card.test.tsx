@@ -58,7 +58,10 @@ describe('Card', () => {
     expect(fronts.textContent).toContain('Space');
     expect(fronts.textContent).toContain('vs SpaceX');
     expect(fronts.textContent).toContain('Altman explored a deal with Stoke Space; talks ended.');
-    expect(fronts.textContent).toContain('Example News, “Altman and Stoke” (2025-03-02)');
+    expect(fronts.textContent).toContain('as of 2025-03-01 · Example News');
+    expect(fronts.querySelector('cite')?.getAttribute('title')).toBe(
+      'Altman and Stoke (2025-03-02)',
+    );
     const facts = screen.getByRole('region', { name: 'Key facts' });
     expect(facts.querySelectorAll('li')).toHaveLength(4);
     expect(facts.textContent).toContain('2025-01-15 — Raised a Series C.');

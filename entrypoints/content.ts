@@ -1,0 +1,49 @@
+/**
+ * The content script: wiring only. The parts live in `content/` (see `content/lens.ts` for the
+ * diagram); everything is registered through `ctx`, so an invalidated context tears it all down.
+ */
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { findMentions } from '../core/find-mentions';
+import { dataset } from '../core/rivalry-data';
+import { startController } from '../content/controller';
+import { sendToBackground } from '../extension/messages';
+
+/** Frames run the lens only when they share the top page's origin (no ad or embed frames). */
+function isTopOrSameOriginFrame(): boolean {
+  if (window === window.top) return true;
+  try {
+    return window.top?.location.origin === window.location.origin;
+  } catch {
+    return false;
+  }
+}
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  main(ctx) {
+    if (!isTopOrSameOriginFrame()) return;
+    const isTop = window === window.top;
+    void startController({
+      win: window,
+      signal: ctx.signal,
+      onInvalidated: (cb) => ctx.onInvalidated(cb),
+      match: findMentions,
+      data: dataset,
+      reportCounts: isTop,
+      // `wxt build --mode fallback` makes a test build that paints with <rivalry-mark>.
+      forceFallback: import.meta.env.MODE === 'fallback',
+      sendCount: (total, active) => {
+        // The background may be asleep or reloading; a lost badge update is harmless.
+        sendToBackground('mentionCount', { total, active }).catch(() => {});
+      },
+      onMessage: (listener) => {
+        const wrapped = (message: unknown) => listener(message);
+        browser.runtime.onMessage.addListener(wrapped);
+        return () => browser.runtime.onMessage.removeListener(wrapped);
+      },
+    });
+  },
+});
