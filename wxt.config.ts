@@ -16,6 +16,10 @@ export default defineConfig({
       if (!result.ok) throw new Error(`${file} is invalid:\n  ${result.errors.join('\n  ')}`);
     },
   },
+  zip: {
+    // The source package for Firefox's review: what git tracks, not local output.
+    excludeSources: ['demo-output/**', 'bench-output/**', 'coverage/**', '**/*.log'],
+  },
   manifest: ({ browser }) => ({
     name: 'Rivalry Lens',
     description:
