@@ -14,6 +14,7 @@ export interface MentionIndex {
   at(x: number, y: number): Found | null;
   /** Every painted mention (unordered). */
   all(): IterableIterator<Found>;
+  has(found: Found): boolean;
   readonly size: number;
 }
 
@@ -139,6 +140,9 @@ export function createMentionIndex(
     },
     all() {
       return byRange.values();
+    },
+    has(found) {
+      return byRange.get(found.range) === found;
     },
     get size() {
       return byRange.size;

@@ -19,6 +19,7 @@ import { createHover, type Hover } from './hover';
 import type { MatchFn } from './match-windows';
 import { createBatchedObserver } from './observer';
 import { createHighlightPainter, createMarkPainter, highlightApi, type Painter } from './painter';
+import { sortInDocumentOrder } from './doc-order';
 import { createScanner, type Found, type ScanState } from './scanner';
 
 export interface LensSettings {
@@ -97,7 +98,19 @@ export function createLens(o: LensOptions): Lens {
   let countTimer: ReturnType<typeof setTimeout> | null = null;
   let flashTimer: ReturnType<typeof setTimeout> | null = null;
 
-  const paint = (list: Found[]) => {
+  /**
+   * New mentions are painted in batches. Each change to the highlight registry makes Chromium
+   * rebuild its markers for every range of every highlight at the next frame, so adding a few
+   * at a time on a page with thousands of mentions costs time quadratic in their number. The
+   * wait grows with the number painted: nothing on ordinary pages, at most 250 ms on huge ones.
+   */
+  const pending = new Set<Found>();
+  let paintTimer: ReturnType<typeof setTimeout> | null = null;
+  const flushPaint = () => {
+    paintTimer = null;
+    const list: Found[] = [];
+    for (const f of pending) if (active(f) && !f.range.collapsed) list.push(f);
+    pending.clear();
     if (!list.length) return;
     painter.add(list);
     index.add(list);
@@ -105,11 +118,24 @@ export function createLens(o: LensOptions): Lens {
     ensureHover();
     countChanged();
   };
-  const unpaint = (list: Found[]) => {
+  const paint = (list: Found[]) => {
     if (!list.length) return;
-    painter.remove(list);
-    index.remove(list);
-    for (const f of list) painted.delete(f);
+    for (const f of list) pending.add(f);
+    if (paintTimer === null) {
+      const wait = painter.mode === 'mark' ? 0 : Math.min(250, Math.floor(index.size / 20));
+      paintTimer = setTimeout(flushPaint, wait);
+    }
+  };
+  const unpaint = (list: Found[]) => {
+    const drop: Found[] = [];
+    for (const f of list) {
+      if (pending.delete(f)) continue;
+      if (painted.has(f)) drop.push(f);
+    }
+    if (!drop.length) return;
+    painter.remove(drop);
+    index.remove(drop);
+    for (const f of drop) painted.delete(f);
     countChanged();
   };
 
@@ -135,7 +161,7 @@ export function createLens(o: LensOptions): Lens {
       }
     },
     onRemove(list) {
-      unpaint(list.filter((f) => painted.has(f)));
+      unpaint(list);
     },
     onShadowRoot(root) {
       shadowRoots.add(root);
@@ -181,10 +207,12 @@ export function createLens(o: LensOptions): Lens {
   }
 
   /** Painted mentions in document order. */
-  const ordered = (entity?: EntityId): Found[] => {
+  const ordered = (entity?: EntityId, extra?: Found): Found[] => {
+    if (pending.size) flushPaint();
     const list: Found[] = [];
     for (const f of index.all()) if (!entity || f.mention.entity === entity) list.push(f);
-    return list.sort(compareFound);
+    if (extra && !list.includes(extra) && extra.range.startContainer.isConnected) list.push(extra);
+    return sortInDocumentOrder(list, (f) => f.range);
   };
 
   signal.addEventListener(
@@ -192,6 +220,7 @@ export function createLens(o: LensOptions): Lens {
     () => {
       if (countTimer !== null) clearTimeout(countTimer);
       if (flashTimer !== null) clearTimeout(flashTimer);
+      if (paintTimer !== null) clearTimeout(paintTimer);
       card?.destroy();
       painter.destroy();
     },
@@ -224,17 +253,29 @@ export function createLens(o: LensOptions): Lens {
       return { state, total: list.length, entities: [...byEntity.values()] };
     },
     reveal(entity) {
-      const list = ordered(entity);
-      if (!list.length) return false;
+      const last =
+        lastRevealed && (!entity || lastRevealed.mention.entity === entity) ? lastRevealed : null;
+      // The last one revealed is sorted in too (it may have been re-read since), to go on after it.
+      const list = ordered(entity, last ?? undefined);
+      const mentions = last && !index.has(last) ? list.filter((f) => f !== last) : list;
+      if (!mentions.length) return false;
       let target: Found | undefined;
-      if (lastRevealed && (!entity || lastRevealed.mention.entity === entity)) {
-        const last = lastRevealed;
-        target = list.find((f) => compareFound(f, last) > 0);
+      if (last) {
+        const at = list.indexOf(last);
+        target = list.slice(at + 1).find((f) => f !== last && !sameMention(f, last));
       } else {
-        // Start from what the user is looking at: the first mention not above the viewport.
-        target = list.find((f) => f.range.getBoundingClientRect().bottom >= 0);
+        // Start from what the user is looking at: the first mention not above the viewport
+        // (document order is, near enough, top-to-bottom order: search it by halves).
+        let lo = 0;
+        let hi = mentions.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((mentions[mid] as Found).range.getBoundingClientRect().bottom >= 0) hi = mid;
+          else lo = mid + 1;
+        }
+        target = mentions[lo];
       }
-      target ??= list[0] as Found;
+      target ??= mentions[0] as Found;
       lastRevealed = target;
       const el = target.range.startContainer.parentElement;
       const reduce = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -269,7 +310,7 @@ export function createLens(o: LensOptions): Lens {
         for (const list of scanner.all()) {
           for (const f of list) {
             const should = active(f);
-            if (should === painted.has(f)) continue;
+            if (should === (painted.has(f) || pending.has(f))) continue;
             (should ? add : remove).push(f);
             owners.add(f.owner);
           }
@@ -327,41 +368,4 @@ export function contextOf(f: Found): string {
   }
   const words = text.slice(from, to).replace(/\s+/g, ' ').trim();
   return `${from > 0 ? '…' : ''}${words}${to < text.length ? '…' : ''}`;
-}
-
-/** Document order, across open shadow roots (a shadow tree sorts at its host). */
-export function compareFound(a: Found, b: Found): number {
-  return (
-    compareNodes(a.range.startContainer, b.range.startContainer) ||
-    a.range.startOffset - b.range.startOffset
-  );
-}
-
-function hostChain(node: Node): Node[] {
-  const chain = [node];
-  let root = node.getRootNode();
-  while (root.nodeType === 11) {
-    const host = (root as ShadowRoot).host;
-    chain.push(host);
-    root = host.getRootNode();
-  }
-  return chain;
-}
-
-function compareNodes(a: Node, b: Node): number {
-  if (a === b) return 0;
-  const ca = hostChain(a);
-  const cb = hostChain(b);
-  for (const x of ca) {
-    for (const y of cb) {
-      if (x === y) return ca.indexOf(x) - cb.indexOf(y);
-      if (x.getRootNode() === y.getRootNode()) {
-        const pos = x.compareDocumentPosition(y);
-        if (pos & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
-        if (pos & Node.DOCUMENT_POSITION_PRECEDING) return 1;
-        return 0;
-      }
-    }
-  }
-  return 0;
 }

@@ -226,16 +226,19 @@ export function createScanner(opts: ScannerOptions): Scanner {
     if (!view || typeof root.elementsFromPoint !== 'function') return [];
     const w = view.innerWidth;
     const h = view.innerHeight;
-    for (let y = 1; y < 8; y++) {
-      for (let x = 1; x < 4; x++) {
-        const els = root.elementsFromPoint((w * x) / 4, (h * y) / 8);
-        // The first few elements at a point are the text's own containers; deeper ones are the
-        // page's wrappers, which the normal pass reaches anyway.
-        for (const el of els.slice(0, 3)) {
-          const owner = ownerOf(el);
-          if (owner && (owner.nodeType !== 1 || isBlock(owner as Element))) out.add(owner);
-        }
+    // Points from the middle outwards; hit-testing a huge page is not free, so stop early.
+    const points: [number, number][] = [];
+    for (let y = 1; y < 8; y++) for (let x = 1; x < 4; x++) points.push([(w * x) / 4, (h * y) / 8]);
+    points.sort((a, b) => Math.abs(a[1] - h / 2) - Math.abs(b[1] - h / 2));
+    const end = performance.now() + 6;
+    for (const [x, y] of points) {
+      // The first few elements at a point are the text's own containers; deeper ones are the
+      // page's wrappers, which the normal pass reaches anyway.
+      for (const el of root.elementsFromPoint(x, y).slice(0, 3)) {
+        const owner = ownerOf(el);
+        if (owner && (owner.nodeType !== 1 || isBlock(owner as Element))) out.add(owner);
       }
+      if (performance.now() > end) break;
     }
     return [...out];
   };
@@ -246,11 +249,26 @@ export function createScanner(opts: ScannerOptions): Scanner {
     },
     seen,
     start() {
-      const body = root.body;
-      if (!body) return;
-      for (const owner of visibleOwners()) enqueue(owner, true);
-      enqueue(body, false);
-      runner.kick(urgent.length > urgentHead);
+      const begin = (viewportFirst: boolean) => {
+        const body = root.body;
+        if (signal.aborted || !body) return;
+        if (viewportFirst) for (const owner of visibleOwners()) enqueue(owner, true);
+        enqueue(body, false);
+        runner.kick(urgent.length > urgentHead);
+      };
+      const view = root.defaultView;
+      if (root.visibilityState === 'hidden' || !view) {
+        // Nothing is on screen: no viewport to favour, and no frame would come.
+        begin(false);
+        return;
+      }
+      // Asking what is at a point needs layout; just after a frame is drawn it is up to date,
+      // so our first task never pays for laying out a large page.
+      const frame = view.requestAnimationFrame(() => {
+        const timer = setTimeout(() => begin(true), 0);
+        signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+      });
+      signal.addEventListener('abort', () => view.cancelAnimationFrame(frame), { once: true });
     },
     changed(dirty, added, removed) {
       let n = 0;

@@ -1,0 +1,88 @@
+/**
+ * Large pages: every mention is found, no task of ours is a long task (over 50 ms, as the
+ * browser's Long Tasks API reports them), and a page beyond the size limit waits for
+ * `processAnyway`. The page builds itself at DOMContentLoaded and records long tasks from its
+ * first script; the only script on it after that is ours.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Browser,
+  extensionDir,
+  type FixtureServer,
+  launch,
+  open,
+  sendToTabs,
+  serveFixtures,
+  until,
+} from './harness';
+
+let server: FixtureServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  browser = await launch(extensionDir());
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Summary {
+  state: string;
+  total: number;
+}
+
+async function summary(): Promise<Summary> {
+  const [s] = (await sendToTabs(browser.worker, { type: 'getSummary' })) as Summary[];
+  if (!s) throw new Error('no answer');
+  return s;
+}
+
+/** Long tasks that began after the page had built itself: ours. */
+function ourLongTasks(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { __builtAt: number; __longTasks: [number, number][] };
+    return w.__longTasks.filter(([start]) => start > w.__builtAt);
+  });
+}
+
+const expected = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __expectedMentions: number }).__expectedMentions);
+
+describe('large pages', () => {
+  it('reads 19 MB in 57,000 paragraphs in slices, with no long task', async () => {
+    const page = await open(browser, server.url('/large.html?mb=19'));
+    await until(async () => expect((await summary()).state).toBe('ready'), 30_000);
+    expect((await summary()).total).toBe(await expected(page));
+    expect(await ourLongTasks(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('reads 8 MB in a single text node window by window, with no long task', async () => {
+    const page = await open(browser, server.url('/large.html?mb=8&one=1'));
+    await until(async () => expect((await summary()).state).toBe('ready'), 30_000);
+    expect((await summary()).total).toBe(await expected(page));
+    expect(await ourLongTasks(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('stops at 20 million characters until asked to process the page anyway', async () => {
+    const page = await open(browser, server.url('/large.html?mb=21'));
+    await until(async () => expect((await summary()).state).toBe('too-large'), 30_000);
+    const partial = (await summary()).total;
+    await page.waitForTimeout(500);
+    expect((await summary()).total).toBe(partial); // it really waits
+    const [answer] = await sendToTabs(browser.worker, { type: 'processAnyway' });
+    expect(answer).toEqual({ ok: true });
+    await until(async () => expect((await summary()).state).toBe('ready'), 30_000);
+    expect((await summary()).total).toBe(await expected(page));
+    expect(await ourLongTasks(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('caused no page or console error', () => {
+    expect(browser.errors).toEqual([]);
+  });
+});
