@@ -4,16 +4,20 @@
  * no change from us (read from a MutationObserver the page installed before we ran).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import {
   type Browser,
+  card,
   extensionDir,
   type FixtureServer,
   foreignRequests,
   highlights,
   launch,
+  mentionRect,
   type MutationLog,
   mutations,
   open,
+  SHOTS,
   serveFixtures,
   until,
 } from './harness';
@@ -122,7 +126,7 @@ describe('static pages', () => {
     await page.close();
   });
 
-  it('works on a page served with a strict Content-Security-Policy', async () => {
+  it('works on a page served with a strict Content-Security-Policy, card styles included', async () => {
     const page = await open(browser, server.url('/csp.html'));
     await until(async () =>
       expect(await highlights(page)).toEqual({
@@ -131,6 +135,17 @@ describe('static pages', () => {
       }),
     );
     expect(await mutations(page)).toEqual([]);
+    // The card is styled (the policy allows no inline style from the page).
+    const { x, y } = await mentionRect(page, 'rivalry-spacex');
+    await page.mouse.move(x, y, { steps: 3 });
+    await until(async () => expect((await card(page))?.label).toBe('Rivalry Lens: SpaceX'));
+    const look = await page.evaluate(() => {
+      const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('.card');
+      const s = el ? getComputedStyle(el) : null;
+      return s && { radius: s.borderTopLeftRadius, position: s.position };
+    });
+    expect(look).toEqual({ radius: '10px', position: 'fixed' });
+    await page.screenshot({ path: join(SHOTS, 'csp-card.png'), caret: 'initial' });
     await page.close();
   });
 
