@@ -66,7 +66,17 @@ export async function startController(o: ControllerOptions): Promise<Controller>
     } else if (!off && !lensAbort) {
       const abort = new AbortController();
       lensAbort = abort;
-      o.signal.addEventListener('abort', () => abort.abort(), { once: true });
+      o.signal.addEventListener(
+        'abort',
+        () => {
+          abort.abort();
+          if (lensAbort === abort) {
+            lensAbort = null;
+            lens = null;
+          }
+        },
+        { once: true },
+      );
       lens = createLens({
         win: o.win,
         signal: abort.signal,

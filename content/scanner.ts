@@ -240,7 +240,12 @@ export function createScanner(opts: ScannerOptions): Scanner {
       }
       if (performance.now() > end) break;
     }
-    return [...out];
+    // In document order: an ambiguous short name ("Musk") counts after the full name was read
+    // (`seen`), and the full name usually comes first on the page.
+    return [...out].sort((a, b) => {
+      const pos = a.compareDocumentPosition(b);
+      return pos & 4 ? -1 : pos & 2 ? 1 : 0;
+    });
   };
 
   return {

@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://news.example.com/story"}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type Controller, startController } from '../../content/controller';
+import { disabledSites, dwellMs, hiddenEntities, paused } from '../../extension/settings';
+import { fakeData, fakeMatch, until } from './content-helpers';
+
+let abort: AbortController;
+let invalidated: (() => void)[];
+let listener: ((message: unknown) => Promise<unknown> | undefined) | null;
+let sendCount: ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  abort = new AbortController();
+  invalidated = [];
+  listener = null;
+  sendCount = vi.fn();
+  document.body.innerHTML = '<p>OpenAI and SpaceX</p>';
+});
+afterEach(() => {
+  abort.abort();
+  for (const cb of invalidated) cb();
+  document.body.innerHTML = '';
+});
+
+function start(): Promise<Controller> {
+  return startController({
+    win: window as unknown as Window & typeof globalThis,
+    signal: abort.signal,
+    onInvalidated: (cb) => invalidated.push(cb),
+    match: fakeMatch,
+    data: fakeData,
+    reportCounts: true,
+    sendCount,
+    onMessage: (l) => {
+      listener = l;
+      return () => {
+        listener = null;
+      };
+    },
+  });
+}
+
+const marks = () => document.querySelectorAll('rivalry-mark').length;
+const ask = (message: unknown) => listener?.(message);
+
+describe('controller', () => {
+  it('answers messages, and reports counts to the background', async () => {
+    await start();
+    await until(() => expect(marks()).toBe(2));
+    const summary = await ask({ type: 'getSummary' });
+    expect(summary).toMatchObject({ state: 'ready', host: 'news.example.com', total: 2 });
+    expect(await ask({ type: 'reveal', entity: 'spacex' })).toEqual({ ok: true });
+    expect(await ask({ type: 'reveal', entity: 'neuralink' })).toEqual({ ok: false });
+    expect(await ask({ type: 'nextMention' })).toEqual({ ok: true });
+    // Other messages are left to other listeners.
+    expect(ask({ type: 'somethingElse' })).toBeUndefined();
+    await until(() => expect(sendCount).toHaveBeenLastCalledWith(2, true));
+  });
+
+  it('turns off in place when its site is switched off, and back on', async () => {
+    const c = await start();
+    await until(() => expect(marks()).toBe(2));
+    await disabledSites.setValue(['example.com']);
+    await until(() => expect(c.lens).toBeNull());
+    expect(marks()).toBe(0);
+    expect(await ask({ type: 'getSummary' })).toMatchObject({ state: 'site-off', total: 0 });
+    expect(sendCount).toHaveBeenLastCalledWith(0, false);
+    await disabledSites.setValue(['other.org']);
+    await until(() => expect(marks()).toBe(2));
+    expect(c.lens).not.toBeNull();
+  });
+
+  it('pauses everywhere and resumes', async () => {
+    const c = await start();
+    await until(() => expect(marks()).toBe(2));
+    await paused.setValue(true);
+    await until(() => expect(marks()).toBe(0));
+    expect(c.summary().state).toBe('paused');
+    await paused.setValue(false);
+    await until(() => expect(marks()).toBe(2));
+  });
+
+  it('starts off when the site is already off, and applies the other settings live', async () => {
+    await disabledSites.setValue(['news.example.com']);
+    const c = await start();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(c.lens).toBeNull();
+    expect(marks()).toBe(0);
+    await disabledSites.setValue([]);
+    await until(() => expect(marks()).toBe(2));
+    await hiddenEntities.setValue(['openai']);
+    await until(() => expect(marks()).toBe(1));
+    await dwellMs.setValue(500);
+    expect(c.lens).not.toBeNull();
+  });
+
+  it('tears everything down when the context is invalidated', async () => {
+    const c = await start();
+    await until(() => expect(marks()).toBe(2));
+    abort.abort();
+    for (const cb of invalidated) cb();
+    invalidated = [];
+    expect(marks()).toBe(0);
+    expect(listener).toBeNull();
+    // Watches are gone too: a change of setting no longer brings it back.
+    await paused.setValue(false);
+    await disabledSites.setValue(['x.org']);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(marks()).toBe(0);
+    expect(c.lens).toBeNull();
+  });
+});
