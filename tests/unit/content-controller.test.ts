@@ -9,14 +9,14 @@ import { fakeData, fakeMatch, until } from './content-helpers';
 let abort: AbortController;
 let invalidated: (() => void)[];
 let listener: ((message: unknown) => Promise<unknown> | undefined) | null;
-let sendCount: ReturnType<typeof vi.fn>;
+let sendCount: ReturnType<typeof vi.fn<(total: number, active: boolean) => void>>;
 
 beforeEach(() => {
   fakeBrowser.reset();
   abort = new AbortController();
   invalidated = [];
   listener = null;
-  sendCount = vi.fn();
+  sendCount = vi.fn<(total: number, active: boolean) => void>();
   document.body.innerHTML = '<p>OpenAI and SpaceX</p>';
 });
 afterEach(() => {
