@@ -1,6 +1,7 @@
 /**
- * End-to-end tier: the built extension (`npm run build` first) in Debian's Chromium, on fixture
- * pages served from 127.0.0.1. One browser per test file; files run one after another.
+ * End-to-end tier: the built extension (`npm run build` first) in Debian's Chromium (and Firefox
+ * ESR for the files that say so), on fixture pages served from 127.0.0.1. One browser per test
+ * file; files run one after another.
  */
 import { defineConfig } from 'vitest/config';
 

@@ -1,0 +1,118 @@
+/**
+ * The same content script in Firefox ESR (Debian's `firefox-esr`), driven by puppeteer-core over
+ * WebDriver BiDi with the Firefox build (`wxt build -b firefox`, made here). Firefox applies
+ * `::highlight` rules only within their own tree, so this is where the style sheet we adopt into
+ * each open shadow root matters.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FixtureServer, ROOT, serveFixtures, until } from './harness';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+let server: FixtureServer;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe' });
+  server = await serveFixtures();
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: 'webDriverBiDi',
+  });
+  await browser.installExtension(join(ROOT, '.output/firefox-mv2'));
+  page = await browser.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.setViewport({ width: 1100, height: 800 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function highlights() {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    const registry = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
+    for (const [name, hl] of registry) {
+      if (!name.startsWith('rivalry-')) continue;
+      out[name] = [...hl]
+        .map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString().replace(/\s+/g, ' ');
+        })
+        .sort();
+    }
+    return out;
+  });
+}
+
+const log = () =>
+  page.evaluate(() => (window as unknown as { __mutations: unknown[] }).__mutations);
+
+describe('Firefox ESR', () => {
+  it('highlights split names, leaves the DOM alone', async () => {
+    await page.goto(server.url('/split.html'));
+    await until(async () =>
+      expect(await highlights()).toEqual({
+        'rivalry-sam-altman': ['Sam Altman'],
+        'rivalry-stoke-space': ['Stoke Space', 'StokeSpace'],
+        'rivalry-neuralink': ['Neuralink'],
+        'rivalry-openai': ['OpenAI', 'OpenAI'],
+        'rivalry-elon-musk': ['Elon Musk'],
+        'rivalry-spacex': ['SpaceX', 'SpaceX'],
+      }),
+    );
+    expect(await log()).toEqual([]);
+  });
+
+  it('styles highlights inside open shadow roots with an adopted sheet', async () => {
+    await page.goto(server.url('/shadow.html'));
+    await until(async () => expect(Object.keys(await highlights())).toHaveLength(6));
+    const sheets = await page.evaluate(() => [
+      document.adoptedStyleSheets.length,
+      document.querySelector('news-card')?.shadowRoot?.adoptedStyleSheets.length,
+    ]);
+    expect(sheets).toEqual([1, 1]);
+    expect(await log()).toEqual([]);
+  });
+
+  it('opens the card on hover and closes it on Escape', async () => {
+    await page.goto(server.url('/card.html'));
+    await until(async () => expect(Object.keys(await highlights())).toHaveLength(7));
+    const at = await page.evaluate(() => {
+      const hl = (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(
+        'rivalry-sam-altman',
+      );
+      const r = [...(hl ?? [])][0] as AbstractRange;
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const b = range.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    const label = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('.card');
+        return el?.matches(':popover-open') ? el.getAttribute('aria-label') : null;
+      });
+    await until(async () => expect(await label()).toBe('Rivalry Lens: Sam Altman'));
+    await page.keyboard.press('Escape');
+    expect(await label()).toBeNull();
+  });
+
+  it('caused no page or console error', () => {
+    expect(errors).toEqual([]);
+  });
+});
