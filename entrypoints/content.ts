@@ -23,6 +23,9 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
+  // No window.postMessage at start (WXT's old way of telling older copies to stop): pages with
+  // careless message listeners choke on it. WXT's custom event on the document remains.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     if (!isTopOrSameOriginFrame()) return;
     const isTop = window === window.top;

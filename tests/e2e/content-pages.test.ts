@@ -61,6 +61,10 @@ describe('static pages', () => {
     // Not one change to the page's DOM: no wrapper, attribute or class, and no <rivalry-lens>
     // either until a card is needed.
     expect(await mutations(page)).toEqual([]);
+    // Nor a message posted to the page's own listeners.
+    expect(
+      await page.evaluate(() => (window as unknown as { __messages: unknown[] }).__messages),
+    ).toEqual([]);
     await page.close();
   });
 
