@@ -70,8 +70,8 @@ export const CARD_CSS = `
   color-scheme: light dark;
   position: fixed; inset: auto; margin: 0; padding: 0;
   box-sizing: border-box;
-  width: max-content; max-width: min(24rem, calc(100vw - 16px));
-  max-height: min(30rem, calc(100vh - 16px)); overflow: auto; overscroll-behavior: contain;
+  width: max-content; max-width: min(384px, calc(100vw - 16px));
+  max-height: min(480px, calc(100vh - 16px)); overflow: auto; overscroll-behavior: contain;
   background: var(--bg); color: var(--fg);
   border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 8px 28px rgb(0 0 0 / 0.22);

@@ -153,6 +153,38 @@ describe('static pages', () => {
     await page.close();
   });
 
+  it('keeps the page’s styles out of the card, even !important ones aimed at it', async () => {
+    const page = await open(browser, server.url('/hostile.html'));
+    await until(async () =>
+      expect(await highlights(page)).toEqual({ 'rivalry-spacex': ['SpaceX'] }),
+    );
+    const { x, y } = await mentionRect(page, 'rivalry-spacex');
+    await page.mouse.move(x, y, { steps: 3 });
+    await until(async () => expect((await card(page))?.label).toBe('Rivalry Lens: SpaceX'));
+    const look = await page.evaluate(() => {
+      const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('.card h2');
+      const s = el ? getComputedStyle(el) : null;
+      return s && { color: s.color, size: s.fontSize, spacing: s.letterSpacing };
+    });
+    expect(look?.color).not.toBe('rgb(255, 0, 0)');
+    expect(look?.size).not.toBe('40px');
+    expect(look?.spacing).toBe('normal');
+    // Sized in px, not rem: the page's root font size does not stretch it.
+    const c = await card(page);
+    expect((c?.rect.right ?? 0) - (c?.rect.left ?? 0)).toBeLessThanOrEqual(384);
+    // Really visible: what is on top at the card's centre is our element.
+    const onTop = await page.evaluate(
+      ([cx, cy]) => document.elementFromPoint(cx as number, cy as number)?.localName,
+      [
+        ((c?.rect.left ?? 0) + (c?.rect.right ?? 0)) / 2,
+        ((c?.rect.top ?? 0) + (c?.rect.bottom ?? 0)) / 2,
+      ],
+    );
+    expect(onTop).toBe('rivalry-lens');
+    await page.screenshot({ path: join(SHOTS, 'hostile-page-card.png'), caret: 'initial' });
+    await page.close();
+  });
+
   it('highlights nothing on a page of hard negatives', async () => {
     const page = await open(browser, server.url('/negatives.html'));
     // Give the scanner ample time to have read everything.
