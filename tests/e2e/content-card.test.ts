@@ -185,6 +185,18 @@ describe('hover card', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('respects reduced motion', async () => {
+    const transition = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('.card');
+        return el ? getComputedStyle(el).transitionDuration : null;
+      });
+    expect(await transition()).toBe('0.12s');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await transition()).toBe('0s');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
   it('reads well at 200% zoom: the card fits the viewport and scrolls inside', async () => {
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Emulation.setDeviceMetricsOverride', {
