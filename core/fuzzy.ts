@@ -4,7 +4,8 @@
  * so that near-words that are other things ("Neuralynx", "Altmann") stay out. Results are
  * cached per candidate, and only words that already look like a name's start get here.
  */
-import Fuse from 'fuse.js';
+// The basic build: plain fuzzy search, without the extended and logical query syntax we never use.
+import Fuse from 'fuse.js/basic';
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function osaDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {

@@ -6,9 +6,10 @@
  *
  *   entity "stoke-space" › fronts[0].rivals: must name at least one rival
  *
- * Pure: runs in tests, in the build hook of `wxt.config.ts` and in the extension.
+ * Pure: runs in tests and in the build hook of `wxt.config.ts` (not in pages: see rivalry-data.ts).
  */
 import * as v from 'valibot';
+import raw from '../data/rivalry.json';
 import { aliasKey } from './alias-key.ts';
 import { type Dataset, DatasetSchema, type Fact } from './dataset.ts';
 
@@ -220,4 +221,13 @@ function duplicates(values: readonly string[]): Map<string, number[]> {
 
 function list(top: string, indices: readonly number[]): string {
   return indices.map((i) => `${top}[${i}]`).join(', ');
+}
+
+/** `data/rivalry.json` (or `input`), validated; throws with every problem found when invalid. */
+export function loadDataset(input: unknown = raw): Dataset {
+  const result = validateDataset(input);
+  if (!result.ok) {
+    throw new Error(`data/rivalry.json is invalid:\n  ${result.errors.join('\n  ')}`);
+  }
+  return result.dataset;
 }

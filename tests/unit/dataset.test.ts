@@ -5,11 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import raw from '../../data/rivalry.json';
 import { aliasKey } from '../../core/alias-key.ts';
 import type { Dataset, Fact } from '../../core/dataset.ts';
-import { loadDataset } from '../../core/rivalry-data.ts';
-import { REQUIRED_HIGHLIGHTED, validateDataset } from '../../core/validate-dataset.ts';
+import { loadDataset, REQUIRED_HIGHLIGHTED, validateDataset } from '../../core/validate-dataset.ts';
+import raw from '../../data/rivalry.json';
 
 const SEED_ID = 'seed-analysis-2025-12';
 const SEED_FILE = new URL('../../../shared/seed/000_87d8e8adcbeda2f4.txt', import.meta.url);
