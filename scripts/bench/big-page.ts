@@ -1,0 +1,135 @@
+/**
+ * The big page, loaded four ways in the same round: as is (no extension), with the extension,
+ * with the floor and with mark.js (the last two in the browser without the extension).
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { type BenchBrowser, freshPage, sleep } from './browser.ts';
+import { type ProbeState, viewportTimes } from './probe.ts';
+import {
+  mainThreadTasks,
+  marks,
+  startTrace,
+  summarize,
+  type TaskSummary,
+  type TraceEvent,
+} from './trace.ts';
+
+export type Variant = 'plain' | 'extension' | 'floor' | 'markjs';
+
+export interface LoadResult {
+  variant: Variant;
+  dcl: number;
+  load: number;
+  /** Navigation start → the frame that painted the last highlight (or the reference's frame). */
+  lastPaint: number | null;
+  firstPaint: number | null;
+  firstViewport: number | null;
+  lastViewport: number | null;
+  viewportRanges: number;
+  viewportBlocks: number;
+  /** When the reference started its work (DOMContentLoaded + a task). */
+  refStart: number | null;
+  ranges: number;
+  /** [time, total ranges] at each frame where the count changed. */
+  changes: [number, number][];
+  longest: number;
+  tbt: number;
+  /** V8 heap of the tab's renderer after a forced GC, bytes: used, and Blink's (embedder) share. */
+  heapUsed: number;
+  embedderUsed: number;
+  /** With a trace: the main-thread accounting, and when our first and last tasks started
+   * (ms from navigation). */
+  trace?: TaskSummary & { oursFrom: number; oursTo: number };
+}
+
+/** How long the highlight count must stay unchanged before we call the page done. */
+const QUIET_MS = 1500;
+const GIVE_UP_MS = 60_000;
+
+const readState = (page: Page) =>
+  page.evaluate(() => {
+    const { seen: _, ...s } = (window as unknown as { __bench: ProbeState & { seen: unknown } })
+      .__bench;
+    return { ...s, now: performance.now() };
+  });
+
+async function heap(cdp: CDPSession) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const h = (await cdp.send('Runtime.getHeapUsage')) as {
+    usedSize: number;
+    embedderHeapUsedSize?: number;
+  };
+  return { heapUsed: h.usedSize, embedderUsed: h.embedderHeapUsedSize ?? Number.NaN };
+}
+
+function accounting(events: TraceEvent[]) {
+  const { tasks, thread } = mainThreadTasks(events);
+  const s = summarize(tasks);
+  const nav = marks(thread, events, 'navigationStart').at(-1) ?? Number.NaN;
+  return { ...s, oursFrom: s.firstOurs - nav, oursTo: s.lastOurs - nav };
+}
+
+/** Loads `url` in a fresh tab with the probe (and reference) installed, and waits for the end. */
+export async function loadBig(
+  b: BenchBrowser,
+  variant: Variant,
+  url: string,
+  probe: string,
+  traced = false,
+): Promise<LoadResult> {
+  const page = await freshPage(b, probe);
+  const cdp = await b.context.newCDPSession(page);
+  const stopTrace = traced ? await startTrace(cdp) : null;
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  const started = Date.now();
+  let s = await readState(page);
+  for (;;) {
+    await sleep(200);
+    s = await readState(page);
+    const waited = Date.now() - started;
+    if (waited > GIVE_UP_MS) break;
+    if (variant === 'plain' && waited > QUIET_MS) break;
+    if ((variant === 'floor' || variant === 'markjs') && s.refDone !== null) break;
+    if (variant === 'extension') {
+      const last = s.changes.at(-1)?.[0];
+      if (last !== undefined && s.now - last > QUIET_MS) break;
+      // No highlight at all: give the content script a while before calling it absent.
+      if (last === undefined && waited > 15_000) break;
+    }
+  }
+  await sleep(300);
+  s = await readState(page);
+  const events = stopTrace ? await stopTrace() : null;
+  const vp = await page.evaluate(viewportTimes);
+  const h = await heap(cdp);
+  await cdp.detach();
+  await page.close();
+  const reference = variant === 'floor' || variant === 'markjs';
+  const longtasks = s.longtasks;
+  return {
+    variant,
+    dcl: s.dcl ?? Number.NaN,
+    load: s.load ?? Number.NaN,
+    lastPaint: reference ? s.refDone : (s.changes.at(-1)?.[0] ?? null),
+    firstPaint: reference ? s.refDone : s.first,
+    ...vp,
+    refStart: s.refStart,
+    ranges: variant === 'markjs' ? (s.refCount ?? 0) : s.count,
+    changes: s.changes,
+    longest: Math.max(0, ...longtasks.map((t) => t[1])),
+    tbt: longtasks.reduce((sum, t) => sum + Math.max(0, t[1] - 50), 0),
+    ...h,
+    ...(events ? { trace: accounting(events) } : {}),
+  };
+}
+
+/** One traced load with the extension, for the tasks that ran our code. */
+export async function traceBig(
+  b: BenchBrowser,
+  url: string,
+  probe: string,
+  variant: Variant = 'extension',
+): Promise<LoadResult['trace']> {
+  return (await loadBig(b, variant, url, probe, true)).trace;
+}

@@ -1,0 +1,33 @@
+/**
+ * What the content-script bundle is made of: the same entry bundled by esbuild (minified) with
+ * a metafile, bytes per package or top-level folder. An approximation of WXT's own output
+ * (within a few percent), to show where the size goes.
+ */
+import { resolve } from 'node:path';
+
+/** esbuild comes with tsx, which runs this script; null if it cannot be loaded. */
+export async function bundleParts(
+  root: string,
+): Promise<{ total: number; parts: [string, number][] } | null> {
+  const esbuild = await import('esbuild').catch(() => null);
+  if (!esbuild) return null;
+  const r = await esbuild.build({
+    entryPoints: [resolve(root, 'entrypoints/content.ts')],
+    absWorkingDir: root,
+    bundle: true,
+    minify: true,
+    write: false,
+    metafile: true,
+    format: 'iife',
+    define: { 'import.meta.env.MODE': '"production"', 'import.meta.env': '{}' },
+    logLevel: 'error',
+  });
+  const out = Object.values(r.metafile.outputs)[0];
+  const by = new Map<string, number>();
+  for (const [file, v] of Object.entries(out?.inputs ?? {})) {
+    const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(file)?.[1];
+    const key = pkg ?? `${file.split('/')[0]}/`;
+    by.set(key, (by.get(key) ?? 0) + v.bytesInOutput);
+  }
+  return { total: out?.bytes ?? 0, parts: [...by].sort((a, b) => b[1] - a[1]) };
+}

@@ -1,0 +1,454 @@
+/**
+ * `npm run bench`: the built extension in Debian's Chromium against generated pages, with the
+ * references measured in the same run. Prints a table of medians and writes it, with the
+ * machine, to docs/benchmark.md. ROUNDS (default 5) sets the number of runs per measure.
+ *
+ *   build ─ pages (server on 127.0.0.1) ─ Chromium with the extension ─┬─ big page (4 variants)
+ *                                      └─ Chromium without it ────────┤  article, feed, hover
+ *                                                                      └─ report
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { dataset } from '../../core/rivalry-data.ts';
+import { type LoadResult, loadBig, traceBig } from './big-page.ts';
+import { launchBrowser, median, servePages, sleep } from './browser.ts';
+import { bundleParts } from './bundle.ts';
+import { articleRun, type FeedResult, feedRun, hoverRun, settle } from './main-thread.ts';
+import { articlePage, bigPage, densePage, feedPage } from './pages.ts';
+import { floorReference, markJsReference, probeScript } from './probe.ts';
+import { type Profile, profileRun } from './profile.ts';
+import { kb, machine, mb, ms, type Row, table, verdict } from './report.ts';
+import type { TaskSummary } from './trace.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const TRACE_ROUNDS = Math.max(1, Math.min(3, ROUNDS));
+const HOVER_MOVES = 200;
+const log = (s: string) => console.error(`[bench] ${s}`);
+
+const env = machine();
+log(`building the extension (npx wxt build)…`);
+execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'pipe' });
+const extDir = join(ROOT, '.output/chrome-mv3');
+const bundle = readFileSync(join(extDir, 'content-scripts/content.js'));
+// The same code unminified, so the CPU profile names our functions.
+log('building an unminified copy for the CPU profile…');
+const { build } = await import('wxt');
+await build({
+  root: ROOT,
+  outDir: join(ROOT, '.output/bench-profile'),
+  vite: () => ({ build: { minify: false } }),
+  logger: {
+    level: 0,
+    debug() {},
+    log() {},
+    info() {},
+    success() {},
+    warn() {},
+    error: console.error,
+    fatal: console.error,
+  } as never,
+});
+const profileDir = join(ROOT, '.output/bench-profile/chrome-mv3');
+
+// The floor's regex: the exact names of the highlighted entities, longest first, not inside words.
+const names = dataset.entities
+  .filter((e) => e.highlight)
+  .flatMap((e) => e.aliases.map((a) => a.text))
+  .sort((a, b) => b.length - a.length)
+  .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+const regex = new RegExp(`(?<![A-Za-z0-9_])(?:${names.join('|')})(?![A-Za-z0-9_])`, 'gi');
+const markSource = readFileSync(
+  createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'),
+  'utf8',
+);
+
+const big = bigPage();
+const article = articlePage();
+const FEED = { batches: 25, perBatch: 50, intervalMs: 200 };
+const feed = feedPage(FEED.batches, FEED.perBatch, FEED.intervalMs);
+const server = await servePages({
+  '/blank': '<!doctype html><title>blank</title><p>.</p>',
+  '/big': big.html,
+  '/article': article.html,
+  '/feed': feed.html,
+  '/dense': densePage(),
+});
+log(
+  `big page: ${mb(big.html.length)} of HTML, ${mb(big.textChars)} of text, ${big.paragraphs} paragraphs, ` +
+    `${big.mentions} mentions, ${big.negatives} hard negatives; article ${kb(article.textChars)} of text`,
+);
+
+const probes = {
+  plain: probeScript(null),
+  extension: probeScript(null),
+  floor: probeScript(floorReference(regex)),
+  markjs: probeScript(markJsReference(markSource, regex)),
+};
+
+const withExt = await launchBrowser(extDir);
+const without = await launchBrowser(null);
+
+// --- The big page: four variants per round, in a rotating order.
+const results: LoadResult[] = [];
+const variants = ['plain', 'extension', 'floor', 'markjs'] as const;
+for (let r = 0; r < ROUNDS; r++) {
+  for (let i = 0; i < variants.length; i++) {
+    const v = variants[(i + r) % variants.length] as (typeof variants)[number];
+    const res = await loadBig(
+      v === 'extension' ? withExt : without,
+      v,
+      server.url('/big'),
+      probes[v],
+    );
+    results.push(res);
+    log(
+      `big page round ${r + 1}/${ROUNDS} ${v}: last paint ${ms(res.lastPaint)}, ${res.ranges} ranges, longest task ${ms(res.longest)}`,
+    );
+  }
+}
+const traces: NonNullable<LoadResult['trace']>[] = [];
+for (let r = 0; r < TRACE_ROUNDS; r++) {
+  const t = await traceBig(withExt, server.url('/big'), probes.extension);
+  if (t) traces.push(t);
+  log(`big page traced ${r + 1}/${TRACE_ROUNDS}: longest task with our code ${ms(t?.longestOurs)}`);
+}
+const plainTrace = await traceBig(without, server.url('/big'), probes.plain, 'plain');
+
+// CPU profiles of the big page, the feed and the article, in the unminified build.
+const readable = await launchBrowser(profileDir);
+const bigProfile = await profileRun(
+  readable,
+  probes.extension,
+  async () => {},
+  async (page) => {
+    await page.goto(server.url('/big'), { waitUntil: 'load', timeout: 120_000 });
+    await settle(page, 1500, 60_000);
+  },
+);
+const feedProfile = await profileRun(
+  readable,
+  probes.extension,
+  async (page) => {
+    await page.goto(server.url('/feed'), { waitUntil: 'load' });
+    await settle(page, 1000, 5000);
+  },
+  async (page) => {
+    await page.evaluate(() => (window as unknown as { __startFeed(): void }).__startFeed());
+    await sleep(FEED.batches * FEED.intervalMs + 1000);
+  },
+);
+const articleProfile = await profileRun(
+  readable,
+  probes.extension,
+  async (page) => {
+    await page.goto(server.url('/blank'), { waitUntil: 'load' });
+    await sleep(1500);
+  },
+  async (page) => {
+    await page.goto(server.url('/article'), { waitUntil: 'load' });
+    await sleep(2500);
+  },
+);
+await readable.close();
+log('CPU profiles done');
+
+// --- The article with no mention.
+const articleWith: TaskSummary[] = [];
+const articleWithout: TaskSummary[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  articleWithout.push(
+    await articleRun(without, server.url('/blank'), server.url('/article'), probes.plain),
+  );
+  articleWith.push(
+    await articleRun(withExt, server.url('/blank'), server.url('/article'), probes.extension),
+  );
+  log(
+    `article round ${r + 1}: ours ${ms(articleWith.at(-1)?.ours, 1)}, busy ${ms(articleWith.at(-1)?.busy, 1)} vs ${ms(articleWithout.at(-1)?.busy, 1)}`,
+  );
+}
+
+// --- The feed.
+const feedWith: FeedResult[] = [];
+const feedWithout: FeedResult[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  feedWithout.push(
+    await feedRun(without, server.url('/feed'), probes.plain, FEED.batches, FEED.intervalMs),
+  );
+  feedWith.push(
+    await feedRun(withExt, server.url('/feed'), probes.extension, FEED.batches, FEED.intervalMs),
+  );
+  const last = feedWith.at(-1) as FeedResult;
+  log(
+    `feed round ${r + 1}: ${last.ours.length} batches, ours per batch median ${ms(median(last.ours), 2)}`,
+  );
+}
+
+// --- Hover.
+const hoverWith: { perEvent: number; busyPerEvent: number; longest: number }[] = [];
+const hoverWithout: number[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  const a = await hoverRun(without, server.url('/dense'), probes.plain, HOVER_MOVES);
+  const b = await hoverRun(withExt, server.url('/dense'), probes.extension, HOVER_MOVES);
+  hoverWithout.push(a.whole.busy / a.events);
+  hoverWith.push({
+    perEvent: b.whole.ours / b.events,
+    busyPerEvent: b.whole.busy / b.events,
+    longest: b.whole.longestOurs,
+  });
+  log(`hover round ${r + 1}: ours per event ${ms(b.whole.ours / b.events, 3)}`);
+}
+
+await withExt.close();
+await without.close();
+await server.close();
+
+// --- The table.
+const of = (v: LoadResult['variant']) => results.filter((x) => x.variant === v);
+const med = (xs: LoadResult[], f: (x: LoadResult) => number | null) =>
+  median(xs.map(f).filter((x): x is number => x !== null && !Number.isNaN(x)));
+const ext = of('extension');
+const plain = of('plain');
+const floor = of('floor');
+const markjs = of('markjs');
+const extLast = med(ext, (x) => x.lastPaint);
+const floorLast = med(floor, (x) => x.lastPaint);
+const markLast = med(markjs, (x) => x.lastPaint);
+const extWork = med(ext, (x) => (x.lastPaint === null ? null : x.lastPaint - x.dcl));
+const floorWork = med(floor, (x) => (x.lastPaint === null ? null : x.lastPaint - x.dcl));
+const markWork = med(markjs, (x) => (x.lastPaint === null ? null : x.lastPaint - x.dcl));
+const vpLast = med(ext, (x) => x.lastViewport);
+const vpFirst = med(ext, (x) => x.firstViewport);
+const firstPaint = med(ext, (x) => x.firstPaint);
+const vpRanges = med(ext, (x) => x.viewportRanges);
+const painted = ext.every((x) => x.ranges > 0);
+const tracedLongest = median(traces.map((t) => t.longestOurs));
+const tracedOver50 = median(traces.map((t) => t.oursOver50));
+const tracedOurs = median(traces.map((t) => t.ours));
+const tracedTbt = median(traces.map((t) => t.tbtOurs));
+const articleOurs = median(articleWith.map((t) => t.ours));
+const articleAdded =
+  median(articleWith.map((t) => t.busy)) - median(articleWithout.map((t) => t.busy));
+const feedOurs = feedWith.flatMap((f) => f.ours);
+const feedBusyAdded =
+  median(feedWith.flatMap((f) => f.busy)) - median(feedWithout.flatMap((f) => f.busy));
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
+const feedLongest = Math.max(...feedWith.map((f) => f.whole.longestOurs));
+const hoverOurs = median(hoverWith.map((h) => h.perEvent));
+const hoverAdded = median(hoverWith.map((h) => h.busyPerEvent)) - median(hoverWithout);
+const hoverLongest = Math.max(...hoverWith.map((h) => h.longest));
+const gz = gzipSync(bundle, { level: 9 }).length;
+const heapAdded = med(ext, (x) => x.heapUsed) - med(plain, (x) => x.heapUsed);
+const embedderAdded = med(ext, (x) => x.embedderUsed) - med(plain, (x) => x.embedderUsed);
+
+// The share of highlights already painted when the last one in the first viewport was.
+const shareAtViewport = median(
+  ext.map((x) => {
+    const at = x.lastViewport;
+    if (at === null || !x.ranges) return Number.NaN;
+    const count = x.changes.filter(([t]) => t <= at).at(-1)?.[1] ?? 0;
+    return count / x.ranges;
+  }),
+);
+
+const rows: Row[] = [
+  {
+    measure: 'Big page: navigation → last highlight painted',
+    value: painted ? ms(extLast) : 'no highlights',
+    reference: `floor ${ms(floorLast)} · mark.js ${ms(markLast)}`,
+    target: '≤ 2× floor',
+    met: verdict(painted && extLast <= 2 * floorLast),
+  },
+  {
+    measure: '… ratio to the floor / mark.js',
+    value: `${(extLast / floorLast).toFixed(2)}× floor · ${(markLast / extLast).toFixed(2)}× faster than mark.js`,
+    reference: '',
+    target: '≥ 5× faster than mark.js',
+    met: verdict(painted && markLast >= 5 * extLast),
+  },
+  {
+    measure: 'Big page: DOMContentLoaded → last highlight painted',
+    value: ms(extWork),
+    reference: `floor ${ms(floorWork)} · mark.js ${ms(markWork)} (${(extWork / floorWork).toFixed(1)}× floor, ${(markWork / extWork).toFixed(2)}× faster than mark.js)`,
+    target: '',
+    met: '',
+  },
+  {
+    measure: 'Big page: highlights painted',
+    value: `${med(ext, (x) => x.ranges)} ranges`,
+    reference: `floor ${med(floor, (x) => x.ranges)} · mark.js ${med(markjs, (x) => x.ranges)} (naive regex, negatives included)`,
+    target: `${big.mentions} mentions on the page`,
+    met: '',
+  },
+  {
+    measure: 'Big page: viewport first',
+    value: `first highlight ${ms(firstPaint)}, in viewport ${ms(vpFirst)}; viewport done ${ms(vpLast)} (${vpRanges} ranges, ${(shareAtViewport * 100).toFixed(0)}% of all painted by then)`,
+    reference: `last highlight ${ms(extLast)}`,
+    target: 'viewport before the rest',
+    met: verdict(vpLast < extLast && shareAtViewport < 0.5),
+  },
+  {
+    measure: 'Big page: longest main-thread task (all)',
+    value: ms(med(ext, (x) => x.longest)),
+    reference: `without the extension ${ms(med(plain, (x) => x.longest))}`,
+    target: '',
+    met: '',
+  },
+  {
+    measure: 'Big page: total blocking time added',
+    value: ms(med(ext, (x) => x.tbt) - med(plain, (x) => x.tbt)),
+    reference: `TBT ${ms(med(ext, (x) => x.tbt))} with, ${ms(med(plain, (x) => x.tbt))} without`,
+    target: '',
+    met: '',
+  },
+  {
+    measure: 'Big page: longest task running our code (trace)',
+    value: ms(tracedLongest, 1),
+    reference: `${tracedOver50} of our tasks over 50 ms, their blocking time ${ms(tracedTbt)}; our main-thread time ${ms(tracedOurs)}`,
+    target: '≤ 50 ms',
+    met: verdict(tracedLongest <= 50),
+  },
+  {
+    measure: 'Big page: JS heap held (V8 used, after GC, with − without)',
+    value: mb(heapAdded),
+    reference: `Blink (embedder) heap ${mb(embedderAdded)} more`,
+    target: '',
+    met: '',
+  },
+  {
+    measure: 'Article with no mention (~50 KB): our main-thread time',
+    value: ms(articleOurs, 1),
+    reference: `busy with − without ${ms(articleAdded, 1)}`,
+    target: '< 5 ms',
+    met: verdict(articleOurs < 5),
+  },
+  {
+    measure: `Feed (${FEED.perBatch} posts every ${FEED.intervalMs} ms): our time per batch`,
+    value: `median ${ms(median(feedOurs), 2)}, p95 ${ms(p95(feedOurs), 2)}`,
+    reference: `busy per batch with − without ${ms(feedBusyAdded, 2)}; longest task with our code ${ms(feedLongest, 1)}`,
+    target: '< 5 ms median',
+    met: verdict(median(feedOurs) < 5),
+  },
+  {
+    measure: 'Hover over a dense page: our time per pointer event',
+    value: ms(hoverOurs, 3),
+    reference: `busy per event with − without ${ms(hoverAdded, 3)}; longest task with our code ${ms(hoverLongest, 1)}`,
+    target: '',
+    met: '',
+  },
+  {
+    measure: 'Content-script bundle (content.js, minified)',
+    value: `${kb(bundle.length)} (${kb(gz)} gzip)`,
+    reference: '',
+    target: '< 60 KB minified',
+    met: verdict(bundle.length < 60 * 1024),
+  },
+];
+
+const hotTable = (title: string, p: Profile) =>
+  p
+    ? [
+        `${title}: ${ms(p.oursMs)} of samples with our code on the stack. Self time:`,
+        '',
+        '| function | where | self | share |',
+        '| --- | --- | --- | --- |',
+        ...p.hot.map(
+          (h) =>
+            `| ${h.name.replace(/\|/g, '\\|').slice(0, 80)} | ${h.where} | ${ms(h.selfMs, 1)} | ${(h.share * 100).toFixed(1)}% |`,
+        ),
+      ].join('\n')
+    : '';
+
+const longTasks = (title: string, t: TaskSummary | undefined) =>
+  t
+    ? [
+        `${title}: ${t.long.length} tasks over 50 ms`,
+        '',
+        ...t.long
+          .slice()
+          .sort((a, b) => b.dur - a.dur)
+          .slice(0, 8)
+          .map(
+            (l) =>
+              `- ${ms(l.dur)} (ours ${ms(l.ours, 1)}): ${l.parts.map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`,
+          ),
+      ].join('\n')
+    : '';
+
+const parts = await bundleParts(ROOT);
+const partsText = parts
+  ? [
+      `What the content script is made of (the same entry re-bundled by esbuild, minified: ${kb(parts.total)}):`,
+      '',
+      ...parts.parts.filter(([, n]) => n > 512).map(([k, n]) => `- ${k}: ${kb(n)}`),
+    ].join('\n')
+  : '';
+
+const startupText = [
+  `Where the no-mention article's time goes (median of ${ROUNDS}): content-script start-up ` +
+    `(compiling and evaluating content.js, in the task that does it) ${ms(median(articleWith.map((t) => t.startup)), 1)}, ` +
+    `the rest (settings, scan, observers) ${ms(articleOurs - median(articleWith.map((t) => t.startup)), 1)}; ` +
+    `longest task with our code ${ms(median(articleWith.map((t) => t.longestOurs)), 1)}.`,
+  `Big page (traced, median of ${traces.length}): our first task starts ${ms(median(traces.map((t) => t.oursFrom)))} ` +
+    `after navigation, our last ends ${ms(median(traces.map((t) => t.oursTo)))}; start-up ${ms(median(traces.map((t) => t.startup)), 1)}; ` +
+    `our main-thread time ${ms(tracedOurs)} over that span.`,
+].join('\n\n');
+
+const method = `Method: \`npm run bench\` builds the extension (\`npx wxt build\`), generates the pages (seeded, so
+every run loads the same bytes) and serves them from 127.0.0.1. Two Chromium instances run side by
+side with the same flags, one with the unpacked build and one without any extension; every tab is
+closed before the next opens. Times are medians of ${ROUNDS} runs (big-page traces: ${traces.length};
+feed: all batches of all runs). "Last highlight painted" is read from the page's main world: a
+requestAnimationFrame loop sums the ranges of the \`rivalry-*\` highlights and keeps the time of the
+frame in which the count last changed (stable for 1.5 s ends the run). The floor and mark.js run
+at DOMContentLoaded in the browser without the extension, on the regex of the dataset's exact names
+(\`${regex.source.slice(0, 60)}…\`, flags \`${regex.flags}\`). Long tasks and total blocking time come
+from a \`longtask\` PerformanceObserver installed before the page loads (the isolated world shares
+the main thread). "Our" time comes from a CDP trace: tasks run for our code alone count whole,
+tasks that would run anyway (parsing, input, rendering frames, page script) count the time inside
+our functions only. The heap is \`Runtime.getHeapUsage\` of the tab's renderer after two forced
+GCs (V8 heap used, page and isolated worlds together; "embedder" is Blink's heap: DOM, Ranges,
+Highlights), with minus without. The article is traced from a navigation away from a blank page of
+the same origin until 2.5 s after \`load\`. The feed's batches are the page's own
+\`performance.mark('batch')\` in the trace. Hover: ${HOVER_MOVES} \`page.mouse.move\` events, one every 16 ms,
+over a page with several mentions in every paragraph.`;
+
+const out = table(rows);
+const doc = [
+  '# Benchmark',
+  '',
+  `Results of \`npm run bench\` (${env.date}).`,
+  '',
+  out,
+  '',
+  '## Machine',
+  '',
+  ...Object.entries(env).map(([k, v]) => `- ${k}: ${v}`),
+  '',
+  '## Where the time goes',
+  '',
+  startupText,
+  '',
+  longTasks('Big page with the extension (one traced load)', traces[0]),
+  '',
+  longTasks('Big page without the extension (one traced load)', plainTrace),
+  '',
+  hotTable('CPU profile of one big-page load (unminified build, 100 µs sampling)', bigProfile),
+  '',
+  hotTable(`CPU profile of the feed (${FEED.batches} batches)`, feedProfile),
+  '',
+  hotTable('CPU profile of the article with no mention', articleProfile),
+  '',
+  partsText,
+  '',
+  '## Method',
+  '',
+  method,
+  '',
+].join('\n');
+console.log(doc);
+writeFileSync(join(ROOT, 'docs/benchmark.md'), doc);
+log('wrote docs/benchmark.md');
