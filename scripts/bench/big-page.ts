@@ -30,6 +30,8 @@ export interface LoadResult {
   /** When the reference started its work (DOMContentLoaded + a task). */
   refStart: number | null;
   ranges: number;
+  /** Range objects painted in all (ranges replaced while the page was read count again). */
+  rangeObjects: number;
   /** [time, total ranges] at each frame where the count changed. */
   changes: [number, number][];
   longest: number;
@@ -116,6 +118,7 @@ export async function loadBig(
     ...vp,
     refStart: s.refStart,
     ranges: variant === 'markjs' ? (s.refCount ?? 0) : s.count,
+    rangeObjects: s.rangeObjects,
     changes: s.changes,
     longest: Math.max(0, ...longtasks.map((t) => t[1])),
     tbt: longtasks.reduce((sum, t) => sum + Math.max(0, t[1] - 50), 0),

@@ -17,6 +17,8 @@ export interface ProbeState {
   longtasks: [number, number][];
   changes: [number, number][];
   count: number;
+  /** Range objects seen in all (more than `count` when ranges were replaced). */
+  rangeObjects: number;
   first: number | null;
   dcl: number | null;
   load: number | null;
@@ -37,10 +39,13 @@ export function probeScript(reference: string | null): string {
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
   const ours = (name) => name.startsWith('rivalry-') || name.startsWith('bench-');
-  // When each range was first seen; which of them lie in the first viewport is worked out at
-  // the end (viewportTimes), so the probe never forces a style or layout pass while we measure.
+  // When each mention (text node and offset) was first painted; which of them lie in the first
+  // viewport is worked out at the end (viewportTimes), so the probe never forces a style or
+  // layout pass while we measure. A mention whose Range is replaced keeps its first time.
+  const ranges = new WeakSet();
   const seen = new Map();
   S.seen = seen;
+  S.rangeObjects = 0;
   const frame = () => {
     let n = 0;
     for (const [name, hl] of CSS.highlights) if (ours(name)) n += hl.size;
@@ -51,7 +56,14 @@ export function probeScript(reference: string | null): string {
       if (S.first === null) S.first = now;
       for (const [name, hl] of CSS.highlights) {
         if (!ours(name)) continue;
-        for (const r of hl) if (!seen.has(r)) seen.set(r, now);
+        for (const r of hl) {
+          if (ranges.has(r)) continue;
+          ranges.add(r);
+          S.rangeObjects++;
+          let at = seen.get(r.startContainer);
+          if (!at) seen.set(r.startContainer, (at = new Map()));
+          if (!at.has(r.startOffset)) at.set(r.startOffset, now);
+        }
       }
     }
     requestAnimationFrame(frame);
@@ -80,18 +92,19 @@ export function viewportTimes(): {
     if (r.top >= innerHeight) break;
     if (r.bottom > 0) blocks.add(el);
   }
-  const seen = (window as unknown as { __bench: { seen: Map<AbstractRange, number> } }).__bench
+  const seen = (window as unknown as { __bench: { seen: Map<Node, Map<number, number>> } }).__bench
     .seen;
   let first: number | null = null;
   let last: number | null = null;
   let n = 0;
-  for (const [r, t] of seen) {
-    const node = r.startContainer;
+  for (const [node, at] of seen) {
     const el = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest(BLOCKS);
     if (!el || !blocks.has(el)) continue;
-    n++;
-    first = first === null ? t : Math.min(first, t);
-    last = last === null ? t : Math.max(last, t);
+    for (const t of at.values()) {
+      n++;
+      first = first === null ? t : Math.min(first, t);
+      last = last === null ? t : Math.max(last, t);
+    }
   }
   return {
     firstViewport: first,

@@ -35,12 +35,20 @@ export function machine(): Record<string, string> {
     // Reported as unknown.
   }
   const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { encoding: 'utf8', stdio: 'pipe' }).trim();
+  // The build is of the working tree: say when it differs from the commit.
+  const dirty = git('status', '--porcelain', '--', 'content', 'core', 'entrypoints', 'components')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.slice(3));
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     cpu: `${model} (nproc ${nproc})`,
     memory: `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     chromium,
     node: process.version,
+    code: `commit ${git('rev-parse', '--short', 'HEAD')}${dirty.length ? ` with uncommitted changes in ${dirty.join(', ')}` : ''}`,
     'load average at start': loadavg()
       .map((x) => x.toFixed(2))
       .join(' '),

@@ -114,7 +114,7 @@ const traces: NonNullable<LoadResult['trace']>[] = [];
 for (let r = 0; r < TRACE_ROUNDS; r++) {
   const t = await traceBig(withExt, server.url('/big'), probes.extension);
   if (t) traces.push(t);
-  log(`big page traced ${r + 1}/${TRACE_ROUNDS}: longest task with our code ${ms(t?.longestOurs)}`);
+  log(`big page traced ${r + 1}/${TRACE_ROUNDS}: longest task of ours ${ms(t?.longestOurs)}`);
 }
 const plainTrace = await traceBig(without, server.url('/big'), probes.plain, 'plain');
 
@@ -237,6 +237,10 @@ const feedBusyAdded =
   median(feedWith.flatMap((f) => f.busy)) - median(feedWithout.flatMap((f) => f.busy));
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
 const feedLongest = Math.max(...feedWith.map((f) => f.whole.longestOurs));
+const feedLongestWith = Math.max(...feedWith.map((f) => f.whole.longestWithOurs));
+const tracedLongestWith = median(traces.map((t) => t.longestWithOurs));
+const styleWith = median(traces.map((t) => t.rendering.UpdateLayoutTree ?? 0));
+const styleLongestWith = median(traces.map((t) => t.longestStyle));
 const hoverOurs = median(hoverWith.map((h) => h.perEvent));
 const hoverAdded = median(hoverWith.map((h) => h.busyPerEvent)) - median(hoverWithout);
 const hoverLongest = Math.max(...hoverWith.map((h) => h.longest));
@@ -278,7 +282,7 @@ const rows: Row[] = [
   },
   {
     measure: 'Big page: highlights painted',
-    value: `${med(ext, (x) => x.ranges)} ranges`,
+    value: `${med(ext, (x) => x.ranges)} ranges (${med(ext, (x) => x.rangeObjects)} Range objects painted on the way)`,
     reference: `floor ${med(floor, (x) => x.ranges)} · mark.js ${med(markjs, (x) => x.ranges)} (naive regex, negatives included)`,
     target: `${big.mentions} mentions on the page`,
     met: '',
@@ -305,11 +309,27 @@ const rows: Row[] = [
     met: '',
   },
   {
-    measure: 'Big page: longest task running our code (trace)',
+    measure: 'Big page: longest task of ours (trace)',
     value: ms(tracedLongest, 1),
-    reference: `${tracedOver50} of our tasks over 50 ms, their blocking time ${ms(tracedTbt)}; our main-thread time ${ms(tracedOurs)}`,
+    reference: `${tracedOver50} of our tasks over 50 ms (blocking ${ms(tracedTbt)}); our main-thread time ${ms(tracedOurs)}; longest task with any of our code in it ${ms(tracedLongestWith, 1)}`,
     target: '≤ 50 ms',
     met: verdict(tracedLongest <= 50),
+  },
+  {
+    measure: 'Big page: style recalculation (trace)',
+    value: `${ms(styleWith)} in all, longest ${ms(styleLongestWith)}`,
+    reference: plainTrace
+      ? `without the extension ${ms(plainTrace.rendering.UpdateLayoutTree)} in all, longest ${ms(plainTrace.longestStyle)}`
+      : '',
+    target: '',
+    met: '',
+  },
+  {
+    measure: 'Big page: DOMContentLoaded / load',
+    value: `${ms(med(ext, (x) => x.dcl))} / ${ms(med(ext, (x) => x.load))}`,
+    reference: `without the extension ${ms(med(plain, (x) => x.dcl))} / ${ms(med(plain, (x) => x.load))}`,
+    target: '',
+    met: '',
   },
   {
     measure: 'Big page: JS heap held (V8 used, after GC, with − without)',
@@ -328,14 +348,14 @@ const rows: Row[] = [
   {
     measure: `Feed (${FEED.perBatch} posts every ${FEED.intervalMs} ms): our time per batch`,
     value: `median ${ms(median(feedOurs), 2)}, p95 ${ms(p95(feedOurs), 2)}`,
-    reference: `busy per batch with − without ${ms(feedBusyAdded, 2)}; longest task with our code ${ms(feedLongest, 1)}`,
+    reference: `busy per batch with − without ${ms(feedBusyAdded, 2)}; longest task of ours ${ms(feedLongest, 1)} (longest with any of our code in it ${ms(feedLongestWith, 1)})`,
     target: '< 5 ms median',
     met: verdict(median(feedOurs) < 5),
   },
   {
     measure: 'Hover over a dense page: our time per pointer event',
     value: ms(hoverOurs, 3),
-    reference: `busy per event with − without ${ms(hoverAdded, 3)}; longest task with our code ${ms(hoverLongest, 1)}`,
+    reference: `busy per event with − without ${ms(hoverAdded, 3)}; longest task of ours ${ms(hoverLongest, 1)}`,
     target: '',
     met: '',
   },
@@ -391,7 +411,7 @@ const startupText = [
   `Where the no-mention article's time goes (median of ${ROUNDS}): content-script start-up ` +
     `(compiling and evaluating content.js, in the task that does it) ${ms(median(articleWith.map((t) => t.startup)), 1)}, ` +
     `the rest (settings, scan, observers) ${ms(articleOurs - median(articleWith.map((t) => t.startup)), 1)}; ` +
-    `longest task with our code ${ms(median(articleWith.map((t) => t.longestOurs)), 1)}.`,
+    `longest task of ours ${ms(median(articleWith.map((t) => t.longestOurs)), 1)}.`,
   `Big page (traced, median of ${traces.length}): our first task starts ${ms(median(traces.map((t) => t.oursFrom)))} ` +
     `after navigation, our last ends ${ms(median(traces.map((t) => t.oursTo)))}; start-up ${ms(median(traces.map((t) => t.startup)), 1)}; ` +
     `our main-thread time ${ms(tracedOurs)} over that span.`,

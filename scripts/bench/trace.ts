@@ -150,8 +150,7 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
     const whole = current.ours > 0 && current.page === 0 && !current.shared;
     const parts = [...current.parts]
       .map(([k, v]) => [k, v / 1000] as [string, number])
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 4);
+      .sort((a, b) => b[1] - a[1]);
     tasks.push({
       ts: current.ts / 1000,
       dur: dur / 1000,
@@ -201,11 +200,13 @@ export interface TaskSummary {
   busy: number;
   /** Our share, ms. */
   ours: number;
-  /** The longest task that ran any of our code, ms. */
+  /** Our longest share of one task, ms: a whole task of ours, or our part of a shared one. */
   longestOurs: number;
-  /** Tasks that ran our code and lasted over 50 ms. */
+  /** The longest task that ran any of our code, whoever did most of it, ms. */
+  longestWithOurs: number;
+  /** Tasks in which our share was over 50 ms. */
   oursOver50: number;
-  /** Total blocking time of the tasks that ran our code (their time beyond 50 ms), ms. */
+  /** Their blocking time (our share beyond 50 ms), ms. */
   tbtOurs: number;
   /** Our share in the tasks that evaluated the content script, ms. */
   startup: number;
@@ -214,33 +215,47 @@ export interface TaskSummary {
   lastOurs: number;
   /** Every task over 50 ms: its length, our share and what it did. */
   long: { dur: number; ours: number; parts: [string, number][] }[];
+  /** Rendering work in all tasks, ms: style, layout, pre-paint, paint. */
+  rendering: Record<string, number>;
+  /** The longest single style recalculation, ms. */
+  longestStyle: number;
 }
+
+const RENDERING = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint'];
 
 export function summarize(tasks: readonly Task[], from = -Infinity, to = Infinity): TaskSummary {
   const s: TaskSummary = {
     busy: 0,
     ours: 0,
     longestOurs: 0,
+    longestWithOurs: 0,
     oursOver50: 0,
     tbtOurs: 0,
     startup: 0,
     firstOurs: Number.NaN,
     lastOurs: Number.NaN,
     long: [],
+    rendering: Object.fromEntries(RENDERING.map((k) => [k, 0])),
+    longestStyle: 0,
   };
   for (const t of tasks) {
     if (t.ts < from || t.ts >= to) continue;
     s.busy += t.dur;
     s.ours += t.ours;
-    if (t.dur > 50) s.long.push({ dur: t.dur, ours: t.ours, parts: t.parts });
+    for (const [k, v] of t.parts) {
+      if (k in s.rendering) s.rendering[k] = (s.rendering[k] ?? 0) + v;
+      if (k === 'UpdateLayoutTree') s.longestStyle = Math.max(s.longestStyle, v);
+    }
+    if (t.dur > 50) s.long.push({ dur: t.dur, ours: t.ours, parts: t.parts.slice(0, 4) });
     if (t.startup) s.startup += t.ours;
     if (t.ours > 0) {
       if (Number.isNaN(s.firstOurs)) s.firstOurs = t.ts;
       s.lastOurs = t.ts + t.dur;
-      s.longestOurs = Math.max(s.longestOurs, t.dur);
-      if (t.dur > 50) {
+      s.longestOurs = Math.max(s.longestOurs, t.ours);
+      s.longestWithOurs = Math.max(s.longestWithOurs, t.dur);
+      if (t.ours > 50) {
         s.oursOver50++;
-        s.tbtOurs += t.dur - 50;
+        s.tbtOurs += t.ours - 50;
       }
     }
   }
