@@ -36,7 +36,7 @@ export function machine(): Record<string, string> {
   }
   const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
   const git = (...args: string[]) =>
-    execFileSync('git', args, { encoding: 'utf8', stdio: 'pipe' }).trim();
+    execFileSync('git', args, { encoding: 'utf8', stdio: 'pipe' }).trimEnd();
   // The build is of the working tree: say when it differs from the commit.
   const dirty = git('status', '--porcelain', '--', 'content', 'core', 'entrypoints', 'components')
     .split('\n')
@@ -48,7 +48,7 @@ export function machine(): Record<string, string> {
     memory: `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     chromium,
     node: process.version,
-    code: `commit ${git('rev-parse', '--short', 'HEAD')}${dirty.length ? ` with uncommitted changes in ${dirty.join(', ')}` : ''}`,
+    code: `commit ${git('rev-parse', '--short', 'HEAD').trim()}${dirty.length ? ` with uncommitted changes in ${dirty.join(', ')}` : ''}`,
     'load average at start': loadavg()
       .map((x) => x.toFixed(2))
       .join(' '),
