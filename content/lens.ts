@@ -19,7 +19,7 @@ import { createHover, type Hover } from './hover';
 import type { MatchFn } from './match-windows';
 import { createBatchedObserver } from './observer';
 import { createHighlightPainter, createMarkPainter, highlightApi, type Painter } from './painter';
-import { sortInDocumentOrder } from './doc-order';
+import { createDocOrder } from './doc-order';
 import { createScanner, type Found, type ScanState } from './scanner';
 
 export interface LensSettings {
@@ -57,6 +57,8 @@ export interface Lens {
 }
 
 const COUNT_DEBOUNCE_MS = 250;
+/** Mentions on a page beyond which only those near the viewport are painted (see `paint`). */
+export const PAINT_ALL_LIMIT = 2000;
 const FLASH_MS = 1500;
 const CONTEXT_CHARS = 48;
 
@@ -68,7 +70,9 @@ export function createLens(o: LensOptions): Lens {
   const entities = data.entities.filter((e) => e.highlight).map((e) => e.id);
   const shadowRoots = new Set<ShadowRoot>();
 
+  const docOrder = createDocOrder();
   const observer = createBatchedObserver((batch) => {
+    docOrder.invalidate();
     if (batch.huge) scanner.rescan();
     else scanner.changed(batch.dirty, batch.added, batch.removed);
   }, signal);
@@ -100,23 +104,36 @@ export function createLens(o: LensOptions): Lens {
 
   /**
    * New mentions are painted in batches. Each change to the highlight registry makes Chromium
-   * rebuild its markers for every range of every highlight at the next frame, so adding a few
-   * at a time on a page with thousands of mentions costs time quadratic in their number. The
-   * wait grows with the number painted: nothing on ordinary pages, at most 250 ms on huge ones.
+   * rebuild its markers for every range of every highlight at the next frame (about 5 µs a
+   * range here), so adding a few at a time on a page with thousands of mentions costs time
+   * quadratic in their number. The wait grows with the number painted: nothing on ordinary
+   * pages, at most 250 ms on huge ones.
+   *
+   * Beyond PAINT_ALL_LIMIT mentions even one rebuild is a long frame, so only the mentions of
+   * blocks near the viewport (an IntersectionObserver with a margin of a screen and a half) are
+   * painted; the rest are still found, counted and revealed.
    */
   const pending = new Set<Found>();
   let paintTimer: ReturnType<typeof setTimeout> | null = null;
+  let foundCount = 0;
+  let nearby: IntersectionObserver | null = null;
+  const near = new WeakSet<Element>();
+  const elementOf = (owner: Found['owner']): Element =>
+    owner.nodeType === 11 ? (owner as ShadowRoot).host : (owner as Element);
+  const isNear = (f: Found) => nearby === null || near.has(elementOf(f.owner));
+
   const flushPaint = () => {
     paintTimer = null;
     const list: Found[] = [];
-    for (const f of pending) if (active(f) && !f.range.collapsed) list.push(f);
+    for (const f of pending) if (active(f) && isNear(f) && !f.range.collapsed) list.push(f);
     pending.clear();
     if (!list.length) return;
+    // Wrapping splits text nodes: the keys of document order change.
+    if (painter.mode === 'mark') docOrder.invalidate();
     painter.add(list);
     index.add(list);
     for (const f of list) painted.add(f);
     ensureHover();
-    countChanged();
   };
   const paint = (list: Found[]) => {
     if (!list.length) return;
@@ -126,24 +143,63 @@ export function createLens(o: LensOptions): Lens {
       paintTimer = setTimeout(flushPaint, wait);
     }
   };
-  const unpaint = (list: Found[]) => {
+  const unpaint = (list: readonly Found[]) => {
     const drop: Found[] = [];
     for (const f of list) {
       if (pending.delete(f)) continue;
       if (painted.has(f)) drop.push(f);
     }
     if (!drop.length) return;
+    if (painter.mode === 'mark') docOrder.invalidate();
     painter.remove(drop);
     index.remove(drop);
     for (const f of drop) painted.delete(f);
-    countChanged();
+  };
+
+  /** Switches to painting only near the viewport (never back: the page stays huge). */
+  const paintNearbyOnly = () => {
+    if (nearby || typeof IntersectionObserver !== 'function') return;
+    nearby = new IntersectionObserver(
+      (entries) => {
+        const add: Found[] = [];
+        const remove: Found[] = [];
+        for (const e of entries) {
+          const el = e.target;
+          if (e.isIntersecting) near.add(el);
+          else near.delete(el);
+          for (const owner of [el, el.shadowRoot]) {
+            for (const f of (owner && scanner.foundIn(owner)) ?? []) {
+              if (e.isIntersecting && !painted.has(f) && active(f)) add.push(f);
+              else if (!e.isIntersecting) remove.push(f);
+            }
+          }
+        }
+        unpaint(remove);
+        paint(add);
+      },
+      { rootMargin: '150% 0px' },
+    );
+    for (const list of scanner.all()) {
+      const f = list[0];
+      if (f) nearby.observe(elementOf(f.owner));
+    }
+  };
+  signal.addEventListener('abort', () => nearby?.disconnect(), { once: true });
+
+  /** Every mention found and not hidden or dismissed, painted or not. */
+  const activeFound = (entity?: EntityId): Found[] => {
+    const out: Found[] = [];
+    for (const list of scanner.all()) {
+      for (const f of list) if ((!entity || f.mention.entity === entity) && active(f)) out.push(f);
+    }
+    return out;
   };
 
   const countChanged = () => {
     if (!o.onCount || countTimer !== null) return;
     countTimer = setTimeout(() => {
       countTimer = null;
-      if (!signal.aborted) o.onCount?.(index.size);
+      if (!signal.aborted) o.onCount?.(activeFound().length);
     }, COUNT_DEBOUNCE_MS);
   };
 
@@ -152,8 +208,15 @@ export function createLens(o: LensOptions): Lens {
     match: o.match,
     signal,
     limitChars: o.limitChars,
+    mayNeedContext: ambiguousNameTest(data),
+    entityCount: entities.length,
     onAdd(list) {
+      foundCount += list.length;
+      if (foundCount > PAINT_ALL_LIMIT) paintNearbyOnly();
+      const owner = list[0]?.owner;
+      if (nearby && owner) nearby.observe(elementOf(owner));
       paint(list.filter(active));
+      countChanged();
       // The block under an open card was read again: keep the card on the same mention.
       if (shown) {
         const same = list.find((f) => sameMention(f, shown as Found));
@@ -161,7 +224,11 @@ export function createLens(o: LensOptions): Lens {
       }
     },
     onRemove(list) {
+      foundCount -= list.length;
       unpaint(list);
+      countChanged();
+      const owner = list[0]?.owner;
+      if (nearby && owner && !owner.isConnected) nearby.unobserve(elementOf(owner));
     },
     onShadowRoot(root) {
       shadowRoots.add(root);
@@ -206,13 +273,11 @@ export function createLens(o: LensOptions): Lens {
     });
   }
 
-  /** Painted mentions in document order. */
+  /** Mentions (not hidden nor dismissed) in document order. */
   const ordered = (entity?: EntityId, extra?: Found): Found[] => {
-    if (pending.size) flushPaint();
-    const list: Found[] = [];
-    for (const f of index.all()) if (!entity || f.mention.entity === entity) list.push(f);
+    const list = activeFound(entity);
     if (extra && !list.includes(extra) && extra.range.startContainer.isConnected) list.push(extra);
-    return sortInDocumentOrder(list, (f) => f.range);
+    return docOrder.sort(list, (f) => f.range);
   };
 
   signal.addEventListener(
@@ -236,28 +301,34 @@ export function createLens(o: LensOptions): Lens {
     },
     painterMode: painter.mode,
     summary() {
-      const list = ordered();
-      const byEntity = new Map<EntityId, EntityCount>();
-      for (const f of list) {
+      // Counts, and each entity's first mention in document order: one pass, no sort.
+      const byEntity = new Map<EntityId, { count: number; first: Found }>();
+      let total = 0;
+      for (const f of activeFound()) {
+        total++;
         const e = byEntity.get(f.mention.entity);
-        if (e) e.count++;
+        if (!e) byEntity.set(f.mention.entity, { count: 1, first: f });
         else {
-          byEntity.set(f.mention.entity, {
-            entity: f.mention.entity,
-            count: 1,
-            firstContext: contextOf(f),
-          });
+          e.count++;
+          if (docOrder.compare(f.range, e.first.range) < 0) e.first = f;
         }
       }
-      const state: PageState = scanner.state === 'too-large' ? 'too-large' : scanner.state;
-      return { state, total: list.length, entities: [...byEntity.values()] };
+      const entities: EntityCount[] = [...byEntity.values()]
+        .sort((a, b) => docOrder.compare(a.first.range, b.first.range))
+        .map(({ count, first }) => ({
+          entity: first.mention.entity,
+          count,
+          firstContext: contextOf(first),
+        }));
+      return { state: scanner.state, total, entities };
     },
     reveal(entity) {
       const last =
         lastRevealed && (!entity || lastRevealed.mention.entity === entity) ? lastRevealed : null;
       // The last one revealed is sorted in too (it may have been re-read since), to go on after it.
       const list = ordered(entity, last ?? undefined);
-      const mentions = last && !index.has(last) ? list.filter((f) => f !== last) : list;
+      const isCurrent = (f: Found) => scanner.foundIn(f.owner)?.includes(f) === true;
+      const mentions = last && !isCurrent(last) ? list.filter((f) => f !== last) : list;
       if (!mentions.length) return false;
       let target: Found | undefined;
       if (last) {
@@ -324,10 +395,34 @@ export function createLens(o: LensOptions): Lens {
           unpaint(remove);
           paint(add);
         }
+        countChanged();
       }
     },
   };
   return api_;
+}
+
+/**
+ * A quick test for text that holds one of the ambiguous aliases of a highlighted entity (as a
+ * whole word where it is written in Latin letters), for the scanner's second look.
+ */
+export function ambiguousNameTest(data: Dataset): ((text: string) => boolean) | undefined {
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const latin: string[] = [];
+  const other: string[] = [];
+  for (const e of data.entities) {
+    if (!e.highlight) continue;
+    for (const a of e.aliases) {
+      if (!a.ambiguous) continue;
+      (/^[\x20-\x7e]+$/.test(a.text) ? latin : other).push(esc(a.text));
+    }
+  }
+  if (!latin.length && !other.length) return undefined;
+  const parts: string[] = [];
+  if (latin.length) parts.push(`(?<![\\p{L}\\p{N}])(?:${latin.join('|')})(?![\\p{L}\\p{N}])`);
+  if (other.length) parts.push(`(?:${other.join('|')})`);
+  const re = new RegExp(parts.join('|'), 'iu');
+  return (text) => re.test(text);
 }
 
 function dismissalKeys(list: readonly Dismissal[], site: string): Set<string> {

@@ -2,7 +2,8 @@
  * Finds the mentions on a page and keeps them current.
  *
  * Work is queued per owner (a block element or an open shadow root, see `dom-rules.ts`) and
- * done in slices: owners in the viewport first, then the rest of the page when idle. Each
+ * done in slices: owners in the viewport first, then the rest of the page, in document order,
+ * when idle. Each
  * owner's mentions are replaced as a whole when it is read again, which is what a change in the
  * page (reported by `observer.ts`) asks for. Long runs are matched window by window, so even a
  * single block of megabytes never takes one long task.
@@ -38,6 +39,15 @@ export interface ScannerOptions {
   /** Characters of text beyond which the page counts as too large. */
   limitChars?: number;
   budgetMs?: number;
+  /**
+   * True for text that may hold an ambiguous short name ("Musk", "Stoke", "X"). Such blocks are
+   * read again when an entity is first named unambiguously in a block read after them, so a
+   * headline's "Musk" counts once the article's "Elon Musk" has been read (the matcher's
+   * `seen` only looks back).
+   */
+  mayNeedContext?: (text: string) => boolean;
+  /** How many entities `seen` can hold at most (nothing to wait for once all are seen). */
+  entityCount?: number;
 }
 
 /** A generous limit: 20 million characters is a few thousand book pages. */
@@ -67,6 +77,8 @@ export interface Scanner {
   processAnyway(): void;
   /** Every mention found, per owner. */
   all(): IterableIterator<Found[]>;
+  /** The mentions found in one owner. */
+  foundIn(owner: ReadRoot): readonly Found[] | undefined;
   /** Entities mentioned unambiguously so far. */
   readonly seen: Set<EntityId>;
 }
@@ -78,6 +90,11 @@ export function createScanner(opts: ScannerOptions): Scanner {
   /** Owners read at least once since they were (re)attached; their nested owners are queued. */
   let scanned = new WeakSet<ReadRoot>();
   const urgent: ReadRoot[] = [];
+  /**
+   * A stack, so the rest of the page is read depth first, in document order: from the top
+   * down (where a freshly loaded page is looked at), and full names before the surnames that
+   * follow them (the matcher's `seen` looks back).
+   */
   const idle: ReadRoot[] = [];
   /** Which queue each waiting owner is in; an owner in both is taken from the first to come. */
   const queued = new Map<ReadRoot, 'urgent' | 'idle'>();
@@ -124,7 +141,6 @@ export function createScanner(opts: ScannerOptions): Scanner {
   };
 
   let urgentHead = 0;
-  let idleHead = 0;
   /** Takes from the front of a queue in O(1), compacting now and then. */
   const take = (q: ReadRoot[], head: number): [ReadRoot, number] => {
     const item = q[head] as ReadRoot;
@@ -138,13 +154,13 @@ export function createScanner(opts: ScannerOptions): Scanner {
     }
     return [item, head];
   };
-  const pending = () => urgent.length > urgentHead || idle.length > idleHead;
+  const pending = () => urgent.length > urgentHead || idle.length > 0;
 
   const next = (): ReadRoot | undefined => {
     while (pending()) {
       let owner: ReadRoot;
       if (urgent.length > urgentHead) [owner, urgentHead] = take(urgent, urgentHead);
-      else [owner, idleHead] = take(idle, idleHead);
+      else owner = idle.pop() as ReadRoot;
       if (!queued.delete(owner)) continue; // already taken from the other queue
       if (!owner.isConnected) {
         drop(owner);
@@ -160,7 +176,9 @@ export function createScanner(opts: ScannerOptions): Scanner {
     const collected = collectOwn(owner);
     scanned.add(owner);
     chars += collected.chars;
-    for (const inner of collected.nested) {
+    // Last first onto the stack, so the first nested block is read next.
+    for (let i = collected.nested.length - 1; i >= 0; i--) {
+      const inner = collected.nested[i] as ReadRoot;
       if (inner.nodeType === 11) opts.onShadowRoot(inner as ShadowRoot);
       if (!scanned.has(inner)) enqueue(inner, false);
     }
@@ -185,6 +203,10 @@ export function createScanner(opts: ScannerOptions): Scanner {
     return j.run >= j.collected.runs.length;
   };
 
+  /** Blocks that may gain mentions once more entities are seen, with `seen.size` when read. */
+  const waiting = new Map<ReadRoot, number>();
+  let seenChecked = 0;
+
   const commit = (j: Job) => {
     // The text may have changed while a long job was sliced: ranges over data that is gone
     // collapse, and the observer has queued the owner again anyway.
@@ -193,6 +215,27 @@ export function createScanner(opts: ScannerOptions): Scanner {
       states.set(j.owner, found);
       opts.onAdd(found);
     }
+    const hint = opts.mayNeedContext;
+    if (hint && seen.size < (opts.entityCount ?? Number.POSITIVE_INFINITY)) {
+      if (j.collected.runs.some((r) => hint(r.text))) waiting.set(j.owner, seen.size);
+      else waiting.delete(j.owner);
+    }
+  };
+
+  /** After a pass, reads again the blocks that were read before an entity was first seen. */
+  const recheck = (): boolean => {
+    if (seen.size === seenChecked) return false;
+    seenChecked = seen.size;
+    let queuedAny = false;
+    for (const [owner, size] of waiting) {
+      if (size >= seen.size) continue;
+      waiting.delete(owner);
+      if (owner.isConnected) {
+        enqueue(owner, false);
+        queuedAny = true;
+      }
+    }
+    return queuedAny;
   };
 
   const step = (hasTime: () => boolean): boolean => {
@@ -212,7 +255,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
         job = null;
       }
     } while (hasTime());
-    if (job || pending()) return true;
+    if (job || pending() || recheck()) return true;
     setState('ready');
     return false;
   };
@@ -257,7 +300,12 @@ export function createScanner(opts: ScannerOptions): Scanner {
       const begin = (viewportFirst: boolean) => {
         const body = root.body;
         if (signal.aborted || !body) return;
-        if (viewportFirst) for (const owner of visibleOwners()) enqueue(owner, true);
+        // Read depth first from the top, the page's first screen comes first anyway; a page
+        // opened scrolled down (a restored position, an anchor) has its screen read first.
+        const view = root.defaultView;
+        if (viewportFirst && view && view.scrollY > view.innerHeight / 2) {
+          for (const owner of visibleOwners()) enqueue(owner, true);
+        }
         enqueue(body, false);
         runner.kick(urgent.length > urgentHead);
       };
@@ -292,12 +340,12 @@ export function createScanner(opts: ScannerOptions): Scanner {
     },
     rescan() {
       scanned = new WeakSet();
+      waiting.clear();
       for (const owner of [...states.keys()]) drop(owner);
       job = null;
       urgent.length = 0;
       idle.length = 0;
       urgentHead = 0;
-      idleHead = 0;
       queued.clear();
       const body = root.body;
       if (body) enqueue(body, false);
@@ -314,6 +362,9 @@ export function createScanner(opts: ScannerOptions): Scanner {
     },
     all() {
       return states.values();
+    },
+    foundIn(owner) {
+      return states.get(owner);
     },
   };
 

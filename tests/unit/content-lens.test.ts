@@ -76,6 +76,13 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
     );
   });
 
+  it('counts a headline’s surname once the article names the person in full', async () => {
+    document.body.innerHTML = '<h1>Musk says no</h1><p>Elon Musk said so.</p>';
+    const lens = start();
+    await until(() => expect(marks()).toEqual(['elon-musk:Musk', 'elon-musk:Elon Musk']));
+    expect(lens.summary().entities[0]?.firstContext).toBe('Musk says no');
+  });
+
   it('follows text the page adds and edits, without reporting its own marks as changes', async () => {
     document.body.innerHTML = '<main><p id="a">Nothing yet</p></main>';
     const lens = start();

@@ -44,7 +44,11 @@ interface Log {
   scanner: Scanner;
 }
 
-function startScanner(budgetMs = 8, limitChars?: number): Log {
+function startScanner(
+  budgetMs = 8,
+  limitChars?: number,
+  mayNeedContext?: (text: string) => boolean,
+): Log {
   const log = { added: [] as Found[], removed: [] as Found[] } as Log;
   const observer = createBatchedObserver((b) => {
     if (b.huge) log.scanner.rescan();
@@ -56,6 +60,8 @@ function startScanner(budgetMs = 8, limitChars?: number): Log {
     signal: abort.signal,
     budgetMs,
     limitChars,
+    mayNeedContext,
+    entityCount: 7,
     onAdd: (list) => log.added.push(...list),
     onRemove: (list) => log.removed.push(...list),
     onShadowRoot: (root) => observer.observe(root),
@@ -152,6 +158,24 @@ describe('scanner', () => {
     const log = startScanner();
     await until(() => expect(log.scanner.state).toBe('ready'));
     expect(current(log.scanner)).toEqual(['Elon Musk', 'Musk']);
+  });
+});
+
+describe('scanner: a second look for ambiguous names', () => {
+  it('reads an earlier block again once the full name has been read later', async () => {
+    document.body.innerHTML = '<h1>Musk says no</h1><p>Elon Musk said so on Friday.</p>';
+    const hint = (t: string) => /\bMusk\b/.test(t);
+    const log = startScanner(8, undefined, hint);
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    expect(current(log.scanner)).toEqual(['Elon Musk', 'Musk']);
+    expect(log.added.map((f) => f.range.toString())).toEqual(['Elon Musk', 'Musk']);
+  });
+
+  it('without the hint, the headline stays as the matcher left it', async () => {
+    document.body.innerHTML = '<h1>Musk says no</h1><p>Elon Musk said so on Friday.</p>';
+    const log = startScanner(8);
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    expect(current(log.scanner)).toEqual(['Elon Musk']);
   });
 });
 
