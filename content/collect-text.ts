@@ -31,6 +31,11 @@ export interface Collected {
   runs: Run[];
   /** Block elements and open shadow roots inside the owner, each read separately. */
   nested: ReadRoot[];
+  /**
+   * Custom elements without a shadow root yet: their definition may load later and attach
+   * one, which no mutation record reports.
+   */
+  maybeHosts: Element[];
   /** Characters read, including whitespace-only runs that were dropped. */
   chars: number;
 }
@@ -44,6 +49,7 @@ const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c ===
 export function collectOwn(owner: ReadRoot): Collected {
   const runs: Run[] = [];
   const nested: ReadRoot[] = [];
+  const maybeHosts: Element[] = [];
   let chars = 0;
   let parts: string[] = [];
   let segments: Segment[] = [];
@@ -110,6 +116,8 @@ export function collectOwn(owner: ReadRoot): Collected {
           // children are slotted somewhere inside it and still read here, inline.
           endRun();
           nested.push(shadow);
+        } else if (el.localName.includes('-')) {
+          maybeHosts.push(el);
         }
         descend = el.firstChild !== null;
       }
@@ -136,7 +144,7 @@ export function collectOwn(owner: ReadRoot): Collected {
     const shadow = (owner as Element).shadowRoot;
     if (shadow) nested.push(shadow);
   }
-  return { runs, nested, chars };
+  return { runs, nested, maybeHosts, chars };
 }
 
 /**

@@ -171,11 +171,52 @@ export function createScanner(opts: ScannerOptions): Scanner {
     return undefined;
   };
 
+  /**
+   * Custom elements seen without a shadow root, looked at again a few times (0.5, 2 and 8 s
+   * after the last one was seen): a component whose definition loads late attaches its shadow
+   * root without any mutation record that the observer could report.
+   */
+  const maybeHosts = new Set<Element>();
+  let hostTimer: ReturnType<typeof setTimeout> | null = null;
+  let hostRound = 0;
+  const HOST_DELAYS = [500, 2000, 8000];
+  const checkHosts = () => {
+    hostTimer = null;
+    let found = false;
+    for (const el of maybeHosts) {
+      const sr = el.shadowRoot;
+      if (!el.isConnected || sr) maybeHosts.delete(el);
+      if (el.isConnected && sr && !scanned.has(sr)) {
+        opts.onShadowRoot(sr);
+        enqueue(sr, true);
+        found = true;
+      }
+    }
+    if (found) runner.kick(true);
+    const delay = HOST_DELAYS[++hostRound];
+    if (maybeHosts.size && delay !== undefined) hostTimer = setTimeout(checkHosts, delay);
+  };
+  signal.addEventListener(
+    'abort',
+    () => {
+      if (hostTimer !== null) clearTimeout(hostTimer);
+    },
+    { once: true },
+  );
+  const watchHosts = (els: Element[]) => {
+    if (!els.length) return;
+    for (const el of els) if (maybeHosts.size < 5000) maybeHosts.add(el);
+    hostRound = 0;
+    if (hostTimer !== null) clearTimeout(hostTimer);
+    hostTimer = setTimeout(checkHosts, HOST_DELAYS[0]);
+  };
+
   const beginJob = (owner: ReadRoot): Job => {
     drop(owner);
     const collected = collectOwn(owner);
     scanned.add(owner);
     chars += collected.chars;
+    watchHosts(collected.maybeHosts);
     // Last first onto the stack, so the first nested block is read next.
     for (let i = collected.nested.length - 1; i >= 0; i--) {
       const inner = collected.nested[i] as ReadRoot;

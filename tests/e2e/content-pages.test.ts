@@ -96,7 +96,7 @@ describe('static pages', () => {
     await page.close();
   });
 
-  it('reads open shadow roots, nested ones and slotted text', async () => {
+  it('reads open shadow roots, nested ones, slotted text, and one attached late', async () => {
     const page = await open(browser, server.url('/shadow.html'));
     await until(async () =>
       expect(await highlights(page)).toEqual({
@@ -106,6 +106,8 @@ describe('static pages', () => {
         'rivalry-spacex': ['SpaceX'],
         'rivalry-neuralink': ['Neuralink'],
         'rivalry-openai': ['OpenAI'],
+        // <late-card> is defined 800 ms after load, with its text in its own shadow root.
+        'rivalry-xai': ['xAI'],
       }),
     );
     expect(await mutations(page)).toEqual([]);
