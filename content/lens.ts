@@ -195,11 +195,16 @@ export function createLens(o: LensOptions): Lens {
     return out;
   };
 
+  /** The count last reported: a page that re-renders its mentions keeps the same count. */
+  let reported = -1;
   const countChanged = () => {
     if (!o.onCount || countTimer !== null) return;
     countTimer = setTimeout(() => {
       countTimer = null;
-      if (!signal.aborted) o.onCount?.(activeFound().length);
+      const total = activeFound().length;
+      if (signal.aborted || total === reported) return;
+      reported = total;
+      o.onCount?.(total);
     }, COUNT_DEBOUNCE_MS);
   };
 

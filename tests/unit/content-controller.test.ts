@@ -58,6 +58,16 @@ describe('controller', () => {
     // Other messages are left to other listeners.
     expect(ask({ type: 'somethingElse' })).toBeUndefined();
     await until(() => expect(sendCount).toHaveBeenLastCalledWith(2, true));
+    // Re-rendering the same mentions reports nothing new.
+    const calls = sendCount.mock.calls.length;
+    const p = document.querySelector('p') as HTMLElement;
+    p.textContent = 'OpenAI and SpaceX';
+    await until(() => expect(marks()).toBe(2));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(sendCount.mock.calls.length).toBe(calls);
+    // A real change is reported.
+    p.textContent = 'OpenAI only';
+    await until(() => expect(sendCount).toHaveBeenLastCalledWith(1, true));
   });
 
   it('turns off in place when its site is switched off, and back on', async () => {
