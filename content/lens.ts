@@ -14,12 +14,12 @@ import type { EntityCount, PageState, PageSummary } from '../extension/messages'
 import type { Dismissal, HighlightStyle } from '../extension/settings';
 import { cardModel } from './card-model';
 import { type CardHost, createCardHost } from './card-host';
+import { createDocOrder } from './doc-order';
 import { createMentionIndex } from './hit-test';
 import { createHover, type Hover } from './hover';
 import type { MatchFn } from './match-windows';
 import { createBatchedObserver } from './observer';
 import { createHighlightPainter, createMarkPainter, highlightApi, type Painter } from './painter';
-import { createDocOrder } from './doc-order';
 import { createScanner, type Found, type ScanState } from './scanner';
 
 export interface LensSettings {
@@ -40,7 +40,7 @@ export interface LensOptions {
   /** Paint with `<rivalry-mark>` elements even where the Highlight API exists (test builds). */
   forceFallback?: boolean;
   limitChars?: number;
-  /** The number of painted mentions changed (debounced). */
+  /** The number of mentions (not hidden nor dismissed) changed; debounced. */
   onCount?(total: number): void;
   /** "Not this" was pressed on a card. */
   onDismiss?(dismissal: Dismissal): void;
@@ -86,7 +86,7 @@ export function createLens(o: LensOptions): Lens {
     (api?.registry as Parameters<typeof createMentionIndex>[2]) ?? null,
     () => [...shadowRoots].filter((r) => r.isConnected),
   );
-  /** Found mentions currently painted (the rest are hidden or dismissed). */
+  /** Found mentions currently painted (the rest are hidden, dismissed, or far off screen). */
   const painted = new WeakSet<Found>();
 
   let hidden = new Set(settings.hiddenEntities);
@@ -217,7 +217,8 @@ export function createLens(o: LensOptions): Lens {
     entityCount: entities.length,
     onAdd(list) {
       foundCount += list.length;
-      if (foundCount > PAINT_ALL_LIMIT) paintNearbyOnly();
+      // (Only for highlights: the fallback's marks cost nothing per frame once wrapped.)
+      if (foundCount > PAINT_ALL_LIMIT && painter.mode === 'highlight') paintNearbyOnly();
       const owner = list[0]?.owner;
       if (nearby && owner) nearby.observe(elementOf(owner));
       paint(list.filter(active));
