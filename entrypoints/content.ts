@@ -13,7 +13,9 @@ import { sendToBackground } from '../extension/messages';
 function isTopOrSameOriginFrame(): boolean {
   if (window === window.top) return true;
   try {
-    return window.top?.location.origin === window.location.origin;
+    // `origin`, not `location.origin`: an about:blank or srcdoc frame has the page's origin but
+    // a location whose origin reads "null". A cross-origin top throws here.
+    return window.top?.origin === window.origin;
   } catch {
     return false;
   }
@@ -22,6 +24,8 @@ function isTopOrSameOriginFrame(): boolean {
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
+  // Also about:blank and srcdoc frames: they share the page's origin (checked below).
+  matchAboutBlank: true,
   runAt: 'document_idle',
   // No window.postMessage at start (WXT's old way of telling older copies to stop): pages with
   // careless message listeners choke on it. WXT's custom event on the document remains.

@@ -114,7 +114,7 @@ describe('static pages', () => {
     await page.close();
   });
 
-  it('runs in a same-origin iframe, with its own highlights', async () => {
+  it('runs in same-origin iframes (src and srcdoc), each with its own highlights', async () => {
     const page = await open(browser, server.url('/iframe.html'));
     const child = page.frame({ url: /iframe-child/ });
     if (!child) throw new Error('no child frame');
@@ -127,9 +127,39 @@ describe('static pages', () => {
         'rivalry-spacex': ['SpaceX'],
       }),
     );
+    const inline = page.frames().find((f) => f.url() === 'about:srcdoc');
+    if (!inline) throw new Error('no srcdoc frame');
+    await until(async () =>
+      expect(await highlights(inline)).toEqual({ 'rivalry-stoke-space': ['Stoke Space'] }),
+    );
     expect(await mutations(page)).toEqual([]);
     expect(await mutations(child)).toEqual([]);
+    expect(await mutations(inline)).toEqual([]);
     await page.close();
+  });
+
+  it('stays out of a cross-origin iframe', async () => {
+    const other = await serveFixtures();
+    try {
+      const port = new URL(other.origin).port;
+      const page = await open(browser, server.url(`/cross-origin.html?port=${port}`));
+      await until(async () =>
+        expect(await highlights(page)).toEqual({ 'rivalry-openai': ['OpenAI'] }),
+      );
+      const child = await until(async () => {
+        const f = page.frames().find((fr) => fr.url().startsWith(other.origin));
+        expect(f).toBeDefined();
+        await f?.waitForLoadState('load');
+        return f as NonNullable<typeof f>;
+      });
+      await page.waitForTimeout(600);
+      // The frame's own registry: nothing painted there, though it names Neuralink and SpaceX.
+      expect(await highlights(child)).toEqual({});
+      expect(await child.evaluate(() => document.body.textContent)).toContain('Neuralink');
+      await page.close();
+    } finally {
+      await other.close();
+    }
   });
 
   it('works on a page served with a strict Content-Security-Policy, card styles included', async () => {
