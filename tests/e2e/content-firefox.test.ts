@@ -90,18 +90,24 @@ describe('Firefox ESR', () => {
 
   it('opens the card on hover and closes it on Escape', async () => {
     await page.goto(server.url('/card.html'));
-    await until(async () => expect(Object.keys(await highlights())).toHaveLength(7));
-    const at = await page.evaluate(() => {
-      const hl = (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(
-        'rivalry-sam-altman',
-      );
-      const r = [...(hl ?? [])][0] as AbstractRange;
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      const b = range.getBoundingClientRect();
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    await until(async () => {
+      expect(await page.evaluate(() => document.title)).toBe('Hover cards');
+      expect(Object.keys(await highlights())).toHaveLength(7);
     });
+    // Retried: right after a navigation the BiDi session may briefly see the old document.
+    const at = await until(() =>
+      page.evaluate(() => {
+        const hl = (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(
+          'rivalry-sam-altman',
+        );
+        const r = [...(hl ?? [])][0] as AbstractRange;
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const b = range.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }),
+    );
     await page.mouse.move(at.x, at.y, { steps: 3 });
     const label = () =>
       page.evaluate(() => {
