@@ -89,7 +89,9 @@ export interface WalkHit<T> {
   genitive?: boolean;
 }
 
-const MAX_SEPARATOR_RUN = 4;
+/** The longest run of separators inside a name, and how many of them may be punctuation. */
+const MAX_SEPARATOR_RUN = 64;
+const MAX_SEPARATOR_MARKS = 3;
 
 /** True when the word character class `next` continues a word of class `k`. */
 export function continuesWord(k: Cls, next: Cls): boolean {
@@ -156,19 +158,27 @@ export function walk<T>(text: string, start: number, root: TrieNode<T>, out: Wal
     // A run of separators between two parts of a name.
     let j = i;
     let seen = 0;
-    let newline = false;
+    let newlines = 0;
+    let marks = 0;
     for (; j < n && j - i <= MAX_SEPARATOR_RUN; j++) {
       const cj = text.charCodeAt(j);
       const kj = classOf(cj);
       if (kj === Cls.Space) {
         seen |= Sep.Space;
-        if (cj === 10 || cj === 13) newline = true;
-      } else if (kj === Cls.Hyphen) seen |= Sep.Hyphen;
+        if (cj === 10 || (cj === 13 && text.charCodeAt(j + 1) !== 10)) newlines++;
+        continue;
+      }
+      if (kj === Cls.Hyphen) seen |= Sep.Hyphen;
       else if (kj === Cls.Dot) seen |= Sep.Dot;
       else if (kj === Cls.Comma) seen |= Sep.Comma;
       else if (kj !== Cls.Ignore) break;
+      if (kj !== Cls.Ignore) marks++;
     }
-    if (j - i > MAX_SEPARATOR_RUN || j >= n || !isWordCls(classOf(text.charCodeAt(j)))) return;
+    // Indented source text ("Elon⏎      Musk") may put a long run of white space inside a name;
+    // a blank line (a new paragraph) or more than a few marks may not.
+    if (j - i > MAX_SEPARATOR_RUN || newlines > 1 || marks > MAX_SEPARATOR_MARKS) return;
+    if (j >= n || !isWordCls(classOf(text.charCodeAt(j)))) return;
+    const newline = newlines > 0;
     const hyphenation =
       newline && (seen & Sep.Hyphen) !== 0 && (seen & (Sep.Dot | Sep.Comma)) === 0;
     if (!hyphenation) {

@@ -16,6 +16,8 @@ describe('findMentions finds', () => {
     ['StokeSpace and Stoke-Space', ['stoke-space:StokeSpace', 'stoke-space:Stoke-Space']],
     ["SpaceX's and Neuralink’s plans", ['spacex:SpaceX', 'neuralink:Neuralink']],
     ['a deal with Stoke\nSpace was explored', ['stoke-space:Stoke\nSpace']],
+    ['indented source: Elon\n        Musk', ['elon-musk:Elon\n        Musk']],
+    ['a new paragraph is not one name: Elon\n\nMusk', []],
     ['implants from Neura-\nlink and Open-\nAI', ['neuralink:Neura-\nlink', 'openai:Open-\nAI']],
     [
       'Space\u00a0X and Neura\u200blink and Open\u00adAI',
