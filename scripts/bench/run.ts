@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { dataset } from '../../core/rivalry-data.ts';
@@ -424,6 +425,9 @@ const startupText = [
     `our main-thread time ${ms(tracedOurs)} over that span.`,
 ].join('\n\n');
 
+env['load average at end'] = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(' ');
 const method = `Method: \`npm run bench\` builds the extension (\`npx wxt build\`), generates the pages (seeded, so
 every run loads the same bytes) and serves them from 127.0.0.1. Two Chromium instances run side by
 side with the same flags, one with the unpacked build and one without any extension; every tab is
