@@ -7,11 +7,9 @@
  *   popup to the folder it prints (demo-output/ by default, or the first argument).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, card, mentionRect, ROOT, serveFixtures, until } from '../tests/e2e/harness.ts';
+import { card, launch, mentionRect, ROOT, serveFixtures, until } from '../tests/e2e/harness.ts';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const outDir = resolve(process.argv[2] ?? join(ROOT, 'demo-output'));
@@ -21,40 +19,24 @@ execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 const extDir = join(ROOT, '.output', 'chrome-mv3');
 
 const server = await serveFixtures({ '/': join(ROOT, 'demo/index.html') });
-const profile = mkdtempSync(join(tmpdir(), 'rivalry-lens-demo-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM,
+const browser = await launch(extDir, {
   headless: !headed,
-  ignoreDefaultArgs: ['--disable-extensions'],
   viewport: headed ? null : { width: 1100, height: 860 },
-  args: [
-    '--no-sandbox',
-    `--disable-extensions-except=${extDir}`,
-    `--load-extension=${extDir}`,
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
 });
-const worker =
-  context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-  (await context.waitForEvent('serviceworker'));
+const { context, worker } = browser;
 const extensionId = new URL(worker.url()).host;
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(server.url('/'));
 
 async function finish() {
-  await context.close();
+  await browser.close();
   await server.close();
-  rmSync(profile, { recursive: true, force: true });
 }
 
 if (headed) {
   console.log(`Demo page: ${server.url('/')} — close the browser window to end.`);
   await new Promise<void>((done) => context.on('close', () => done()));
-  await server.close();
-  rmSync(profile, { recursive: true, force: true });
+  await finish();
 } else {
   mkdirSync(outDir, { recursive: true });
   // The page, once its mentions are painted.

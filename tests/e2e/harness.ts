@@ -100,13 +100,19 @@ export interface Browser {
 }
 
 /** Chromium with the extension, in a fresh temporary profile. */
-export async function launch(extDir: string): Promise<Browser> {
+export async function launch(
+  extDir: string,
+  {
+    headless = true,
+    viewport = { width: 1100, height: 800 } as { width: number; height: number } | null,
+  } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'rivalry-lens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless,
     ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1100, height: 800 },
+    viewport,
     args: [
       '--no-sandbox',
       `--disable-extensions-except=${extDir}`,
