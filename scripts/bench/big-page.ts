@@ -3,7 +3,7 @@
  * with the floor and with mark.js (the last two in the browser without the extension).
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { type BenchBrowser, freshPage, sleep } from './browser.ts';
+import { type BenchBrowser, freshPage, median, sleep } from './browser.ts';
 import { type ProbeState, viewportTimes } from './probe.ts';
 import {
   mainThreadTasks,
@@ -135,4 +135,41 @@ export async function traceBig(
   variant: Variant = 'extension',
 ): Promise<LoadResult['trace']> {
   return (await loadBig(b, variant, url, probe, true)).trace;
+}
+
+/**
+ * What adopting a style sheet costs on the big page once it is laid out (no extension): the
+ * style and layout pass it forces, for a sheet with one `::highlight()` rule (as the painter
+ * adopts) and for a sheet whose one rule matches nothing. Median of `rounds` fresh tabs each.
+ */
+export async function sheetCost(
+  b: BenchBrowser,
+  url: string,
+  rounds: number,
+): Promise<{ highlightRule: number; plainRule: number }> {
+  const times = { highlightRule: [] as number[], plainRule: [] as number[] };
+  for (let r = 0; r < rounds; r++) {
+    for (const kind of ['highlightRule', 'plainRule'] as const) {
+      const page = await freshPage(b);
+      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      await sleep(1000);
+      const t = await page.evaluate(
+        (rule) => {
+          void document.body.offsetTop;
+          const t0 = performance.now();
+          const sheet = new CSSStyleSheet();
+          sheet.replaceSync(rule);
+          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+          void document.body.offsetTop;
+          return performance.now() - t0;
+        },
+        kind === 'highlightRule'
+          ? '::highlight(rivalry-openai) { background-color: #ffe066; }'
+          : '.bench-nothing { color: red; }',
+      );
+      times[kind].push(t);
+      await page.close();
+    }
+  }
+  return { highlightRule: median(times.highlightRule), plainRule: median(times.plainRule) };
 }

@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { dataset } from '../../core/rivalry-data.ts';
-import { type LoadResult, loadBig, traceBig } from './big-page.ts';
+import { type LoadResult, loadBig, sheetCost, traceBig } from './big-page.ts';
 import { launchBrowser, median, servePages, sleep } from './browser.ts';
 import { bundleParts } from './bundle.ts';
 import { articleRun, type FeedResult, feedRun, hoverRun, settle } from './main-thread.ts';
@@ -118,6 +118,7 @@ for (let r = 0; r < TRACE_ROUNDS; r++) {
   log(`big page traced ${r + 1}/${TRACE_ROUNDS}: longest task of ours ${ms(t?.longestOurs)}`);
 }
 const plainTrace = await traceBig(without, server.url('/big'), probes.plain, 'plain');
+const sheet = await sheetCost(without, server.url('/big'), TRACE_ROUNDS);
 
 // CPU profiles of the big page, the feed and the article, in the unminified build.
 const readable = await launchBrowser(profileDir);
@@ -329,6 +330,13 @@ const rows: Row[] = [
     reference: plainTrace
       ? `without the extension ${ms(plainTrace.rendering.UpdateLayoutTree)} in all, longest ${ms(plainTrace.longestStyle)}`
       : '',
+    target: '',
+    met: '',
+  },
+  {
+    measure: 'Big page: style pass forced by adopting a sheet (no extension)',
+    value: `${ms(sheet.highlightRule)} for one \`::highlight()\` rule`,
+    reference: `${ms(sheet.plainRule)} for one rule that matches nothing`,
     target: '',
     met: '',
   },
