@@ -49,6 +49,14 @@ export function createCardHost(doc: Document): CardHost {
 
   const ensure = (): HTMLElement => {
     if (card && host?.isConnected) return card;
+    if (card) {
+      // The page removed our host (removing a popover also hides it): start again, once per
+      // card shown, never in reply to the removal itself.
+      stopFollowing?.();
+      stopFollowing = null;
+      render(null, card);
+      open = false;
+    }
     host = doc.createElement(HOST_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');

@@ -236,6 +236,18 @@ export function createLens(o: LensOptions): Lens {
       const owner = list[0]?.owner;
       if (nearby && owner && !owner.isConnected) nearby.unobserve(elementOf(owner));
     },
+    onMoved(list) {
+      // Their ranges were set again: paint them again so the browser redraws them.
+      const again = list.filter((f) => painted.has(f));
+      // Those that were collapsed when their turn to be painted came were left out then.
+      paint(list.filter((f) => !painted.has(f) && active(f)));
+      if (!again.length) return;
+      if (painter.mode === 'mark') docOrder.invalidate();
+      painter.remove(again);
+      index.remove(again);
+      painter.add(again);
+      index.add(again);
+    },
     onShadowRoot(root) {
       shadowRoots.add(root);
       observer.observe(root);

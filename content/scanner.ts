@@ -28,10 +28,15 @@ export interface ScannerOptions {
   root: Document;
   match: MatchFn;
   signal: AbortSignal;
-  /** Mentions of an owner that was read again or left the page; called before the owner is read. */
+  /** Mentions of an owner that left the page, or that a new reading of it no longer has. */
   onRemove(found: Found[]): void;
   /** New mentions of an owner. */
   onAdd(found: Found[]): void;
+  /**
+   * Mentions kept from the previous reading of an owner whose ranges were set again (the page
+   * rewrote their text nodes, which collapses live ranges): to be painted again.
+   */
+  onMoved?(found: Found[]): void;
   /** An open shadow root was found (to observe it and to style highlights inside it). */
   onShadowRoot(root: ShadowRoot): void;
   /** The state changed or the first pass finished. */
@@ -212,7 +217,6 @@ export function createScanner(opts: ScannerOptions): Scanner {
   };
 
   const beginJob = (owner: ReadRoot): Job => {
-    drop(owner);
     const collected = collectOwn(owner);
     scanned.add(owner);
     chars += collected.chars;
@@ -251,11 +255,13 @@ export function createScanner(opts: ScannerOptions): Scanner {
   const commit = (j: Job) => {
     // The text may have changed while a long job was sliced: ranges over data that is gone
     // collapse, and the observer has queued the owner again anyway.
-    const found = j.found.filter((f) => !f.range.collapsed);
-    if (found.length) {
-      states.set(j.owner, found);
-      opts.onAdd(found);
-    }
+    const fresh = j.found.filter((f) => !f.range.collapsed);
+    const { found, added, moved, removed } = reconcile(states.get(j.owner), fresh);
+    if (found.length) states.set(j.owner, found);
+    else states.delete(j.owner);
+    if (removed.length) opts.onRemove(removed);
+    if (added.length) opts.onAdd(added);
+    if (moved.length) opts.onMoved?.(moved);
     const hint = opts.mayNeedContext;
     if (hint && seen.size < (opts.entityCount ?? Number.POSITIVE_INFINITY)) {
       if (j.collected.runs.some((r) => hint(r.text))) waiting.set(j.owner, seen.size);
@@ -393,7 +399,12 @@ export function createScanner(opts: ScannerOptions): Scanner {
       runner.kick(true);
     },
     refresh(owners) {
-      for (const owner of owners) enqueue(owner, true);
+      // Forgotten first: what is read again is then all new (the fallback painter unwraps
+      // the old marks before the block is read).
+      for (const owner of owners) {
+        drop(owner);
+        enqueue(owner, true);
+      }
       runner.kick(true);
     },
     processAnyway() {
@@ -428,4 +439,69 @@ export function createScanner(opts: ScannerOptions): Scanner {
       if (sr) forget(sr);
     }
   }
+}
+
+/**
+ * Keeps the mentions of a block's previous reading that a new reading finds again over the same
+ * text nodes: the same objects, and the same live Range objects (set to the new boundaries where
+ * they moved). A page that re-renders a block, or rewrites the text we highlighted, then sees no
+ * new ranges and no churn in the highlight registry, so nothing of ours feeds its loop.
+ */
+export function reconcile(
+  previous: readonly Found[] | undefined,
+  fresh: Found[],
+): { found: Found[]; added: Found[]; moved: Found[]; removed: Found[] } {
+  if (!previous?.length) return { found: fresh, added: fresh, moved: [], removed: [] };
+  // Per text node, the previous mentions in order, and how many of them were looked at.
+  const byNode = new Map<Node, { list: Found[]; head: number }>();
+  for (const f of previous) {
+    const at = byNode.get(f.range.startContainer);
+    if (at) at.list.push(f);
+    else byNode.set(f.range.startContainer, { list: [f], head: 0 });
+  }
+  const found: Found[] = [];
+  const added: Found[] = [];
+  const moved: Found[] = [];
+  const removed: Found[] = [];
+  for (const f of fresh) {
+    const r = f.range;
+    const at = byNode.get(r.startContainer);
+    let old: Found | undefined;
+    if (at) {
+      // Both readings are in order: look a few ahead only, so a text node with thousands of
+      // mentions costs linear time.
+      const end = Math.min(at.list.length, at.head + 8);
+      for (let i = at.head; i < end; i++) {
+        const o = at.list[i] as Found;
+        if (
+          o.mention.entity === f.mention.entity &&
+          o.mention.text === f.mention.text &&
+          o.range.endContainer === r.endContainer
+        ) {
+          for (let k = at.head; k < i; k++) removed.push(at.list[k] as Found);
+          at.head = i + 1;
+          old = o;
+          break;
+        }
+      }
+    }
+    if (!old) {
+      found.push(f);
+      added.push(f);
+      continue;
+    }
+    const o = old.range;
+    if (o.startOffset !== r.startOffset || o.endOffset !== r.endOffset) {
+      o.setStart(r.startContainer, r.startOffset);
+      o.setEnd(r.endContainer, r.endOffset);
+      moved.push(old);
+    }
+    old.mention = f.mention;
+    old.run = f.run;
+    found.push(old);
+  }
+  for (const { list, head } of byNode.values()) {
+    for (let k = head; k < list.length; k++) removed.push(list[k] as Found);
+  }
+  return { found, added, moved, removed };
 }

@@ -41,6 +41,7 @@ describe('matchAll: windows over long text', () => {
 interface Log {
   added: Found[];
   removed: Found[];
+  moved: Found[];
   scanner: Scanner;
 }
 
@@ -49,7 +50,7 @@ function startScanner(
   limitChars?: number,
   mayNeedContext?: (text: string) => boolean,
 ): Log {
-  const log = { added: [] as Found[], removed: [] as Found[] } as Log;
+  const log = { added: [] as Found[], removed: [] as Found[], moved: [] as Found[] } as Log;
   const observer = createBatchedObserver((b) => {
     if (b.huge) log.scanner.rescan();
     else log.scanner.changed(b.dirty, b.added, b.removed);
@@ -64,6 +65,7 @@ function startScanner(
     entityCount: 7,
     onAdd: (list) => log.added.push(...list),
     onRemove: (list) => log.removed.push(...list),
+    onMoved: (list) => log.moved.push(...list),
     onShadowRoot: (root) => observer.observe(root),
     onState: () => {},
   });
@@ -115,6 +117,26 @@ describe('scanner', () => {
     p.remove();
     await until(() => expect(current(log.scanner)).toEqual(['Neuralink']));
     expect(log.removed.map((f) => f.mention.text)).toEqual(['OpenAI', 'SpaceX']);
+  });
+
+  it('a block read again keeps the mentions it still has, with the same Range objects', async () => {
+    document.body.innerHTML = '<p id="a">OpenAI and SpaceX, then <b>Neuralink</b></p>';
+    const log = startScanner();
+    await until(() => expect(current(log.scanner)).toEqual(['Neuralink', 'OpenAI', 'SpaceX']));
+    const [openai, spacex, neuralink] = log.added;
+    const text = document.querySelector('#a')?.firstChild as Text;
+    // Rewritten (live ranges in it collapse, in a browser): the ranges are set again.
+    text.data = `Now ${text.data}`;
+    await until(() => expect(log.moved.length).toBe(2));
+    expect(log.moved).toEqual([openai, spacex]);
+    expect(openai?.range.toString()).toBe('OpenAI');
+    expect(spacex?.range.toString()).toBe('SpaceX');
+    // A name gone is removed; the others stay the same objects.
+    text.data = `Now OpenAI and nothing else, then `;
+    await until(() => expect(log.removed).toEqual([spacex]));
+    expect([...log.scanner.all()].flat()).toEqual([openai, neuralink]);
+    expect(openai?.range.toString()).toBe('OpenAI');
+    expect(log.added.length).toBe(3);
   });
 
   it('reads a re-attached subtree again', async () => {
