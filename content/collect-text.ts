@@ -47,6 +47,26 @@ const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c ===
 
 /** Reads `owner`'s own runs. Cost is proportional to the owner's inline content only. */
 export function collectOwn(owner: ReadRoot): Collected {
+  const collector = createCollector(owner);
+  for (;;) {
+    const done = collector.step(() => true);
+    if (done) return done;
+  }
+}
+
+/** Nodes visited between two looks at the clock. */
+const NODES_PER_CHECK = 512;
+
+export interface Collector {
+  /** Reads on while `hasTime()`; the result once the owner has been read to its end. */
+  step(hasTime: () => boolean): Collected | null;
+}
+
+/**
+ * Reads `owner`'s own runs a slice at a time, so an owner of a million inline nodes never makes
+ * a long task. A page that changes the owner in between makes the observer queue it again.
+ */
+export function createCollector(owner: ReadRoot): Collector {
   const runs: Run[] = [];
   const nested: ReadRoot[] = [];
   const maybeHosts: Element[] = [];
@@ -90,61 +110,72 @@ export function collectOwn(owner: ReadRoot): Collected {
   // Iterative pre-order walk over the owner's inline content, without recursion so that deep
   // trees cannot overflow the stack.
   let node: Node | null = owner.firstChild;
-  while (node) {
-    let descend = false;
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      if (data.length > 0) {
-        addText(node as Text, data);
-        chars += data.length;
+  let result: Collected | null = null;
+  const step = (hasTime: () => boolean): Collected | null => {
+    if (result) return result;
+    let n = 0;
+    while (node) {
+      if (++n === NODES_PER_CHECK) {
+        n = 0;
+        if (!hasTime()) return null;
       }
-    } else if (node.nodeType === 1) {
-      const el = node as Element;
-      if (el.tagName === 'BR') {
-        parts.push('\n');
-        length += 1;
-        afterSpace = true;
-      } else if (isSkipped(el)) {
-        endRun();
-      } else if (isBlock(el)) {
-        endRun();
-        nested.push(el);
-      } else {
-        const shadow = el.shadowRoot;
-        if (shadow) {
-          // The shadow tree renders in place of the host; its text is its own owner. The light
-          // children are slotted somewhere inside it and still read here, inline.
-          endRun();
-          nested.push(shadow);
-        } else if (el.localName.includes('-')) {
-          maybeHosts.push(el);
+      let descend = false;
+      if (node.nodeType === 3) {
+        const data = (node as Text).data;
+        if (data.length > 0) {
+          addText(node as Text, data);
+          chars += data.length;
         }
-        descend = el.firstChild !== null;
+      } else if (node.nodeType === 1) {
+        const el = node as Element;
+        if (el.tagName === 'BR') {
+          parts.push('\n');
+          length += 1;
+          afterSpace = true;
+        } else if (isSkipped(el)) {
+          endRun();
+        } else if (isBlock(el)) {
+          endRun();
+          nested.push(el);
+        } else {
+          const shadow = el.shadowRoot;
+          if (shadow) {
+            // The shadow tree renders in place of the host; its text is its own owner. The light
+            // children are slotted somewhere inside it and still read here, inline.
+            endRun();
+            nested.push(shadow);
+          } else if (el.localName.includes('-')) {
+            maybeHosts.push(el);
+          }
+          descend = el.firstChild !== null;
+        }
       }
-    }
 
-    if (descend) {
-      node = node.firstChild;
-      continue;
-    }
-    // Next in pre-order, never leaving the owner.
-    while (node && node !== owner && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== owner && node.nodeType === 1 && (node as Element).shadowRoot) {
-        // Leaving a shadow host: what follows is not contiguous with its light children.
-        endRun();
+      if (descend) {
+        node = node.firstChild;
+        continue;
       }
+      // Next in pre-order, never leaving the owner.
+      while (node && node !== owner && !node.nextSibling) {
+        node = node.parentNode;
+        if (node && node !== owner && node.nodeType === 1 && (node as Element).shadowRoot) {
+          // Leaving a shadow host: what follows is not contiguous with its light children.
+          endRun();
+        }
+      }
+      node = node && node !== owner ? node.nextSibling : null;
     }
-    node = node && node !== owner ? node.nextSibling : null;
-  }
-  endRun();
-  // A block owner that is itself a shadow host (e.g. `<div>` with a shadow root): its shadow
-  // tree is read separately too.
-  if (owner.nodeType === 1) {
-    const shadow = (owner as Element).shadowRoot;
-    if (shadow) nested.push(shadow);
-  }
-  return { runs, nested, maybeHosts, chars };
+    endRun();
+    // A block owner that is itself a shadow host (e.g. `<div>` with a shadow root): its shadow
+    // tree is read separately too.
+    if (owner.nodeType === 1) {
+      const shadow = (owner as Element).shadowRoot;
+      if (shadow) nested.push(shadow);
+    }
+    result = { runs, nested, maybeHosts, chars };
+    return result;
+  };
+  return { step };
 }
 
 /**

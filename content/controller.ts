@@ -38,13 +38,23 @@ interface Values extends LensSettings {
 export async function startController(o: ControllerOptions): Promise<Controller> {
   const host = o.win.location.hostname;
   const site = settings.siteOf(host);
+  // All at once: one round trip's wait instead of six in a row before the first highlight.
+  const [disabledSites, paused, hiddenEntities, highlightStyle, dwellMs, dismissals] =
+    await Promise.all([
+      settings.disabledSites.getValue(),
+      settings.paused.getValue(),
+      settings.hiddenEntities.getValue(),
+      settings.highlightStyle.getValue(),
+      settings.dwellMs.getValue(),
+      settings.dismissals.getValue(),
+    ]);
   const values: Values = {
-    disabledSites: await settings.disabledSites.getValue(),
-    paused: await settings.paused.getValue(),
-    hiddenEntities: await settings.hiddenEntities.getValue(),
-    highlightStyle: await settings.highlightStyle.getValue(),
-    dwellMs: await settings.dwellMs.getValue(),
-    dismissals: await settings.dismissals.getValue(),
+    disabledSites,
+    paused,
+    hiddenEntities,
+    highlightStyle,
+    dwellMs,
+    dismissals,
   };
 
   let lens: Lens | null = null;

@@ -35,6 +35,8 @@ export function createHover(o: HoverOptions): Hover {
   const { win, signal } = o;
   let x = 0;
   let y = 0;
+  /** A pointer has moved over the page and not left it: only then is there a point to test. */
+  let pointerIn = false;
   let overCard = false;
   let frame: number | null = null;
   let candidate: Found | null = null;
@@ -118,18 +120,27 @@ export function createHover(o: HoverOptions): Hover {
       if (e.pointerType === 'touch') return;
       x = e.clientX;
       y = e.clientY;
+      pointerIn = true;
       overCard = o.inCard(e);
       request();
     },
     listen,
   );
-  // The page scrolled under a still pointer.
-  win.addEventListener('scroll', () => request(), listen);
+  // The page scrolled under a still pointer. (Pages that scroll themselves, such as
+  // infinite feeds, with no pointer over them cost no hit test.)
+  win.addEventListener(
+    'scroll',
+    () => {
+      if (pointerIn) request();
+    },
+    listen,
+  );
   win.document.addEventListener(
     'pointerout',
     (e) => {
       if (e.relatedTarget !== null) return;
       // Left the window.
+      pointerIn = false;
       overCard = false;
       x = -1;
       y = -1;

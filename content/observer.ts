@@ -4,7 +4,7 @@
  * changed, the nodes that were added, and whether any were removed, and hands that to the
  * scanner, which does the real work in slices.
  */
-import { ownerOf, type ReadRoot } from './dom-rules';
+import { isBlock, isSkipped, ownerOf, type ReadRoot } from './dom-rules';
 
 export interface Batch {
   dirty: Set<ReadRoot>;
@@ -89,6 +89,12 @@ export function fold(records: MutationRecord[]): Batch {
   for (const r of records) {
     if (r.type === 'childList') {
       if (r.removedNodes.length) removed = true;
+      else if (addsBlocksOnly(r)) {
+        // A feed appending posts: the container's own text is unchanged, only the new blocks
+        // are read (re-reading the container would cost time growing with the feed).
+        for (const n of r.addedNodes) if (n.nodeType === 1) added.push(n);
+        continue;
+      }
       for (const n of r.addedNodes) {
         if (n.nodeType === 1 || n.nodeType === 3) added.push(n);
       }
@@ -100,4 +106,26 @@ export function fold(records: MutationRecord[]): Batch {
     if (owner) dirty.add(owner);
   }
   return { dirty, added, removed, huge: false };
+}
+
+const blank = (n: Node) => n.nodeType === 3 && !/\S/.test((n as Text).data);
+const apart = (n: Node | null) =>
+  n === null ||
+  blank(n) ||
+  n.nodeType === 8 ||
+  (n.nodeType === 1 && (isBlock(n as Element) || isSkipped(n as Element)));
+
+/**
+ * True when a record only added blocks (or blank text) between nodes that already end a run:
+ * the target's own runs read the same after it, none is split.
+ */
+function addsBlocksOnly(r: MutationRecord): boolean {
+  const nodes = r.addedNodes;
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  if (!first || !last) return false;
+  for (const n of nodes) if (!apart(n)) return false;
+  // Their neighbours as the page is now (moved since: read the target, to be safe).
+  if (first.parentNode !== r.target || last.parentNode !== r.target) return false;
+  return apart(first.previousSibling) && apart(last.nextSibling);
 }

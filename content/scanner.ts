@@ -9,7 +9,13 @@
  * single block of megabytes never takes one long task.
  */
 import type { EntityId, Mention } from '../core/types';
-import { type Collected, collectOwn, type Run, rangeFor } from './collect-text';
+import {
+  type Collected,
+  type Collector,
+  createCollector,
+  type Run,
+  rangeFor,
+} from './collect-text';
 import { isBlock, ownerOf, type ReadRoot } from './dom-rules';
 import { type MatchFn, matchWindow } from './match-windows';
 import { createSliceRunner, type SliceRunner } from './slices';
@@ -62,6 +68,8 @@ const HUGE_BATCH = 5000;
 
 interface Job {
   owner: ReadRoot;
+  /** Reading the owner's text, until it is read (then `collected`). */
+  collector: Collector | null;
   collected: Collected;
   run: number;
   from: number;
@@ -216,9 +224,26 @@ export function createScanner(opts: ScannerOptions): Scanner {
     hostTimer = setTimeout(checkHosts, HOST_DELAYS[0]);
   };
 
+  const NOTHING: Collected = { runs: [], nested: [], maybeHosts: [], chars: 0 };
+
   const beginJob = (owner: ReadRoot): Job => {
-    const collected = collectOwn(owner);
     scanned.add(owner);
+    return {
+      owner,
+      collector: createCollector(owner),
+      collected: NOTHING,
+      run: 0,
+      from: 0,
+      found: [],
+    };
+  };
+
+  /** Reads the job's owner on while there is time; true once it is read. */
+  const collectJob = (j: Job, hasTime: () => boolean): boolean => {
+    const collected = j.collector?.step(hasTime);
+    if (!collected) return false;
+    j.collector = null;
+    j.collected = collected;
     chars += collected.chars;
     watchHosts(collected.maybeHosts);
     // Last first onto the stack, so the first nested block is read next.
@@ -227,11 +252,12 @@ export function createScanner(opts: ScannerOptions): Scanner {
       if (inner.nodeType === 11) opts.onShadowRoot(inner as ShadowRoot);
       if (!scanned.has(inner)) enqueue(inner, false);
     }
-    return { owner, collected, run: 0, from: 0, found: [] };
+    return true;
   };
 
   /** Matches one window of the job; true when the job is complete. */
-  const stepJob = (j: Job): boolean => {
+  const stepJob = (j: Job, hasTime: () => boolean): boolean => {
+    if (j.collector && !collectJob(j, hasTime)) return false;
     const run = j.collected.runs[j.run];
     if (!run) return true;
     const { mentions, next: from } = matchWindow(run.text, j.from, match, seen);
@@ -297,7 +323,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
         if (!owner) break;
         job = beginJob(owner);
       }
-      if (stepJob(job)) {
+      if (stepJob(job, hasTime)) {
         commit(job);
         job = null;
       }

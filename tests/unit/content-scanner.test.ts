@@ -218,8 +218,26 @@ describe('batched observer', () => {
     await until(() => expect(batches).toHaveLength(1));
     const [b] = batches as [Batch];
     expect(b.added).toHaveLength(50);
-    expect([...b.dirty]).toEqual([list, document.querySelector('#t')]);
+    // Blocks appended between blocks leave the list's own text as it was: not read again.
+    expect([...b.dirty]).toEqual([document.querySelector('#t')]);
     expect(b.removed).toBe(false);
+  });
+
+  it('reads a block again when what was added joins or splits its own text', async () => {
+    document.body.innerHTML = '<div id="a">Stoke <b>x</b></div><div id="b">one two</div>';
+    const batches: Batch[] = [];
+    const obs = createBatchedObserver((b) => batches.push(b), abort.signal);
+    obs.observe(document);
+    // Inline content, and a block that splits a run of text: both change the owner's runs.
+    document.querySelector('#a')?.append(document.createElement('span'));
+    const b = document.querySelector('#b') as Element;
+    (b.firstChild as Text).splitText(3);
+    await until(() => expect(batches.length).toBeGreaterThan(0));
+    batches.length = 0;
+    b.insertBefore(document.createElement('div'), b.lastChild);
+    document.querySelector('#a')?.append(' Space');
+    await until(() => expect(batches).toHaveLength(1));
+    expect([...(batches[0] as Batch).dirty]).toEqual([b, document.querySelector('#a')]);
   });
 
   it('does not report the changes it is told to ignore', async () => {
