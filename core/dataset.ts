@@ -82,6 +82,11 @@ const EntitySchema = v.strictObject({
   aliases: v.pipe(v.array(AliasSchema), v.minLength(1, 'must have at least one alias')),
   /** Words whose presence near an ambiguous alias makes it count ("rocket" for "Stoke"). */
   context: v.optional(v.array(text)),
+  /**
+   * Words whose presence near an ambiguous alias shows it means something else ("perfume" near
+   * "Musk", "explainable" near "XAI"); they outweigh every other context.
+   */
+  antiContext: v.optional(v.array(text)),
   /** Phrases that contain an alias but never name this entity ("Stoke City", "musk ox"). */
   notMentions: v.optional(v.array(text)),
   /** Entities whose unambiguous mention in the same text lends context ("Elon Musk" → "Musk"). */

@@ -70,6 +70,7 @@ interface CompiledEntity {
   related: EntityId[];
   context: Set<string>;
   contextPairs: Set<string>;
+  antiContext: Set<string>;
 }
 
 interface Blocker {
@@ -189,6 +190,7 @@ export function compileMatcher(dataset: Dataset): Matcher {
       related: entity.related ?? [],
       context,
       contextPairs,
+      antiContext: new Set((entity.antiContext ?? []).map(foldKey)),
     };
     byId.set(entity.id, compiledEntity);
     for (const alias of entity.aliases) {
@@ -425,6 +427,8 @@ export function compileMatcher(dataset: Dataset): Matcher {
    *   `contextRivalry` when it names only some other entity of the rivalry (or one of them
    *   by an ambiguous name already accepted);
    * - `contextNear` when one of the entity's context words stands within CONTEXT_REACH.
+   * A word of the entity's `antiContext` within that reach vetoes the name, unless the
+   * document names the entity itself unambiguously.
    * One-letter and Japanese short names need the context word near them in any case.
    */
   function contextScore(
@@ -434,7 +438,11 @@ export function compileMatcher(dataset: Dataset): Matcher {
     named: Set<EntityId>,
   ): number {
     const e = c.alias.entity;
-    const near = contextNear(text, c, e);
+    const around = contextNear(text, c, e);
+    // A veto word counts unless the text names the entity itself for sure ("Elon Musk
+    // launched a perfume. Musk said…").
+    if (around === 'anti' && !seen.has(e.id)) return 0;
+    const near = around === 'near';
     if (c.alias.needsNear && !near) return 0;
     const doc =
       seen.has(e.id) || e.related.some((r) => seen.has(r))
@@ -445,9 +453,11 @@ export function compileMatcher(dataset: Dataset): Matcher {
     return Math.min(SCORE.contextMax, SCORE.contextBase + doc + (near ? SCORE.contextNear : 0));
   }
 
-  function contextNear(text: string, c: Candidate, e: CompiledEntity): boolean {
+  /** Whether the entity's context words, or words that veto it, stand near the candidate. */
+  function contextNear(text: string, c: Candidate, e: CompiledEntity): 'near' | 'anti' | 'none' {
     const from = Math.max(0, c.start - CONTEXT_REACH);
     const to = Math.min(text.length, c.end + CONTEXT_REACH);
+    let found: 'near' | 'none' = 'none';
     let prev = '';
     let i = from;
     while (i < to) {
@@ -470,13 +480,13 @@ export function compileMatcher(dataset: Dataset): Matcher {
       const adjacent =
         k < Cls.Katakana || (i >= c.end && i - c.end <= 4) || (j <= c.start && c.start - j <= 4);
       if (!inside && adjacent) {
-        if (e.context.has(key)) return true;
-        if (prev && e.contextPairs.has(`${prev} ${key}`)) return true;
+        if (e.antiContext.has(key)) return 'anti';
+        if (e.context.has(key) || (prev && e.contextPairs.has(`${prev} ${key}`))) found = 'near';
       }
       prev = inside ? '' : key;
       i = j;
     }
-    return false;
+    return found;
   }
 
   return { findMentions, entities };

@@ -70,6 +70,15 @@ describe('findMentions finds', () => {
     expect(found('He posted the clip on X, where it went viral.')).toEqual(['x-twitter:X']);
   });
 
+  it('lets a veto word near an ambiguous name outweigh its context, unless the full name is there', () => {
+    expect(found('Musk said the fragrance would sell.')).toEqual([]);
+    expect(found('Musk said the deal was off.')).toEqual(['elon-musk:Musk']);
+    expect(found('Elon Musk sold a perfume. Musk said it sold out.')).toEqual([
+      'elon-musk:Elon Musk',
+      'elon-musk:Musk',
+    ]);
+  });
+
   it('uses context from elsewhere in the document through `seen`', () => {
     const seen = new Set<string>();
     findMentions('Tesla and SpaceX chief Elon Musk.', { seen });
