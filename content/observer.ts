@@ -124,6 +124,9 @@ function addsBlocksOnly(r: MutationRecord): boolean {
   const first = nodes[0];
   const last = nodes[nodes.length - 1];
   if (!first || !last) return false;
+  // Inside an inline element, the run goes on past its ends: a block there splits it.
+  const t = r.target;
+  if (t.nodeType !== 11 && !(t.nodeType === 1 && isBlock(t as Element))) return false;
   for (const n of nodes) if (!apart(n)) return false;
   // Their neighbours as the page is now (moved since: read the target, to be safe).
   if (first.parentNode !== r.target || last.parentNode !== r.target) return false;

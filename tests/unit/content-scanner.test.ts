@@ -236,8 +236,14 @@ describe('batched observer', () => {
     batches.length = 0;
     b.insertBefore(document.createElement('div'), b.lastChild);
     document.querySelector('#a')?.append(' Space');
+    // A block into an empty inline element splits the run around it too.
+    document.body.insertAdjacentHTML('beforeend', '<p id="c">Stoke <span></span> Space</p>');
     await until(() => expect(batches).toHaveLength(1));
     expect([...(batches[0] as Batch).dirty]).toEqual([b, document.querySelector('#a')]);
+    batches.length = 0;
+    document.querySelector('#c span')?.append(document.createElement('div'));
+    await until(() => expect(batches).toHaveLength(1));
+    expect([...(batches[0] as Batch).dirty]).toEqual([document.querySelector('#c')]);
   });
 
   it('does not report the changes it is told to ignore', async () => {
