@@ -48,23 +48,28 @@ export function allowedEdits(keyLength: number): number {
 }
 
 export class FuzzyIndex<T> {
-  private readonly fuse: Fuse<{ key: string; value: T }>;
+  private fuse: Fuse<{ key: string; value: T }> | undefined;
   private readonly cache = new Map<string, { key: string; value: T; distance: number } | null>();
   readonly lengths: Set<number>;
 
-  constructor(names: { key: string; value: T }[]) {
-    this.fuse = new Fuse(names, {
+  constructor(private readonly names: { key: string; value: T }[]) {
+    this.lengths = new Set();
+    for (const { key } of names) {
+      const e = allowedEdits(key.length);
+      for (let d = -e; d <= e; d++) this.lengths.add(key.length + d);
+    }
+  }
+
+  /** The fuse.js index, made when the first word of a fitting length comes along. */
+  private search(candidate: string) {
+    this.fuse ??= new Fuse(this.names, {
       keys: ['key'],
       includeScore: true,
       threshold: 0.4,
       ignoreLocation: true,
       isCaseSensitive: true,
     });
-    this.lengths = new Set();
-    for (const { key } of names) {
-      const e = allowedEdits(key.length);
-      for (let d = -e; d <= e; d++) this.lengths.add(key.length + d);
-    }
+    return this.fuse.search(candidate, { limit: 3 });
   }
 
   /** The name within its allowed edit distance of `candidate` (a folded key), if any. */
@@ -73,7 +78,7 @@ export class FuzzyIndex<T> {
     const cached = this.cache.get(candidate);
     if (cached !== undefined) return cached;
     let best: { key: string; value: T; distance: number } | null = null;
-    for (const { item } of this.fuse.search(candidate, { limit: 3 })) {
+    for (const { item } of this.search(candidate)) {
       const max = allowedEdits(item.key.length);
       const d = osaDistance(candidate, item.key, max);
       if (d <= max && (best === null || d < best.distance)) best = { ...item, distance: d };

@@ -160,7 +160,7 @@ function hasUpper(s: string): boolean {
 /** Compiles the highlighted entities of `dataset` into a matcher. */
 export function compileMatcher(dataset: Dataset): Matcher {
   const trie: TrieNode<CompiledAlias> = newNode();
-  const blockers: TrieNode<Blocker> = newNode();
+  const blockerPhrases: { phrase: string; entity: EntityId }[] = [];
   const fuzzyNames: { key: string; value: CompiledAlias }[] = [];
   const seedPrefixes = new Set<string>();
   const fuzzyFirstWords = new Map<string, CompiledAlias[]>();
@@ -228,9 +228,20 @@ export function compileMatcher(dataset: Dataset): Matcher {
       }
     }
     for (const phrase of entity.notMentions ?? [])
-      insert(blockers, phrase, { entity: entity.id, key: foldKey(phrase) });
+      blockerPhrases.push({ phrase, entity: entity.id });
   }
 
+  // Built on first need: a page with no candidate name never pays for them.
+  let blockerTrie: TrieNode<Blocker> | undefined;
+  const blockers = (): TrieNode<Blocker> => {
+    if (!blockerTrie) {
+      blockerTrie = newNode();
+      for (const { phrase, entity } of blockerPhrases)
+        insert(blockerTrie, phrase, { entity, key: foldKey(phrase) });
+    }
+    return blockerTrie;
+  };
+  // Its fuse.js index is made on the first word that could be a misspelling.
   const fuzzy = new FuzzyIndex(fuzzyNames);
   const fuzzySeedStarts = new Set([...fuzzyFirstWords.keys()].map((w) => w.slice(0, 3)));
   for (const { key } of fuzzyNames) fuzzySeedStarts.add(key.slice(0, 1));
@@ -404,7 +415,7 @@ export function compileMatcher(dataset: Dataset): Matcher {
       const k = classOf(text.charCodeAt(i));
       if (!isWordCls(k) || continuesWord(k, classBefore(text, i))) continue;
       found.length = 0;
-      walk(text, i, blockers, found);
+      walk(text, i, blockers(), found);
       for (const hit of found) {
         if (hit.end <= cand.start) continue;
         for (const b of hit.terminals) {
