@@ -243,8 +243,8 @@ export function compileMatcher(dataset: Dataset): Matcher {
   };
   // Its fuse.js index is made on the first word that could be a misspelling.
   const fuzzy = new FuzzyIndex(fuzzyNames);
-  const fuzzySeedStarts = new Set([...fuzzyFirstWords.keys()].map((w) => w.slice(0, 3)));
-  for (const { key } of fuzzyNames) fuzzySeedStarts.add(key.slice(0, 1));
+  const fuzzyFirstLetters = new Set(fuzzyNames.map(({ key }) => key.charCodeAt(0)));
+  const fuzzyFirstWordLengths = new Set([...fuzzyFirstWords.keys()].map((w) => w.length));
 
   // Word starts worth a walk: the first letters of every name, and anything unusual that a
   // name could hide behind (full-width letters, zero-width characters, line-end hyphens).
@@ -379,24 +379,24 @@ export function compileMatcher(dataset: Dataset): Matcher {
 
   /** A misspelled long name starting at `start`, if any. */
   function fuzzyAt(text: string, start: number): Candidate | null {
-    if (fuzzyNames.length === 0) return null;
-    const first = String.fromCharCode(fold(text.charCodeAt(start)));
-    if (!fuzzySeedStarts.has(first) && !fuzzySeedStarts.has(foldKey(text.slice(start, start + 3))))
+    if (fuzzyNames.length === 0 || !fuzzyFirstLetters.has(fold(text.charCodeAt(start))))
       return null;
-    const w1 = wordAt(text, start);
-    if (w1 === null) return null;
-    let found = fuzzy.lookup(w1.key);
+    // Words of no fitting length are turned away before any string is made.
+    const w1 = wordSpan(text, start);
+    const whole = fuzzy.lengths.has(w1.letters);
+    if (!whole && !fuzzyFirstWordLengths.has(w1.letters)) return null;
+    const key1 = foldKey(text.slice(start, w1.end));
+    let found = whole ? fuzzy.lookup(key1) : null;
     let end = w1.end;
     if (found === null || found.value.written.includes(' ')) {
       found = null;
       // A name of two words: the first written right, the second misspelled ("Elon Muks").
-      const aliases = fuzzyFirstWords.get(w1.key);
+      const aliases = fuzzyFirstWords.get(key1);
       if (aliases === undefined) return null;
       const sepEnd = skipSpaces(text, w1.end);
-      if (sepEnd === w1.end) return null;
-      const w2 = wordAt(text, sepEnd);
-      if (w2 === null) return null;
-      const two = fuzzy.lookup(w1.key + w2.key);
+      if (sepEnd === w1.end || !isWordCls(classOf(text.charCodeAt(sepEnd)))) return null;
+      const w2 = wordSpan(text, sepEnd);
+      const two = fuzzy.lookup(key1 + foldKey(text.slice(sepEnd, w2.end)));
       if (two === null || !aliases.includes(two.value)) return null;
       const words = wordsOf(text.slice(start, w2.end));
       if (!words.every(looksLikeName)) return null;
@@ -523,20 +523,18 @@ function wordStart(text: string, i: number): number {
   return i;
 }
 
-/** The word starting at `i` as a folded key (invisible characters skipped). */
-function wordAt(text: string, i: number): { key: string; end: number } | null {
+/** Where the word starting at `i` ends, and how many letters it has (invisible ones skipped). */
+function wordSpan(text: string, i: number): { end: number; letters: number } {
   const k = classOf(text.charCodeAt(i));
-  if (!isWordCls(k)) return null;
-  let key = '';
+  let letters = 0;
   let j = i;
   for (; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    const kj = classOf(c);
+    const kj = classOf(text.charCodeAt(j));
     if (kj === Cls.Ignore) continue;
     if (kj !== k) break;
-    key += String.fromCharCode(fold(c));
+    letters++;
   }
-  return { key, end: j };
+  return { end: j, letters };
 }
 
 function skipSpaces(text: string, i: number): number {
