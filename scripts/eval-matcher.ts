@@ -3,7 +3,8 @@
  * (`tests/corpus/*.txt`) and prints precision, recall and F1 per entity, for the core and the
  * extended entities pooled and for all, first with exact offsets and then leniently (overlap), with
  * the two baselines of `scripts/baselines.ts` beside it and counts by genre.
- * `--errors` lists every false positive and false negative (exact offsets) with its snippet.
+ * `--errors` lists every false positive and false negative (exact offsets) with its snippet;
+ * `--dir DIR` scores another folder of snippets in the same markup.
  */
 import {
   ALL_ENTITIES,
@@ -23,7 +24,10 @@ import { fuseBaseline, regexBaseline } from './baselines.ts';
 type Finder = (text: string) => (Span & { text: string })[];
 
 const showErrors = process.argv.includes('--errors');
-const corpus = loadCorpus();
+// `--dir DIR`: another set of labelled snippets in the same markup (default: tests/corpus).
+const dirAt = process.argv.indexOf('--dir');
+const corpus =
+  dirAt > 0 && process.argv[dirAt + 1] ? loadCorpus(process.argv[dirAt + 1]) : loadCorpus();
 
 const pct = (x: number) => x.toFixed(3);
 const pad = (s: string | number, n: number) => String(s).padStart(n);
