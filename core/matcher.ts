@@ -364,10 +364,14 @@ export function compileMatcher(dataset: Dataset): Matcher {
     // like a name (every word capitalised); all in lower case it needs context ("open ai"),
     // in mixed case it is ordinary words ("open AI models", "space X-ray").
     let lowerSplit = false;
-    if (plainSplit && !alias.entity.person) {
+    // A name split only by dots is written that way on purpose ("x.AI", "X.com").
+    if (plainSplit && !alias.entity.person && !/^[\p{L}\p{N}.]+$/u.test(surface)) {
       if (!hasUpper(letters) && hasLower(letters)) lowerSplit = true;
       else if (!wordsOf(surface).every(looksLikeName)) return null;
     }
+    // "Kimbal Musk", "Jack Altman": a surname after another capitalised given name is someone
+    // else (titles such as "CEO Musk" or "Mr Altman" are not given names).
+    if (alias.ambiguous && alias.entity.person && otherGivenName(text, start)) return null;
     let end = hit.end;
     if (alias.trailingDot && text.charCodeAt(end) === 46) end++;
     const exact =
@@ -521,6 +525,29 @@ function wordStart(text: string, i: number): number {
   }
   while (i < text.length && classOf(text.charCodeAt(i)) === Cls.Ignore) i++;
   return i;
+}
+
+/** Capitalised words that stand before a surname without being a given name. */
+const TITLES = new Set(
+  'mr mrs ms dr sir ceo chief boss billionaire founder cofounder president tycoon mogul entrepreneur executive investor chairman owner says said and vs'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when the word right before `start` (one space away, same line) is a capitalised word
+ * that is not a title: the surname then belongs to another person ("Kimbal Musk").
+ */
+function otherGivenName(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 32) return false;
+  let i = start - 1;
+  while (i > 0 && isWordCls(classOf(text.charCodeAt(i - 1)))) i--;
+  const word = text.slice(i, start - 1);
+  if (word.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  // The start of a sentence is not a given name ("Yesterday Musk said").
+  const before = text.slice(Math.max(0, i - 3), i).trimEnd();
+  if (before === '' || /[.!?:|"“(]$/.test(before)) return false;
+  return !TITLES.has(word.toLowerCase());
 }
 
 /** Where the word starting at `i` ends, and how many letters it has (invisible ones skipped). */
