@@ -12,8 +12,8 @@ import type { Dataset } from '../core/dataset';
 import type { EntityId } from '../core/types';
 import type { EntityCount, PageState, PageSummary } from '../extension/messages';
 import type { Dismissal, HighlightStyle } from '../extension/settings';
-import { cardModel } from './card-model';
 import { type CardHost, createCardHost } from './card-host';
+import { cardModel } from './card-model';
 import { createDocOrder } from './doc-order';
 import { createMentionIndex } from './hit-test';
 import { createHover, type Hover } from './hover';
@@ -213,7 +213,6 @@ export function createLens(o: LensOptions): Lens {
     match: o.match,
     signal,
     limitChars: o.limitChars,
-    mayNeedContext: ambiguousNameTest(data),
     entityCount: entities.length,
     onAdd(list) {
       foundCount += list.length;
@@ -418,29 +417,6 @@ export function createLens(o: LensOptions): Lens {
     },
   };
   return api_;
-}
-
-/**
- * A quick test for text that holds one of the ambiguous aliases of a highlighted entity (as a
- * whole word where it is written in Latin letters), for the scanner's second look.
- */
-export function ambiguousNameTest(data: Dataset): ((text: string) => boolean) | undefined {
-  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const latin: string[] = [];
-  const other: string[] = [];
-  for (const e of data.entities) {
-    if (!e.highlight) continue;
-    for (const a of e.aliases) {
-      if (!a.ambiguous) continue;
-      (/^[\x20-\x7e]+$/.test(a.text) ? latin : other).push(esc(a.text));
-    }
-  }
-  if (!latin.length && !other.length) return undefined;
-  const parts: string[] = [];
-  if (latin.length) parts.push(`(?<![\\p{L}\\p{N}])(?:${latin.join('|')})(?![\\p{L}\\p{N}])`);
-  if (other.length) parts.push(`(?:${other.join('|')})`);
-  const re = new RegExp(parts.join('|'), 'iu');
-  return (text) => re.test(text);
 }
 
 function dismissalKeys(list: readonly Dismissal[], site: string): Set<string> {

@@ -6,7 +6,10 @@
  */
 import type { EntityId, Mention } from '../core/types';
 
-export type MatchFn = (text: string, options?: { seen?: Set<EntityId> }) => Mention[];
+export type MatchFn = (
+  text: string,
+  options?: { seen?: Set<EntityId>; undecided?: Set<EntityId> },
+) => Mention[];
 
 /** Characters matched per call: about a millisecond of matcher time. */
 export const WINDOW = 32 * 1024;
@@ -22,14 +25,15 @@ export function matchWindow(
   from: number,
   match: MatchFn,
   seen: Set<EntityId>,
+  undecided?: Set<EntityId>,
 ): { mentions: Mention[]; next: number } {
   if (from === 0 && text.length <= WINDOW + OVERLAP) {
-    return { mentions: match(text, { seen }), next: -1 };
+    return { mentions: match(text, { seen, undecided }), next: -1 };
   }
   const end = Math.min(text.length, from + WINDOW);
   const sliceStart = Math.max(0, from - OVERLAP);
   const sliceEnd = Math.min(text.length, end + OVERLAP);
-  const found = match(text.slice(sliceStart, sliceEnd), { seen });
+  const found = match(text.slice(sliceStart, sliceEnd), { seen, undecided });
   const mentions: Mention[] = [];
   for (const m of found) {
     const start = m.start + sliceStart;

@@ -50,13 +50,6 @@ export interface ScannerOptions {
   /** Characters of text beyond which the page counts as too large. */
   limitChars?: number;
   budgetMs?: number;
-  /**
-   * True for text that may hold an ambiguous short name ("Musk", "Stoke", "X"). Such blocks are
-   * read again when an entity is first named unambiguously in a block read after them, so a
-   * headline's "Musk" counts once the article's "Elon Musk" has been read (the matcher's
-   * `seen` only looks back).
-   */
-  mayNeedContext?: (text: string) => boolean;
   /** How many entities `seen` can hold at most (nothing to wait for once all are seen). */
   entityCount?: number;
 }
@@ -74,6 +67,8 @@ interface Job {
   run: number;
   from: number;
   found: Found[];
+  /** Entities whose ambiguous names the owner holds without context yet (see `waiting`). */
+  undecided: Set<EntityId>;
 }
 
 export interface Scanner {
@@ -235,6 +230,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
       run: 0,
       from: 0,
       found: [],
+      undecided: new Set(),
     };
   };
 
@@ -260,7 +256,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     if (j.collector && !collectJob(j, hasTime)) return false;
     const run = j.collected.runs[j.run];
     if (!run) return true;
-    const { mentions, next: from } = matchWindow(run.text, j.from, match, seen);
+    const { mentions, next: from } = matchWindow(run.text, j.from, match, seen, j.undecided);
     for (const mention of mentions) {
       const range = rangeFor(run, mention.start, mention.end);
       if (range) j.found.push({ mention, range, owner: j.owner, run });
@@ -288,11 +284,9 @@ export function createScanner(opts: ScannerOptions): Scanner {
     if (removed.length) opts.onRemove(removed);
     if (added.length) opts.onAdd(added);
     if (moved.length) opts.onMoved?.(moved);
-    const hint = opts.mayNeedContext;
-    if (hint && seen.size < (opts.entityCount ?? Number.POSITIVE_INFINITY)) {
-      if (j.collected.runs.some((r) => hint(r.text))) waiting.set(j.owner, seen.size);
-      else waiting.delete(j.owner);
-    }
+    if (j.undecided.size > 0 && seen.size < (opts.entityCount ?? Number.POSITIVE_INFINITY))
+      waiting.set(j.owner, seen.size);
+    else waiting.delete(j.owner);
   };
 
   /** After a pass, reads again the blocks that were read before an entity was first seen. */

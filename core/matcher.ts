@@ -34,6 +34,12 @@ export interface FindOptions {
    * with this text's). Lets "Musk" in one paragraph count after "Elon Musk" in another.
    */
   seen?: Set<EntityId>;
+  /**
+   * Filled with the entities whose ambiguous names this text holds but could not yet count for
+   * want of context; they may count once the document names the entity elsewhere. Callers that
+   * read a document piece by piece use it to read such pieces again.
+   */
+  undecided?: Set<EntityId>;
 }
 
 export interface Matcher {
@@ -165,7 +171,6 @@ export function compileMatcher(dataset: Dataset): Matcher {
   const seedPrefixes = new Set<string>();
   const fuzzyFirstWords = new Map<string, CompiledAlias[]>();
   const entities: EntityId[] = [];
-  const byId = new Map<EntityId, CompiledEntity>();
 
   const addSeed = (written: string) => {
     const { key, breaks } = analyse(written);
@@ -192,7 +197,6 @@ export function compileMatcher(dataset: Dataset): Matcher {
       contextPairs,
       antiContext: new Set((entity.antiContext ?? []).map(foldKey)),
     };
-    byId.set(entity.id, compiledEntity);
     for (const alias of entity.aliases) {
       const letters = lettersOf(alias.text);
       const compiled: CompiledAlias = {
@@ -303,6 +307,8 @@ export function compileMatcher(dataset: Dataset): Matcher {
     }
     const mentions: Mention[] = [];
     for (const c of candidates) {
+      // Names that need a context word beside them gain nothing from the rest of the document.
+      if (c.pending && !c.alias.needsNear) options.undecided?.add(c.alias.entity.id);
       if (c.score >= ACCEPT && !c.pending) {
         mentions.push({
           entity: c.alias.entity.id,

@@ -3,9 +3,10 @@
  * contract (offsets into the given text, `seen` read and updated), and a small dataset.
  * The DOM side is tested against these so its tests do not move when the names do.
  */
+
+import type { MatchFn } from '../../content/match-windows';
 import type { Dataset } from '../../core/dataset';
 import type { EntityId, Mention } from '../../core/types';
-import type { MatchFn } from '../../content/match-windows';
 
 const NAMES: [RegExp, EntityId, Mention['via']][] = [
   [/\bStoke\s+Space\b/g, 'stoke-space', 'variant'],
@@ -39,8 +40,11 @@ export const fakeMatch: MatchFn = (text, options) => {
   }
   // "Musk" alone counts only once Elon Musk was named (in this text or before).
   for (const m of text.matchAll(/\bMusk\b/g)) {
-    if (!options?.seen?.has('elon-musk')) continue;
     if (out.some((o) => o.start <= m.index && m.index < o.end)) continue;
+    if (!options?.seen?.has('elon-musk')) {
+      options?.undecided?.add('elon-musk');
+      continue;
+    }
     out.push({
       entity: 'elon-musk',
       start: m.index,

@@ -136,3 +136,17 @@ describe('findMentions in other languages', () => {
     expect(found('SpaceXs Rakete und Starlinks Satelliten')).toEqual([]);
   });
 });
+
+describe('findMentions reports names left undecided', () => {
+  it('names the entity of an ambiguous name that may count once the document names it', () => {
+    const undecided = new Set<string>();
+    expect(findMentions('Musk disagreed.', { undecided })).toEqual([]);
+    expect([...undecided]).toEqual(['elon-musk']);
+  });
+
+  it('leaves out names that are decided, or that only a word beside them could decide', () => {
+    const undecided = new Set<string>();
+    findMentions('Elon Musk spoke; Musk said more. Let x = 3; Model X; SpaceX.', { undecided });
+    expect([...undecided]).toEqual([]);
+  });
+});
