@@ -12,6 +12,7 @@ import {
   type FixtureServer,
   launch,
   open,
+  pageSummary,
   sendToTabs,
   serveFixtures,
   until,
@@ -29,16 +30,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Summary {
-  state: string;
-  total: number;
-}
-
-async function summary(): Promise<Summary> {
-  const [s] = (await sendToTabs(browser.worker, { type: 'getSummary' })) as Summary[];
-  if (!s) throw new Error('no answer');
-  return s;
-}
+const summary = () => pageSummary(browser.worker);
 
 /** Long tasks that began after the page had built itself: ours. */
 function ourLongTasks(page: Page) {

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { PageSummary } from '../../extension/messages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -257,6 +258,14 @@ export function sendToTabs(worker: Worker, message: Record<string, unknown>) {
     }
     return answers;
   }, message);
+}
+
+/** The page summary the popup would show, from the content script of the (one) open tab. */
+export async function pageSummary(worker: Worker): Promise<PageSummary> {
+  const answers = (await sendToTabs(worker, { type: 'getSummary' })) as PageSummary[];
+  const summary = answers.find((a) => a && typeof a === 'object');
+  if (!summary) throw new Error('no content script answered getSummary');
+  return summary;
 }
 
 /** Sets extension storage, as the popup and options page do. */

@@ -14,7 +14,7 @@ import {
   type FixtureServer,
   launch,
   mentionRect,
-  sendToTabs,
+  pageSummary,
   serveFixtures,
   until,
 } from './harness';
@@ -32,17 +32,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Summary {
-  state: string;
-  total: number;
-}
-
-async function summary(): Promise<Summary> {
-  const answers = (await sendToTabs(browser.worker, { type: 'getSummary' })) as Summary[];
-  const s = answers.find((a) => a && typeof a === 'object');
-  if (!s) throw new Error('no answer');
-  return s;
-}
+const summary = () => pageSummary(browser.worker);
 
 async function openCase(name: string, timeoutMs = 60_000): Promise<Page> {
   const page = await browser.context.newPage();
