@@ -264,8 +264,12 @@ export function compileMatcher(dataset: Dataset): Matcher {
     '[-\\u2010\\u2011][\\r\\n]',
   ].join('|');
 
+  // One regex for every call (findMentions is synchronous and never re-entered): a page calls
+  // it once per block, and parsing a new regex each time would cost more than most blocks.
+  const seed = new RegExp(seedSource, 'gi');
+
   function findMentions(text: string, options: FindOptions = {}): Mention[] {
-    const seed = new RegExp(seedSource, 'gi');
+    seed.lastIndex = 0;
     const candidates: Candidate[] = [];
     const hits: WalkHit<CompiledAlias>[] = [];
     let lastEnd = 0;
@@ -289,6 +293,7 @@ export function compileMatcher(dataset: Dataset): Matcher {
       if (seed.lastIndex < lastEnd) seed.lastIndex = lastEnd;
     }
 
+    if (candidates.length === 0) return [];
     const seen = options.seen ?? new Set<EntityId>();
     for (const c of candidates) if (!c.pending) seen.add(c.alias.entity.id);
     // Ambiguous names: decided on what the text names for sure, then once more with the
