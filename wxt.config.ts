@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { matchDataPlugin } from './build/match-data-plugin.ts';
 import { validateDataset } from './core/validate-dataset.ts';
 
 // See https://wxt.dev/api/config.html
@@ -8,6 +9,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports: a reader sees where every name comes from.
   imports: false,
+  // The content script's names-only projection of the dataset.
+  vite: () => ({ plugins: [matchDataPlugin()] }),
   hooks: {
     // A bad edit of the dataset fails the build, with messages naming the entity and the field.
     'build:before': (wxt) => {

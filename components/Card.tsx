@@ -3,8 +3,9 @@
  * dated facts, and where that comes from. Rendered inside the `<rivalry-lens>` shadow root, in
  * a popover that `content/card-host.ts` owns (it carries the dialog role and the label).
  */
-import type { CardModel, SourceView } from '../content/card-model';
+
 import { entityRgb } from '../content/styles';
+import type { CardModel, SourceView } from '../core/card-model';
 
 export interface CardProps {
   model: CardModel;

@@ -17,7 +17,7 @@ import {
 import { OptionsAppearance } from './OptionsAppearance';
 import { OptionsBackup } from './OptionsBackup';
 import { OptionsDismissals } from './OptionsDismissals';
-import { type OptionsEntity, OptionsEntities } from './OptionsEntities';
+import { OptionsEntities, type OptionsEntity } from './OptionsEntities';
 import { OptionsNotices } from './OptionsNotices';
 import { OptionsSites } from './OptionsSites';
 import { useSetting } from './use-setting';

@@ -9,7 +9,7 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { Card } from '../components/Card';
-import type { CardModel } from './card-model';
+import type { CardModel } from '../core/card-model';
 import { HOST_TAG } from './dom-rules';
 import { CARD_CSS } from './styles';
 

@@ -2,7 +2,9 @@
  * Connects a lens to the extension: reads and watches the settings, turns the lens off and on
  * in place when the site switch or the pause changes (no reload), and answers messages.
  */
-import type { Dataset } from '../core/dataset';
+
+import type { CardModel } from '../core/card-model';
+import type { EntityId } from '../core/types';
 import { isMessage, type PageState, type PageSummary } from '../extension/messages';
 import * as settings from '../extension/settings';
 import { createLens, type Lens, type LensSettings } from './lens';
@@ -15,7 +17,10 @@ export interface ControllerOptions {
   /** Register a teardown for when the context is invalidated. */
   onInvalidated(cb: () => void): void;
   match: MatchFn;
-  data: Dataset;
+  /** The entities that can be highlighted. */
+  entities: readonly EntityId[];
+  /** An entity's card (from the background). */
+  card(entity: EntityId): Promise<CardModel | null>;
   /** Whether to report counts to the background (the top frame does; frames do not). */
   reportCounts: boolean;
   forceFallback?: boolean;
@@ -91,7 +96,8 @@ export async function startController(o: ControllerOptions): Promise<Controller>
         win: o.win,
         signal: abort.signal,
         match: o.match,
-        data: o.data,
+        entities: o.entities,
+        card: o.card,
         settings: values,
         site,
         forceFallback: o.forceFallback,

@@ -8,12 +8,12 @@
  *   observer (batched mutations)                                  └─ summary / reveal
  *                                     pointer → hover → card-host (Card)
  */
-import type { Dataset } from '../core/dataset';
+
+import { type CardModel, withMention } from '../core/card-model';
 import type { EntityId } from '../core/types';
 import type { EntityCount, PageState, PageSummary } from '../extension/messages';
 import type { Dismissal, HighlightStyle } from '../extension/settings';
 import { type CardHost, createCardHost } from './card-host';
-import { cardModel } from './card-model';
 import { createDocOrder } from './doc-order';
 import { createMentionIndex } from './hit-test';
 import { createHover, type Hover } from './hover';
@@ -33,7 +33,13 @@ export interface LensOptions {
   win: Window & typeof globalThis;
   signal: AbortSignal;
   match: MatchFn;
-  data: Dataset;
+  /** The entities that can be highlighted (one highlight name each). */
+  entities: readonly EntityId[];
+  /**
+   * The card of an entity. The background makes it (the page's content script carries no card
+   * text); asked once per entity and lens, when a card is first opened.
+   */
+  card(entity: EntityId): Promise<CardModel | null>;
   settings: LensSettings;
   /** The site key this page belongs to (for dismissals). */
   site: string;
@@ -63,11 +69,11 @@ const FLASH_MS = 1500;
 const CONTEXT_CHARS = 48;
 
 export function createLens(o: LensOptions): Lens {
-  const { win, signal, data } = o;
+  const { win, signal } = o;
   const doc = win.document;
   let settings = { ...o.settings };
   const api = o.forceFallback ? null : highlightApi(win);
-  const entities = data.entities.filter((e) => e.highlight).map((e) => e.id);
+  const entities = [...o.entities];
   const shadowRoots = new Set<ShadowRoot>();
 
   const docOrder = createDocOrder();
@@ -98,6 +104,9 @@ export function createLens(o: LensOptions): Lens {
   let card: CardHost | null = null;
   let hover: Hover | null = null;
   let shown: Found | null = null;
+  /** The mention whose card is on its way from the background. */
+  let loading: Found | null = null;
+  const cards = new Map<EntityId, Promise<CardModel | null>>();
   let lastRevealed: Found | null = null;
   let countTimer: ReturnType<typeof setTimeout> | null = null;
   let flashTimer: ReturnType<typeof setTimeout> | null = null;
@@ -256,23 +265,41 @@ export function createLens(o: LensOptions): Lens {
     },
   });
 
+  const cardOf = (entity: EntityId): Promise<CardModel | null> => {
+    let model = cards.get(entity);
+    if (!model) {
+      model = o.card(entity).catch(() => {
+        // The background was restarting: ask again next time.
+        cards.delete(entity);
+        return null;
+      });
+      cards.set(entity, model);
+    }
+    return model;
+  };
   const openCard = (f: Found, focus: boolean) => {
-    const model = cardModel(data, f.mention.entity, f.mention);
-    if (!model) return;
-    card ??= createCardHost(doc);
-    shown = f;
-    card.show(f.range, model, {
-      focus,
-      onNotThis: () => {
-        const d: Dismissal = { site: o.site, entity: f.mention.entity, text: f.mention.text };
-        closeCard();
-        api_.update({ dismissals: [...settings.dismissals, d] });
-        o.onDismiss?.(d);
-      },
+    loading = f;
+    void cardOf(f.mention.entity).then((model) => {
+      // Closed, or another mention asked for, while this card was on its way.
+      if (loading !== f || signal.aborted) return;
+      loading = null;
+      if (!model) return;
+      card ??= createCardHost(doc);
+      shown = f;
+      card.show(f.range, withMention(model, f.mention), {
+        focus,
+        onNotThis: () => {
+          const d: Dismissal = { site: o.site, entity: f.mention.entity, text: f.mention.text };
+          closeCard();
+          api_.update({ dismissals: [...settings.dismissals, d] });
+          o.onDismiss?.(d);
+        },
+      });
     });
   };
   const closeCard = () => {
     shown = null;
+    loading = null;
     card?.hide();
   };
 
@@ -283,7 +310,7 @@ export function createLens(o: LensOptions): Lens {
       hitTest: (x, y) => index.at(x, y),
       inCard: (e) => card?.contains(e) ?? false,
       dwellMs: () => settings.dwellMs,
-      current: () => (card?.isOpen ? shown : null),
+      current: () => loading ?? (card?.isOpen ? shown : null),
       open: (f) => openCard(f, false),
       close: closeCard,
       same: sameMention,
@@ -403,7 +430,7 @@ export function createLens(o: LensOptions): Lens {
             owners.add(f.owner);
           }
         }
-        if (shown && remove.includes(shown)) closeCard();
+        if ((shown && remove.includes(shown)) || (loading && remove.includes(loading))) closeCard();
         if (painter.mode === 'mark') {
           // Unwrapping joins text nodes, which moves other mentions' ranges: read the blocks
           // again instead of toggling marks one by one.

@@ -13,8 +13,8 @@
  */
 import { aliasKey } from './alias-key.ts';
 import { Cls, classOf, fold, foldKey, isWordCls } from './chars.ts';
-import type { Dataset, Entity } from './dataset.ts';
 import { FuzzyIndex } from './fuzzy.ts';
+import type { MatchData, MatchEntity } from './match-data.ts';
 import {
   analyse,
   classAt,
@@ -164,7 +164,7 @@ function hasUpper(s: string): boolean {
 }
 
 /** Compiles the highlighted entities of `dataset` into a matcher. */
-export function compileMatcher(dataset: Dataset): Matcher {
+export function compileMatcher(dataset: MatchData): Matcher {
   const trie: TrieNode<CompiledAlias> = newNode();
   const blockerPhrases: { phrase: string; entity: EntityId }[] = [];
   const fuzzyNames: { key: string; value: CompiledAlias }[] = [];
@@ -179,7 +179,7 @@ export function compileMatcher(dataset: Dataset): Matcher {
     seedPrefixes.add(key.slice(0, len));
   };
 
-  for (const entity of dataset.entities as Entity[]) {
+  for (const entity of dataset.entities as MatchEntity[]) {
     if (!entity.highlight) continue;
     entities.push(entity.id);
     const context = new Set<string>();

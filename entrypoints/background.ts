@@ -1,9 +1,12 @@
 /**
- * Wiring of the background: the mention-count badge, the "off on this site" context-menu
- * entry, the `next-mention` keyboard command, and the repair of corrupt settings.
+ * Wiring of the background: the cards' text (`getCard`), the mention-count badge, the "off on
+ * this site" context-menu entry, the `next-mention` keyboard command, and the repair of corrupt
+ * settings.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { cardModel } from '../core/card-model';
+import { dataset } from '../core/rivalry-data';
 import { TabBadges, toolbarAction } from '../extension/badge';
 import { isMessage, sendToTab } from '../extension/messages';
 import {
@@ -28,6 +31,7 @@ export default defineBackground(() => {
   const badges = new TabBadges();
 
   browser.runtime.onMessage.addListener((message, sender) => {
+    if (isMessage(message, 'getCard')) return Promise.resolve(cardModel(dataset, message.entity));
     if (!isMessage(message, 'mentionCount')) return undefined;
     const tabId = sender.tab?.id;
     const host = hostOf(sender.tab?.url) ?? hostOf(sender.url) ?? '';

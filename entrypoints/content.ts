@@ -2,12 +2,20 @@
  * The content script: wiring only. The parts live in `content/` (see `content/lens.ts` for the
  * diagram); everything is registered through `ctx`, so an invalidated context tears it all down.
  */
+import names from 'virtual:rivalry-match-data';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { findMentions } from '../core/find-mentions';
-import { dataset } from '../core/rivalry-data';
 import { startController } from '../content/controller';
+import type { MatchFn } from '../content/match-windows';
+import { compileMatcher, type Matcher } from '../core/matcher';
 import { sendToBackground } from '../extension/messages';
+
+/** Compiled on the first block of text read (a frame that stops early never pays for it). */
+let matcher: Matcher | undefined;
+const match: MatchFn = (text, options) => {
+  matcher ??= compileMatcher(names);
+  return matcher.findMentions(text, options);
+};
 
 /** Frames run the lens only when they share the top page's origin (no ad or embed frames). */
 function isTopOrSameOriginFrame(): boolean {
@@ -37,8 +45,9 @@ export default defineContentScript({
       win: window,
       signal: ctx.signal,
       onInvalidated: (cb) => ctx.onInvalidated(cb),
-      match: findMentions,
-      data: dataset,
+      match,
+      entities: names.entities.map((e) => e.id),
+      card: (entity) => sendToBackground('getCard', { entity }),
       reportCounts: isTop,
       // `wxt build --mode fallback` makes a test build that paints with <rivalry-mark>.
       forceFallback: import.meta.env.MODE === 'fallback',

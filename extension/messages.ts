@@ -3,6 +3,7 @@
  * A request is `{ type, ...payload }`; the map gives each type's payload and response.
  */
 import { browser } from 'wxt/browser';
+import type { CardModel } from '../core/card-model';
 import type { EntityId } from '../core/types';
 
 /** What a content script reports about its page. */
@@ -42,6 +43,11 @@ export interface MessageMap {
   nextMention: { request: Record<string, never>; response: { ok: boolean } };
   /** popup → content: process a page that was paused as too large. */
   processAnyway: { request: Record<string, never>; response: { ok: boolean } };
+  /**
+   * content → background: an entity's card (without `matched`, which the page adds). The
+   * background holds the dataset's text, so the content script of every page does not.
+   */
+  getCard: { request: { entity: EntityId }; response: CardModel | null };
   /** content → background: the page's mention count changed (badge). */
   mentionCount: { request: { total: number; active: boolean }; response: undefined };
 }

@@ -23,6 +23,7 @@ import { type StorageItemKey, storage, type WxtStorageItem } from 'wxt/utils/sto
 import type { EntityId } from '../core/types';
 
 type StorageArea = 'sync' | 'local';
+
 import { isSiteKey } from './site';
 
 export type HighlightStyle = 'fill' | 'underline';

@@ -6,10 +6,12 @@
  * `--errors` lists every false positive and false negative (exact offsets) with its snippet;
  * `--dir DIR` scores another folder of snippets in the same markup.
  */
+
+import { loadCorpus, type Snippet } from '../tests/corpus/parse-corpus.ts';
 import {
   ALL_ENTITIES,
-  type CorpusScore,
   CORE_ENTITIES,
+  type CorpusScore,
   EXTENDED_ENTITIES,
   type MatchMode,
   prf,
@@ -18,7 +20,6 @@ import {
   scoreMentions,
   type Tally,
 } from '../tests/corpus/score.ts';
-import { loadCorpus, type Snippet } from '../tests/corpus/parse-corpus.ts';
 import { fuseBaseline, regexBaseline } from './baselines.ts';
 
 type Finder = (text: string) => (Span & { text: string })[];

@@ -4,6 +4,7 @@
  * (within a few percent), to show where the size goes.
  */
 import { resolve } from 'node:path';
+import { MATCH_DATA_ID, matchDataModule } from '../../build/match-data-plugin.ts';
 
 /** esbuild comes with tsx, which runs this script; null if it cannot be loaded. */
 export async function bundleParts(
@@ -21,12 +22,29 @@ export async function bundleParts(
     format: 'iife',
     define: { 'import.meta.env.MODE': '"production"', 'import.meta.env': '{}' },
     logLevel: 'error',
+    plugins: [
+      {
+        // The build's virtual module of names (a Vite plugin in the real build).
+        name: 'match-data',
+        setup(b) {
+          b.onResolve({ filter: /^virtual:rivalry-match-data$/ }, () => ({
+            path: MATCH_DATA_ID,
+            namespace: 'match-data',
+          }));
+          b.onLoad({ filter: /.*/, namespace: 'match-data' }, () => ({
+            contents: matchDataModule(),
+            loader: 'js',
+          }));
+        },
+      },
+    ],
   });
   const out = Object.values(r.metafile.outputs)[0];
   const by = new Map<string, number>();
   for (const [file, v] of Object.entries(out?.inputs ?? {})) {
     const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(file)?.[1];
-    const key = pkg ?? `${file.split('/')[0]}/`;
+    const key =
+      pkg ?? (file.startsWith('match-data:') ? 'data/ (names)' : `${file.split('/')[0]}/`);
     by.set(key, (by.get(key) ?? 0) + v.bytesInOutput);
   }
   return { total: out?.bytes ?? 0, parts: [...by].sort((a, b) => b[1] - a[1]) };

@@ -3,8 +3,9 @@
  * highlighted (read from `CSS.highlights` in the page's main world), and that the page's DOM saw
  * no change from us (read from a MutationObserver the page installed before we ran).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
   card,
@@ -13,8 +14,8 @@ import {
   foreignRequests,
   highlights,
   launch,
-  mentionRect,
   type MutationLog,
+  mentionRect,
   mutations,
   open,
   SHOTS,

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Browser, browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type CardModel, cardModel } from '../../core/card-model';
+import { dataset } from '../../core/rivalry-data';
 import background, { MENU_SITE_OFF } from '../../entrypoints/background';
 import { badgeText } from '../../extension/badge';
 import { disabledSites, paused, repairNotices } from '../../extension/settings';
@@ -125,6 +127,21 @@ describe('badge', () => {
     await paused.setValue(true);
     await settle();
     expect(await badge(2)).toBe('');
+  });
+});
+
+describe('cards', () => {
+  it('answers getCard with the entity’s card from the bundled dataset', async () => {
+    const ask = (entity: string) =>
+      fakeBrowser.runtime.onMessage
+        .trigger({ type: 'getCard', entity }, { tab: { id: 1 } as Browser.tabs.Tab }, () => {})
+        .then((answers) => answers.find((a) => a !== undefined) ?? null);
+    const card = (await ask('stoke-space')) as CardModel;
+    expect(card.name).toBe('Stoke Space');
+    expect(card.fronts.length).toBeGreaterThan(0);
+    expect(card.facts.length).toBeGreaterThan(0);
+    expect(card).toEqual(cardModel(dataset, 'stoke-space'));
+    expect(await ask('nobody')).toBeNull();
   });
 });
 

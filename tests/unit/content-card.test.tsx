@@ -2,22 +2,22 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Card } from '../../components/Card';
-import { cardModel, MAX_FACTS } from '../../content/card-model';
+import { type CardModel, cardModel, MAX_FACTS, withMention } from '../../core/card-model';
 import { fakeData } from './content-helpers';
 
 afterEach(cleanup);
 
 describe('cardModel', () => {
   it('takes name, kind, description, leader, fronts with rivals, and dated facts', () => {
-    const m = cardModel(fakeData, 'stoke-space', { text: 'Stoke Space', via: 'exact' });
+    const m = cardModel(fakeData, 'stoke-space');
     expect(m).toMatchObject({
       name: 'Stoke Space',
       kind: 'company',
       description: 'Reusable-rocket start-up in Kent, Washington.',
       leader: 'Andy Lapsa (CEO)',
       asOf: '2025-06-01',
-      matched: undefined,
     });
+    expect(m?.matched).toBeUndefined();
     expect(m?.fronts).toEqual([
       {
         front: 'Space',
@@ -33,14 +33,13 @@ describe('cardModel', () => {
   });
 
   it('says what was matched when the page wrote the name differently', () => {
-    expect(cardModel(fakeData, 'neuralink', { text: 'Nueralink', via: 'fuzzy' })?.matched).toBe(
+    const card = (id: string) => cardModel(fakeData, id) as CardModel;
+    expect(withMention(card('neuralink'), { text: 'Nueralink', via: 'fuzzy' }).matched).toBe(
       'Nueralink',
     );
-    expect(cardModel(fakeData, 'elon-musk', { text: 'Musk', via: 'context' })?.matched).toBe(
-      'Musk',
-    );
+    expect(withMention(card('elon-musk'), { text: 'Musk', via: 'context' }).matched).toBe('Musk');
     expect(
-      cardModel(fakeData, 'stoke-space', { text: 'Stoke\nSpace', via: 'variant' })?.matched,
+      withMention(card('stoke-space'), { text: 'Stoke\nSpace', via: 'variant' }).matched,
     ).toBeUndefined();
     expect(cardModel(fakeData, 'nobody')).toBeNull();
   });
@@ -48,7 +47,7 @@ describe('cardModel', () => {
 
 describe('Card', () => {
   it('shows the dataset content with sources and dates', () => {
-    const model = cardModel(fakeData, 'stoke-space', { text: 'Stoke Space', via: 'exact' });
+    const model = cardModel(fakeData, 'stoke-space');
     if (!model) throw new Error('no model');
     render(<Card model={model} onNotThis={() => {}} />);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Stoke Space');
@@ -71,8 +70,10 @@ describe('Card', () => {
   });
 
   it('shows matched “Nueralink” for a fuzzy match, and reports “Not this”', () => {
-    const model = cardModel(fakeData, 'neuralink', { text: 'Nueralink', via: 'fuzzy' });
-    if (!model) throw new Error('no model');
+    const model = withMention(cardModel(fakeData, 'neuralink') as CardModel, {
+      text: 'Nueralink',
+      via: 'fuzzy',
+    });
     const onNotThis = vi.fn();
     render(<Card model={model} onNotThis={onNotThis} />);
     expect(screen.getByText('matched “Nueralink”')).toBeTruthy();

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Controller, startController } from '../../content/controller';
 import { disabledSites, dwellMs, hiddenEntities, paused } from '../../extension/settings';
-import { fakeData, fakeMatch, until } from './content-helpers';
+import { fakeCard, fakeEntities, fakeMatch, until } from './content-helpers';
 
 let abort: AbortController;
 let invalidated: (() => void)[];
@@ -31,7 +31,8 @@ function start(): Promise<Controller> {
     signal: abort.signal,
     onInvalidated: (cb) => invalidated.push(cb),
     match: fakeMatch,
-    data: fakeData,
+    entities: fakeEntities(),
+    card: fakeCard,
     reportCounts: true,
     sendCount,
     onMessage: (l) => {

@@ -5,6 +5,7 @@
  */
 
 import type { MatchFn } from '../../content/match-windows';
+import { type CardModel, cardModel } from '../../core/card-model';
 import type { Dataset } from '../../core/dataset';
 import type { EntityId, Mention } from '../../core/types';
 
@@ -154,6 +155,17 @@ export const fakeData: Dataset = {
 };
 
 /** Waits until `fn` stops throwing (the scanner works in timer-driven slices). */
+/** What the content script is given in place of the dataset: the entities, and cards on request. */
+export const fakeEntities = (): EntityId[] =>
+  fakeData.entities.filter((e) => e.highlight).map((e) => e.id);
+
+/** The background's side of `getCard`, counted; answers after a turn, as a message would. */
+export const cardRequests: EntityId[] = [];
+export const fakeCard = (entity: EntityId): Promise<CardModel | null> => {
+  cardRequests.push(entity);
+  return new Promise((ok) => setTimeout(() => ok(cardModel(fakeData, entity)), 0));
+};
+
 export async function until(fn: () => void, timeoutMs = 2000): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {

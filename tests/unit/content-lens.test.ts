@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLens, type Lens, type LensSettings } from '../../content/lens';
-import { fakeData, fakeMatch, until } from './content-helpers';
+import { cardRequests, fakeCard, fakeEntities, fakeMatch, until } from './content-helpers';
 
 const settings: LensSettings = {
   hiddenEntities: [],
@@ -25,7 +25,8 @@ function start(overrides: Partial<LensSettings> = {}, site = 'example.com'): Len
     win: window as unknown as Window & typeof globalThis,
     signal: abort.signal,
     match: fakeMatch,
-    data: fakeData,
+    entities: fakeEntities(),
+    card: fakeCard,
     settings: { ...settings, ...overrides },
     site,
   });
@@ -121,7 +122,10 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
     document.body.innerHTML = '<p>OpenAI</p><p>SpaceX</p>';
     const lens = start();
     await until(() => expect(lens.summary().total).toBe(2));
+    cardRequests.length = 0;
     expect(lens.reveal()).toBe(true);
+    // The card's text comes from the background, after a turn.
+    await until(() => expect(document.querySelector('rivalry-lens')).not.toBeNull());
     const host = document.querySelector('rivalry-lens');
     expect(host?.parentNode).toBe(document.documentElement);
     const card = host?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
@@ -129,9 +133,11 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
     expect(card.textContent).toContain('AI lab.');
     expect(host?.shadowRoot?.activeElement).toBe(card);
     expect(lens.reveal()).toBe(true);
-    expect(card.getAttribute('aria-label')).toBe('Rivalry Lens: SpaceX');
+    await until(() => expect(card.getAttribute('aria-label')).toBe('Rivalry Lens: SpaceX'));
     expect(lens.reveal('openai')).toBe(true);
-    expect(card.getAttribute('aria-label')).toBe('Rivalry Lens: OpenAI');
+    await until(() => expect(card.getAttribute('aria-label')).toBe('Rivalry Lens: OpenAI'));
+    // Each entity's card was asked for once.
+    expect(cardRequests).toEqual(['openai', 'spacex']);
     // Escape closes it and gives focus back.
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     expect(host?.shadowRoot?.activeElement ?? null).toBeNull();

@@ -3,8 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   addDismissal,
   disabledSites,
-  dismissals,
   disablingSite,
+  dismissals,
   dwellMs,
   hiddenEntities,
   highlightStyle,

@@ -1,8 +1,10 @@
 /**
  * What a hover card shows, taken from the dataset: pure, so the card component only lays it out.
+ * The background builds it (`getCard`): the content script of every page carries no card text;
+ * it adds only how the page wrote the name (`withMention`).
  */
-import type { Dataset, Entity, Fact, Source } from '../core/dataset';
-import type { Mention } from '../core/types';
+import type { Dataset, Entity, Fact, Source } from './dataset.ts';
+import type { Mention } from './types.ts';
 
 export interface SourceView {
   title: string;
@@ -45,11 +47,7 @@ export interface CardModel {
 /** Facts shown on a card: two to four, newest first, front-line facts before the rest. */
 export const MAX_FACTS = 4;
 
-export function cardModel(
-  data: Dataset,
-  entityId: string,
-  mention?: Pick<Mention, 'text' | 'via'>,
-): CardModel | null {
+export function cardModel(data: Dataset, entityId: string): CardModel | null {
   const entity = data.entities.find((e) => e.id === entityId);
   if (!entity) return null;
   const sources = new Map<string, Source>(data.sources.map((s) => [s.id, s]));
@@ -87,11 +85,18 @@ export function cardModel(
     })),
     facts,
     asOf: data.asOf,
-    matched: mention && differs(mention, entity) ? mention.text.replace(/\s+/g, ' ') : undefined,
+  };
+}
+
+/** The card of an entity for one mention of it: with `matched` when the page wrote it otherwise. */
+export function withMention(model: CardModel, mention: Pick<Mention, 'text' | 'via'>): CardModel {
+  return {
+    ...model,
+    matched: differs(mention, model.name) ? mention.text.replace(/\s+/g, ' ') : undefined,
   };
 }
 
 /** A fuzzy match, or any wording other than the canonical name ("Musk", "Space-X"). */
-function differs(mention: Pick<Mention, 'text' | 'via'>, entity: Entity): boolean {
-  return mention.via === 'fuzzy' || mention.text.replace(/\s+/g, ' ').trim() !== entity.name;
+function differs(mention: Pick<Mention, 'text' | 'via'>, name: string): boolean {
+  return mention.via === 'fuzzy' || mention.text.replace(/\s+/g, ' ').trim() !== name;
 }
