@@ -2,15 +2,15 @@
  * The `<rivalry-lens>` element: the one node we add to a page, created the first time a card is
  * shown. Its open shadow root holds the card, a `popover="manual"` element, so the card sits in
  * the top layer (never under the page's stacking contexts nor clipped by its overflow) and is
- * placed beside the mention with @floating-ui/dom, following scroll and resizes.
+ * placed beside the mention (`place-card.ts`), following scroll and resizes once a frame.
  *
  * The shadow root is open so that tests, and assistive tools, can see into it.
  */
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { Card } from '../components/Card';
 import type { CardModel } from '../core/card-model';
 import { HOST_TAG } from './dom-rules';
+import { placeCard } from './place-card';
 import { CARD_CSS } from './styles';
 
 export interface ShowOptions {
@@ -78,39 +78,47 @@ export function createCardHost(doc: Document): CardHost {
   };
 
   const position = (anchor: Range, el: HTMLElement) => {
-    const reference = {
-      getBoundingClientRect: () => anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
-      contextElement: (anchor.startContainer.parentElement ?? undefined) as Element | undefined,
-    };
+    const win = doc.defaultView as Window;
     const update = () => {
       if (anchor.collapsed || !anchor.startContainer.isConnected) {
         api.hide();
         return;
       }
-      computePosition(reference, el, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          // Never taller than the room beside the mention: the card scrolls inside instead
-          // (small windows, 200% zoom).
-          size({
-            padding: 8,
-            apply({ availableHeight }) {
-              el.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        el.style.left = `${x}px`;
-        el.style.top = `${y}px`;
+      // The natural size, under the stylesheet's own limits, before this side's limit is set.
+      el.style.maxHeight = '';
+      const box = anchor.getBoundingClientRect();
+      const root = doc.documentElement;
+      const p = placeCard(
+        box,
+        { width: el.offsetWidth, height: el.offsetHeight },
+        { width: root.clientWidth || win.innerWidth, height: root.clientHeight || win.innerHeight },
+      );
+      el.style.maxHeight = `${p.maxHeight}px`;
+      el.style.left = `${p.x}px`;
+      el.style.top = `${p.y}px`;
+    };
+    // Scrolling anywhere (capture: scrolling boxes too), resizing the window or the card (its
+    // content changed): placed again once a frame.
+    let frame = 0;
+    const request = () => {
+      frame ||= win.requestAnimationFrame(() => {
+        frame = 0;
+        update();
       });
     };
+    const listen = { capture: true, passive: true };
+    win.addEventListener('scroll', request, listen);
+    win.addEventListener('resize', request, listen);
+    const resized = new ResizeObserver(request);
+    resized.observe(el);
     stopFollowing?.();
-    stopFollowing = autoUpdate(reference, el, update);
+    stopFollowing = () => {
+      win.removeEventListener('scroll', request, listen);
+      win.removeEventListener('resize', request, listen);
+      resized.disconnect();
+      if (frame) win.cancelAnimationFrame(frame);
+    };
+    update();
   };
 
   const api: CardHost = {

@@ -264,6 +264,18 @@ describe('keyboard and messages', () => {
       expect(Math.abs(y - 400)).toBeLessThan(60);
     });
     await shot('card-revealed.png');
+    // Opened from the keyboard, it stays while the page scrolls, and follows its mention.
+    const before = await card(page);
+    const mention = await mentionRect(page, 'rivalry-elon-musk');
+    await page.evaluate(() => window.scrollBy(0, 120));
+    await until(async () => {
+      const after = await card(page);
+      const moved = await mentionRect(page, 'rivalry-elon-musk');
+      expect(Math.round(mention.y - moved.y)).toBe(120);
+      expect(Math.round((after?.rect.top ?? 0) - (before?.rect.top ?? 0))).toBe(
+        Math.round(moved.y - mention.y),
+      );
+    });
     await page.keyboard.press('Escape');
   });
 
