@@ -204,8 +204,13 @@ export function createLens(o: LensOptions): Lens {
     return out;
   };
 
-  /** The count last reported: a page that re-renders its mentions keeps the same count. */
-  let reported = -1;
+  /**
+   * The count last reported: a page that re-renders its mentions keeps the same count. A new
+   * lens starts from 0, what the badge shows for a page nothing was reported for (the
+   * background clears it when a tab navigates, and when the lens is turned off): a page without
+   * a mention sends no message at all.
+   */
+  let reported = 0;
   const countChanged = () => {
     if (!o.onCount || countTimer !== null) return;
     countTimer = setTimeout(() => {

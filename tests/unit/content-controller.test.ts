@@ -48,6 +48,17 @@ const marks = () => document.querySelectorAll('rivalry-mark').length;
 const ask = (message: unknown) => listener?.(message);
 
 describe('controller', () => {
+  it('sends nothing to the background from a page without a mention, until one appears', async () => {
+    document.body.innerHTML = '<p>Nothing to see here.</p>';
+    const controller = await start();
+    await until(() => expect(controller.lens?.state).toBe('ready'));
+    // Longer than the count's debounce.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(sendCount).not.toHaveBeenCalled();
+    document.body.insertAdjacentHTML('beforeend', '<p>Neuralink</p>');
+    await until(() => expect(sendCount).toHaveBeenLastCalledWith(1, true));
+  });
+
   it('answers messages, and reports counts to the background', async () => {
     await start();
     await until(() => expect(marks()).toBe(2));
