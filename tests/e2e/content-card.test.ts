@@ -5,39 +5,28 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type Browser,
   card,
-  extensionDir,
-  type FixtureServer,
   foreignRequests,
   highlights,
-  launch,
   mentionRect,
   mutations,
   open,
   SHOTS,
   sendToTabs,
-  serveFixtures,
   setStorage,
   until,
+  withExtension,
 } from './harness';
 
-let server: FixtureServer;
-let browser: Browser;
+const env = withExtension();
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launch(extensionDir());
-  page = await open(browser, server.url('/card.html'));
+  page = await open(env.browser, env.server.url('/card.html'));
   await until(async () => expect(Object.keys(await highlights(page))).toHaveLength(7));
   console.log(`screenshots: ${SHOTS}`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Moves the real mouse onto a mention and leaves it there. */
@@ -198,7 +187,7 @@ describe('hover card', () => {
   });
 
   it('reads well at 200% zoom: the card fits the viewport and scrolls inside', async () => {
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await env.browser.context.newCDPSession(page);
     await cdp.send('Emulation.setDeviceMetricsOverride', {
       width: 550,
       height: 400,
@@ -239,7 +228,7 @@ describe('hover card', () => {
 describe('keyboard and messages', () => {
   it('moves to the next mention with the command, focuses the card, and Escape gives focus back', async () => {
     await page.focus('#btn');
-    const [answer] = await sendToTabs(browser.worker, { type: 'nextMention' });
+    const [answer] = await sendToTabs(env.browser.worker, { type: 'nextMention' });
     expect(answer).toEqual({ ok: true });
     const first = await until(async () => {
       const c = await card(page);
@@ -247,7 +236,7 @@ describe('keyboard and messages', () => {
       return c as NonNullable<typeof c>;
     });
     expect(first.label).toBe('Rivalry Lens: Sam Altman');
-    await sendToTabs(browser.worker, { type: 'nextMention' });
+    await sendToTabs(env.browser.worker, { type: 'nextMention' });
     await until(async () => expect((await card(page))?.label).toBe('Rivalry Lens: Stoke Space'));
     await page.keyboard.press('Escape');
     expect(await card(page)).toBeNull();
@@ -255,7 +244,7 @@ describe('keyboard and messages', () => {
   });
 
   it('reveals an entity far down the page: scrolls to it and opens its card', async () => {
-    const [answer] = await sendToTabs(browser.worker, { type: 'reveal', entity: 'elon-musk' });
+    const [answer] = await sendToTabs(env.browser.worker, { type: 'reveal', entity: 'elon-musk' });
     expect(answer).toEqual({ ok: true });
     await until(async () => {
       expect((await card(page))?.label).toBe('Rivalry Lens: Elon Musk');
@@ -280,7 +269,7 @@ describe('keyboard and messages', () => {
   });
 
   it('answers getSummary with counts and the first mention in context', async () => {
-    const [summary] = (await sendToTabs(browser.worker, { type: 'getSummary' })) as {
+    const [summary] = (await sendToTabs(env.browser.worker, { type: 'getSummary' })) as {
       state: string;
       host: string;
       total: number;
@@ -311,7 +300,7 @@ describe('settings act in place', () => {
     });
     await closed();
     await until(async () => expect((await highlights(page))['rivalry-neuralink']).toBeUndefined());
-    const stored = await browser.worker.evaluate(async () => {
+    const stored = await env.browser.worker.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
       return (await c.storage.local.get('dismissals')).dismissals;
     });
@@ -319,12 +308,15 @@ describe('settings act in place', () => {
   });
 
   it('hides entities and switches the highlight style live', async () => {
-    await setStorage(browser.worker, 'sync', { hiddenEntities: ['spacex'] });
+    await setStorage(env.browser.worker, 'sync', { hiddenEntities: ['spacex'] });
     await until(async () => expect((await highlights(page))['rivalry-spacex']).toBeUndefined());
-    await setStorage(browser.worker, 'sync', { hiddenEntities: [], highlightStyle: 'underline' });
+    await setStorage(env.browser.worker, 'sync', {
+      hiddenEntities: [],
+      highlightStyle: 'underline',
+    });
     await until(async () => expect((await highlights(page))['rivalry-spacex']).toHaveLength(2));
     await shot('underline.png');
-    await setStorage(browser.worker, 'sync', { highlightStyle: 'fill' });
+    await setStorage(env.browser.worker, 'sync', { highlightStyle: 'fill' });
   });
 
   it('turns off on this site at once and comes back, without a reload', async () => {
@@ -335,27 +327,29 @@ describe('settings act in place', () => {
       return true;
     });
     expect(marker).toBe(true);
-    await setStorage(browser.worker, 'sync', { disabledSites: ['127.0.0.1'] });
+    await setStorage(env.browser.worker, 'sync', { disabledSites: ['127.0.0.1'] });
     await until(async () => {
       expect(await highlights(page)).toEqual({});
       expect(await page.evaluate(() => document.querySelector('rivalry-lens'))).toBeNull();
     });
-    const [off] = (await sendToTabs(browser.worker, { type: 'getSummary' })) as { state: string }[];
+    const [off] = (await sendToTabs(env.browser.worker, { type: 'getSummary' })) as {
+      state: string;
+    }[];
     expect(off?.state).toBe('site-off');
-    await setStorage(browser.worker, 'sync', { disabledSites: [] });
+    await setStorage(env.browser.worker, 'sync', { disabledSites: [] });
     await until(async () => expect(Object.keys(await highlights(page)).length).toBeGreaterThan(3));
     expect(
       await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
     ).toBe(true);
 
-    await setStorage(browser.worker, 'local', { paused: true });
+    await setStorage(env.browser.worker, 'local', { paused: true });
     await until(async () => expect(await highlights(page)).toEqual({}));
-    await setStorage(browser.worker, 'local', { paused: false });
+    await setStorage(env.browser.worker, 'local', { paused: false });
     await until(async () => expect(Object.keys(await highlights(page)).length).toBeGreaterThan(3));
   });
 
   it('sent no request beyond 127.0.0.1 and caused no page or console error', () => {
-    expect(foreignRequests(browser.requests)).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(foreignRequests(env.browser.requests)).toEqual([]);
+    expect(env.browser.errors).toEqual([]);
   });
 });

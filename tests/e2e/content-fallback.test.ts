@@ -5,33 +5,22 @@
  * extension; only the painting differs.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type Browser,
   card,
-  extensionDir,
-  type FixtureServer,
   foreignRequests,
   highlights,
-  launch,
   open,
-  serveFixtures,
   setStorage,
   until,
+  withExtension,
 } from './harness';
 
-let server: FixtureServer;
-let browser: Browser;
+const env = withExtension({ mode: 'fallback' });
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launch(extensionDir('fallback'));
-  page = await open(browser, server.url('/split.html'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await open(env.browser, env.server.url('/split.html'));
 });
 
 const marks = () =>
@@ -84,7 +73,7 @@ describe('fallback mode: <rivalry-mark> elements', () => {
   });
 
   it('unwraps everything, restoring the same text nodes, when turned off; wraps again when on', async () => {
-    await setStorage(browser.worker, 'sync', { disabledSites: ['127.0.0.1'] });
+    await setStorage(env.browser.worker, 'sync', { disabledSites: ['127.0.0.1'] });
     await until(async () => expect(await marks()).toEqual([]));
     const restored = await page.evaluate(() => {
       const p2 = document.querySelector('#p2') as HTMLElement;
@@ -108,12 +97,12 @@ describe('fallback mode: <rivalry-mark> elements', () => {
           document.body.innerHTML === (window as unknown as { __parsedHtml: string }).__parsedHtml,
       ),
     ).toBe(true);
-    await setStorage(browser.worker, 'sync', { disabledSites: [] });
+    await setStorage(env.browser.worker, 'sync', { disabledSites: [] });
     await until(async () => expect((await marks()).length).toBe(14));
   });
 
   it('caused no page or console error and sent nothing beyond 127.0.0.1', () => {
-    expect(foreignRequests(browser.requests)).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(foreignRequests(env.browser.requests)).toEqual([]);
+    expect(env.browser.errors).toEqual([]);
   });
 });

@@ -5,32 +5,12 @@
  * first script; the only script on it after that is ours.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Browser,
-  extensionDir,
-  type FixtureServer,
-  launch,
-  open,
-  pageSummary,
-  sendToTabs,
-  serveFixtures,
-  until,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { open, pageSummary, sendToTabs, until, withExtension } from './harness';
 
-let server: FixtureServer;
-let browser: Browser;
+const env = withExtension();
 
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launch(extensionDir());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const summary = () => pageSummary(browser.worker);
+const summary = () => pageSummary(env.browser.worker);
 
 /** Long tasks that began after the page had built itself: ours. */
 function ourLongTasks(page: Page) {
@@ -45,7 +25,7 @@ const expected = (page: Page) =>
 
 describe('large pages', () => {
   it('reads 19 MB in 57,000 paragraphs in slices, with no long task', async () => {
-    const page = await open(browser, server.url('/large.html?mb=19'));
+    const page = await open(env.browser, env.server.url('/large.html?mb=19'));
     try {
       await until(async () => expect((await summary()).state).toBe('ready'), 30_000);
       expect((await summary()).total).toBe(await expected(page));
@@ -86,7 +66,7 @@ describe('large pages', () => {
   });
 
   it('reads 4 MB in a single text node window by window, with no long task', async () => {
-    const page = await open(browser, server.url('/large.html?mb=4&one=1'));
+    const page = await open(env.browser, env.server.url('/large.html?mb=4&one=1'));
     try {
       await until(async () => expect((await summary()).state).toBe('ready'), 30_000);
       expect((await summary()).total).toBe(await expected(page));
@@ -97,13 +77,13 @@ describe('large pages', () => {
   });
 
   it('stops at 20 million characters until asked to process the page anyway', async () => {
-    const page = await open(browser, server.url('/large.html?mb=21'));
+    const page = await open(env.browser, env.server.url('/large.html?mb=21'));
     try {
       await until(async () => expect((await summary()).state).toBe('too-large'), 30_000);
       const partial = (await summary()).total;
       await page.waitForTimeout(500);
       expect((await summary()).total).toBe(partial); // it really waits
-      const [answer] = await sendToTabs(browser.worker, { type: 'processAnyway' });
+      const [answer] = await sendToTabs(env.browser.worker, { type: 'processAnyway' });
       expect(answer).toEqual({ ok: true });
       await until(async () => expect((await summary()).state).toBe('ready'), 30_000);
       expect((await summary()).total).toBe(await expected(page));
@@ -114,6 +94,6 @@ describe('large pages', () => {
   });
 
   it('caused no page or console error', () => {
-    expect(browser.errors).toEqual([]);
+    expect(env.browser.errors).toEqual([]);
   });
 });

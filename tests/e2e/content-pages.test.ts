@@ -5,15 +5,11 @@
  */
 
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type Browser,
   card,
-  extensionDir,
-  type FixtureServer,
   foreignRequests,
   highlights,
-  launch,
   type MutationLog,
   mentionRect,
   mutations,
@@ -21,19 +17,10 @@ import {
   SHOTS,
   serveFixtures,
   until,
+  withExtension,
 } from './harness';
 
-let server: FixtureServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launch(extensionDir());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withExtension();
 
 /** Changes made by anyone other than the page's own scripts: must be none. */
 function foreign(log: MutationLog[]): MutationLog[] {
@@ -48,7 +35,7 @@ function foreign(log: MutationLog[]): MutationLog[] {
 
 describe('static pages', () => {
   it('highlights names split across inline elements and lines, not across blocks', async () => {
-    const page = await open(browser, server.url('/split.html'));
+    const page = await open(env.browser, env.server.url('/split.html'));
     await until(async () =>
       expect(await highlights(page)).toEqual({
         'rivalry-sam-altman': ['Sam Altman'],
@@ -70,7 +57,7 @@ describe('static pages', () => {
   });
 
   it('never highlights inside inputs, textareas, selects, editors or code', async () => {
-    const page = await open(browser, server.url('/forms.html'));
+    const page = await open(env.browser, env.server.url('/forms.html'));
     await until(async () =>
       expect(await highlights(page)).toEqual({
         'rivalry-spacex': ['SpaceX'],
@@ -98,7 +85,7 @@ describe('static pages', () => {
   });
 
   it('reads open shadow roots, nested ones, slotted text, and one attached late', async () => {
-    const page = await open(browser, server.url('/shadow.html'));
+    const page = await open(env.browser, env.server.url('/shadow.html'));
     await until(async () =>
       expect(await highlights(page)).toEqual({
         'rivalry-sam-altman': ['Sam Altman'],
@@ -116,7 +103,7 @@ describe('static pages', () => {
   });
 
   it('runs in same-origin iframes (src and srcdoc), each with its own highlights', async () => {
-    const page = await open(browser, server.url('/iframe.html'));
+    const page = await open(env.browser, env.server.url('/iframe.html'));
     const child = page.frame({ url: /iframe-child/ });
     if (!child) throw new Error('no child frame');
     await until(async () =>
@@ -143,7 +130,7 @@ describe('static pages', () => {
     const other = await serveFixtures();
     try {
       const port = new URL(other.origin).port;
-      const page = await open(browser, server.url(`/cross-origin.html?port=${port}`));
+      const page = await open(env.browser, env.server.url(`/cross-origin.html?port=${port}`));
       await until(async () =>
         expect(await highlights(page)).toEqual({ 'rivalry-openai': ['OpenAI'] }),
       );
@@ -164,7 +151,7 @@ describe('static pages', () => {
   });
 
   it('works on a page served with a strict Content-Security-Policy, card styles included', async () => {
-    const page = await open(browser, server.url('/csp.html'));
+    const page = await open(env.browser, env.server.url('/csp.html'));
     await until(async () =>
       expect(await highlights(page)).toEqual({
         'rivalry-sam-altman': ['Sam Altman'],
@@ -187,7 +174,7 @@ describe('static pages', () => {
   });
 
   it('keeps the page’s styles out of the card, even !important ones aimed at it', async () => {
-    const page = await open(browser, server.url('/hostile.html'));
+    const page = await open(env.browser, env.server.url('/hostile.html'));
     await until(async () =>
       expect(await highlights(page)).toEqual({ 'rivalry-spacex': ['SpaceX'] }),
     );
@@ -219,7 +206,7 @@ describe('static pages', () => {
   });
 
   it('highlights nothing on a page of hard negatives', async () => {
-    const page = await open(browser, server.url('/negatives.html'));
+    const page = await open(env.browser, env.server.url('/negatives.html'));
     // Give the scanner ample time to have read everything.
     await page.waitForTimeout(600);
     expect(await highlights(page)).toEqual({});
@@ -230,7 +217,7 @@ describe('static pages', () => {
 
 describe('a page that keeps changing', () => {
   it('follows appended paragraphs, edited text and removed nodes', async () => {
-    const page = await open(browser, server.url('/live.html'));
+    const page = await open(env.browser, env.server.url('/live.html'));
     await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true);
     await until(async () => {
       const h = await highlights(page);
@@ -249,8 +236,8 @@ describe('a page that keeps changing', () => {
 
 describe('the whole run', () => {
   it('sent no request beyond 127.0.0.1 and caused no page or console error', () => {
-    expect(browser.requests.length).toBeGreaterThan(0);
-    expect(foreignRequests(browser.requests)).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(env.browser.requests.length).toBeGreaterThan(0);
+    expect(foreignRequests(env.browser.requests)).toEqual([]);
+    expect(env.browser.errors).toEqual([]);
   });
 });

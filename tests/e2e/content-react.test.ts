@@ -8,25 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type Browser,
   card,
-  extensionDir,
   FIXTURES,
-  type FixtureServer,
   foreignRequests,
   highlights,
-  launch,
   mentionRect,
   mutations,
   open,
-  serveFixtures,
   until,
+  withExtension,
 } from './harness';
 
-let server: FixtureServer;
-let browser: Browser;
 let page: Page;
 
 /** Bundles tests/fixtures/react-app.js with React's production build. */
@@ -48,15 +42,10 @@ async function bundleReactApp(): Promise<string> {
   return join(outDir, 'react-app.js');
 }
 
+const env = withExtension({ extra: async () => ({ '/react-app.js': await bundleReactApp() }) });
+
 beforeAll(async () => {
-  const bundle = await bundleReactApp();
-  server = await serveFixtures({ '/react-app.js': bundle });
-  browser = await launch(extensionDir());
-  page = await open(browser, server.url('/react.html'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await open(env.browser, env.server.url('/react.html'));
 });
 
 const tick = () => page.evaluate(() => (window as unknown as { __tick: number }).__tick);
@@ -142,7 +131,7 @@ describe('React app re-rendering every 100 ms', () => {
   });
 
   it('caused no page or console error and sent nothing beyond 127.0.0.1', () => {
-    expect(foreignRequests(browser.requests)).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(foreignRequests(env.browser.requests)).toEqual([]);
+    expect(env.browser.errors).toEqual([]);
   });
 });

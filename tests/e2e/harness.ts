@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { PageSummary } from '../../extension/messages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -291,4 +292,24 @@ export function foreignRequests(requests: string[]): string[] {
     if (url.protocol === 'blob:') return false;
     return url.hostname !== '127.0.0.1';
   });
+}
+
+/**
+ * The fixture server and Chromium with the extension for the tests of one file: started before
+ * them (before the file's own `beforeAll`), closed after them. Read `env.server` and
+ * `env.browser` inside hooks and tests.
+ */
+export function withExtension(
+  options: { mode?: 'production' | 'fallback'; extra?: () => Promise<Record<string, string>> } = {},
+): { readonly server: FixtureServer; readonly browser: Browser } {
+  const env = {} as { server: FixtureServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await serveFixtures((await options.extra?.()) ?? {});
+    env.browser = await launch(extensionDir(options.mode));
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

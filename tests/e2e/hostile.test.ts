@@ -7,36 +7,17 @@
  * takes to an idle one; a lens that never settles burns hundreds of ms per second, not ~0).
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Browser,
-  extensionDir,
-  type FixtureServer,
-  launch,
-  mentionRect,
-  pageSummary,
-  serveFixtures,
-  until,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { mentionRect, pageSummary, until, withExtension } from './harness';
 import { PopupPage, type Session, tabIdOf } from './popup-harness';
 
-let server: FixtureServer;
-let browser: Browser;
+const env = withExtension();
 
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launch(extensionDir());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const summary = () => pageSummary(browser.worker);
+const summary = () => pageSummary(env.browser.worker);
 
 async function openCase(name: string, timeoutMs = 60_000): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(`/hostile-pages.html?case=${name}`), {
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url(`/hostile-pages.html?case=${name}`), {
     waitUntil: 'load',
     timeout: timeoutMs,
   });
@@ -264,15 +245,15 @@ describe('hostile and huge pages', () => {
   });
 
   it('a page beyond the size limit: the popup says so and offers to go on', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/large.html?mb=21'), { waitUntil: 'load', timeout: 60_000 });
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('/large.html?mb=21'), { waitUntil: 'load', timeout: 60_000 });
     try {
       await until(async () => expect((await summary()).state).toBe('too-large'), 60_000);
       await expectSettled(page);
       const session = {
-        context: browser.context,
-        worker: browser.worker,
-        extensionId: new URL(browser.worker.url()).host,
+        context: env.browser.context,
+        worker: env.browser.worker,
+        extensionId: new URL(env.browser.worker.url()).host,
       } as Session;
       const tabId = await tabIdOf(session, page);
       const popup = await PopupPage.open(session, tabId);
@@ -297,6 +278,6 @@ describe('hostile and huge pages', () => {
   });
 
   it('caused no page or console error', () => {
-    expect(browser.errors).toEqual([]);
+    expect(env.browser.errors).toEqual([]);
   });
 });
