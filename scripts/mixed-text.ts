@@ -15,17 +15,22 @@ export function prng(seed: number): () => number {
   };
 }
 
-const filler =
-  `the of and to in a is that for it as was with be by on not he this are or his from at
-which but have an they you were her she there one all we their been has when who will more no if
-out so said what up its about into than them can only other new some could time these two may then
-do first any my now such like our over even most made after also did many before must through back
-years where much your way well down should because each just those people how too little state good
-very make world still own see work long here get both between life being under never day same another
-know while last might great old year off come since against go came right used take three system
-market shares investors quarter revenue growth model launch orbit rocket engine satellite chip data
-center research policy court ruling open space stock story must music same samples alternative
-almost next text index sixty tax mixture box`.split(/\s+/);
+/** Common English words and the vocabulary of tech news, with no name of ours among them. */
+export const FILLER_WORDS = `the of and to in a is that for it as was with be by on not he this are
+or his from at which but have an they you were her she there one all we their been has when who will
+more no if out so said what up its about into than them can only other new some could time these two
+may then do first any my now such like our over even most made after also did many before must
+through back years where much your way well down should because each just those people how too little
+state good very make world still own see work long here get both between life being under never day
+same another know while last might great old year off come since against go came right used take
+three system market shares investors quarter revenue growth model launch orbit rocket engine
+satellite chip data center research policy court ruling open space stock story`.split(/\s+/);
+
+// With words that look like the start of a name or hold an "x" (the matcher's seeds).
+const filler = [
+  ...FILLER_WORDS,
+  ...'must music same samples alternative almost next text index sixty tax mixture box'.split(' '),
+];
 
 const mentions = [
   'SpaceX',

@@ -3,7 +3,7 @@
  * bytes: a big nested article page, a typical article with no mention, an infinite-scroll feed
  * and a page dense with mentions for hovering.
  */
-import { prng } from '../mixed-text.ts';
+import { FILLER_WORDS, prng } from '../mixed-text.ts';
 
 /** Mentions of all eight entities in the spellings pages use. */
 export const MENTIONS = [
@@ -48,18 +48,11 @@ export const NEGATIVES = [
 ] as const;
 
 /** Filler with no name in it, nor anything the matcher could take for one (no "x" alone). */
-const WORDS = `the of and to in a is that for it as was with be by on not he this are or his from at
-which but have an they you were her she there one all we their been has when who will more no if
-out so said what up its about into than them can only other new some could time these two may then
-do first any my now such like our over even most made after also did many before must through back
-years where much your way well down should because each just those people how too little state good
-very make world still own see work long here get both between life being under never day same another
-know while last might great old year off come since against go came right used take three system
-market shares investors quarter revenue growth model launch orbit rocket engine satellite chip data
-center research policy court ruling open space stock story music samples alternative almost next
-text index garden river morning kitchen library bridge window harbor winter summer village painting`
-  .split(/\s+/)
-  .filter(Boolean);
+const WORDS = [
+  ...FILLER_WORDS,
+  ...`music samples alternative almost next text index garden river morning kitchen library bridge
+window harbor winter summer village painting`.split(/\s+/),
+];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
