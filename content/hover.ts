@@ -21,6 +21,8 @@ export interface HoverOptions {
   /** Which mention the card shows now, or null when it is closed. */
   current(): Found | null;
   open(found: Found): void;
+  /** The pointer came onto a mention and its dwell began: time to fetch what its card needs. */
+  approach?(found: Found): void;
   close(): void;
   /** Same mention, even if the scanner has re-read its block since. */
   same(a: Found, b: Found): boolean;
@@ -91,6 +93,7 @@ export function createHover(o: HoverOptions): Hover {
     if (hit) {
       if (!candidate || !o.same(hit, candidate)) {
         candidate = hit;
+        o.approach?.(hit);
         cancelDwell();
         dwellTimer = setTimeout(() => {
           dwellTimer = null;

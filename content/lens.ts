@@ -317,6 +317,9 @@ export function createLens(o: LensOptions): Lens {
       dwellMs: () => settings.dwellMs,
       current: () => loading ?? (card?.isOpen ? shown : null),
       open: (f) => openCard(f, false),
+      // The card's text is asked for while the dwell runs, so a background that was asleep
+      // has woken by the time the card opens.
+      approach: (f) => void cardOf(f.mention.entity),
       close: closeCard,
       same: sameMention,
     });

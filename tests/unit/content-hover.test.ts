@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHover } from '../../content/hover';
+import type { Found } from '../../content/scanner';
 import { until } from './content-helpers';
 
 let abort: AbortController;
@@ -46,5 +47,35 @@ describe('hover', () => {
     await frame();
     await frame();
     expect(tests.length).toBe(2);
+  });
+
+  it('says when the pointer comes onto a mention, and opens its card only after the dwell', async () => {
+    abort.abort();
+    abort = new AbortController();
+    const mention = { mention: { entity: 'openai' } } as unknown as Found;
+    const events: string[] = [];
+    let open: Found | null = null;
+    createHover({
+      win: window,
+      signal: abort.signal,
+      hitTest: (x) => (x > 100 ? mention : null),
+      inCard: () => false,
+      dwellMs: () => 200,
+      current: () => open,
+      open: (f) => {
+        events.push('open');
+        open = f;
+      },
+      approach: () => events.push('approach'),
+      close: () => events.push('close'),
+      same: (a, b) => a === b,
+    });
+    window.dispatchEvent(new PointerEvent('pointermove', { clientX: 150, clientY: 20 }));
+    await until(() => expect(events).toEqual(['approach']));
+    // Resting on the same mention asks nothing more.
+    window.dispatchEvent(new PointerEvent('pointermove', { clientX: 160, clientY: 20 }));
+    await frame();
+    expect(events).toEqual(['approach']);
+    await until(() => expect(events).toEqual(['approach', 'open']));
   });
 });
