@@ -6,9 +6,10 @@
 import type { CardModel } from '../core/card-model';
 import type { EntityId } from '../core/types';
 import { isMessage, type PageState, type PageSummary } from '../extension/messages';
-import * as settings from '../extension/settings';
+import { type Dismissal, hostInSite, siteOf } from '../extension/setting-specs';
 import { createLens, type Lens, type LensSettings } from './lens';
 import type { MatchFn } from './match-windows';
+import { settingsView } from './settings-view';
 
 export interface ControllerOptions {
   win: Window & typeof globalThis;
@@ -25,6 +26,8 @@ export interface ControllerOptions {
   reportCounts: boolean;
   forceFallback?: boolean;
   sendCount(total: number, active: boolean): void;
+  /** "Not this" was pressed: the background stores the dismissal. */
+  saveDismissal(dismissal: Dismissal): void;
   /** Registers a runtime message listener and returns its removal. */
   onMessage(listener: (message: unknown) => Promise<unknown> | undefined): () => void;
 }
@@ -42,32 +45,24 @@ interface Values extends LensSettings {
 
 export async function startController(o: ControllerOptions): Promise<Controller> {
   const host = o.win.location.hostname;
-  const site = settings.siteOf(host);
-  // All at once: one round trip's wait instead of six in a row before the first highlight.
-  const [disabledSites, paused, hiddenEntities, highlightStyle, dwellMs, dismissals] =
-    await Promise.all([
-      settings.disabledSites.getValue(),
-      settings.paused.getValue(),
-      settings.hiddenEntities.getValue(),
-      settings.highlightStyle.getValue(),
-      settings.dwellMs.getValue(),
-      settings.dismissals.getValue(),
-    ]);
-  const values: Values = {
-    disabledSites,
-    paused,
-    hiddenEntities,
-    highlightStyle,
-    dwellMs,
-    dismissals,
-  };
+  const site = siteOf(host);
+  // One read per storage area before the first highlight.
+  const view = settingsView([
+    'disabledSites',
+    'paused',
+    'hiddenEntities',
+    'highlightStyle',
+    'dwellMs',
+    'dismissals',
+  ] as const);
+  const values: Values = await view.read();
 
   let lens: Lens | null = null;
   let lensAbort: AbortController | null = null;
 
   const offState = (): PageState | null => {
     if (values.paused) return 'paused';
-    if (values.disabledSites.some((s) => settings.hostInSite(host, s))) return 'site-off';
+    if (values.disabledSites.some((s) => hostInSite(host, s))) return 'site-off';
     return null;
   };
 
@@ -104,30 +99,18 @@ export async function startController(o: ControllerOptions): Promise<Controller>
         onCount: o.reportCounts ? (total) => o.sendCount(total, true) : undefined,
         onDismiss: (d) => {
           values.dismissals = [...values.dismissals, d];
-          void settings.dismissals.setValue([...values.dismissals]);
+          o.saveDismissal(d);
         },
       });
     }
   };
 
-  const watch = <K extends keyof Values>(
-    key: K,
-    item: { watch(cb: (v: Values[K] | null) => void): () => void },
-    fallback: Values[K],
-  ) => {
-    const unwatch = item.watch((v) => {
-      values[key] = v ?? fallback;
-      if (key === 'paused' || key === 'disabledSites') apply();
-      else lens?.update({ [key]: values[key] } as Partial<LensSettings>);
-    });
-    o.onInvalidated(unwatch);
-  };
-  watch('disabledSites', settings.disabledSites, []);
-  watch('paused', settings.paused, false);
-  watch('hiddenEntities', settings.hiddenEntities, []);
-  watch('highlightStyle', settings.highlightStyle, 'fill');
-  watch('dwellMs', settings.dwellMs, 300);
-  watch('dismissals', settings.dismissals, []);
+  const unwatch = view.watch((key, value) => {
+    (values as Record<keyof Values, unknown>)[key] = value;
+    if (key === 'paused' || key === 'disabledSites') apply();
+    else lens?.update({ [key]: value } as Partial<LensSettings>);
+  });
+  o.onInvalidated(unwatch);
 
   const controller: Controller = {
     get lens() {

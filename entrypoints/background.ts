@@ -1,7 +1,7 @@
 /**
- * Wiring of the background: the cards' text (`getCard`), the mention-count badge, the "off on
- * this site" context-menu entry, the `next-mention` keyboard command, and the repair of corrupt
- * settings.
+ * Wiring of the background: the cards' text (`getCard`), "Not this" (`dismiss`), the
+ * mention-count badge, the "off on this site" context-menu entry, the `next-mention` keyboard
+ * command, and the repair of corrupt settings.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
@@ -10,6 +10,7 @@ import { dataset } from '../core/rivalry-data';
 import { TabBadges, toolbarAction } from '../extension/badge';
 import { isMessage, sendToTab } from '../extension/messages';
 import {
+  addDismissal,
   disabledSites,
   disablingSite,
   paused,
@@ -32,6 +33,10 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (isMessage(message, 'getCard')) return Promise.resolve(cardModel(dataset, message.entity));
+    if (isMessage(message, 'dismiss')) {
+      const { site, entity, text } = message;
+      return addDismissal({ site, entity, text }).then(() => undefined);
+    }
     if (!isMessage(message, 'mentionCount')) return undefined;
     const tabId = sender.tab?.id;
     const host = hostOf(sender.tab?.url) ?? hostOf(sender.url) ?? '';

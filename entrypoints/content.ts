@@ -55,6 +55,9 @@ export default defineContentScript({
         // The background may be asleep or reloading; a lost badge update is harmless.
         sendToBackground('mentionCount', { total, active }).catch(() => {});
       },
+      saveDismissal: (dismissal) => {
+        sendToBackground('dismiss', dismissal).catch(() => {});
+      },
       onMessage: (listener) => {
         const wrapped = (message: unknown) => listener(message);
         browser.runtime.onMessage.addListener(wrapped);

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { CardModel } from '../core/card-model';
 import type { EntityId } from '../core/types';
+import type { Dismissal } from './setting-specs';
 
 /** What a content script reports about its page. */
 export type PageState =
@@ -48,6 +49,8 @@ export interface MessageMap {
    * background holds the dataset's text, so the content script of every page does not.
    */
   getCard: { request: { entity: EntityId }; response: CardModel | null };
+  /** content → background: "Not this" on a card; the background stores it (`addDismissal`). */
+  dismiss: { request: Dismissal; response: undefined };
   /** content → background: the page's mention count changed (badge). */
   mentionCount: { request: { total: number; active: boolean }; response: undefined };
 }

@@ -19,149 +19,35 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { type StorageItemKey, storage, type WxtStorageItem } from 'wxt/utils/storage';
-import type { EntityId } from '../core/types';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import {
+  type Dismissal,
+  dismissalKey,
+  hostInSite,
+  readStored,
+  SETTING_NAMES,
+  type SettingName,
+  type SettingSpec,
+  type SettingValues,
+  SPECS,
+  type StorageArea,
+  siteOf,
+} from './setting-specs';
 
-type StorageArea = 'sync' | 'local';
-
-import { isSiteKey } from './site';
-
-export type HighlightStyle = 'fill' | 'underline';
-
-export interface Dismissal {
-  /** Site the wording was dismissed on (a site key, see `siteOf`). */
-  site: string;
-  entity: EntityId;
-  /** The mention's wording, compared case-insensitively. */
-  text: string;
-}
-
-/** Normalises a host to the site key used in `disabledSites` (lower case, no leading `www.`). */
-export function siteOf(host: string): string {
-  return host
-    .toLowerCase()
-    .replace(/\.$/, '')
-    .replace(/^www\./, '');
-}
-
-/** True when `host` is `site` or one of its subdomains. */
-export function hostInSite(host: string, site: string): boolean {
-  const h = siteOf(host);
-  const s = siteOf(site);
-  return h === s || h.endsWith(`.${s}`);
-}
+export {
+  type Dismissal,
+  DWELL_MAX_MS,
+  DWELL_MIN_MS,
+  type HighlightStyle,
+  hostInSite,
+  SETTING_NAMES,
+  type SettingName,
+  type SettingValues,
+  siteOf,
+} from './setting-specs';
 
 // ---------------------------------------------------------------------------------------------
-// Schemas
-
-/** chrome.storage.sync.QUOTA_BYTES_PER_ITEM, counted as Chrome does: key plus JSON value. */
-const SYNC_ITEM_BYTES = 8192;
-
-const siteKey = v.pipe(
-  v.string('must be a host name written as text'),
-  v.check(isSiteKey, 'must be a host name in lower case without “www.”, e.g. example.com'),
-);
-const entityId = v.pipe(
-  v.string('must be an entity id written as text'),
-  v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an entity id such as stoke-space'),
-);
-/**
- * A repeated entry is harmless (two tabs adding the same thing at once can cause one), so it
- * is dropped on read rather than making the whole list count as corrupt.
- */
-const unique = <T>(key: (item: T) => string) =>
-  v.transform<T[], T[]>((items) => {
-    const seen = new Set<string>();
-    return items.filter((item) => {
-      const k = key(item);
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
-  });
-
-const DisabledSitesSchema = v.pipe(
-  v.array(siteKey, 'must be a list of sites'),
-  unique((s: string) => s),
-);
-const PausedSchema = v.boolean('must be true or false');
-const HiddenEntitiesSchema = v.pipe(
-  v.array(entityId, 'must be a list of entity ids'),
-  unique((s: string) => s),
-);
-const HighlightStyleSchema = v.picklist(
-  ['fill', 'underline'] as const,
-  'must be "fill" or "underline"',
-);
-/** Below 100 ms a pointer passing by opens cards; above 2 s nobody waits. */
-export const DWELL_MIN_MS = 100;
-export const DWELL_MAX_MS = 2000;
-const DwellMsSchema = v.pipe(
-  v.number('must be a number of milliseconds'),
-  v.integer('must be a whole number of milliseconds'),
-  v.minValue(DWELL_MIN_MS, `must be at least ${DWELL_MIN_MS} ms`),
-  v.maxValue(DWELL_MAX_MS, `must be at most ${DWELL_MAX_MS} ms`),
-);
-const DismissalSchema = v.strictObject({
-  site: siteKey,
-  entity: entityId,
-  text: v.pipe(
-    v.string(),
-    v.minLength(1, 'must not be empty'),
-    v.maxLength(200, 'must be at most 200 characters'),
-  ),
-});
-const DismissalsSchema = v.pipe(
-  v.array(DismissalSchema, 'must be a list of dismissed mentions'),
-  unique(dismissalKey),
-);
-
-function dismissalKey(d: Dismissal): string {
-  return `${d.site}\n${d.entity}\n${d.text.toLowerCase()}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Migrations. Each takes whatever was stored under the previous version and must not throw on
-// a value of the wrong shape: it returns it unchanged and validation then falls back.
-
-/** v1 → v2: v1 stored whatever host its caller passed; v2 stores site keys, once each, sorted. */
-function migrateDisabledSitesV2(old: unknown): unknown {
-  if (!Array.isArray(old) || !old.every((s) => typeof s === 'string')) return old;
-  return [...new Set((old as string[]).map((s) => siteOf(s.trim())))].sort();
-}
-
-/** v1 → v2: site keys as in `disabledSites`, wording with spaces collapsed, no duplicates. */
-function migrateDismissalsV2(old: unknown): unknown {
-  if (!Array.isArray(old)) return old;
-  const seen = new Set<string>();
-  const out: unknown[] = [];
-  for (const item of old as Partial<Dismissal>[]) {
-    if (typeof item?.site !== 'string' || typeof item.text !== 'string') return old;
-    const next = {
-      ...item,
-      site: siteOf(item.site.trim()),
-      text: item.text.replace(/\s+/g, ' ').trim(),
-    } as Dismissal;
-    const key = dismissalKey(next);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(next);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Definitions
-
-interface SettingSpec<T> {
-  key: StorageItemKey;
-  /** How the options page names it. */
-  label: string;
-  schema: v.GenericSchema<T>;
-  fallback: T;
-  version: number;
-  migrations?: Record<number, (old: unknown) => unknown>;
-}
+// Storage items
 
 /** A storage item whose reads and watches only ever yield values that match its schema. */
 export interface Setting<T> extends WxtStorageItem<T, Record<string, never>> {
@@ -174,34 +60,21 @@ export interface Setting<T> extends WxtStorageItem<T, Record<string, never>> {
 }
 
 function defineSetting<T>(spec: SettingSpec<T>): Setting<T> {
-  const schema =
-    spec.key.startsWith('sync:') && spec.schema.type !== 'boolean'
-      ? v.pipe(
-          spec.schema,
-          v.check(
-            (value) => syncBytes(spec.key, value) <= SYNC_ITEM_BYTES,
-            'is too large to sync (over 8 KB); remove some entries',
-          ),
-        )
-      : spec.schema;
+  const { schema } = spec;
   // `raw` may hold anything: another build, a hand edit or sync may have written it.
   const raw = storage.defineItem<unknown>(spec.key, {
     fallback: null,
     version: spec.version,
-    ...(spec.migrations ? { migrations: spec.migrations } : {}),
+    ...(Object.keys(spec.migrations).length > 0 ? { migrations: { ...spec.migrations } } : {}),
   });
   const fallback = () => structuredClone(spec.fallback);
-  const read = (value: unknown): T => {
-    if (value == null) return fallback();
-    const result = v.safeParse(schema, value);
-    return result.success ? result.output : fallback();
-  };
+  const read = (value: unknown): T => readStored(spec, value);
   return {
     key: spec.key,
     label: spec.label,
     version: spec.version,
     schema,
-    migrations: spec.migrations ?? {},
+    migrations: spec.migrations,
     get fallback() {
       return fallback();
     },
@@ -229,80 +102,27 @@ function defineSetting<T>(spec: SettingSpec<T>): Setting<T> {
   };
 }
 
-function syncBytes(key: StorageItemKey, value: unknown): number {
-  return new TextEncoder().encode(key.slice('sync:'.length) + JSON.stringify(value)).length;
-}
-
 /** Sites where Rivalry Lens is off. A site covers its subdomains (see `hostInSite`). */
-export const disabledSites = defineSetting<string[]>({
-  key: 'sync:disabledSites',
-  label: 'Sites where Rivalry Lens is off',
-  schema: DisabledSitesSchema,
-  fallback: [],
-  version: 2,
-  migrations: { 2: migrateDisabledSitesV2 },
-});
-
+export const disabledSites = defineSetting(SPECS.disabledSites);
 /** Global pause: off everywhere while true. */
-export const paused = defineSetting<boolean>({
-  key: 'local:paused',
-  label: 'Pause everywhere',
-  schema: PausedSchema,
-  fallback: false,
-  version: 1,
-});
-
+export const paused = defineSetting(SPECS.paused);
 /** Entities the user chose not to highlight; new entities in the dataset start highlighted. */
-export const hiddenEntities = defineSetting<EntityId[]>({
-  key: 'sync:hiddenEntities',
-  label: 'Names to highlight',
-  schema: HiddenEntitiesSchema,
-  fallback: [],
-  version: 1,
-});
-
-export const highlightStyle = defineSetting<HighlightStyle>({
-  key: 'sync:highlightStyle',
-  label: 'Highlight style',
-  schema: HighlightStyleSchema,
-  fallback: 'fill',
-  version: 1,
-});
-
+export const hiddenEntities = defineSetting(SPECS.hiddenEntities);
+export const highlightStyle = defineSetting(SPECS.highlightStyle);
 /** How long the pointer must rest on a mention before its card opens, in ms. */
-export const dwellMs = defineSetting<number>({
-  key: 'sync:dwellMs',
-  label: 'Card delay',
-  schema: DwellMsSchema,
-  fallback: 300,
-  version: 1,
-});
-
+export const dwellMs = defineSetting(SPECS.dwellMs);
 /** False positives dismissed with "Not this" on a card. */
-export const dismissals = defineSetting<Dismissal[]>({
-  key: 'local:dismissals',
-  label: 'Dismissed false positives',
-  schema: DismissalsSchema,
-  fallback: [],
-  version: 2,
-  migrations: { 2: migrateDismissalsV2 },
-});
+export const dismissals = defineSetting(SPECS.dismissals);
 
 /** Every setting by the name it has in exported files. */
-export const SETTINGS = {
+export const SETTINGS: { [K in SettingName]: Setting<SettingValues[K]> } = {
   disabledSites,
   paused,
   hiddenEntities,
   highlightStyle,
   dwellMs,
   dismissals,
-} as const;
-
-export type SettingName = keyof typeof SETTINGS;
-export type SettingValues = {
-  [K in SettingName]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never;
 };
-export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[];
 
 // ---------------------------------------------------------------------------------------------
 // Operations the popup, options page, background and content script share.
@@ -375,6 +195,7 @@ export const repairNotices = defineSetting<RepairNotice[]>({
   schema: v.array(RepairNoticeSchema),
   fallback: [],
   version: 1,
+  migrations: {},
 });
 
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -5,7 +5,7 @@ import { type CardModel, cardModel } from '../../core/card-model';
 import { dataset } from '../../core/rivalry-data';
 import background, { MENU_SITE_OFF } from '../../entrypoints/background';
 import { badgeText } from '../../extension/badge';
-import { disabledSites, paused, repairNotices } from '../../extension/settings';
+import { disabledSites, dismissals, paused, repairNotices } from '../../extension/settings';
 
 type Listener = (...args: never[]) => unknown;
 function fakeEvent() {
@@ -142,6 +142,22 @@ describe('cards', () => {
     expect(card.facts.length).toBeGreaterThan(0);
     expect(card).toEqual(cardModel(dataset, 'stoke-space'));
     expect(await ask('nobody')).toBeNull();
+  });
+});
+
+describe('"Not this"', () => {
+  it('stores the dismissal a page sends, once, in the settings’ form', async () => {
+    const send = (text: string) =>
+      fakeBrowser.runtime.onMessage.trigger(
+        { type: 'dismiss', site: 'WWW.Example.com', entity: 'elon-musk', text },
+        { tab: { id: 1 } as Browser.tabs.Tab },
+        () => {},
+      );
+    await send('Musk');
+    await send('  Musk ');
+    expect(await dismissals.getValue()).toEqual([
+      { site: 'example.com', entity: 'elon-musk', text: 'Musk' },
+    ]);
   });
 });
 

@@ -3,7 +3,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Controller, startController } from '../../content/controller';
-import { disabledSites, dwellMs, hiddenEntities, paused } from '../../extension/settings';
+import {
+  addDismissal,
+  disabledSites,
+  dwellMs,
+  hiddenEntities,
+  paused,
+} from '../../extension/settings';
 import { fakeCard, fakeEntities, fakeMatch, until } from './content-helpers';
 
 let abort: AbortController;
@@ -35,6 +41,7 @@ function start(): Promise<Controller> {
     card: fakeCard,
     reportCounts: true,
     sendCount,
+    saveDismissal: (d) => void addDismissal(d),
     onMessage: (l) => {
       listener = l;
       return () => {

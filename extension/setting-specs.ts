@@ -1,0 +1,246 @@
+/**
+ * What each stored setting is, as plain data: its storage key, default, version, migrations and
+ * schema. `settings.ts` makes storage items of them for the popup, options page and background;
+ * the content script reads them with `content/settings-view.ts`, without a storage framework.
+ * Where each setting lives and how corrupt values are handled: see `settings.ts`.
+ */
+import * as v from 'valibot';
+import type { EntityId } from '../core/types';
+import { isSiteKey } from './site';
+
+export type StorageArea = 'sync' | 'local';
+
+export type HighlightStyle = 'fill' | 'underline';
+
+export interface Dismissal {
+  /** Site the wording was dismissed on (a site key, see `siteOf`). */
+  site: string;
+  entity: EntityId;
+  /** The mention's wording, compared case-insensitively. */
+  text: string;
+}
+
+/** Normalises a host to the site key used in `disabledSites` (lower case, no leading `www.`). */
+export function siteOf(host: string): string {
+  return host
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
+}
+
+/** True when `host` is `site` or one of its subdomains. */
+export function hostInSite(host: string, site: string): boolean {
+  const h = siteOf(host);
+  const s = siteOf(site);
+  return h === s || h.endsWith(`.${s}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+
+const siteKey = v.pipe(
+  v.string('must be a host name written as text'),
+  v.check(isSiteKey, 'must be a host name in lower case without “www.”, e.g. example.com'),
+);
+const entityId = v.pipe(
+  v.string('must be an entity id written as text'),
+  v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an entity id such as stoke-space'),
+);
+/**
+ * A repeated entry is harmless (two tabs adding the same thing at once can cause one), so it
+ * is dropped on read rather than making the whole list count as corrupt.
+ */
+const unique = <T>(key: (item: T) => string) =>
+  v.transform<T[], T[]>((items) => {
+    const seen = new Set<string>();
+    return items.filter((item) => {
+      const k = key(item);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  });
+
+const DisabledSitesSchema = v.pipe(
+  v.array(siteKey, 'must be a list of sites'),
+  unique((s: string) => s),
+);
+const PausedSchema = v.boolean('must be true or false');
+const HiddenEntitiesSchema = v.pipe(
+  v.array(entityId, 'must be a list of entity ids'),
+  unique((s: string) => s),
+);
+const HighlightStyleSchema = v.picklist(
+  ['fill', 'underline'] as const,
+  'must be "fill" or "underline"',
+);
+/** Below 100 ms a pointer passing by opens cards; above 2 s nobody waits. */
+export const DWELL_MIN_MS = 100;
+export const DWELL_MAX_MS = 2000;
+const DwellMsSchema = v.pipe(
+  v.number('must be a number of milliseconds'),
+  v.integer('must be a whole number of milliseconds'),
+  v.minValue(DWELL_MIN_MS, `must be at least ${DWELL_MIN_MS} ms`),
+  v.maxValue(DWELL_MAX_MS, `must be at most ${DWELL_MAX_MS} ms`),
+);
+const DismissalSchema = v.strictObject({
+  site: siteKey,
+  entity: entityId,
+  text: v.pipe(
+    v.string(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(200, 'must be at most 200 characters'),
+  ),
+});
+const DismissalsSchema = v.pipe(
+  v.array(DismissalSchema, 'must be a list of dismissed mentions'),
+  unique(dismissalKey),
+);
+
+export function dismissalKey(d: Dismissal): string {
+  return `${d.site}\n${d.entity}\n${d.text.toLowerCase()}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migrations. Each takes whatever was stored under the previous version and must not throw on
+// a value of the wrong shape: it returns it unchanged and validation then falls back.
+
+/** v1 → v2: v1 stored whatever host its caller passed; v2 stores site keys, once each, sorted. */
+function migrateDisabledSitesV2(old: unknown): unknown {
+  if (!Array.isArray(old) || !old.every((s) => typeof s === 'string')) return old;
+  return [...new Set((old as string[]).map((s) => siteOf(s.trim())))].sort();
+}
+
+/** v1 → v2: site keys as in `disabledSites`, wording with spaces collapsed, no duplicates. */
+function migrateDismissalsV2(old: unknown): unknown {
+  if (!Array.isArray(old)) return old;
+  const seen = new Set<string>();
+  const out: unknown[] = [];
+  for (const item of old as Partial<Dismissal>[]) {
+    if (typeof item?.site !== 'string' || typeof item.text !== 'string') return old;
+    const next = {
+      ...item,
+      site: siteOf(item.site.trim()),
+      text: item.text.replace(/\s+/g, ' ').trim(),
+    } as Dismissal;
+    const key = dismissalKey(next);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(next);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Definitions
+
+/** chrome.storage.sync.QUOTA_BYTES_PER_ITEM, counted as Chrome does: key plus JSON value. */
+const SYNC_ITEM_BYTES = 8192;
+
+export interface SettingSpec<T> {
+  /** `area:key`, as `@wxt-dev/storage` names it (its version lives under `key$`). */
+  key: `${StorageArea}:${string}`;
+  /** How the options page names it. */
+  label: string;
+  /** Every stored, watched or imported value is checked against it (sync items: size too). */
+  schema: v.GenericSchema<T>;
+  fallback: T;
+  version: number;
+  migrations: Readonly<Record<number, (old: unknown) => unknown>>;
+}
+
+function spec<T>(
+  s: Omit<SettingSpec<T>, 'migrations'> & { migrations?: SettingSpec<T>['migrations'] },
+): SettingSpec<T> {
+  const schema =
+    s.key.startsWith('sync:') && s.schema.type !== 'boolean'
+      ? v.pipe(
+          s.schema,
+          v.check(
+            (value) => syncBytes(s.key, value) <= SYNC_ITEM_BYTES,
+            'is too large to sync (over 8 KB); remove some entries',
+          ),
+        )
+      : s.schema;
+  return { ...s, schema, migrations: s.migrations ?? {} };
+}
+
+function syncBytes(key: string, value: unknown): number {
+  return new TextEncoder().encode(key.slice('sync:'.length) + JSON.stringify(value)).length;
+}
+
+/** Every setting by the name it has in exported files. */
+export const SPECS = {
+  /** Sites where Rivalry Lens is off. A site covers its subdomains (see `hostInSite`). */
+  disabledSites: spec<string[]>({
+    key: 'sync:disabledSites',
+    label: 'Sites where Rivalry Lens is off',
+    schema: DisabledSitesSchema,
+    fallback: [],
+    version: 2,
+    migrations: { 2: migrateDisabledSitesV2 },
+  }),
+  /** Global pause: off everywhere while true. */
+  paused: spec<boolean>({
+    key: 'local:paused',
+    label: 'Pause everywhere',
+    schema: PausedSchema,
+    fallback: false,
+    version: 1,
+  }),
+  /** Entities the user chose not to highlight; new entities in the dataset start highlighted. */
+  hiddenEntities: spec<EntityId[]>({
+    key: 'sync:hiddenEntities',
+    label: 'Names to highlight',
+    schema: HiddenEntitiesSchema,
+    fallback: [],
+    version: 1,
+  }),
+  highlightStyle: spec<HighlightStyle>({
+    key: 'sync:highlightStyle',
+    label: 'Highlight style',
+    schema: HighlightStyleSchema,
+    fallback: 'fill',
+    version: 1,
+  }),
+  /** How long the pointer must rest on a mention before its card opens, in ms. */
+  dwellMs: spec<number>({
+    key: 'sync:dwellMs',
+    label: 'Card delay',
+    schema: DwellMsSchema,
+    fallback: 300,
+    version: 1,
+  }),
+  /** False positives dismissed with "Not this" on a card. */
+  dismissals: spec<Dismissal[]>({
+    key: 'local:dismissals',
+    label: 'Dismissed false positives',
+    schema: DismissalsSchema,
+    fallback: [],
+    version: 2,
+    migrations: { 2: migrateDismissalsV2 },
+  }),
+} as const;
+
+export type SettingName = keyof typeof SPECS;
+export type SettingValues = {
+  [K in SettingName]: (typeof SPECS)[K] extends SettingSpec<infer T> ? T : never;
+};
+export const SETTING_NAMES = Object.keys(SPECS) as SettingName[];
+
+/**
+ * A stored value as this version reads it: migrated (in memory) from the version it was stored
+ * at, then checked; the setting's default when it is absent or does not match the schema.
+ */
+export function readStored<T>(
+  spec: SettingSpec<T>,
+  value: unknown,
+  storedVersion = spec.version,
+): T {
+  if (value == null) return structuredClone(spec.fallback);
+  let migrated = value;
+  for (let to = storedVersion + 1; to <= spec.version; to++)
+    migrated = spec.migrations[to]?.(migrated) ?? migrated;
+  const result = v.safeParse(spec.schema, migrated);
+  return result.success ? result.output : structuredClone(spec.fallback);
+}
