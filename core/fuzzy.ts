@@ -2,7 +2,9 @@
  * The fuzzy stage: misspellings of the names that allow them ("Nueralink", "Neurallink").
  * fuse.js ranks the nearest names for a candidate word; a strict edit distance then decides,
  * so that near-words that are other things ("Neuralynx", "Altmann") stay out. Results are
- * cached per candidate, and only words that already look like a name's start get here.
+ * cached per candidate, and only words that already look like a name's start get here. Words
+ * that no allowed edit could turn into a name ("stations" for "Stoke Space") are turned away
+ * before fuse.js, so a page of ordinary prose never builds its index.
  */
 // The basic build: plain fuzzy search, without the extended and logical query syntax we never use.
 import Fuse from 'fuse.js/basic';
@@ -47,17 +49,42 @@ export function allowedEdits(keyLength: number): number {
   return keyLength >= 13 ? 2 : keyLength >= 8 ? 1 : 0;
 }
 
+/**
+ * Whether `word` could be within `edits` edits of a name made of the characters `letters` (of
+ * `length` characters): each edit brings at most one character the name does not have (a
+ * substitution or an insertion; a deletion or a transposition brings none), so a word with more
+ * such characters is further away. Never false for a word that is within reach.
+ */
+export function withinReach(word: string, letters: Set<number>, length: number, edits: number) {
+  if (Math.abs(word.length - length) > edits) return false;
+  let foreign = 0;
+  for (let i = 0; i < word.length; i++) {
+    if (!letters.has(word.charCodeAt(i)) && ++foreign > edits) return false;
+  }
+  return true;
+}
+
 export class FuzzyIndex<T> {
   private fuse: Fuse<{ key: string; value: T }> | undefined;
   private readonly cache = new Map<string, { key: string; value: T; distance: number } | null>();
+  private readonly reach: { letters: Set<number>; length: number; edits: number }[];
   readonly lengths: Set<number>;
 
   constructor(private readonly names: { key: string; value: T }[]) {
     this.lengths = new Set();
+    this.reach = [];
     for (const { key } of names) {
       const e = allowedEdits(key.length);
       for (let d = -e; d <= e; d++) this.lengths.add(key.length + d);
+      const letters = new Set<number>();
+      for (let i = 0; i < key.length; i++) letters.add(key.charCodeAt(i));
+      this.reach.push({ letters, length: key.length, edits: e });
     }
+  }
+
+  /** Whether the fuse.js index has been made (a word came that could be a misspelling). */
+  get indexed(): boolean {
+    return this.fuse !== undefined;
   }
 
   /** The fuse.js index, made when the first word of a fitting length comes along. */
@@ -78,7 +105,8 @@ export class FuzzyIndex<T> {
     const cached = this.cache.get(candidate);
     if (cached !== undefined) return cached;
     let best: { key: string; value: T; distance: number } | null = null;
-    for (const { item } of this.search(candidate)) {
+    const reachable = this.reach.some((r) => withinReach(candidate, r.letters, r.length, r.edits));
+    for (const { item } of reachable ? this.search(candidate) : []) {
       const max = allowedEdits(item.key.length);
       const d = osaDistance(candidate, item.key, max);
       if (d <= max && (best === null || d < best.distance)) best = { ...item, distance: d };
