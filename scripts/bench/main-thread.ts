@@ -126,3 +126,62 @@ export async function hoverRun(
   await page.close();
   return { events: moves, whole: summarize(mainThreadTasks(events).tasks) };
 }
+
+export interface WalkFloor {
+  nodes: number;
+  /** The first walk in a new isolated world, and a second one right after it, ms. */
+  cold: number;
+  warm: number;
+}
+
+/**
+ * What any content script pays to read a page node by node, before doing anything with the
+ * text: one TreeWalker over the body from a new isolated world (as a content script's), reading
+ * each node's type, a text node's data, an element's tag name, `hidden`, `contenteditable` and
+ * shadow root, as our collector does. The first walk pays for a wrapper of every node in that
+ * world and for cold code; the second is there for comparison. Run in the browser without the
+ * extension, after `load`.
+ */
+export async function isolatedWalk(b: BenchBrowser, url: string, name: string): Promise<WalkFloor> {
+  const page = await freshPage(b);
+  await page.goto(url, { waitUntil: 'load' });
+  await sleep(500);
+  const cdp = await b.context.newCDPSession(page);
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as {
+    frameTree: { frame: { id: string } };
+  };
+  const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: name,
+  })) as { executionContextId: number };
+  const expression = `(() => {
+    const walk = () => {
+      const w = document.createTreeWalker(document.body);
+      let n = 0;
+      for (let node = w.currentNode; node; node = w.nextNode()) {
+        n++;
+        if (node.nodeType === 3) node.data.length;
+        else {
+          node.tagName;
+          node.hasAttribute('hidden');
+          node.getAttribute('contenteditable');
+          node.shadowRoot;
+        }
+      }
+      return n;
+    };
+    const t0 = performance.now();
+    const nodes = walk();
+    const t1 = performance.now();
+    walk();
+    return { nodes, cold: t1 - t0, warm: performance.now() - t1 };
+  })()`;
+  const { result } = (await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: executionContextId,
+    returnByValue: true,
+  })) as { result: { value: WalkFloor } };
+  await cdp.detach();
+  await page.close();
+  return result.value;
+}

@@ -17,7 +17,15 @@ import { dataset } from '../../core/rivalry-data.ts';
 import { type LoadResult, loadBig, sheetCost, traceBig } from './big-page.ts';
 import { launchBrowser, median, servePages, sleep } from './browser.ts';
 import { bundleParts } from './bundle.ts';
-import { articleRun, type FeedResult, feedRun, hoverRun, settle } from './main-thread.ts';
+import {
+  articleRun,
+  type FeedResult,
+  feedRun,
+  hoverRun,
+  isolatedWalk,
+  settle,
+  type WalkFloor,
+} from './main-thread.ts';
 import { articlePage, bigPage, densePage, feedPage } from './pages.ts';
 import { floorReference, markJsReference, probeScript } from './probe.ts';
 import { type Profile, profileRun } from './profile.ts';
@@ -171,6 +179,13 @@ for (let r = 0; r < ROUNDS; r++) {
   log(
     `article round ${r + 1}: ours ${ms(articleWith.at(-1)?.ours, 1)}, busy ${ms(articleWith.at(-1)?.busy, 1)} vs ${ms(articleWithout.at(-1)?.busy, 1)}`,
   );
+}
+
+// What reading the article node by node costs any content script (the browser without ours).
+const walks: WalkFloor[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  walks.push(await isolatedWalk(without, server.url('/article'), `bench-walk-${r}`));
+  log(`article walk round ${r + 1}: cold ${ms(walks.at(-1)?.cold, 1)}`);
 }
 
 // --- The feed.
@@ -362,6 +377,13 @@ const rows: Row[] = [
     met: verdict(articleOurs < 5),
   },
   {
+    measure: 'Article: one bare walk over its nodes from a new isolated world (no extension)',
+    value: `${ms(median(walks.map((w) => w.cold)), 1)} (again right after: ${ms(median(walks.map((w) => w.warm)), 1)})`,
+    reference: `${walks[0]?.nodes ?? '?'} nodes; what any content script pays to read the page node by node`,
+    target: '',
+    met: '',
+  },
+  {
     measure: `Feed (${FEED.perBatch} posts every ${FEED.intervalMs} ms): our time per batch`,
     value: `median ${ms(median(feedOurs), 2)}, p95 ${ms(p95(feedOurs), 2)}`,
     reference: `busy per batch with − without ${ms(feedBusyAdded, 2)}; longest task of ours ${ms(feedLongest, 1)} (longest with any of our code in it ${ms(feedLongestWith, 1)})`,
@@ -451,7 +473,8 @@ tasks that would run anyway (parsing, input, rendering frames, page script) coun
 our functions only. The heap is \`Runtime.getHeapUsage\` of the tab's renderer after two forced
 GCs (V8 heap used, page and isolated worlds together; "embedder" is Blink's heap: DOM, Ranges,
 Highlights), with minus without. The article is traced from a navigation away from a blank page of
-the same origin until 2.5 s after \`load\`. The feed's batches are the page's own
+the same origin until 2.5 s after \`load\`. Its bare walk is a TreeWalker run through CDP in a
+new isolated world of a tab without the extension, timed with \`performance.now()\` inside it. The feed's batches are the page's own
 \`performance.mark('batch')\` in the trace. Hover: ${HOVER_MOVES} \`page.mouse.move\` events, one every 16 ms,
 over a page with several mentions in every paragraph.`;
 

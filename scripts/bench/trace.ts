@@ -69,14 +69,23 @@ export interface Task {
 }
 
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.run']);
-/** Work that happens whether or not our code runs in the same task. */
+/**
+ * Work that happens whether or not our code runs in the same task: parsing, input, and the
+ * steps of a rendering frame (a frame that runs our requestAnimationFrame callback would have
+ * been drawn anyway). Only counted outside our functions: a layout our code forces is ours.
+ */
 const SHARED_WORK = new Set([
   'EventDispatch',
   'ParseHTML',
   'AnimationFrame',
+  'FireAnimationFrame',
   'BeginMainThreadFrame',
   'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
   'Paint',
+  'Layerize',
+  'Commit',
 ]);
 /** Names worth showing in the breakdown of a long task. */
 const PARTS = new Set([
@@ -141,6 +150,8 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
     shared: boolean;
     startup: boolean;
     scriptEnd: number;
+    /** The outermost script event open at `scriptEnd` is ours. */
+    inOurs: boolean;
     parts: Map<string, number>;
   }
   let current: Open | null = null;
@@ -172,12 +183,15 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
         shared: false,
         startup: false,
         scriptEnd: e.ts,
+        inOurs: false,
         parts: new Map(),
       };
       continue;
     }
     if (!current || e.ts >= current.end) continue;
-    if (SHARED_WORK.has(e.name)) current.shared = true;
+    if (SHARED_WORK.has(e.name) && !(current.inOurs && e.ts < current.scriptEnd)) {
+      current.shared = true;
+    }
     if (PARTS.has(e.name)) {
       current.parts.set(e.name, (current.parts.get(e.name) ?? 0) + (e.dur ?? 0));
     }
@@ -186,6 +200,7 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
     if (e.ts < current.scriptEnd) continue;
     current.scriptEnd = end;
     const url = scriptUrl(e);
+    current.inOurs = url?.startsWith('chrome-extension://') ?? false;
     if (url?.startsWith('chrome-extension://')) {
       current.ours += e.dur ?? 0;
       if (e.name === 'EvaluateScript' || e.name === 'v8.compile') current.startup = true;
