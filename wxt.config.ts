@@ -38,6 +38,21 @@ export default defineConfig({
         description: 'Go to the next highlighted mention and open its card',
       },
     },
+    // Chromium: the highlight rules adopted at document start (entrypoints/early-sheet.ts), on
+    // the same pages and frames as the content script (entrypoints/content.ts).
+    ...(browser === 'firefox'
+      ? {}
+      : {
+          content_scripts: [
+            {
+              matches: ['http://*/*', 'https://*/*'],
+              all_frames: true,
+              match_about_blank: true,
+              run_at: 'document_start' as const,
+              js: ['early-sheet.js'],
+            },
+          ],
+        }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -10,8 +10,17 @@ import type { Plugin } from 'vite';
 import { matchData } from '../core/match-data.ts';
 
 export const MATCH_DATA_ID = 'virtual:rivalry-match-data';
+/** `import ids from 'virtual:rivalry-entity-ids'`: the highlighted entities' ids, alone. */
+export const ENTITY_IDS_ID = 'virtual:rivalry-entity-ids';
 const RESOLVED = `\0${MATCH_DATA_ID}`;
+const RESOLVED_IDS = `\0${ENTITY_IDS_ID}`;
 const DATA_FILE = fileURLToPath(new URL('../data/rivalry.json', import.meta.url));
+
+/** The ids module's source: the highlighted entities' ids, in the dataset's order. */
+export function entityIdsModule(file = DATA_FILE): string {
+  const raw = JSON.parse(readFileSync(file, 'utf8'));
+  return `export default ${JSON.stringify(matchData(raw).entities.map((e) => e.id))};\n`;
+}
 
 /** The module's source: a JSON string, which V8 parses faster than the same object literal. */
 export function matchDataModule(file = DATA_FILE): string {
@@ -23,12 +32,13 @@ export function matchDataPlugin(): Plugin {
   return {
     name: 'rivalry-match-data',
     resolveId(id) {
-      return id === MATCH_DATA_ID ? RESOLVED : undefined;
+      if (id === MATCH_DATA_ID) return RESOLVED;
+      return id === ENTITY_IDS_ID ? RESOLVED_IDS : undefined;
     },
     load(id) {
-      if (id !== RESOLVED) return undefined;
+      if (id !== RESOLVED && id !== RESOLVED_IDS) return undefined;
       this.addWatchFile(DATA_FILE);
-      return matchDataModule();
+      return id === RESOLVED ? matchDataModule() : entityIdsModule();
     },
   };
 }

@@ -3,3 +3,7 @@ declare module 'virtual:rivalry-match-data' {
   const names: import('../core/match-data.ts').MatchData;
   export default names;
 }
+declare module 'virtual:rivalry-entity-ids' {
+  const ids: readonly string[];
+  export default ids;
+}

@@ -9,6 +9,7 @@ import { isMessage, type PageState, type PageSummary } from '../extension/messag
 import { type Dismissal, hostInSite, siteOf } from '../extension/setting-specs';
 import { createLens, type Lens, type LensSettings } from './lens';
 import type { MatchFn } from './match-windows';
+import type { SheetOptions } from './painter';
 import { settingsView } from './settings-view';
 
 export interface ControllerOptions {
@@ -25,6 +26,8 @@ export interface ControllerOptions {
   /** Whether to report counts to the background (the top frame does; frames do not). */
   reportCounts: boolean;
   forceFallback?: boolean;
+  /** How the highlight rules are written and adopted (default: scope `tree`, no early sheet). */
+  sheets?: SheetOptions;
   sendCount(total: number, active: boolean): void;
   /** "Not this" was pressed: the background stores the dismissal. */
   saveDismissal(dismissal: Dismissal): void;
@@ -96,6 +99,7 @@ export async function startController(o: ControllerOptions): Promise<Controller>
         settings: values,
         site,
         forceFallback: o.forceFallback,
+        sheets: o.sheets,
         onCount: o.reportCounts ? (total) => o.sendCount(total, true) : undefined,
         onDismiss: (d) => {
           values.dismissals = [...values.dismissals, d];

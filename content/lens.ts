@@ -19,7 +19,13 @@ import { createMentionIndex } from './hit-test';
 import { createHover, type Hover } from './hover';
 import type { MatchFn } from './match-windows';
 import { createBatchedObserver } from './observer';
-import { createHighlightPainter, createMarkPainter, highlightApi, type Painter } from './painter';
+import {
+  createHighlightPainter,
+  createMarkPainter,
+  highlightApi,
+  type Painter,
+  type SheetOptions,
+} from './painter';
 import { createScanner, type Found, type ScanState } from './scanner';
 
 export interface LensSettings {
@@ -45,6 +51,8 @@ export interface LensOptions {
   site: string;
   /** Paint with `<rivalry-mark>` elements even where the Highlight API exists (test builds). */
   forceFallback?: boolean;
+  /** How the highlight rules are written and adopted (see `SheetOptions`). */
+  sheets?: SheetOptions;
   limitChars?: number;
   /** The number of mentions (not hidden nor dismissed) changed; debounced. */
   onCount?(total: number): void;
@@ -84,7 +92,7 @@ export function createLens(o: LensOptions): Lens {
   }, signal);
 
   const painter: Painter = api
-    ? createHighlightPainter(doc, api, entities, settings.highlightStyle)
+    ? createHighlightPainter(doc, api, entities, settings.highlightStyle, o.sheets)
     : createMarkPainter(doc, settings.highlightStyle, observer.quietly);
   const index = createMentionIndex(
     doc,

@@ -3,9 +3,11 @@
  *
  * Normally with the CSS Custom Highlight API: one `Highlight` per entity, registered as
  * `rivalry-<entity-id>`, holding the live Ranges of that entity's mentions. The page's DOM is not
- * touched: the `::highlight()` rules live in a constructed style sheet adopted by the document
- * and by each open shadow root that has a mention (Firefox applies `::highlight` rules only
- * within the rule's own tree; Chromium would not need the extra sheets).
+ * touched: the `::highlight()` rules live in a constructed style sheet adopted by the document.
+ * In Firefox (rules of scope `tree`) each open shadow root that has a mention adopts it too, as
+ * Firefox applies `::highlight` rules only within the rule's own tree and element. In Chromium
+ * (scope `root`) the one sheet on the document styles all of them by inheritance, and it is the
+ * sheet adopted at document start when there is one (see `early-sheet.ts`).
  *
  * Fallback, where `CSS.highlights` or `Highlight` is missing (older Firefox and Safari): each
  * mention's text is wrapped in `<rivalry-mark>` elements with an inline style. This does change
@@ -16,7 +18,14 @@
 import type { HighlightStyle } from '../extension/settings';
 import { MARK_TAG } from './dom-rules';
 import type { Found } from './scanner';
-import { FLASH_HIGHLIGHT, HIGHLIGHT_PREFIX, highlightCss, markStyle } from './styles';
+import {
+  EARLY_STYLE,
+  FLASH_HIGHLIGHT,
+  HIGHLIGHT_PREFIX,
+  highlightCss,
+  markStyle,
+  type RuleScope,
+} from './styles';
 
 export interface Painter {
   readonly mode: 'highlight' | 'mark';
@@ -44,11 +53,19 @@ export function highlightApi(win: Window & typeof globalThis): HighlightApi | nu
   return { registry: css.highlights, Highlight: ctor };
 }
 
+export interface SheetOptions {
+  /** How the rules are written (see `RuleScope`); `root` styles shadow trees from the document. */
+  scope: RuleScope;
+  /** The sheet adopted at document start, with the rules of scope `root` for EARLY_STYLE. */
+  early?: CSSStyleSheet | null;
+}
+
 export function createHighlightPainter(
   doc: Document,
   api: HighlightApi,
   entities: readonly string[],
   initialStyle: HighlightStyle,
+  sheets: SheetOptions = { scope: 'tree' },
 ): Painter {
   const highlights = new Map<string, Highlight>();
   const entityByHighlight = new Map<Highlight, string>();
@@ -57,13 +74,24 @@ export function createHighlightPainter(
   const styled = new Set<Document | ShadowRoot>();
 
   const adopt = (root: Document | ShadowRoot) => {
+    if (root !== doc && sheets.scope === 'root') return;
     if (styled.has(root)) {
       // A page may replace its adopted style sheets wholesale; put ours back if it did.
       if (root.adoptedStyleSheets.includes(sheet as CSSStyleSheet)) return;
     }
+    if (!sheet && sheets.early) {
+      sheet = sheets.early;
+      // Another style than the early sheet's: its rules change (the one style pass it costs
+      // is what a new sheet would cost), so no rule of the default style is left behind.
+      if (style !== EARLY_STYLE) sheet.replaceSync(highlightCss(entities, style, sheets.scope));
+      if (root.adoptedStyleSheets.includes(sheet)) {
+        styled.add(root);
+        return;
+      }
+    }
     if (!sheet) {
       sheet = new CSSStyleSheet();
-      sheet.replaceSync(highlightCss(entities, style));
+      sheet.replaceSync(highlightCss(entities, style, sheets.scope));
     }
     try {
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
@@ -116,7 +144,7 @@ export function createHighlightPainter(
     },
     setStyle(next) {
       style = next;
-      sheet?.replaceSync(highlightCss(entities, style));
+      sheet?.replaceSync(highlightCss(entities, style, sheets.scope));
     },
     entityOf(highlight) {
       return entityByHighlight.get(highlight as Highlight);

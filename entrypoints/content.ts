@@ -6,6 +6,8 @@ import names from 'virtual:rivalry-match-data';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startController } from '../content/controller';
+import { earlySheet } from '../content/early-sheet';
+import { isTopOrSameOriginFrame } from '../content/frames';
 import type { MatchFn } from '../content/match-windows';
 import { compileMatcher, type Matcher } from '../core/matcher';
 import { sendToBackground } from '../extension/messages';
@@ -16,18 +18,6 @@ const match: MatchFn = (text, options) => {
   matcher ??= compileMatcher(names);
   return matcher.findMentions(text, options);
 };
-
-/** Frames run the lens only when they share the top page's origin (no ad or embed frames). */
-function isTopOrSameOriginFrame(): boolean {
-  if (window === window.top) return true;
-  try {
-    // `origin`, not `location.origin`: an about:blank or srcdoc frame has the page's origin but
-    // a location whose origin reads "null". A cross-origin top throws here.
-    return window.top?.origin === window.origin;
-  } catch {
-    return false;
-  }
-}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -51,6 +41,9 @@ export default defineContentScript({
       reportCounts: isTop,
       // `wxt build --mode fallback` makes a test build that paints with <rivalry-mark>.
       forceFallback: import.meta.env.MODE === 'fallback',
+      // Chromium styles highlights by inheritance from `:root`, and takes over the sheet that
+      // early-sheet.content.ts adopted at document start; Firefox needs rules on every element.
+      sheets: import.meta.env.FIREFOX ? { scope: 'tree' } : { scope: 'root', early: earlySheet() },
       sendCount: (total, active) => {
         // The background may be asleep or reloading; a lost badge update is harmless.
         sendToBackground('mentionCount', { total, active }).catch(() => {});

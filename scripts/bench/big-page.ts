@@ -146,30 +146,38 @@ export async function sheetCost(
   b: BenchBrowser,
   url: string,
   rounds: number,
-): Promise<{ highlightRule: number; plainRule: number }> {
-  const times = { highlightRule: [] as number[], plainRule: [] as number[] };
+): Promise<{ highlightRule: number; rootRule: number; plainRule: number }> {
+  const times = {
+    highlightRule: [] as number[],
+    rootRule: [] as number[],
+    plainRule: [] as number[],
+  };
+  const rules = {
+    highlightRule: '::highlight(rivalry-openai) { background-color: #ffe066; }',
+    rootRule: ':root::highlight(rivalry-openai) { background-color: #ffe066; }',
+    plainRule: '.bench-nothing { color: red; }',
+  };
   for (let r = 0; r < rounds; r++) {
-    for (const kind of ['highlightRule', 'plainRule'] as const) {
+    for (const kind of ['highlightRule', 'rootRule', 'plainRule'] as const) {
       const page = await freshPage(b);
       await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
       await sleep(1000);
-      const t = await page.evaluate(
-        (rule) => {
-          void document.body.offsetTop;
-          const t0 = performance.now();
-          const sheet = new CSSStyleSheet();
-          sheet.replaceSync(rule);
-          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-          void document.body.offsetTop;
-          return performance.now() - t0;
-        },
-        kind === 'highlightRule'
-          ? '::highlight(rivalry-openai) { background-color: #ffe066; }'
-          : '.bench-nothing { color: red; }',
-      );
+      const t = await page.evaluate((rule) => {
+        void document.body.offsetTop;
+        const t0 = performance.now();
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(rule);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+        void document.body.offsetTop;
+        return performance.now() - t0;
+      }, rules[kind]);
       times[kind].push(t);
       await page.close();
     }
   }
-  return { highlightRule: median(times.highlightRule), plainRule: median(times.plainRule) };
+  return {
+    highlightRule: median(times.highlightRule),
+    rootRule: median(times.rootRule),
+    plainRule: median(times.plainRule),
+  };
 }

@@ -33,6 +33,63 @@ function foreign(log: MutationLog[]): MutationLog[] {
   );
 }
 
+/** How many pixels of a PNG are tinted with `rgb` over white (at 0.3, as the fill paints). */
+async function tintedPixels(png: Buffer, rgb: [number, number, number]): Promise<number> {
+  const blank = await env.browser.context.newPage();
+  try {
+    return await blank.evaluate(
+      async ([b64, [r, g, b]]) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = new OffscreenCanvas(img.width, img.height);
+        const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+        ctx.drawImage(img, 0, 0);
+        const { data } = ctx.getImageData(0, 0, img.width, img.height);
+        const want = [r, g, b].map((c) => 255 + (c - 255) * 0.3);
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (want.every((c, k) => Math.abs((data[i + k] as number) - c) <= 6)) n++;
+        }
+        return n;
+      },
+      [png.toString('base64'), rgb] as const,
+    );
+  } finally {
+    await blank.close();
+  }
+}
+
+describe('highlight rules (Chromium)', () => {
+  it('are adopted at document start and painted with, no second sheet added', async () => {
+    const page = await open(env.browser, env.server.url('/early-sheet.html'));
+    type Seen = { __atParse: number; __early: CSSStyleSheet | null };
+    expect(await page.evaluate(() => (window as unknown as Seen).__atParse)).toBe(1);
+    await until(async () =>
+      expect(await highlights(page)).toEqual({ 'rivalry-openai': ['OpenAI'] }),
+    );
+    expect(
+      await page.evaluate(() => {
+        const sheets = document.adoptedStyleSheets;
+        return sheets.length === 1 && sheets[0] === (window as unknown as Seen).__early;
+      }),
+    ).toBe(true);
+    // The `:root::highlight()` rule reaches the text: its box is tinted with OpenAI's colour.
+    const box = await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('p') as Element);
+      const r = range.getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    });
+    await until(async () =>
+      expect(
+        await tintedPixels(await page.screenshot({ clip: box }), [16, 163, 127]),
+      ).toBeGreaterThan(box.width * box.height * 0.2),
+    );
+    await page.close();
+  });
+});
+
 describe('static pages', () => {
   it('highlights names split across inline elements and lines, not across blocks', async () => {
     const page = await open(env.browser, env.server.url('/split.html'));

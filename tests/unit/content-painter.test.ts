@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectOwn, rangeFor } from '../../content/collect-text';
 import {
   createHighlightPainter,
@@ -8,6 +8,7 @@ import {
   highlightApi,
 } from '../../content/painter';
 import type { Found } from '../../content/scanner';
+import { adoptEarlySheet, earlySheet } from '../../content/early-sheet';
 import { FLASH_HIGHLIGHT, highlightCss } from '../../content/styles';
 import { fakeMatch } from './content-helpers';
 
@@ -15,6 +16,23 @@ afterEach(() => {
   document.body.innerHTML = '';
   document.adoptedStyleSheets = [];
 });
+
+function fakeApi(): HighlightApi & { names: () => string[] } {
+  class FakeHighlight extends Set<AbstractRange> {
+    priority = 0;
+    type = 'highlight';
+    // Like Highlight, and unlike Set, it takes the ranges as arguments.
+    constructor(...ranges: AbstractRange[]) {
+      super(ranges);
+    }
+  }
+  const registry = new Map<string, FakeHighlight>();
+  return {
+    registry: registry as unknown as HighlightRegistry,
+    Highlight: FakeHighlight as unknown as typeof Highlight,
+    names: () => [...registry.keys()].sort(),
+  };
+}
 
 /** Mentions of a block, found the way the scanner finds them. */
 function foundIn(owner: Element): Found[] {
@@ -126,23 +144,6 @@ describe('fallback painter: <rivalry-mark> elements', () => {
 
 describe('highlight painter', () => {
   /** A stand-in for CSS.highlights and Highlight with the same set semantics. */
-  function fakeApi(): HighlightApi & { names: () => string[] } {
-    class FakeHighlight extends Set<AbstractRange> {
-      priority = 0;
-      type = 'highlight';
-      // Like Highlight, and unlike Set, it takes the ranges as arguments.
-      constructor(...ranges: AbstractRange[]) {
-        super(ranges);
-      }
-    }
-    const registry = new Map<string, FakeHighlight>();
-    return {
-      registry: registry as unknown as HighlightRegistry,
-      Highlight: FakeHighlight as unknown as typeof Highlight,
-      names: () => [...registry.keys()].sort(),
-    };
-  }
-
   it('registers one highlight per entity as rivalry-<id>, and removes it when empty', () => {
     document.body.innerHTML = '<p>OpenAI, SpaceX and OpenAI again</p>';
     const p = document.querySelector('p') as Element;
@@ -182,6 +183,79 @@ describe('highlight painter', () => {
   });
 });
 
+describe('highlight rules written for the root (Chromium)', () => {
+  // The rules each sheet was last given (happy-dom does not parse `::highlight()` rules).
+  const given = new Map<CSSStyleSheet, string>();
+  const replaceSync = CSSStyleSheet.prototype.replaceSync;
+  beforeEach(() => {
+    given.clear();
+    vi.spyOn(CSSStyleSheet.prototype, 'replaceSync').mockImplementation(function (
+      this: CSSStyleSheet,
+      text: string,
+    ) {
+      given.set(this, text);
+      replaceSync.call(this, text);
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+  const rulesOf = (sheet: CSSStyleSheet | null | undefined) => (sheet && given.get(sheet)) ?? '';
+
+  it('styles shadow trees from the document, with no sheet of their own', () => {
+    document.body.innerHTML = '<x-c></x-c>';
+    const shadow = (document.querySelector('x-c') as Element).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>SpaceX</p>';
+    const painter = createHighlightPainter(document, fakeApi(), ['spacex'], 'fill', {
+      scope: 'root',
+    });
+    painter.add(foundIn(shadow.querySelector('p') as Element));
+    expect(shadow.adoptedStyleSheets).toHaveLength(0);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    expect(rulesOf(document.adoptedStyleSheets[0])).toContain(':root::highlight(rivalry-spacex)');
+    painter.destroy();
+  });
+
+  it('paints with the sheet adopted at document start, adding none', () => {
+    adoptEarlySheet(document, ['openai', 'spacex']);
+    const early = earlySheet();
+    expect(document.adoptedStyleSheets).toEqual([early]);
+    document.body.innerHTML = '<p>OpenAI and SpaceX</p>';
+    const painter = createHighlightPainter(document, fakeApi(), ['openai', 'spacex'], 'fill', {
+      scope: 'root',
+      early,
+    });
+    painter.add(foundIn(document.querySelector('p') as Element));
+    expect(document.adoptedStyleSheets).toEqual([early]);
+    // Turned off: the sheet goes; on again: the same sheet comes back, alone.
+    painter.destroy();
+    expect(document.adoptedStyleSheets).toEqual([]);
+    const again = createHighlightPainter(document, fakeApi(), ['openai', 'spacex'], 'fill', {
+      scope: 'root',
+      early,
+    });
+    again.add(foundIn(document.querySelector('p') as Element));
+    expect(document.adoptedStyleSheets).toEqual([early]);
+    again.destroy();
+  });
+
+  it('rewrites the early sheet for another style, leaving no rule of the default', () => {
+    adoptEarlySheet(document, ['openai']);
+    const early = earlySheet();
+    expect(rulesOf(early)).toContain(':root::highlight(rivalry-openai){background-color');
+    document.body.innerHTML = '<p>OpenAI</p>';
+    const painter = createHighlightPainter(document, fakeApi(), ['openai'], 'underline', {
+      scope: 'root',
+      early,
+    });
+    painter.add(foundIn(document.querySelector('p') as Element));
+    expect(document.adoptedStyleSheets).toEqual([early]);
+    const rules = rulesOf(early);
+    expect(rules).toContain(':root::highlight(rivalry-openai)');
+    expect(rules).toContain('text-decoration');
+    expect(rules).not.toContain('rivalry-openai){background-color:rgb');
+    painter.destroy();
+  });
+});
+
 describe('highlight rules', () => {
   it('address every entity by name, in a layer the page can override', () => {
     const fill = highlightCss(['openai', 'stoke-space'], 'fill');
@@ -191,5 +265,9 @@ describe('highlight rules', () => {
     const underline = highlightCss(['openai'], 'underline');
     expect(underline).toContain('::highlight(rivalry-openai){text-decoration:underline 2px');
     expect(underline).not.toContain('rivalry-openai){background-color:rgb');
+    // For the root only: every rule, the flash and the forced-colours ones too.
+    const root = highlightCss(['openai'], 'fill', 'root');
+    expect(root.match(/::highlight\(/g)).toHaveLength(3);
+    expect(root.match(/:root::highlight\(/g)).toHaveLength(3);
   });
 });
