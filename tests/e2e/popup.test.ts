@@ -36,6 +36,15 @@ async function openArticle(s: Session, path = ARTICLE) {
   const tab = await s.context.newPage();
   await tab.goto(fixtures.url(path));
   await expect.poll(() => highlightsOf(tab), { timeout: 10_000 }).not.toEqual({});
+  // Read to the end: the same highlights twice, half a second apart (a slow machine may still be
+  // reading the page when the first ones are painted).
+  let last = JSON.stringify(await highlightsOf(tab));
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    await tab.waitForTimeout(500);
+    const now = JSON.stringify(await highlightsOf(tab));
+    if (now === last) break;
+    last = now;
+  }
   return tab;
 }
 
