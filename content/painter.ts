@@ -56,7 +56,11 @@ export function highlightApi(win: Window & typeof globalThis): HighlightApi | nu
 export interface SheetOptions {
   /** How the rules are written (see `RuleScope`); `root` styles shadow trees from the document. */
   scope: RuleScope;
-  /** The sheet adopted at document start, with the rules of scope `root` for EARLY_STYLE. */
+  /**
+   * The sheet adopted at document start, holding the rules of scope `root` for EARLY_STYLE. It
+   * is shared by every lens of the page and never changed: for another style the painter puts a
+   * sheet of its own in its place.
+   */
   early?: CSSStyleSheet | null;
 }
 
@@ -69,36 +73,46 @@ export function createHighlightPainter(
 ): Painter {
   const highlights = new Map<string, Highlight>();
   const entityByHighlight = new Map<Highlight, string>();
-  let sheet: CSSStyleSheet | null = null;
   let style = initialStyle;
+  /** Ours, made for a style the early sheet does not hold (or where there is none). */
+  let own: CSSStyleSheet | null = null;
+  /** The sheet in use, once something was painted. */
+  let sheet: CSSStyleSheet | null = null;
   const styled = new Set<Document | ShadowRoot>();
 
-  const adopt = (root: Document | ShadowRoot) => {
-    if (root !== doc && sheets.scope === 'root') return;
-    if (styled.has(root)) {
-      // A page may replace its adopted style sheets wholesale; put ours back if it did.
-      if (root.adoptedStyleSheets.includes(sheet as CSSStyleSheet)) return;
-    }
-    if (!sheet && sheets.early) {
-      sheet = sheets.early;
-      // Another style than the early sheet's: its rules change (the one style pass it costs
-      // is what a new sheet would cost), so no rule of the default style is left behind.
-      if (style !== EARLY_STYLE) sheet.replaceSync(highlightCss(entities, style, sheets.scope));
-      if (root.adoptedStyleSheets.includes(sheet)) {
-        styled.add(root);
-        return;
-      }
-    }
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(highlightCss(entities, style, sheets.scope));
+  /** The sheet with the rules of the current style. */
+  const sheetForStyle = (): CSSStyleSheet => {
+    if (sheets.early && style === EARLY_STYLE) return sheets.early;
+    own ??= new CSSStyleSheet();
+    own.replaceSync(highlightCss(entities, style, sheets.scope));
+    return own;
+  };
+
+  /** Puts the sheet in use into `root`'s adopted sheets, in the place of `old` if it is there. */
+  const place = (root: Document | ShadowRoot, old: CSSStyleSheet | null | undefined) => {
+    const current = sheet as CSSStyleSheet;
+    const list = root.adoptedStyleSheets;
+    if (list.includes(current)) {
+      styled.add(root);
+      return;
     }
     try {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      root.adoptedStyleSheets =
+        old && list.includes(old)
+          ? list.map((s) => (s === old ? current : s))
+          : [...list, current];
       styled.add(root);
     } catch {
       // A sheet can only be adopted by trees of the document that made it; nothing to do.
     }
+  };
+
+  // A page may replace its adopted style sheets wholesale: `place` puts ours back if it did.
+  const adopt = (root: Document | ShadowRoot) => {
+    if (root !== doc && sheets.scope === 'root') return;
+    sheet ??= sheetForStyle();
+    // The early sheet's rules of another style must not stay beside ours.
+    place(root, sheets.early);
   };
 
   return {
@@ -144,7 +158,10 @@ export function createHighlightPainter(
     },
     setStyle(next) {
       style = next;
-      sheet?.replaceSync(highlightCss(entities, style, sheets.scope));
+      if (!sheet) return;
+      const old = sheet;
+      sheet = sheetForStyle();
+      if (sheet !== old) for (const root of [...styled]) place(root, old);
     },
     entityOf(highlight) {
       return entityByHighlight.get(highlight as Highlight);

@@ -200,6 +200,16 @@ describe('highlight rules written for the root (Chromium)', () => {
   afterEach(() => vi.restoreAllMocks());
   const rulesOf = (sheet: CSSStyleSheet | null | undefined) => (sheet && given.get(sheet)) ?? '';
 
+  /** A painter of rules for the root, given the early sheet (if any), with `p` painted. */
+  const rootPainter = (style: 'fill' | 'underline', early: CSSStyleSheet | null = null) => {
+    const painter = createHighlightPainter(document, fakeApi(), ['openai'], style, {
+      scope: 'root',
+      early,
+    });
+    painter.add(foundIn(document.querySelector('p') as Element));
+    return painter;
+  };
+
   it('styles shadow trees from the document, with no sheet of their own', () => {
     document.body.innerHTML = '<x-c></x-c>';
     const shadow = (document.querySelector('x-c') as Element).attachShadow({ mode: 'open' });
@@ -215,44 +225,44 @@ describe('highlight rules written for the root (Chromium)', () => {
   });
 
   it('paints with the sheet adopted at document start, adding none', () => {
-    adoptEarlySheet(document, ['openai', 'spacex']);
+    adoptEarlySheet(document, ['openai']);
     const early = earlySheet();
     expect(document.adoptedStyleSheets).toEqual([early]);
-    document.body.innerHTML = '<p>OpenAI and SpaceX</p>';
-    const painter = createHighlightPainter(document, fakeApi(), ['openai', 'spacex'], 'fill', {
-      scope: 'root',
-      early,
-    });
-    painter.add(foundIn(document.querySelector('p') as Element));
+    document.body.innerHTML = '<p>OpenAI</p>';
+    const painter = rootPainter('fill', early);
     expect(document.adoptedStyleSheets).toEqual([early]);
     // Turned off: the sheet goes; on again: the same sheet comes back, alone.
     painter.destroy();
     expect(document.adoptedStyleSheets).toEqual([]);
-    const again = createHighlightPainter(document, fakeApi(), ['openai', 'spacex'], 'fill', {
-      scope: 'root',
-      early,
-    });
-    again.add(foundIn(document.querySelector('p') as Element));
-    expect(document.adoptedStyleSheets).toEqual([early]);
-    again.destroy();
+    rootPainter('fill', early).destroy();
   });
 
-  it('rewrites the early sheet for another style, leaving no rule of the default', () => {
+  it('puts a sheet of its own in the early one’s place for another style, and back', () => {
+    document.body.innerHTML = '<p>OpenAI</p>';
+    const page = new CSSStyleSheet();
+    document.adoptedStyleSheets = [page];
     adoptEarlySheet(document, ['openai']);
     const early = earlySheet();
-    expect(rulesOf(early)).toContain(':root::highlight(rivalry-openai){background-color');
-    document.body.innerHTML = '<p>OpenAI</p>';
-    const painter = createHighlightPainter(document, fakeApi(), ['openai'], 'underline', {
-      scope: 'root',
-      early,
-    });
-    painter.add(foundIn(document.querySelector('p') as Element));
-    expect(document.adoptedStyleSheets).toEqual([early]);
-    const rules = rulesOf(early);
-    expect(rules).toContain(':root::highlight(rivalry-openai)');
-    expect(rules).toContain('text-decoration');
-    expect(rules).not.toContain('rivalry-openai){background-color:rgb');
+    const earlyRules = rulesOf(early);
+    expect(earlyRules).toContain(':root::highlight(rivalry-openai){background-color:rgb');
+
+    const painter = rootPainter('underline', early);
+    const [, own] = document.adoptedStyleSheets;
+    expect(document.adoptedStyleSheets).toEqual([page, own]);
+    expect(own).not.toBe(early);
+    expect(rulesOf(own)).toContain(':root::highlight(rivalry-openai){text-decoration');
+    // Back to the default style: the early sheet again, in the same place.
+    painter.setStyle('fill');
+    expect(document.adoptedStyleSheets).toEqual([page, early]);
+    painter.setStyle('underline');
+    expect(document.adoptedStyleSheets).toEqual([page, own]);
     painter.destroy();
+    expect(document.adoptedStyleSheets).toEqual([page]);
+
+    // The early sheet was never changed: a later lens of the default style paints with it.
+    expect(rulesOf(early)).toBe(earlyRules);
+    rootPainter('fill', early);
+    expect(document.adoptedStyleSheets).toEqual([page, early]);
   });
 });
 
