@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { matchDataPlugin } from './build/match-data-plugin.ts';
+import { PAGES } from './content/where.ts';
 import { validateDataset } from './core/validate-dataset.ts';
 
 // See https://wxt.dev/api/config.html
@@ -38,21 +39,6 @@ export default defineConfig({
         description: 'Go to the next highlighted mention and open its card',
       },
     },
-    // Chromium: the highlight rules adopted at document start (entrypoints/early-sheet.ts), on
-    // the same pages and frames as the content script (entrypoints/content.ts).
-    ...(browser === 'firefox'
-      ? {}
-      : {
-          content_scripts: [
-            {
-              matches: ['http://*/*', 'https://*/*'],
-              all_frames: true,
-              match_about_blank: true,
-              run_at: 'document_start' as const,
-              js: ['early-sheet.js'],
-            },
-          ],
-        }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -64,6 +50,18 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          // Chromium: the highlight rules adopted at document start (entrypoints/early-sheet.ts),
+          // on the same pages and frames as the content script (entrypoints/content.ts).
+          content_scripts: [
+            {
+              matches: PAGES,
+              all_frames: true,
+              match_about_blank: true,
+              run_at: 'document_start' as const,
+              js: ['early-sheet.js'],
+            },
+          ],
+        }),
   }),
 });

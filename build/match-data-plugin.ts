@@ -12,33 +12,37 @@ import { matchData } from '../core/match-data.ts';
 export const MATCH_DATA_ID = 'virtual:rivalry-match-data';
 /** `import ids from 'virtual:rivalry-entity-ids'`: the highlighted entities' ids, alone. */
 export const ENTITY_IDS_ID = 'virtual:rivalry-entity-ids';
-const RESOLVED = `\0${MATCH_DATA_ID}`;
-const RESOLVED_IDS = `\0${ENTITY_IDS_ID}`;
 const DATA_FILE = fileURLToPath(new URL('../data/rivalry.json', import.meta.url));
 
-/** The ids module's source: the highlighted entities' ids, in the dataset's order. */
-export function entityIdsModule(file = DATA_FILE): string {
-  const raw = JSON.parse(readFileSync(file, 'utf8'));
-  return `export default ${JSON.stringify(matchData(raw).entities.map((e) => e.id))};\n`;
-}
+const readMatchData = (file: string) => matchData(JSON.parse(readFileSync(file, 'utf8')));
 
 /** The module's source: a JSON string, which V8 parses faster than the same object literal. */
 export function matchDataModule(file = DATA_FILE): string {
-  const raw = JSON.parse(readFileSync(file, 'utf8'));
-  return `export default JSON.parse(${JSON.stringify(JSON.stringify(matchData(raw)))});\n`;
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(readMatchData(file)))});\n`;
 }
+
+/** The ids module's source: the highlighted entities' ids, in the dataset's order. */
+export function entityIdsModule(file = DATA_FILE): string {
+  return `export default ${JSON.stringify(readMatchData(file).entities.map((e) => e.id))};\n`;
+}
+
+/** Each virtual module's source, by its resolved id. */
+const SOURCES: Record<string, () => string> = {
+  [`\0${MATCH_DATA_ID}`]: () => matchDataModule(),
+  [`\0${ENTITY_IDS_ID}`]: () => entityIdsModule(),
+};
 
 export function matchDataPlugin(): Plugin {
   return {
     name: 'rivalry-match-data',
     resolveId(id) {
-      if (id === MATCH_DATA_ID) return RESOLVED;
-      return id === ENTITY_IDS_ID ? RESOLVED_IDS : undefined;
+      return `\0${id}` in SOURCES ? `\0${id}` : undefined;
     },
     load(id) {
-      if (id !== RESOLVED && id !== RESOLVED_IDS) return undefined;
+      const source = SOURCES[id];
+      if (!source) return undefined;
       this.addWatchFile(DATA_FILE);
-      return id === RESOLVED ? matchDataModule() : entityIdsModule();
+      return source();
     },
   };
 }

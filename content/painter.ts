@@ -98,9 +98,7 @@ export function createHighlightPainter(
     }
     try {
       root.adoptedStyleSheets =
-        old && list.includes(old)
-          ? list.map((s) => (s === old ? current : s))
-          : [...list, current];
+        old && list.includes(old) ? list.map((s) => (s === old ? current : s)) : [...list, current];
       styled.add(root);
     } catch {
       // A sheet can only be adopted by trees of the document that made it; nothing to do.

@@ -49,13 +49,26 @@ export function allowedEdits(keyLength: number): number {
   return keyLength >= 13 ? 2 : keyLength >= 8 ? 1 : 0;
 }
 
+/** What a name's reach depends on: its characters, its length and the edits it allows. */
+export interface Reach {
+  letters: Set<number>;
+  length: number;
+  edits: number;
+}
+
+export function reachOf(key: string): Reach {
+  const letters = new Set<number>();
+  for (let i = 0; i < key.length; i++) letters.add(key.charCodeAt(i));
+  return { letters, length: key.length, edits: allowedEdits(key.length) };
+}
+
 /**
- * Whether `word` could be within `edits` edits of a name made of the characters `letters` (of
- * `length` characters): each edit brings at most one character the name does not have (a
- * substitution or an insertion; a deletion or a transposition brings none), so a word with more
- * such characters is further away. Never false for a word that is within reach.
+ * Whether `word` could be within the edits a name allows: each edit brings at most one
+ * character the name does not have (a substitution or an insertion; a deletion or a
+ * transposition brings none), so a word with more such characters is further away. Never false
+ * for a word that is within reach.
  */
-export function withinReach(word: string, letters: Set<number>, length: number, edits: number) {
+export function withinReach(word: string, { letters, length, edits }: Reach): boolean {
   if (Math.abs(word.length - length) > edits) return false;
   let foreign = 0;
   for (let i = 0; i < word.length; i++) {
@@ -67,18 +80,14 @@ export function withinReach(word: string, letters: Set<number>, length: number, 
 export class FuzzyIndex<T> {
   private fuse: Fuse<{ key: string; value: T }> | undefined;
   private readonly cache = new Map<string, { key: string; value: T; distance: number } | null>();
-  private readonly reach: { letters: Set<number>; length: number; edits: number }[];
+  private readonly reach: Reach[];
   readonly lengths: Set<number>;
 
   constructor(private readonly names: { key: string; value: T }[]) {
+    this.reach = names.map(({ key }) => reachOf(key));
     this.lengths = new Set();
-    this.reach = [];
-    for (const { key } of names) {
-      const e = allowedEdits(key.length);
-      for (let d = -e; d <= e; d++) this.lengths.add(key.length + d);
-      const letters = new Set<number>();
-      for (let i = 0; i < key.length; i++) letters.add(key.charCodeAt(i));
-      this.reach.push({ letters, length: key.length, edits: e });
+    for (const { length, edits } of this.reach) {
+      for (let d = -edits; d <= edits; d++) this.lengths.add(length + d);
     }
   }
 
@@ -105,7 +114,7 @@ export class FuzzyIndex<T> {
     const cached = this.cache.get(candidate);
     if (cached !== undefined) return cached;
     let best: { key: string; value: T; distance: number } | null = null;
-    const reachable = this.reach.some((r) => withinReach(candidate, r.letters, r.length, r.edits));
+    const reachable = this.reach.some((r) => withinReach(candidate, r));
     for (const { item } of reachable ? this.search(candidate) : []) {
       const max = allowedEdits(item.key.length);
       const d = osaDistance(candidate, item.key, max);

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startController } from '../content/controller';
 import { earlySheet } from '../content/early-sheet';
-import { isTopOrSameOriginFrame } from '../content/frames';
+import { isTopOrSameOriginFrame, PAGES } from '../content/where';
 import type { MatchFn } from '../content/match-windows';
 import { compileMatcher, type Matcher } from '../core/matcher';
 import { sendToBackground } from '../extension/messages';
@@ -20,7 +20,7 @@ const match: MatchFn = (text, options) => {
 };
 
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  matches: PAGES,
   allFrames: true,
   // Also about:blank and srcdoc frames: they share the page's origin (checked below).
   matchAboutBlank: true,
@@ -41,8 +41,8 @@ export default defineContentScript({
       reportCounts: isTop,
       // `wxt build --mode fallback` makes a test build that paints with <rivalry-mark>.
       forceFallback: import.meta.env.MODE === 'fallback',
-      // Chromium styles highlights by inheritance from `:root`, and takes over the sheet that
-      // early-sheet.content.ts adopted at document start; Firefox needs rules on every element.
+      // Chromium styles highlights by inheritance from `:root`, with the sheet that
+      // entrypoints/early-sheet.ts adopted at document start; Firefox needs rules on every element.
       sheets: import.meta.env.FIREFOX ? { scope: 'tree' } : { scope: 'root', early: earlySheet() },
       sendCount: (total, active) => {
         // The background may be asleep or reloading; a lost badge update is harmless.

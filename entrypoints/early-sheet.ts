@@ -7,7 +7,7 @@
 import ids from 'virtual:rivalry-entity-ids';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { adoptEarlySheet } from '../content/early-sheet';
-import { isTopOrSameOriginFrame } from '../content/frames';
+import { isTopOrSameOriginFrame } from '../content/where';
 
 // An unlisted script, listed as a content script by wxt.config.ts (Chromium builds only): a
 // WXT content script would carry WXT's script context and the polyfill, 14 KB this does not use.

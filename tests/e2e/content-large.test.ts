@@ -36,8 +36,8 @@ async function openTraced(url: string) {
       // slow shared machine, a major GC included); the benchmark reports it apart.
       const tasks = mainThreadTasks(events).tasks.filter((t) => !t.startup);
       const s = summarize(tasks);
-      const top = tasks.reduce((a, t) => (t.ours > a.ours ? t : a), tasks[0] as Task);
-      return { longest: s.longestOurs, total: s.ours, what: top.parts.slice(0, 6) };
+      const top = tasks.reduce<Task | null>((a, t) => (t.ours > (a?.ours ?? 0) ? t : a), null);
+      return { longest: s.longestOurs, total: s.ours, what: top?.parts.slice(0, 6) ?? [] };
     },
   };
 }

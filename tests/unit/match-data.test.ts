@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchDataModule } from '../../build/match-data-plugin.ts';
+import { entityIdsModule, matchDataModule } from '../../build/match-data-plugin.ts';
 import { MATCH_FIELDS, matchData } from '../../core/match-data.ts';
 import { dataset } from '../../core/rivalry-data.ts';
 
@@ -28,5 +28,11 @@ describe('the names-only projection the content script ships', () => {
     const source = matchDataModule();
     const mod = await import(`data:text/javascript,${encodeURIComponent(source)}`);
     expect(mod.default).toEqual(names);
+  });
+
+  it('gives the early highlight rules the same entities, ids only', async () => {
+    const source = entityIdsModule();
+    const mod = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+    expect(mod.default).toEqual(names.entities.map((e) => e.id));
   });
 });

@@ -1,3 +1,11 @@
+/**
+ * Where the content scripts run: the pages (manifest match patterns, shared by the content
+ * script and, in Chromium, the early highlight rules of wxt.config.ts) and the frames.
+ */
+
+/** Every web page; `matchAboutBlank` adds their about:blank and srcdoc frames. */
+export const PAGES = ['http://*/*', 'https://*/*'];
+
 /** Frames run the lens only when they share the top page's origin (no ad or embed frames). */
 export function isTopOrSameOriginFrame(): boolean {
   if (window === window.top) return true;
