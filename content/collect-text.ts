@@ -56,6 +56,11 @@ export function collectOwn(owner: ReadRoot): Collected {
 
 /** Nodes visited between two looks at the clock. */
 const NODES_PER_CHECK = 512;
+/**
+ * A text node longer than this is read a piece at a time (`substringData`), with a look at the
+ * clock between pieces: copying and scanning megabytes of one node at once is a long task.
+ */
+export const TEXT_CHUNK = 1 << 16;
 
 export interface Collector {
   /** Reads on while `hasTime()`; the result once the owner has been read to its end. */
@@ -77,22 +82,24 @@ export function createCollector(owner: ReadRoot): Collector {
   /** The run so far ends with white space: leading white space of the next node is dropped. */
   let afterSpace = false;
 
-  const piece = (node: Text, data: string, from: number, to: number) => {
+  /** `data` is the node's text from offset `base` on (all of it, or one chunk). */
+  const piece = (node: Text, data: string, base: number, from: number, to: number) => {
     if (to <= from) return;
-    segments.push({ node, start: length, nodeStart: from, length: to - from });
+    segments.push({ node, start: length, nodeStart: base + from, length: to - from });
     parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
     length += to - from;
   };
 
-  const addText = (node: Text, data: string) => {
+  // White space collapses across chunks as across nodes: `afterSpace` carries over.
+  const addText = (node: Text, data: string, base: number) => {
     let pos = 0;
     if (afterSpace) while (pos < data.length && isWs(data.charCodeAt(pos))) pos++;
     WS_RUN.lastIndex = pos;
     for (let m = WS_RUN.exec(data); m; m = WS_RUN.exec(data)) {
-      piece(node, data, pos, m.index + 1);
+      piece(node, data, base, pos, m.index + 1);
       pos = m.index + m[0].length;
     }
-    piece(node, data, pos, data.length);
+    piece(node, data, base, pos, data.length);
     afterSpace = isWs(data.charCodeAt(data.length - 1));
   };
 
@@ -110,6 +117,8 @@ export function createCollector(owner: ReadRoot): Collector {
   // Iterative pre-order walk over the owner's inline content, without recursion so that deep
   // trees cannot overflow the stack.
   let node: Node | null = owner.firstChild;
+  /** How far into a long text node `node` has been read. */
+  let read = 0;
   let result: Collected | null = null;
   const step = (hasTime: () => boolean): Collected | null => {
     if (result) return result;
@@ -121,11 +130,21 @@ export function createCollector(owner: ReadRoot): Collector {
       }
       let descend = false;
       if (node.nodeType === 3) {
-        const data = (node as Text).data;
-        if (data.length > 0) {
-          addText(node as Text, data);
-          chars += data.length;
+        const text = node as Text;
+        const size = text.length;
+        if (size <= TEXT_CHUNK) {
+          if (size > 0) addText(text, text.data, 0);
+        } else {
+          // A chunk per look at the clock, so every step reads on. `text.length` again each
+          // time: the page may shorten the node between slices.
+          while (read < text.length) {
+            addText(text, text.substringData(read, TEXT_CHUNK), read);
+            read += TEXT_CHUNK;
+            if (read < text.length && !hasTime()) return null;
+          }
+          read = 0;
         }
+        chars += size;
       } else if (node.nodeType === 1) {
         const el = node as Element;
         if (el.tagName === 'BR') {

@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectOwn, locate, type Run, rangeFor } from '../../content/collect-text';
+import {
+  collectOwn,
+  createCollector,
+  locate,
+  type Run,
+  rangeFor,
+  TEXT_CHUNK,
+} from '../../content/collect-text';
 import { isSkipped, ownerOf } from '../../content/dom-rules';
 
 afterEach(() => {
@@ -154,6 +161,46 @@ describe('collectOwn: open shadow roots', () => {
     expect(runs.map((r) => r.text)).toEqual(['Host: ', 'light OpenAI', ' after']);
     expect(readAll()).toEqual(['Host: ', 'light OpenAI', ' after', 'Neuralink', 'Elon Musk']);
     expect(ownerOf(shadow.querySelector('b')?.firstChild as Node)).toBe(shadow.querySelector('h3'));
+  });
+});
+
+describe('a text node longer than one chunk', () => {
+  // A name across the first chunk boundary, and a run of spaces across the second.
+  const head = 'x'.repeat(TEXT_CHUNK - 3);
+  const middle = `${'y '.repeat(TEXT_CHUNK / 2 - 6)}z`;
+  const data = `${head}\nNeuralink ${middle}      tail`;
+  const collapsed = data.replace(/[ \t\n\r\f]{2,}/g, (ws) => ws[0] as string);
+
+  it('reads as one run, white space collapsed across chunks, mapped back to the node', () => {
+    const p = page('<p></p>').firstElementChild as Element;
+    p.textContent = data;
+    expect(data.length).toBeGreaterThan(2 * TEXT_CHUNK);
+    expect(data.indexOf('      ')).toBeLessThan(2 * TEXT_CHUNK);
+    expect(data.indexOf('      ') + 6).toBeGreaterThan(2 * TEXT_CHUNK);
+    const run = only(collectOwn(p).runs);
+    expect(run.text).toBe(collapsed);
+    const at = run.text.indexOf('Neuralink');
+    expect(at).toBeLessThan(TEXT_CHUNK);
+    expect(rangeFor(run, at, at + 9)?.toString()).toBe('Neuralink');
+    const tail = run.text.indexOf('tail');
+    expect(rangeFor(run, tail, tail + 4)?.toString()).toBe('tail');
+    expect(locate(run, tail, 'start')?.offset).toBe(data.indexOf('tail'));
+  });
+
+  it('is read a chunk per look at the clock, and ends as if read at once', () => {
+    const p = page('<p></p>').firstElementChild as Element;
+    p.textContent = data;
+    const collector = createCollector(p);
+    let slices = 0;
+    let done = null;
+    while (!done) {
+      slices++;
+      // No time left after the first piece of each slice.
+      done = collector.step(() => false);
+    }
+    expect(slices).toBe(Math.ceil(data.length / TEXT_CHUNK));
+    expect(done.runs.map((r) => r.text)).toEqual([collapsed]);
+    expect(done.chars).toBe(data.length);
   });
 });
 
