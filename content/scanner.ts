@@ -71,6 +71,14 @@ interface Job {
   undecided: Set<EntityId>;
 }
 
+/** The nested owners of one owner, queued together: taken from the front, in document order. */
+class Batch {
+  next = 0;
+  constructor(readonly list: readonly ReadRoot[]) {}
+}
+
+type Marked = ReadRoot & Record<symbol, boolean>;
+
 export interface Scanner {
   readonly state: ScanState;
   /** Starts the first pass: the viewport first, then the rest. */
@@ -95,16 +103,31 @@ export function createScanner(opts: ScannerOptions): Scanner {
   const { root, match, signal } = opts;
   const limit = opts.limitChars ?? DEFAULT_LIMIT_CHARS;
   const states = new Map<ReadRoot, Found[]>();
-  /** Owners read at least once since they were (re)attached; their nested owners are queued. */
-  let scanned = new WeakSet<ReadRoot>();
+  /**
+   * Owners read at least once since they were (re)attached (their nested owners are queued)
+   * carry this mark: a property of the content script's own wrapper of the node, under a symbol
+   * of this reading. A content script's wrappers are its own (Chromium's isolated world,
+   * Firefox's Xray wrappers): the page never sees the mark. Not a WeakSet: one table of every
+   * block of a big page grows by copying all of it at once, a single step of 20-40 ms at 64,000
+   * blocks on a slow machine, in the middle of a slice.
+   */
+  let READ = Symbol('rivalry-read');
+  const isRead = (owner: ReadRoot) => (owner as Marked)[READ] === true;
+  const markRead = (owner: ReadRoot, read: boolean) => {
+    (owner as Marked)[READ] = read;
+  };
   const urgent: ReadRoot[] = [];
   /**
    * A stack, so the rest of the page is read depth first, in document order: from the top
    * down (where a freshly loaded page is looked at), and full names before the surnames that
    * follow them (the matcher's `seen` looks back).
    */
-  const idle: ReadRoot[] = [];
-  /** Which queue each waiting owner is in; an owner in both is taken from the first to come. */
+  const idle: (ReadRoot | Batch)[] = [];
+  /**
+   * Which queue each owner queued on its own is in; an owner in both is taken from the first to
+   * come. (An owner in a batch is not here: a batch of 60,000 paragraphs would grow this map by
+   * copying it, as above.)
+   */
   const queued = new Map<ReadRoot, 'urgent' | 'idle'>();
   const seen = new Set<EntityId>();
   let job: Job | null = null;
@@ -168,7 +191,17 @@ export function createScanner(opts: ScannerOptions): Scanner {
     while (pending()) {
       let owner: ReadRoot;
       if (urgent.length > urgentHead) [owner, urgentHead] = take(urgent, urgentHead);
-      else owner = idle.pop() as ReadRoot;
+      else {
+        const top = idle[idle.length - 1] as ReadRoot | Batch;
+        if (top instanceof Batch) {
+          owner = top.list[top.next++] as ReadRoot;
+          if (top.next === top.list.length) idle.pop();
+          // Read since it was found (on screen first, or changed), or queued on its own.
+          if (isRead(owner) || queued.has(owner) || !owner.isConnected) continue;
+          return owner;
+        }
+        owner = idle.pop() as ReadRoot;
+      }
       if (!queued.delete(owner)) continue; // already taken from the other queue
       if (!owner.isConnected) {
         drop(owner);
@@ -194,7 +227,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     for (const el of maybeHosts) {
       const sr = el.shadowRoot;
       if (!el.isConnected || sr) maybeHosts.delete(el);
-      if (el.isConnected && sr && !scanned.has(sr)) {
+      if (el.isConnected && sr && !isRead(sr)) {
         opts.onShadowRoot(sr);
         enqueue(sr, true);
         found = true;
@@ -222,7 +255,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
   const NOTHING: Collected = { runs: [], nested: [], maybeHosts: [], chars: 0 };
 
   const beginJob = (owner: ReadRoot): Job => {
-    scanned.add(owner);
+    markRead(owner, true);
     return {
       owner,
       collector: createCollector(owner),
@@ -242,12 +275,11 @@ export function createScanner(opts: ScannerOptions): Scanner {
     j.collected = collected;
     chars += collected.chars;
     watchHosts(collected.maybeHosts);
-    // Last first onto the stack, so the first nested block is read next.
-    for (let i = collected.nested.length - 1; i >= 0; i--) {
-      const inner = collected.nested[i] as ReadRoot;
-      if (inner.nodeType === 11) opts.onShadowRoot(inner as ShadowRoot);
-      if (!scanned.has(inner)) enqueue(inner, false);
-    }
+    const { nested } = collected;
+    for (const inner of nested) if (inner.nodeType === 11) opts.onShadowRoot(inner as ShadowRoot);
+    // One entry on the stack, taken in order: the first nested block is read next, and the
+    // blocks nested in it before its next sibling.
+    if (nested.length > 0) idle.push(new Batch(nested));
     return true;
   };
 
@@ -406,7 +438,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
       if (n > 0 || removed) runner.kick(true);
     },
     rescan() {
-      scanned = new WeakSet();
+      READ = Symbol('rivalry-read');
       waiting.clear();
       for (const owner of [...states.keys()]) drop(owner);
       job = null;
@@ -444,17 +476,17 @@ export function createScanner(opts: ScannerOptions): Scanner {
   function forget(node: Node) {
     if (node.nodeType === 1) {
       const el = node as Element;
-      scanned.delete(el);
+      if (isRead(el)) markRead(el, false);
       if (el.shadowRoot) forget(el.shadowRoot);
       if (!el.firstElementChild) return;
     } else if (node.nodeType === 11) {
-      scanned.delete(node as ShadowRoot);
+      if (isRead(node as ShadowRoot)) markRead(node as ShadowRoot, false);
     } else {
       return;
     }
     const walker = root.createTreeWalker(node, 1);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      scanned.delete(n as Element);
+      if (isRead(n as Element)) markRead(n as Element, false);
       const sr = (n as Element).shadowRoot;
       if (sr) forget(sr);
     }

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, ROOT, serveFixtures, until } from './harness';
+import { expandos, type FixtureServer, ROOT, serveFixtures, until } from './harness';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 let server: FixtureServer;
@@ -74,6 +74,8 @@ describe('Firefox ESR', () => {
       }),
     );
     expect(await log()).toEqual([]);
+    // The marks on the blocks read live on the content script's Xray wrappers, not the page's.
+    expect(await page.evaluate(expandos)).toEqual([]);
   });
 
   it('styles highlights inside open shadow roots with an adopted sheet', async () => {

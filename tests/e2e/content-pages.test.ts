@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   card,
+  expandos,
   foreignRequests,
   highlights,
   type MutationLog,
@@ -106,6 +107,8 @@ describe('static pages', () => {
     // Not one change to the page's DOM: no wrapper, attribute or class, and no <rivalry-lens>
     // either until a card is needed.
     expect(await mutations(page)).toEqual([]);
+    // Nor a property the page could see on a node we read (we mark the blocks read).
+    expect(await page.evaluate(expandos)).toEqual([]);
     // Nor a message posted to the page's own listeners.
     expect(
       await page.evaluate(() => (window as unknown as { __messages: unknown[] }).__messages),

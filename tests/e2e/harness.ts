@@ -184,6 +184,17 @@ export function mutations(page: Page | import('playwright-core').Frame) {
   return page.evaluate(() => (window as unknown as { __mutations: MutationLog[] }).__mutations);
 }
 
+/**
+ * Run in the page (`page.evaluate(expandos)`): the elements on which the page's own scripts see
+ * a property. We mark the blocks we read, on the content script's own wrappers of them: none
+ * may be here.
+ */
+export function expandos(): string[] {
+  return [...document.querySelectorAll('*')]
+    .filter((n) => Object.getOwnPropertyNames(n).length + Object.getOwnPropertySymbols(n).length)
+    .map((n) => n.nodeName);
+}
+
 export interface MutationLog {
   type: string;
   target: string;

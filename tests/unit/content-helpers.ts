@@ -19,11 +19,12 @@ const NAMES: [RegExp, EntityId, Mention['via']][] = [
   [/\bSam\s+Altman\b/g, 'sam-altman', 'exact'],
 ];
 
-/** Counts calls and the longest text it was given, to check windowing. */
-export const calls = { count: 0, longest: 0 };
+/** Counts calls and the longest text it was given, to check windowing, and the texts. */
+export const calls = { count: 0, longest: 0, texts: [] as string[] };
 
 export const fakeMatch: MatchFn = (text, options) => {
   calls.count++;
+  calls.texts.push(text);
   calls.longest = Math.max(calls.longest, text.length);
   const out: Mention[] = [];
   for (const [re, entity, via] of NAMES) {

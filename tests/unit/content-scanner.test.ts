@@ -10,6 +10,7 @@ beforeEach(() => {
   abort = new AbortController();
   calls.count = 0;
   calls.longest = 0;
+  calls.texts = [];
 });
 afterEach(() => {
   abort.abort();
@@ -168,6 +169,28 @@ describe('scanner', () => {
     log.scanner.processAnyway();
     await until(() => expect(log.scanner.state).toBe('ready'));
     expect(current(log.scanner)).toEqual(['OpenAI', 'SpaceX']);
+  });
+
+  it('reads nested blocks depth first, in document order', async () => {
+    document.body.innerHTML =
+      '<div><p>a1</p><div><p>b1</p><p>b2</p></div>tail<p>c1</p></div><section>d1<p>d2</p></section>';
+    const log = startScanner();
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    // A block's own text first, then the blocks in it, before its next sibling.
+    expect(calls.texts).toEqual(['tail', 'a1', 'b1', 'b2', 'c1', 'd1', 'd2']);
+  });
+
+  it('reads a block queued again while waiting to be read once, not twice', async () => {
+    document.body.innerHTML = `<p>OpenAI ${'word '.repeat(200)}</p><div><p id="x">SpaceX</p><p>Neuralink</p></div>`;
+    const log = startScanner(8, 100);
+    await until(() => expect(log.scanner.state).toBe('too-large'));
+    // The page changes a block that waits, with its siblings, behind the size limit.
+    (document.querySelector('#x') as Element).textContent = 'SpaceX again';
+    await new Promise((r) => setTimeout(r, 50));
+    log.scanner.processAnyway();
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    expect(current(log.scanner)).toEqual(['Neuralink', 'OpenAI', 'SpaceX']);
+    expect(calls.texts.filter((t) => t.startsWith('SpaceX'))).toEqual(['SpaceX again']);
   });
 
   it('lets an ambiguous name count after the full name appeared in an earlier block', async () => {
