@@ -88,7 +88,7 @@ export function createLens(o: LensOptions): Lens {
   const observer = createBatchedObserver((batch) => {
     docOrder.invalidate();
     if (batch.huge) scanner.rescan();
-    else scanner.changed(batch.dirty, batch.added, batch.removed);
+    else scanner.changed(batch);
   }, signal);
 
   const painter: Painter = api

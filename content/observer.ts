@@ -10,6 +10,8 @@ export interface Batch {
   dirty: Set<ReadRoot>;
   added: Node[];
   removed: boolean;
+  /** An element left the page (or moved, which is leaving and coming back). */
+  removedElements: boolean;
   /** So many records that folding them would cost more than reading the page again. */
   huge: boolean;
 }
@@ -83,13 +85,18 @@ export function fold(records: MutationRecord[]): Batch {
   const dirty = new Set<ReadRoot>();
   const added: Node[] = [];
   let removed = false;
-  if (records.length > HUGE_RECORDS) return { dirty, added, removed: true, huge: true };
+  let removedElements = false;
+  if (records.length > HUGE_RECORDS) {
+    return { dirty, added, removed: true, removedElements: true, huge: true };
+  }
   // Many records share a target (a list getting items, a text node typed into): look each up once.
   let lastTarget: Node | null = null;
   for (const r of records) {
     if (r.type === 'childList') {
-      if (r.removedNodes.length) removed = true;
-      else if (addsBlocksOnly(r)) {
+      if (r.removedNodes.length) {
+        removed = true;
+        if (!removedElements) for (const n of r.removedNodes) removedElements ||= n.nodeType === 1;
+      } else if (addsBlocksOnly(r)) {
         // A feed appending posts: the container's own text is unchanged, only the new blocks
         // are read (re-reading the container would cost time growing with the feed).
         for (const n of r.addedNodes) if (n.nodeType === 1) added.push(n);
@@ -105,7 +112,7 @@ export function fold(records: MutationRecord[]): Batch {
     const owner = ownerOf(r.target);
     if (owner) dirty.add(owner);
   }
-  return { dirty, added, removed, huge: false };
+  return { dirty, added, removed, removedElements, huge: false };
 }
 
 const blank = (n: Node) => n.nodeType === 3 && !/\S/.test((n as Text).data);

@@ -79,12 +79,21 @@ class Batch {
 
 type Marked = ReadRoot & Record<symbol, boolean>;
 
+/** What changed: owners whose own text changed, nodes added, and whether any left. */
+export interface Change {
+  dirty: Iterable<ReadRoot>;
+  added: Iterable<Node>;
+  removed: boolean;
+  /** An element left the page (or moved): nodes added later may be ones read before. */
+  removedElements: boolean;
+}
+
 export interface Scanner {
   readonly state: ScanState;
   /** Starts the first pass: the viewport first, then the rest. */
   start(): void;
-  /** The owners were changed, and these nodes were added; `removed` when nodes left the page. */
-  changed(dirty: Iterable<ReadRoot>, added: Iterable<Node>, removed: boolean): void;
+  /** The page changed (see `observer.ts`). */
+  changed(change: Change): void;
   /** Re-reads everything (after a batch of changes too large to fold). */
   rescan(): void;
   /** Reads these owners again soon. */
@@ -116,6 +125,8 @@ export function createScanner(opts: ScannerOptions): Scanner {
   const markRead = (owner: ReadRoot, read: boolean) => {
     (owner as Marked)[READ] = read;
   };
+  /** An element has left the page since the marks were made (see `changed`). */
+  let elementsLeft = false;
   const urgent: ReadRoot[] = [];
   /**
    * A stack, so the rest of the page is read depth first, in document order: from the top
@@ -422,10 +433,13 @@ export function createScanner(opts: ScannerOptions): Scanner {
       });
       signal.addEventListener('abort', () => view.cancelAnimationFrame(frame), { once: true });
     },
-    changed(dirty, added, removed) {
+    changed({ dirty, added, removed, removedElements }) {
+      if (removedElements) elementsLeft = true;
       let n = 0;
       for (const node of added) {
-        forget(node);
+        // Until an element has left the page, what is added is new: nothing in it was read,
+        // and there is no mark to take off (a feed that only appends skips a walk per post).
+        if (elementsLeft) forget(node);
         const owner = ownerOf(node);
         if (owner) enqueue(owner, true);
         if (++n > HUGE_BATCH) return this.rescan();
@@ -439,6 +453,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     },
     rescan() {
       READ = Symbol('rivalry-read');
+      elementsLeft = false;
       waiting.clear();
       for (const owner of [...states.keys()]) drop(owner);
       job = null;

@@ -50,7 +50,7 @@ function startScanner(budgetMs = 8, limitChars?: number): Log {
   const log = { added: [] as Found[], removed: [] as Found[], moved: [] as Found[] } as Log;
   const observer = createBatchedObserver((b) => {
     if (b.huge) log.scanner.rescan();
-    else log.scanner.changed(b.dirty, b.added, b.removed);
+    else log.scanner.changed(b);
   }, abort.signal);
   log.scanner = createScanner({
     root: document,
@@ -144,6 +144,19 @@ describe('scanner', () => {
     await until(() => expect(current(log.scanner)).toEqual([]));
     document.body.append(box);
     await until(() => expect(current(log.scanner)).toEqual(['OpenAI']));
+  });
+
+  it('reads a subtree moved in one step again', async () => {
+    document.body.innerHTML =
+      '<div id="box"><p>OpenAI</p></div><section id="to"><p>x</p></section>';
+    const log = startScanner();
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    expect(calls.texts).toEqual(['OpenAI', 'x']);
+    // Moving a node collapses the ranges in it in a browser: the blocks in it are read again.
+    document.querySelector('#to')?.append(document.querySelector('#box') as Element);
+    await until(() => expect(calls.texts).toEqual(['OpenAI', 'x', 'OpenAI']));
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    expect(current(log.scanner)).toEqual(['OpenAI']);
   });
 
   it('works through a large page in many short slices', async () => {
@@ -265,6 +278,19 @@ describe('batched observer', () => {
     document.querySelector('#c span')?.append(document.createElement('div'));
     await until(() => expect(batches).toHaveLength(1));
     expect([...(batches[0] as Batch).dirty]).toEqual([document.querySelector('#c')]);
+  });
+
+  it('tells an element leaving from text being replaced', async () => {
+    document.body.innerHTML = '<p id="a">a</p><div id="b"><p>b</p></div>';
+    const batches: Batch[] = [];
+    const obs = createBatchedObserver((b) => batches.push(b), abort.signal);
+    obs.observe(document);
+    (document.querySelector('#a') as Element).textContent = 'new text';
+    await until(() => expect(batches).toHaveLength(1));
+    expect(batches[0]).toMatchObject({ removed: true, removedElements: false });
+    document.querySelector('#b p')?.remove();
+    await until(() => expect(batches).toHaveLength(2));
+    expect(batches[1]).toMatchObject({ removed: true, removedElements: true });
   });
 
   it('does not report the changes it is told to ignore', async () => {
