@@ -77,8 +77,6 @@ class Batch {
   constructor(readonly list: readonly ReadRoot[]) {}
 }
 
-type Marked = ReadRoot & Record<symbol, boolean>;
-
 /** What changed: owners whose own text changed, nodes added, and whether any left. */
 export interface Change {
   dirty: Iterable<ReadRoot>;
@@ -113,19 +111,13 @@ export function createScanner(opts: ScannerOptions): Scanner {
   const limit = opts.limitChars ?? DEFAULT_LIMIT_CHARS;
   const states = new Map<ReadRoot, Found[]>();
   /**
-   * Owners read at least once since they were (re)attached (their nested owners are queued)
-   * carry this mark: a property of the content script's own wrapper of the node, under a symbol
-   * of this reading. A content script's wrappers are its own (Chromium's isolated world,
-   * Firefox's Xray wrappers): the page never sees the mark. Not a WeakSet: one table of every
-   * block of a big page grows by copying all of it at once, a single step of 20-40 ms at 64,000
-   * blocks on a slow machine, in the middle of a slice.
+   * Owners read at least once since they were (re)attached; their nested owners are queued.
+   * (A mark on our own wrapper of each node instead, under a symbol, spared this table's growth
+   * steps but kept every wrapper alive: the garbage collector's marking steps in our tasks on
+   * a 20 MB page grew to 50-60 ms.)
    */
-  let READ = Symbol('rivalry-read');
-  const isRead = (owner: ReadRoot) => (owner as Marked)[READ] === true;
-  const markRead = (owner: ReadRoot, read: boolean) => {
-    (owner as Marked)[READ] = read;
-  };
-  /** An element has left the page since the marks were made (see `changed`). */
+  let scanned = new WeakSet<ReadRoot>();
+  /** An element has left the page since reading began (see `changed`). */
   let elementsLeft = false;
   const urgent: ReadRoot[] = [];
   /**
@@ -208,7 +200,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
           owner = top.list[top.next++] as ReadRoot;
           if (top.next === top.list.length) idle.pop();
           // Read since it was found (on screen first, or changed), or queued on its own.
-          if (isRead(owner) || queued.has(owner) || !owner.isConnected) continue;
+          if (scanned.has(owner) || queued.has(owner) || !owner.isConnected) continue;
           return owner;
         }
         owner = idle.pop() as ReadRoot;
@@ -238,7 +230,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     for (const el of maybeHosts) {
       const sr = el.shadowRoot;
       if (!el.isConnected || sr) maybeHosts.delete(el);
-      if (el.isConnected && sr && !isRead(sr)) {
+      if (el.isConnected && sr && !scanned.has(sr)) {
         opts.onShadowRoot(sr);
         enqueue(sr, true);
         found = true;
@@ -266,7 +258,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
   const NOTHING: Collected = { runs: [], nested: [], maybeHosts: [], chars: 0 };
 
   const beginJob = (owner: ReadRoot): Job => {
-    markRead(owner, true);
+    scanned.add(owner);
     return {
       owner,
       collector: createCollector(owner),
@@ -438,7 +430,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
       let n = 0;
       for (const node of added) {
         // Until an element has left the page, what is added is new: nothing in it was read,
-        // and there is no mark to take off (a feed that only appends skips a walk per post).
+        // and nothing to forget (a feed that only appends skips a walk per post).
         if (elementsLeft) forget(node);
         const owner = ownerOf(node);
         if (owner) enqueue(owner, true);
@@ -452,7 +444,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
       if (n > 0 || removed) runner.kick(true);
     },
     rescan() {
-      READ = Symbol('rivalry-read');
+      scanned = new WeakSet();
       elementsLeft = false;
       waiting.clear();
       for (const owner of [...states.keys()]) drop(owner);
@@ -491,17 +483,17 @@ export function createScanner(opts: ScannerOptions): Scanner {
   function forget(node: Node) {
     if (node.nodeType === 1) {
       const el = node as Element;
-      if (isRead(el)) markRead(el, false);
+      scanned.delete(el);
       if (el.shadowRoot) forget(el.shadowRoot);
       if (!el.firstElementChild) return;
     } else if (node.nodeType === 11) {
-      if (isRead(node as ShadowRoot)) markRead(node as ShadowRoot, false);
+      scanned.delete(node as ShadowRoot);
     } else {
       return;
     }
     const walker = root.createTreeWalker(node, 1);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (isRead(n as Element)) markRead(n as Element, false);
+      scanned.delete(n as Element);
       const sr = (n as Element).shadowRoot;
       if (sr) forget(sr);
     }
