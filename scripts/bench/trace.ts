@@ -18,6 +18,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, µs: less than `dur` when the thread was descheduled. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: {
@@ -62,6 +64,11 @@ export interface Task {
   dur: number;
   /** Our share of the task, in ms. */
   ours: number;
+  /**
+   * Our own work in it, ms: for a task of ours alone, its thread time less the garbage
+   * collector's (see `isGc`); in a shared task, the time inside our functions as in `ours`.
+   */
+  work: number;
   /** The task evaluated our content script (its start-up). */
   startup: boolean;
   /** The biggest kinds of work inside the task, ms (for the long tasks). */
@@ -87,6 +94,16 @@ const SHARED_WORK = new Set([
   'Layerize',
   'Commit',
 ]);
+/**
+ * The garbage collector's steps. V8 runs them in whatever task is allocating when they fall due:
+ * on a page whose own script is idle, that is ours, whoever's heap is being marked.
+ */
+const isGc = (name: string) =>
+  name === 'MinorGC' ||
+  name === 'MajorGC' ||
+  name.startsWith('V8.GC') ||
+  name.startsWith('BlinkGC');
+
 /** Names worth showing in the breakdown of a long task. */
 const PARTS = new Set([
   'ParseHTML',
@@ -152,6 +169,10 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
     scriptEnd: number;
     /** The outermost script event open at `scriptEnd` is ours. */
     inOurs: boolean;
+    /** Thread time of the task, and of the collector in it (outermost steps), µs. */
+    cpu: number;
+    gc: number;
+    gcEnd: number;
     parts: Map<string, number>;
   }
   let current: Open | null = null;
@@ -159,6 +180,7 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
     if (!current) return;
     const dur = current.end - current.ts;
     const whole = current.ours > 0 && current.page === 0 && !current.shared;
+    const work = whole ? Math.max(0, current.cpu - current.gc) : current.ours;
     const parts = [...current.parts]
       .map(([k, v]) => [k, v / 1000] as [string, number])
       .sort((a, b) => b[1] - a[1]);
@@ -166,6 +188,7 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
       ts: current.ts / 1000,
       dur: dur / 1000,
       ours: (whole ? dur : current.ours) / 1000,
+      work: work / 1000,
       startup: current.startup,
       parts,
     });
@@ -184,11 +207,18 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
         startup: false,
         scriptEnd: e.ts,
         inOurs: false,
+        cpu: e.tdur ?? e.dur ?? 0,
+        gc: 0,
+        gcEnd: e.ts,
         parts: new Map(),
       };
       continue;
     }
     if (!current || e.ts >= current.end) continue;
+    if (isGc(e.name) && e.ts >= current.gcEnd) {
+      current.gc += e.tdur ?? e.dur ?? 0;
+      current.gcEnd = end;
+    }
     if (SHARED_WORK.has(e.name) && !(current.inOurs && e.ts < current.scriptEnd)) {
       current.shared = true;
     }
@@ -217,6 +247,8 @@ export interface TaskSummary {
   ours: number;
   /** Our longest share of one task, ms: a whole task of ours, or our part of a shared one. */
   longestOurs: number;
+  /** The longest of our own work in one task (`Task.work`), ms. */
+  longestWork: number;
   /** The longest task that ran any of our code, whoever did most of it, ms. */
   longestWithOurs: number;
   /** Tasks in which our share was over 50 ms. */
@@ -243,6 +275,7 @@ export function summarize(tasks: readonly Task[], from = -Infinity, to = Infinit
     busy: 0,
     ours: 0,
     longestOurs: 0,
+    longestWork: 0,
     longestWithOurs: 0,
     oursOver50: 0,
     tbtOurs: 0,
@@ -267,6 +300,7 @@ export function summarize(tasks: readonly Task[], from = -Infinity, to = Infinit
       if (Number.isNaN(s.firstOurs)) s.firstOurs = t.ts;
       s.lastOurs = t.ts + t.dur;
       s.longestOurs = Math.max(s.longestOurs, t.ours);
+      s.longestWork = Math.max(s.longestWork, t.work);
       s.longestWithOurs = Math.max(s.longestWithOurs, t.dur);
       if (t.ours > 50) {
         s.oursOver50++;
