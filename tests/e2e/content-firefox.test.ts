@@ -74,7 +74,7 @@ describe('Firefox ESR', () => {
       }),
     );
     expect(await log()).toEqual([]);
-    // The marks on the blocks read live on the content script's Xray wrappers, not the page's.
+    // Nor a property the page could see on a node we read.
     expect(await page.evaluate(expandos)).toEqual([]);
   });
 

@@ -107,7 +107,7 @@ describe('static pages', () => {
     // Not one change to the page's DOM: no wrapper, attribute or class, and no <rivalry-lens>
     // either until a card is needed.
     expect(await mutations(page)).toEqual([]);
-    // Nor a property the page could see on a node we read (we mark the blocks read).
+    // Nor a property the page could see on a node we read.
     expect(await page.evaluate(expandos)).toEqual([]);
     // Nor a message posted to the page's own listeners.
     expect(

@@ -186,8 +186,8 @@ export function mutations(page: Page | import('playwright-core').Frame) {
 
 /**
  * Run in the page (`page.evaluate(expandos)`): the elements on which the page's own scripts see
- * a property. We mark the blocks we read, on the content script's own wrappers of them: none
- * may be here.
+ * a property. Whatever we keep about a node (read or not, its mentions) lives in our own
+ * collections, or at most on the content script's own wrappers of it: none may be here.
  */
 export function expandos(): string[] {
   return [...document.querySelectorAll('*')]
