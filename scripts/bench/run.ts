@@ -243,6 +243,7 @@ const firstPaint = med(ext, (x) => x.firstPaint);
 const vpRanges = med(ext, (x) => x.viewportRanges);
 const painted = ext.every((x) => x.ranges > 0);
 const tracedLongest = median(traces.map((t) => t.longestOurs));
+const tracedWork = median(traces.map((t) => t.longestWork));
 const tracedOver50 = median(traces.map((t) => t.oursOver50));
 const tracedOurs = median(traces.map((t) => t.ours));
 const tracedTbt = median(traces.map((t) => t.tbtOurs));
@@ -335,7 +336,7 @@ const rows: Row[] = [
   {
     measure: 'Big page: longest task of ours (trace)',
     value: ms(tracedLongest, 1),
-    reference: `${tracedOver50} of our tasks over 50 ms (blocking ${ms(tracedTbt)}); our main-thread time ${ms(tracedOurs)}; longest task with any of our code in it ${ms(tracedLongestWith, 1)}`,
+    reference: `${tracedOver50} of our tasks over 50 ms (blocking ${ms(tracedTbt)}); most of our own work in one task ${ms(tracedWork, 1)} (thread time, garbage collection left out); our main-thread time ${ms(tracedOurs)}; longest task with any of our code in it ${ms(tracedLongestWith, 1)}`,
     target: '≤ 50 ms',
     met: verdict(tracedLongest <= 50),
   },
