@@ -7,7 +7,8 @@
  * name broken over a line still reads as one. Runs of white space are read as one character, as
  * the browser renders them, so the indentation of "Elon\n      Musk" in a page's source does
  * not keep the name apart (the offset map skips the characters left out). Nested blocks and open
- * shadow roots are not read here: they are owners of their own, returned in `nested`.
+ * shadow roots are not read here: they are owners of their own, counted in `nested` and found
+ * again, in the same order, by `walkNested`.
  */
 import { isBlock, isSkipped, type ReadRoot } from './dom-rules';
 
@@ -29,8 +30,11 @@ export interface Run {
 
 export interface Collected {
   runs: Run[];
-  /** Block elements and open shadow roots inside the owner, each read separately. */
-  nested: ReadRoot[];
+  /**
+   * How many block elements and open shadow roots are inside the owner (not counting the
+   * owner's own shadow root), each read separately: `walkNested` finds them.
+   */
+  nested: number;
   /**
    * Custom elements without a shadow root yet: their definition may load later and attach
    * one, which no mutation record reports.
@@ -45,13 +49,82 @@ const HAS_TEXT = /\S/;
 const WS_RUN = /[ \t\n\r\f]{2,}/g;
 const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 
-/** Reads `owner`'s own runs. Cost is proportional to the owner's inline content only. */
-export function collectOwn(owner: ReadRoot): Collected {
+/**
+ * Reads `owner`'s own runs, and lists the owners nested in it. Cost is proportional to the
+ * owner's inline content only.
+ */
+export function collectOwn(owner: ReadRoot): Omit<Collected, 'nested'> & { nested: ReadRoot[] } {
   const collector = createCollector(owner);
-  for (;;) {
-    const done = collector.step(() => true);
-    if (done) return done;
-  }
+  let done: Collected | null = null;
+  while (!done) done = collector.step(() => true);
+  const walk = walkNested(owner, done.nested);
+  const nested: ReadRoot[] = [];
+  for (let next = walk.next(() => true); next; next = walk.next(() => true)) nested.push(next);
+  return { ...done, nested };
+}
+
+export interface NestedWalk {
+  /** The next nested owner; null after the last; undefined when `hasTime()` ran out first. */
+  next(hasTime: () => boolean): ReadRoot | null | undefined;
+}
+
+/**
+ * Finds the owners nested in `owner` (`count` of them, as the collector counted, then the
+ * owner's own shadow root) in the order the collector passed them, a few at a time, without
+ * holding a list of them: a list of the 200,000 blocks of one owner keeps 200,000 wrappers of
+ * ours alive, and the browser's table of our world's wrappers then grows in single steps of
+ * 80-100 ms (touching the same nodes without keeping them: 25-30 ms).
+ */
+export function walkNested(owner: ReadRoot, count: number): NestedWalk {
+  /** The next node to look at. */
+  let node: Node | null = count > 0 ? owner.firstChild : null;
+  let left = count;
+  let ownShadow = owner.nodeType === 1;
+  /** The node after `from`'s subtree in pre-order, never leaving the owner. */
+  const past = (from: Node): Node | null => {
+    let n: Node | null = from;
+    while (n && n !== owner && !n.nextSibling) n = n.parentNode;
+    return n && n !== owner ? n.nextSibling : null;
+  };
+  return {
+    next(hasTime) {
+      // The page may have taken the node to go on from out of the owner: start again, to the
+      // end this time (the scanner passes over owners read since).
+      if (node && !owner.contains(node)) {
+        node = owner.firstChild;
+        left = Number.POSITIVE_INFINITY;
+      }
+      let n = 0;
+      while (node && left > 0) {
+        if (++n === NODES_PER_CHECK) {
+          n = 0;
+          if (!hasTime()) return undefined;
+        }
+        const at: Node = node;
+        node = past(at);
+        if (at.nodeType !== 1) continue;
+        const el = at as Element;
+        if (el.tagName === 'BR' || isSkipped(el)) continue;
+        if (isBlock(el)) {
+          left--;
+          return el;
+        }
+        // Inline: its light children are the owner's, after its shadow root.
+        if (el.firstChild) node = el.firstChild;
+        const shadow = el.shadowRoot;
+        if (shadow) {
+          left--;
+          return shadow;
+        }
+      }
+      if (ownShadow) {
+        ownShadow = false;
+        const shadow = (owner as Element).shadowRoot;
+        if (shadow) return shadow;
+      }
+      return null;
+    },
+  };
 }
 
 /** Nodes visited between two looks at the clock. */
@@ -73,7 +146,7 @@ export interface Collector {
  */
 export function createCollector(owner: ReadRoot): Collector {
   const runs: Run[] = [];
-  const nested: ReadRoot[] = [];
+  let nested = 0;
   const maybeHosts: Element[] = [];
   let chars = 0;
   let parts: string[] = [];
@@ -155,14 +228,14 @@ export function createCollector(owner: ReadRoot): Collector {
           endRun();
         } else if (isBlock(el)) {
           endRun();
-          nested.push(el);
+          nested++;
         } else {
           const shadow = el.shadowRoot;
           if (shadow) {
             // The shadow tree renders in place of the host; its text is its own owner. The light
             // children are slotted somewhere inside it and still read here, inline.
             endRun();
-            nested.push(shadow);
+            nested++;
           } else if (el.localName.includes('-')) {
             maybeHosts.push(el);
           }
@@ -186,11 +259,7 @@ export function createCollector(owner: ReadRoot): Collector {
     }
     endRun();
     // A block owner that is itself a shadow host (e.g. `<div>` with a shadow root): its shadow
-    // tree is read separately too.
-    if (owner.nodeType === 1) {
-      const shadow = (owner as Element).shadowRoot;
-      if (shadow) nested.push(shadow);
-    }
+    // tree is read separately too (`walkNested` ends with it).
     result = { runs, nested, maybeHosts, chars };
     return result;
   };

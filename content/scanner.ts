@@ -13,12 +13,15 @@ import {
   type Collected,
   type Collector,
   createCollector,
+  type NestedWalk,
   type Run,
   rangeFor,
+  walkNested,
 } from './collect-text';
 import { isBlock, ownerOf, type ReadRoot } from './dom-rules';
 import { type MatchFn, matchWindow } from './match-windows';
 import { createSliceRunner, type SliceRunner } from './slices';
+import { ShardedWeakSet } from './weak-shards';
 
 /** A mention found in the page, with the live Range that covers it. */
 export interface Found {
@@ -71,10 +74,9 @@ interface Job {
   undecided: Set<EntityId>;
 }
 
-/** The nested owners of one owner, queued together: taken from the front, in document order. */
+/** The nested owners of one owner, queued together: found one by one, in document order. */
 class Batch {
-  next = 0;
-  constructor(readonly list: readonly ReadRoot[]) {}
+  constructor(readonly walk: NestedWalk) {}
 }
 
 /** What changed: owners whose own text changed, nodes added, and whether any left. */
@@ -112,11 +114,12 @@ export function createScanner(opts: ScannerOptions): Scanner {
   const states = new Map<ReadRoot, Found[]>();
   /**
    * Owners read at least once since they were (re)attached; their nested owners are queued.
-   * (A mark on our own wrapper of each node instead, under a symbol, spared this table's growth
-   * steps but kept every wrapper alive: the garbage collector's marking steps in our tasks on
-   * a 20 MB page grew to 50-60 ms.)
+   * Sharded (see `weak-shards.ts`): one WeakSet of a big page's blocks grows in single steps of
+   * up to 127 ms. (A mark on our own wrapper of each node instead, under a symbol, had no such
+   * step but kept every wrapper alive: the garbage collector's marking steps in our tasks on a
+   * 20 MB page grew to 50-70 ms.)
    */
-  let scanned = new WeakSet<ReadRoot>();
+  let scanned = new ShardedWeakSet<ReadRoot>();
   /** An element has left the page since reading began (see `changed`). */
   let elementsLeft = false;
   const urgent: ReadRoot[] = [];
@@ -190,18 +193,28 @@ export function createScanner(opts: ScannerOptions): Scanner {
   };
   const pending = () => urgent.length > urgentHead || idle.length > 0;
 
-  const next = (): ReadRoot | undefined => {
+  /** The next owner to read; null when none waits, undefined when out of time to find one. */
+  const next = (hasTime: () => boolean): ReadRoot | null | undefined => {
+    let passed = 0;
     while (pending()) {
       let owner: ReadRoot;
       if (urgent.length > urgentHead) [owner, urgentHead] = take(urgent, urgentHead);
       else {
         const top = idle[idle.length - 1] as ReadRoot | Batch;
         if (top instanceof Batch) {
-          owner = top.list[top.next++] as ReadRoot;
-          if (top.next === top.list.length) idle.pop();
+          const found = top.walk.next(hasTime);
+          if (found === undefined) return undefined;
+          if (found === null) {
+            idle.pop();
+            continue;
+          }
+          if (found.nodeType === 11) opts.onShadowRoot(found as ShadowRoot);
           // Read since it was found (on screen first, or changed), or queued on its own.
-          if (scanned.has(owner) || queued.has(owner) || !owner.isConnected) continue;
-          return owner;
+          if (scanned.has(found) || queued.has(found) || !found.isConnected) {
+            if (++passed % 512 === 0 && !hasTime()) return undefined;
+            continue;
+          }
+          return found;
         }
         owner = idle.pop() as ReadRoot;
       }
@@ -212,7 +225,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
       }
       return owner;
     }
-    return undefined;
+    return null;
   };
 
   /**
@@ -255,7 +268,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     hostTimer = setTimeout(checkHosts, HOST_DELAYS[0]);
   };
 
-  const NOTHING: Collected = { runs: [], nested: [], maybeHosts: [], chars: 0 };
+  const NOTHING: Collected = { runs: [], nested: 0, maybeHosts: [], chars: 0 };
 
   const beginJob = (owner: ReadRoot): Job => {
     scanned.add(owner);
@@ -278,11 +291,12 @@ export function createScanner(opts: ScannerOptions): Scanner {
     j.collected = collected;
     chars += collected.chars;
     watchHosts(collected.maybeHosts);
-    const { nested } = collected;
-    for (const inner of nested) if (inner.nodeType === 11) opts.onShadowRoot(inner as ShadowRoot);
-    // One entry on the stack, taken in order: the first nested block is read next, and the
+    // One entry on the stack, walked in order: the first nested block is read next, and the
     // blocks nested in it before its next sibling.
-    if (nested.length > 0) idle.push(new Batch(nested));
+    const owner = j.owner;
+    if (collected.nested > 0 || (owner.nodeType === 1 && (owner as Element).shadowRoot)) {
+      idle.push(new Batch(walkNested(owner, collected.nested)));
+    }
     return true;
   };
 
@@ -348,7 +362,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
         return false;
       }
       if (!job) {
-        const owner = next();
+        const owner = next(hasTime);
         if (!owner) break;
         job = beginJob(owner);
       }
@@ -444,7 +458,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
       if (n > 0 || removed) runner.kick(true);
     },
     rescan() {
-      scanned = new WeakSet();
+      scanned = new ShardedWeakSet();
       elementsLeft = false;
       waiting.clear();
       for (const owner of [...states.keys()]) drop(owner);

@@ -7,6 +7,7 @@ import {
   type Run,
   rangeFor,
   TEXT_CHUNK,
+  walkNested,
 } from '../../content/collect-text';
 import { isSkipped, ownerOf } from '../../content/dom-rules';
 
@@ -244,3 +245,62 @@ describe('offset map', () => {
     expect(rangeFor(run, 0, 6)).toBeNull();
   });
 });
+
+describe('walkNested: the owners inside an owner, without a list', () => {
+  const all = (owner: Element, count: number) => {
+    const walk = walkNested(owner, count);
+    const out: (Element | ShadowRoot)[] = [];
+    for (let n = walk.next(() => true); n; n = walk.next(() => true)) out.push(n);
+    return out;
+  };
+
+  it('finds them in the collector’s order: blocks, shadow roots of inline hosts, then its own', () => {
+    const body = page(
+      '<div id="o">a<p id="p1">1</p><span>b<x-c id="h">light<p id="p2">2</p></x-c></span>' +
+        '<code><p>never</p></code><section id="s"><p>deeper</p></section></div>',
+    );
+    const o = body.querySelector('#o') as Element;
+    const inline = (body.querySelector('#h') as Element).attachShadow({ mode: 'open' });
+    const own = o.attachShadow({ mode: 'open' });
+    const { nested } = createCollectorResult(o);
+    expect(nested).toBe(4);
+    const id = (n: Element | ShadowRoot) => (n.nodeType === 11 ? 'shadow' : (n as Element).id);
+    expect(all(o, nested).map(id)).toEqual(['p1', 'shadow', 'p2', 's', 'shadow']);
+    expect(all(o, nested)[1]).toBe(inline);
+    expect(all(o, nested)[4]).toBe(own);
+  });
+
+  it('looks at the clock while it walks a long stretch of inline content', () => {
+    const spans = '<span>word </span>'.repeat(2000);
+    const o = page(`<div>${spans}<p id="end">end</p></div>`).firstElementChild as Element;
+    const walk = walkNested(o, 1);
+    expect(walk.next(() => false)).toBeUndefined();
+    expect(walk.next(() => true)).toBe(o.querySelector('#end'));
+    expect(walk.next(() => true)).toBeNull();
+  });
+
+  it('starts again, to the end, when the page takes away the node it was to go on from', () => {
+    const o = page('<div><p id="a">a</p><p id="b">b</p><p id="c">c</p><p id="d">d</p></div>')
+      .firstElementChild as Element;
+    const walk = walkNested(o, 4);
+    const ids: string[] = [];
+    const take = () => {
+      const n = walk.next(() => true);
+      ids.push(n ? (n as Element).id : 'end');
+    };
+    take();
+    take();
+    o.querySelector('#c')?.remove(); // the next to look at
+    for (let i = 0; i < 4; i++) take();
+    // From the start again (the scanner passes over what it read), and past the count of four.
+    expect(ids).toEqual(['a', 'b', 'a', 'b', 'd', 'end']);
+  });
+});
+
+function createCollectorResult(owner: Element) {
+  const c = createCollector(owner);
+  for (;;) {
+    const done = c.step(() => true);
+    if (done) return done;
+  }
+}
