@@ -45,6 +45,16 @@ export interface Collected {
 }
 
 const HAS_TEXT = /\S/;
+
+/**
+ * What reading an owner does with an element inside it, the one rule for both the collector and
+ * `walkNested` (which must meet nested owners in the collector's order): a line break; a part
+ * never read (nor anything inside); a nested block, an owner of its own; or inline content,
+ * read on into its children.
+ */
+type Kind = 'br' | 'skip' | 'block' | 'inline';
+const kindOf = (el: Element): Kind =>
+  el.tagName === 'BR' ? 'br' : isSkipped(el) ? 'skip' : isBlock(el) ? 'block' : 'inline';
 /** White space that HTML collapses (not the no-break space, which is kept as written). */
 const WS_RUN = /[ \t\n\r\f]{2,}/g;
 const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
@@ -104,12 +114,13 @@ export function walkNested(owner: ReadRoot, count: number): NestedWalk {
         node = past(at);
         if (at.nodeType !== 1) continue;
         const el = at as Element;
-        if (el.tagName === 'BR' || isSkipped(el)) continue;
-        if (isBlock(el)) {
+        const kind = kindOf(el);
+        if (kind === 'block') {
           left--;
           return el;
         }
-        // Inline: its light children are the owner's, after its shadow root.
+        if (kind !== 'inline') continue;
+        // Its light children are the owner's, after its shadow root.
         if (el.firstChild) node = el.firstChild;
         const shadow = el.shadowRoot;
         if (shadow) {
@@ -220,15 +231,14 @@ export function createCollector(owner: ReadRoot): Collector {
         chars += size;
       } else if (node.nodeType === 1) {
         const el = node as Element;
-        if (el.tagName === 'BR') {
+        const kind = kindOf(el);
+        if (kind === 'br') {
           parts.push('\n');
           length += 1;
           afterSpace = true;
-        } else if (isSkipped(el)) {
+        } else if (kind !== 'inline') {
           endRun();
-        } else if (isBlock(el)) {
-          endRun();
-          nested++;
+          if (kind === 'block') nested++;
         } else {
           const shadow = el.shadowRoot;
           if (shadow) {

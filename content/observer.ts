@@ -95,7 +95,7 @@ export function fold(records: MutationRecord[]): Batch {
     if (r.type === 'childList') {
       if (r.removedNodes.length) {
         removed = true;
-        if (!removedElements) for (const n of r.removedNodes) removedElements ||= n.nodeType === 1;
+        removedElements ||= hasElement(r.removedNodes);
       } else if (addsBlocksOnly(r)) {
         // A feed appending posts: the container's own text is unchanged, only the new blocks
         // are read (re-reading the container would cost time growing with the feed).
@@ -113,6 +113,11 @@ export function fold(records: MutationRecord[]): Batch {
     if (owner) dirty.add(owner);
   }
   return { dirty, added, removed, removedElements, huge: false };
+}
+
+function hasElement(nodes: NodeList): boolean {
+  for (const n of nodes) if (n.nodeType === 1) return true;
+  return false;
 }
 
 const blank = (n: Node) => n.nodeType === 3 && !/\S/.test((n as Text).data);

@@ -20,6 +20,7 @@ import {
 } from './collect-text';
 import { isBlock, ownerOf, type ReadRoot } from './dom-rules';
 import { type MatchFn, matchWindow } from './match-windows';
+import type { Batch as Change } from './observer';
 import { createSliceRunner, type SliceRunner } from './slices';
 import { ShardedWeakSet } from './weak-shards';
 
@@ -79,21 +80,12 @@ class Batch {
   constructor(readonly walk: NestedWalk) {}
 }
 
-/** What changed: owners whose own text changed, nodes added, and whether any left. */
-export interface Change {
-  dirty: Iterable<ReadRoot>;
-  added: Iterable<Node>;
-  removed: boolean;
-  /** An element left the page (or moved): nodes added later may be ones read before. */
-  removedElements: boolean;
-}
-
 export interface Scanner {
   readonly state: ScanState;
   /** Starts the first pass: the viewport first, then the rest. */
   start(): void;
-  /** The page changed (see `observer.ts`). */
-  changed(change: Change): void;
+  /** The page changed: a batch of the observer's that is not `huge`. */
+  changed(change: Omit<Change, 'huge'>): void;
   /** Re-reads everything (after a batch of changes too large to fold). */
   rescan(): void;
   /** Reads these owners again soon. */

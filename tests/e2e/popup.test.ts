@@ -36,15 +36,19 @@ async function openArticle(s: Session, path = ARTICLE) {
   const tab = await s.context.newPage();
   await tab.goto(fixtures.url(path));
   await expect.poll(() => highlightsOf(tab), { timeout: 10_000 }).not.toEqual({});
-  // Read to the end: the same highlights twice, half a second apart (a slow machine may still be
-  // reading the page when the first ones are painted).
-  let last = JSON.stringify(await highlightsOf(tab));
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
-    await tab.waitForTimeout(500);
-    const now = JSON.stringify(await highlightsOf(tab));
-    if (now === last) break;
-    last = now;
-  }
+  // Read to the end, as its content script says (a slow machine may still be reading the page
+  // when the first highlights are painted).
+  const id = await tabIdOf(s, tab);
+  const state = () =>
+    s.worker.evaluate(
+      (tabId) =>
+        chrome.tabs
+          .sendMessage(tabId, { type: 'getSummary' }, { frameId: 0 })
+          .then((summary: { state?: string } | undefined) => summary?.state)
+          .catch(() => null),
+      id,
+    );
+  await expect.poll(state, { timeout: 10_000 }).toBe('ready');
   return tab;
 }
 
