@@ -1,6 +1,7 @@
 /**
  * `import names from 'virtual:rivalry-match-data'`: the names part of `data/rivalry.json`
- * (`matchData` in `core/match-data.ts`), made at build time. The content script runs on every
+ * (`matchData` in `core/match-data.ts`), prepared for the matcher at build time
+ * (`prepareNames`), so a page only links them (`linkMatcher`). The content script runs on every
  * page and needs the names only; the cards' text (descriptions, facts, sources) stays in the
  * background's bundle.
  */
@@ -8,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { matchData } from '../core/match-data.ts';
+import { prepareNames } from '../core/matcher.ts';
 
 export const MATCH_DATA_ID = 'virtual:rivalry-match-data';
 /** `import ids from 'virtual:rivalry-entity-ids'`: the highlighted entities' ids, alone. */
@@ -18,7 +20,8 @@ const readMatchData = (file: string) => matchData(JSON.parse(readFileSync(file, 
 
 /** The module's source: a JSON string, which V8 parses faster than the same object literal. */
 export function matchDataModule(file = DATA_FILE): string {
-  return `export default JSON.parse(${JSON.stringify(JSON.stringify(readMatchData(file)))});\n`;
+  const names = prepareNames(readMatchData(file));
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(names))});\n`;
 }
 
 /** The ids module's source: the highlighted entities' ids, in the dataset's order. */

@@ -20,10 +20,12 @@ import {
   classAt,
   classBefore,
   continuesWord,
-  insert,
+  insertPacked,
   newNode,
+  packKey,
   type TrieNode,
   type WalkHit,
+  unpackKey,
   walk,
 } from './trie.ts';
 import type { EntityId, MatchKind, Mention } from './types.ts';
@@ -163,17 +165,63 @@ function hasUpper(s: string): boolean {
   return s !== s.toLowerCase();
 }
 
-/** Compiles the highlighted entities of `dataset` into a matcher. */
-export function compileMatcher(dataset: MatchData): Matcher {
-  const trie: TrieNode<CompiledAlias> = newNode();
-  const blockerPhrases: { phrase: string; entity: EntityId }[] = [];
-  const fuzzyNames: { key: string; value: CompiledAlias }[] = [];
-  const seedPrefixes = new Set<string>();
-  const fuzzyFirstWords = new Map<string, CompiledAlias[]>();
-  const entities: EntityId[] = [];
+/**
+ * The names worked out ahead of time: plain JSON, so the build can do this once and every page
+ * only links the result (`linkMatcher`). Folding names, reading their word breaks and making the
+ * seed regex's source run through Unicode regexes and `normalize()`, whose first use in a new
+ * renderer costs milliseconds; a page that links prepared names pays for none of it.
+ */
+export interface PreparedNames {
+  entities: PreparedEntity[];
+  aliases: PreparedAlias[];
+  /** Names of two words that may be misspelled in their second: first word's key → aliases. */
+  fuzzyFirstWords: [string, number[]][];
+  /** Source of the regex that finds word starts worth a walk (flags `gi`). */
+  seed: string;
+}
 
-  const addSeed = (written: string) => {
-    const { key, breaks } = analyse(written);
+interface PreparedEntity {
+  id: EntityId;
+  person?: boolean;
+  related: EntityId[];
+  /** Folded context words. */
+  context: string[];
+  /** Folded two-word context phrases, "first second". */
+  contextPairs: string[];
+  antiContext: string[];
+  /** Phrases that are never the entity ("Stoke City"), packed (`packKey`). */
+  blockers: string[];
+}
+
+/** A `CompiledAlias`, its flags left out when false (JSON keeps the content script small). */
+interface PreparedAlias {
+  /** Index into `entities`. */
+  entity: number;
+  written: string;
+  /** The folded key with its breaks (`packKey`). */
+  packed: string;
+  letters: string;
+  ambiguous?: boolean;
+  caseSensitive?: boolean;
+  capitalised?: boolean;
+  oneWord?: boolean;
+  trailingDot?: boolean;
+  needsNear?: boolean;
+  /** Misspellings of it are looked for. */
+  fuzzy?: boolean;
+}
+
+/** `true`, or nothing: JSON.stringify leaves the property out. */
+const flag = (b: boolean): true | undefined => (b ? true : undefined);
+
+/** Works out everything about the highlighted entities' names that does not depend on a page. */
+export function prepareNames(dataset: MatchData): PreparedNames {
+  const entities: PreparedEntity[] = [];
+  const aliases: PreparedAlias[] = [];
+  const seedPrefixes = new Set<string>();
+  const fuzzyFirstWords = new Map<string, number[]>();
+
+  const addSeed = ({ key, breaks }: { key: string; breaks: number[] }) => {
     let len = Math.min(key.length, /[\u30a0-\u30ff]/.test(key[0] ?? '') ? 2 : 3);
     for (let i = 1; i < len; i++) if (breaks[i]) len = i;
     seedPrefixes.add(key.slice(0, len));
@@ -181,81 +229,66 @@ export function compileMatcher(dataset: MatchData): Matcher {
 
   for (const entity of dataset.entities as MatchEntity[]) {
     if (!entity.highlight) continue;
-    entities.push(entity.id);
-    const context = new Set<string>();
-    const contextPairs = new Set<string>();
+    const index = entities.length;
+    const context: string[] = [];
+    const contextPairs: string[] = [];
     for (const word of entity.context ?? []) {
       const parts = word.split(/\s+/).map(foldKey).filter(Boolean);
-      if (parts.length === 1) context.add(parts[0] as string);
-      else if (parts.length >= 2) contextPairs.add(`${parts[0]} ${parts[1]}`);
+      if (parts.length === 1) context.push(parts[0] as string);
+      else if (parts.length >= 2) contextPairs.push(`${parts[0]} ${parts[1]}`);
     }
-    const compiledEntity: CompiledEntity = {
+    entities.push({
       id: entity.id,
-      person: entity.kind === 'person',
+      person: flag(entity.kind === 'person'),
       related: entity.related ?? [],
       context,
       contextPairs,
-      antiContext: new Set((entity.antiContext ?? []).map(foldKey)),
-    };
+      antiContext: (entity.antiContext ?? []).map(foldKey),
+      blockers: (entity.notMentions ?? []).map((phrase) => packKey(analyse(phrase))),
+    });
     for (const alias of entity.aliases) {
       const letters = lettersOf(alias.text);
-      const compiled: CompiledAlias = {
-        entity: compiledEntity,
+      const k = analyse(alias.text);
+      aliases.push({
+        entity: index,
         written: alias.text,
-        key: foldKey(alias.text),
+        packed: packKey(k),
         letters,
-        ambiguous: alias.ambiguous ?? false,
-        caseSensitive: alias.caseSensitive ?? false,
-        capitalised:
+        ambiguous: flag(alias.ambiguous === true),
+        caseSensitive: flag(alias.caseSensitive === true),
+        capitalised: flag(
           letters.length > 1 && isUpper(letters[0] as string) && !hasUpper(letters.slice(1)),
-        oneWord: !/[\s\-.,・]/.test(alias.text) && /^[\p{L}\p{N}]+$/u.test(alias.text),
-        trailingDot: alias.text.endsWith('.'),
-        needsNear:
+        ),
+        oneWord: flag(!/[\s\-.,・]/.test(alias.text) && /^[\p{L}\p{N}]+$/u.test(alias.text)),
+        trailingDot: flag(alias.text.endsWith('.')),
+        needsNear: flag(
           aliasKey(alias.text).length === 1 || (alias.ambiguous === true && alias.lang === 'ja'),
-      };
-      insert(trie, alias.text, compiled);
-      addSeed(alias.text);
+        ),
+        fuzzy: flag(alias.fuzzy === true),
+      });
+      addSeed(k);
       if (alias.fuzzy) {
-        const key = foldKey(alias.text);
-        fuzzyNames.push({ key, value: compiled });
         const words = alias.text.split(/[\s・]+/);
         if (words.length > 1) {
           const first = foldKey(words[0] as string);
-          fuzzyFirstWords.set(first, [...(fuzzyFirstWords.get(first) ?? []), compiled]);
+          fuzzyFirstWords.set(first, [...(fuzzyFirstWords.get(first) ?? []), aliases.length - 1]);
         } else {
           // Seeds for misspellings of the first letters: a dropped, swapped or doubled letter.
-          const [a = '', b = '', c = '', d = ''] = key;
+          const [a = '', b = '', c = '', d = ''] = k.key;
           for (const v of [a + b + c, a + c + d, a + b + d, a + c + b, a + b + d + c]) {
             seedPrefixes.add(v.slice(0, 3));
           }
         }
       }
     }
-    for (const phrase of entity.notMentions ?? [])
-      blockerPhrases.push({ phrase, entity: entity.id });
   }
-
-  // Built on first need: a page with no candidate name never pays for them.
-  let blockerTrie: TrieNode<Blocker> | undefined;
-  const blockers = (): TrieNode<Blocker> => {
-    if (!blockerTrie) {
-      blockerTrie = newNode();
-      for (const { phrase, entity } of blockerPhrases)
-        insert(blockerTrie, phrase, { entity, key: foldKey(phrase) });
-    }
-    return blockerTrie;
-  };
-  // Its fuse.js index is made on the first word that could be a misspelling.
-  const fuzzy = new FuzzyIndex(fuzzyNames);
-  const fuzzyFirstLetters = new Set(fuzzyNames.map(({ key }) => key.charCodeAt(0)));
-  const fuzzyFirstWordLengths = new Set([...fuzzyFirstWords.keys()].map((w) => w.length));
 
   // Word starts worth a walk: the first letters of every name, and anything unusual that a
   // name could hide behind (full-width letters, zero-width characters, line-end hyphens).
   const prefixes = [...seedPrefixes].sort((a, b) => b.length - a.length);
   const latin = prefixes.filter((p) => /^[a-z0-9]/.test(p)).map(escapeRe);
   const other = prefixes.filter((p) => !/^[a-z0-9]/.test(p)).map(escapeRe);
-  const seedSource = [
+  const seed = [
     // The look-behind drops most mid-word hits inside the regex engine; word starts after
     // other letters ("éspace") are checked again in code.
     `(?<![A-Za-z0-9])(?:${latin.join('|')})`,
@@ -264,9 +297,70 @@ export function compileMatcher(dataset: MatchData): Matcher {
     '[-\\u2010\\u2011][\\r\\n]',
   ].join('|');
 
+  return { entities, aliases, fuzzyFirstWords: [...fuzzyFirstWords], seed };
+}
+
+/** Compiles the highlighted entities of `dataset` into a matcher. */
+export function compileMatcher(dataset: MatchData): Matcher {
+  return linkMatcher(prepareNames(dataset));
+}
+
+/** A matcher from names prepared ahead of time (`prepareNames`, possibly through JSON). */
+export function linkMatcher(names: PreparedNames): Matcher {
+  const entityObjects: CompiledEntity[] = names.entities.map((e) => ({
+    id: e.id,
+    person: e.person === true,
+    related: e.related,
+    context: new Set(e.context),
+    contextPairs: new Set(e.contextPairs),
+    antiContext: new Set(e.antiContext),
+  }));
+  const trie: TrieNode<CompiledAlias> = newNode();
+  const fuzzyNames: { key: string; value: CompiledAlias }[] = [];
+  const compiled = names.aliases.map((a) => {
+    const alias: CompiledAlias = {
+      entity: entityObjects[a.entity] as CompiledEntity,
+      written: a.written,
+      key: unpackKey(a.packed),
+      letters: a.letters,
+      ambiguous: a.ambiguous === true,
+      caseSensitive: a.caseSensitive === true,
+      capitalised: a.capitalised === true,
+      oneWord: a.oneWord === true,
+      trailingDot: a.trailingDot === true,
+      needsNear: a.needsNear === true,
+    };
+    insertPacked(trie, a.packed, alias);
+    if (a.fuzzy) fuzzyNames.push({ key: alias.key, value: alias });
+    return alias;
+  });
+  const fuzzyFirstWords = new Map(
+    names.fuzzyFirstWords.map(([word, list]) => [
+      word,
+      list.map((i) => compiled[i] as CompiledAlias),
+    ]),
+  );
+  const entities = names.entities.map((e) => e.id);
+
+  // Built on first need: a page with no candidate name never pays for them.
+  let blockerTrie: TrieNode<Blocker> | undefined;
+  const blockers = (): TrieNode<Blocker> => {
+    if (!blockerTrie) {
+      blockerTrie = newNode();
+      for (const { id, blockers } of names.entities)
+        for (const packed of blockers)
+          insertPacked(blockerTrie, packed, { entity: id, key: unpackKey(packed) });
+    }
+    return blockerTrie;
+  };
+  // Its fuse.js index is made on the first word that could be a misspelling.
+  const fuzzy = new FuzzyIndex(fuzzyNames);
+  const fuzzyFirstLetters = new Set(fuzzyNames.map(({ key }) => key.charCodeAt(0)));
+  const fuzzyFirstWordLengths = new Set([...fuzzyFirstWords.keys()].map((w) => w.length));
+
   // One regex for every call (findMentions is synchronous and never re-entered): a page calls
   // it once per block, and parsing a new regex each time would cost more than most blocks.
-  const seed = new RegExp(seedSource, 'gi');
+  const seed = new RegExp(names.seed, 'gi');
 
   function findMentions(text: string, options: FindOptions = {}): Mention[] {
     seed.lastIndex = 0;

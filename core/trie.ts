@@ -60,12 +60,34 @@ export function analyse(written: string): { key: string; breaks: number[] } {
   return { key, breaks };
 }
 
-export function insert<T>(root: TrieNode<T>, written: string, value: T): void {
-  const { key, breaks } = analyse(written);
-  let node = root;
+/**
+ * A name's key with its breaks marked in it, the form prepared names are shipped in: "open|3ai"
+ * is the key "openai", which may break (`Sep` bits, in hex) after "open". A key never holds `|`.
+ */
+export function packKey({ key, breaks }: { key: string; breaks: number[] }): string {
+  let out = '';
   for (let i = 0; i < key.length; i++) {
-    node.breaks |= breaks[i] ?? 0;
-    const c = key.charCodeAt(i);
+    const b = breaks[i];
+    if (b) out += `|${b.toString(16)}`;
+    out += key[i];
+  }
+  return out;
+}
+
+/** The key of a packed name (see `packKey`). */
+export function unpackKey(packed: string): string {
+  return packed.replace(/\|[0-9a-f]/g, '');
+}
+
+/** Adds a packed name (see `packKey`) to the trie. */
+export function insertPacked<T>(root: TrieNode<T>, packed: string, value: T): void {
+  let node = root;
+  for (let i = 0; i < packed.length; i++) {
+    const c = packed.charCodeAt(i);
+    if (c === 124) {
+      node.breaks |= Number.parseInt(packed[++i] as string, 16);
+      continue;
+    }
     let child = node.next.get(c);
     if (!child) {
       child = newNode<T>();

@@ -9,13 +9,16 @@ import { startController } from '../content/controller';
 import { earlySheet } from '../content/early-sheet';
 import { isTopOrSameOriginFrame, PAGES } from '../content/where';
 import type { MatchFn } from '../content/match-windows';
-import { compileMatcher, type Matcher } from '../core/matcher';
+import { linkMatcher, type Matcher } from '../core/matcher';
 import { sendToBackground } from '../extension/messages';
 
-/** Compiled on the first block of text read (a frame that stops early never pays for it). */
+/**
+ * Linked from the names the build prepared, on the first block of text read (a frame that stops
+ * early never pays for it).
+ */
 let matcher: Matcher | undefined;
 const match: MatchFn = (text, options) => {
-  matcher ??= compileMatcher(names);
+  matcher ??= linkMatcher(names);
   return matcher.findMentions(text, options);
 };
 

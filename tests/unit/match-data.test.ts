@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { entityIdsModule, matchDataModule } from '../../build/match-data-plugin.ts';
 import { MATCH_FIELDS, matchData } from '../../core/match-data.ts';
+import { compileMatcher, linkMatcher, prepareNames } from '../../core/matcher.ts';
 import { dataset } from '../../core/rivalry-data.ts';
+import { loadCorpus } from '../corpus/parse-corpus.ts';
 
 describe('the names-only projection the content script ships', () => {
   const names = matchData(dataset);
@@ -24,10 +26,31 @@ describe('the names-only projection the content script ships', () => {
     expect(text.length * 2).toBeLessThan(JSON.stringify(dataset).length);
   });
 
-  it('is what the build module exports', async () => {
+  it('is what the build module exports, prepared for the matcher', async () => {
     const source = matchDataModule();
     const mod = await import(`data:text/javascript,${encodeURIComponent(source)}`);
-    expect(mod.default).toEqual(names);
+    expect(mod.default).toEqual(prepareNames(names));
+    expect(mod.default.entities.map((e: { id: string }) => e.id)).toEqual(
+      names.entities.map((e) => e.id),
+    );
+  });
+
+  it('linked from the build module, finds what the matcher compiled here finds', async () => {
+    const mod = await import(`data:text/javascript,${encodeURIComponent(matchDataModule())}`);
+    const linked = linkMatcher(mod.default);
+    const compiled = compileMatcher(names);
+    const corpus = loadCorpus();
+    const found = corpus.map((s) => compiled.findMentions(s.text));
+    // The corpus exercises every prepared part: each entity, misspellings, blocked phrases.
+    const all = found.flat();
+    for (const id of names.entities.map((e) => e.id))
+      expect(all.some((m) => m.entity === id)).toBe(true);
+    expect(all.some((m) => m.via === 'fuzzy')).toBe(true);
+    expect(all.some((m) => m.via === 'context')).toBe(true);
+    expect(corpus.some((s) => /Stoke City/.test(s.text))).toBe(true);
+    corpus.forEach((s, i) => {
+      expect(linked.findMentions(s.text), s.text).toEqual(found[i]);
+    });
   });
 
   it('gives the early highlight rules the same entities, ids only', async () => {
