@@ -85,11 +85,19 @@ export function createLens(o: LensOptions): Lens {
   const shadowRoots = new Set<ShadowRoot>();
 
   const docOrder = createDocOrder();
-  const observer = createBatchedObserver((batch) => {
-    docOrder.invalidate();
-    if (batch.huge) scanner.rescan();
-    else scanner.changed(batch);
-  }, signal);
+  const observer = createBatchedObserver(
+    (batch) => {
+      docOrder.invalidate();
+      if (batch.huge) scanner.rescan();
+      else scanner.changed(batch);
+      // Read in the callbacks of the frame about to be drawn: what was found is painted in it
+      // too, without the wait below (the browser rebuilds its highlight markers for that frame
+      // anyway, after the page's change).
+      if (batch.inFrame) paintNow();
+    },
+    signal,
+    win,
+  );
 
   const painter: Painter = api
     ? createHighlightPainter(doc, api, entities, settings.highlightStyle, o.sheets)
@@ -151,6 +159,11 @@ export function createLens(o: LensOptions): Lens {
     index.add(list);
     for (const f of list) painted.add(f);
     ensureHover();
+  };
+  const paintNow = () => {
+    if (paintTimer === null) return;
+    clearTimeout(paintTimer);
+    flushPaint();
   };
   const paint = (list: Found[]) => {
     if (!list.length) return;

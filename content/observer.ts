@@ -1,8 +1,15 @@
 /**
  * One batched MutationObserver for the document and every open shadow root we read. The
- * callback only stores records; a task soon after folds them into the set of owners whose text
- * changed, the nodes that were added, and whether any were removed, and hands that to the
- * scanner, which does the real work in slices.
+ * callback only stores records; soon after, they are folded into the set of owners whose text
+ * changed, the nodes that were added, and whether any were removed, and handed to the scanner,
+ * which does the real work in slices.
+ *
+ * "Soon after" is the next animation frame's callbacks where the page draws frames: the scanner
+ * then reads what the page just added, and the lens paints it, before that frame is drawn. A
+ * change to the highlights costs the browser a rebuild of its markers for every range and a
+ * repaint of the text they cover, which it does anyway in a frame that follows a DOM change; in
+ * a frame of our own afterwards it was paid twice (on the bench feed, 6.5 ms of the 19 ms a
+ * batch cost with the extension). New text also appears highlighted in its first frame.
  */
 import { isBlock, isSkipped, ownerOf, type ReadRoot } from './dom-rules';
 
@@ -14,7 +21,14 @@ export interface Batch {
   removedElements: boolean;
   /** So many records that folding them would cost more than reading the page again. */
   huge: boolean;
+  /** Handed over in an animation frame's callbacks, before the frame is drawn. */
+  inFrame: boolean;
 }
+
+/** What the observer needs of the window to wait for a frame. */
+export type FrameView = Pick<Window, 'requestAnimationFrame' | 'cancelAnimationFrame'> & {
+  document: Pick<Document, 'visibilityState'>;
+};
 
 export interface BatchedObserver {
   observe(root: Document | ShadowRoot): void;
@@ -25,20 +39,48 @@ export interface BatchedObserver {
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 /** Records per batch beyond which the batch is `huge`. */
 const HUGE_RECORDS = 20_000;
+/**
+ * How long to wait for a frame before handing a batch over in a task anyway: frames can stop
+ * coming while the page still changes (a frame scrolled out of view, a tab being hidden).
+ */
+const FRAME_WAIT_MS = 100;
 
+/**
+ * `view`: the window whose frames to wait for; without one, batches are handed over in the
+ * next task.
+ */
 export function createBatchedObserver(
   onBatch: (batch: Batch) => void,
   signal: AbortSignal,
+  view: FrameView | null = null,
 ): BatchedObserver {
   let records: MutationRecord[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let frame: number | null = null;
   const observed = new WeakSet<Node>();
 
-  const flush = () => {
+  const cancel = () => {
+    if (timer !== null) clearTimeout(timer);
+    if (frame !== null) view?.cancelAnimationFrame(frame);
     timer = null;
+    frame = null;
+  };
+  const flush = (inFrame: boolean) => {
+    cancel();
     const batch = fold(records);
     records = [];
+    batch.inFrame = inFrame;
     if (batch.huge || batch.dirty.size || batch.added.length || batch.removed) onBatch(batch);
+  };
+  const schedule = () => {
+    if (timer !== null || signal.aborted) return;
+    // A hidden page draws no frames.
+    if (!view || view.document.visibilityState === 'hidden') {
+      timer = setTimeout(() => flush(false), 0);
+      return;
+    }
+    frame = view.requestAnimationFrame(() => flush(true));
+    timer = setTimeout(() => flush(false), FRAME_WAIT_MS);
   };
 
   const observer = new MutationObserver((list) => {
@@ -48,14 +90,14 @@ export function createBatchedObserver(
     } else {
       records.length = HUGE_RECORDS + 1;
     }
-    timer ??= setTimeout(flush, 0);
+    schedule();
   });
 
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
-      if (timer !== null) clearTimeout(timer);
+      cancel();
       records = [];
     },
     { once: true },
@@ -74,7 +116,7 @@ export function createBatchedObserver(
         return fn();
       } finally {
         observer.takeRecords();
-        if (records.length) timer ??= setTimeout(flush, 0);
+        if (records.length) schedule();
       }
     },
   };
@@ -87,7 +129,7 @@ export function fold(records: MutationRecord[]): Batch {
   let removed = false;
   let removedElements = false;
   if (records.length > HUGE_RECORDS) {
-    return { dirty, added, removed: true, removedElements: true, huge: true };
+    return { dirty, added, removed: true, removedElements: true, huge: true, inFrame: false };
   }
   // Many records share a target (a list getting items, a text node typed into): look each up once.
   let lastTarget: Node | null = null;
@@ -112,7 +154,7 @@ export function fold(records: MutationRecord[]): Batch {
     const owner = ownerOf(r.target);
     if (owner) dirty.add(owner);
   }
-  return { dirty, added, removed, removedElements, huge: false };
+  return { dirty, added, removed, removedElements, huge: false, inFrame: false };
 }
 
 function hasElement(nodes: NodeList): boolean {

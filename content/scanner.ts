@@ -431,7 +431,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
       });
       signal.addEventListener('abort', () => view.cancelAnimationFrame(frame), { once: true });
     },
-    changed({ dirty, added, removed, removedElements }) {
+    changed({ dirty, added, removed, removedElements, inFrame }) {
       if (removedElements) elementsLeft = true;
       let n = 0;
       for (const node of added) {
@@ -447,7 +447,11 @@ export function createScanner(opts: ScannerOptions): Scanner {
         if (++n > HUGE_BATCH) return this.rescan();
       }
       if (removed) sweep = true;
-      if (n > 0 || removed) runner.kick(true);
+      if (n > 0 || removed) {
+        // In a frame's callbacks: read now, so that what is found is painted in this frame.
+        if (inFrame) runner.now();
+        else runner.kick(true);
+      }
     },
     rescan() {
       scanned = new ShardedWeakSet();

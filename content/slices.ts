@@ -13,6 +13,11 @@ export type SliceStep = (hasTime: () => boolean) => boolean;
 export interface SliceRunner {
   /** Makes sure a slice is scheduled; `urgent` runs it in the next task instead of when idle. */
   kick(urgent?: boolean): void;
+  /**
+   * Runs a slice right away (in an animation frame's callbacks, before the frame is drawn), and
+   * what is left in the next task.
+   */
+  now(): void;
 }
 
 export function createSliceRunner(
@@ -32,15 +37,18 @@ export function createSliceRunner(
   };
   signal.addEventListener('abort', cancel, { once: true });
 
-  const run = (ms: number) => {
+  const run = (ms: number, urgent = false) => {
     cancel();
     if (signal.aborted) return;
     const end = performance.now() + ms;
     const more = step(() => performance.now() < end);
-    if (more) runner.kick(false);
+    if (more) runner.kick(urgent);
   };
 
   const runner: SliceRunner = {
+    now() {
+      run(budgetMs, true);
+    },
     kick(urgent = false) {
       if (signal.aborted) return;
       if (urgent) {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLens, type Lens, type LensSettings } from '../../content/lens';
 import { cardRequests, fakeCard, fakeEntities, fakeMatch, until } from './content-helpers';
 
@@ -98,6 +98,27 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
     // Stable: wrapping did not trigger another round of reading.
     await new Promise((r) => setTimeout(r, 50));
     expect(marks()).toEqual(['neuralink:Neuralink', 'openai:OpenAI']);
+  });
+
+  it('paints text the page adds in the frame that first shows it', async () => {
+    document.body.innerHTML = '<main><p>OpenAI leads.</p></main>';
+    const lens = start();
+    await until(() => expect(lens.state).toBe('ready'));
+    await until(() => expect(marks()).toEqual(['openai:OpenAI']));
+    const frames: FrameRequestCallback[] = [];
+    const raf = vi
+      .spyOn(window, 'requestAnimationFrame')
+      .mockImplementation((cb) => frames.push(cb));
+    try {
+      document.querySelector('main')?.insertAdjacentHTML('beforeend', '<p>Then SpaceX.</p>');
+      await until(() => expect(frames.length).toBeGreaterThan(0));
+      expect(marks()).toEqual(['openai:OpenAI']);
+      // The frame's callbacks: read and painted before they return, no task in between.
+      for (const cb of frames.splice(0)) cb(performance.now());
+      expect(marks()).toEqual(['openai:OpenAI', 'spacex:SpaceX']);
+    } finally {
+      raf.mockRestore();
+    }
   });
 
   it('applies hidden entities and this site’s dismissals, live', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { matchAll, OVERLAP, WINDOW } from '../../content/match-windows';
-import { type Batch, createBatchedObserver, fold } from '../../content/observer';
+import { type Batch, createBatchedObserver, type FrameView, fold } from '../../content/observer';
 import { createScanner, type Found, type Scanner } from '../../content/scanner';
 import { calls, fakeMatch, until } from './content-helpers';
 
@@ -113,6 +113,31 @@ describe('scanner', () => {
     p.remove();
     await until(() => expect(current(log.scanner)).toEqual(['Neuralink']));
     expect(log.removed.map((f) => f.mention.text)).toEqual(['OpenAI', 'SpaceX']);
+  });
+
+  it('reads what was added at once when handed a batch in a frame, else in a task', async () => {
+    document.body.innerHTML = '<main><p>OpenAI</p></main>';
+    const log = startScanner();
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    const append = (text: string) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.querySelector('main')?.append(p);
+      return p;
+    };
+    const batch = (p: Node, inFrame: boolean): Batch => ({
+      dirty: new Set(),
+      added: [p],
+      removed: false,
+      removedElements: false,
+      huge: false,
+      inFrame,
+    });
+    log.scanner.changed(batch(append('SpaceX arrives'), false));
+    expect(current(log.scanner)).toEqual(['OpenAI']);
+    log.scanner.changed(batch(append('Neuralink too'), true));
+    // Both read, in this same call: the frame about to be drawn can show them.
+    expect(current(log.scanner)).toEqual(['Neuralink', 'OpenAI', 'SpaceX']);
   });
 
   it('a block read again keeps the mentions it still has, with the same Range objects', async () => {
@@ -312,6 +337,59 @@ describe('batched observer', () => {
     const ta = document.querySelector('textarea') as Element;
     const rec = { type: 'characterData', target: ta.firstChild } as unknown as MutationRecord;
     expect(fold([rec]).dirty.size).toBe(0);
+  });
+
+  /** A window whose frames run only when the test says. */
+  function frameView(visibilityState: DocumentVisibilityState) {
+    const frames: (FrameRequestCallback | null)[] = [];
+    const view: FrameView = {
+      requestAnimationFrame: (cb) => frames.push(cb),
+      cancelAnimationFrame: (id) => {
+        frames[id - 1] = null;
+      },
+      document: { visibilityState },
+    };
+    const runFrame = () => {
+      for (const cb of frames.splice(0)) cb?.(performance.now());
+    };
+    return { view, frames, runFrame };
+  }
+
+  it('hands a batch over in the next frame’s callbacks, before it is drawn', async () => {
+    const { view, frames, runFrame } = frameView('visible');
+    const batches: Batch[] = [];
+    const obs = createBatchedObserver((b) => batches.push(b), abort.signal, view);
+    obs.observe(document);
+    document.body.append('OpenAI');
+    await until(() => expect(frames).toHaveLength(1));
+    expect(batches).toHaveLength(0);
+    runFrame();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toMatchObject({ inFrame: true, added: [document.body.lastChild] });
+    // Not handed over a second time when the fallback's time comes.
+    await new Promise((r) => setTimeout(r, 150));
+    expect(batches).toHaveLength(1);
+  });
+
+  it('hands it over in a task where no frame comes: a hidden page, or frames that stopped', async () => {
+    const hidden = frameView('hidden');
+    const batches: Batch[] = [];
+    const obs = createBatchedObserver((b) => batches.push(b), abort.signal, hidden.view);
+    obs.observe(document);
+    document.body.append('OpenAI');
+    await until(() => expect(batches).toHaveLength(1));
+    expect(hidden.frames).toHaveLength(0);
+    expect(batches[0]?.inFrame).toBe(false);
+
+    const stalled = frameView('visible');
+    const later: Batch[] = [];
+    const obs2 = createBatchedObserver((b) => later.push(b), abort.signal, stalled.view);
+    obs2.observe(document);
+    document.body.append('SpaceX');
+    await until(() => expect(later).toHaveLength(1));
+    expect(later[0]?.inFrame).toBe(false);
+    // The frame it waited for was given up.
+    expect(stalled.frames).toEqual([null]);
   });
 
   it('stops when aborted', async () => {
