@@ -53,8 +53,10 @@ const HAS_TEXT = /\S/;
  * read on into its children.
  */
 type Kind = 'br' | 'skip' | 'block' | 'inline';
-const kindOf = (el: Element): Kind =>
-  el.tagName === 'BR' ? 'br' : isSkipped(el) ? 'skip' : isBlock(el) ? 'block' : 'inline';
+const kindOf = (el: Element): Kind => {
+  const tag = el.tagName;
+  return tag === 'BR' ? 'br' : isSkipped(el, tag) ? 'skip' : isBlock(el, tag) ? 'block' : 'inline';
+};
 /** White space that HTML collapses (not the no-break space, which is kept as written). */
 const WS_RUN = /[ \t\n\r\f]{2,}/g;
 const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
@@ -93,8 +95,12 @@ export function walkNested(owner: ReadRoot, count: number): NestedWalk {
   /** The node after `from`'s subtree in pre-order, never leaving the owner. */
   const past = (from: Node): Node | null => {
     let n: Node | null = from;
-    while (n && n !== owner && !n.nextSibling) n = n.parentNode;
-    return n && n !== owner ? n.nextSibling : null;
+    while (n && n !== owner) {
+      const sibling = n.nextSibling;
+      if (sibling) return sibling;
+      n = n.parentNode;
+    }
+    return null;
   };
   return {
     next(hasTime) {
@@ -212,7 +218,9 @@ export function createCollector(owner: ReadRoot): Collector {
         n = 0;
         if (!hasTime()) return null;
       }
-      let descend = false;
+      // Each node is asked for each neighbour once: from a content script's world, every
+      // answer is a lookup in the world's own table of wrappers.
+      let child: Node | null = null;
       if (node.nodeType === 3) {
         const text = node as Text;
         const size = text.length;
@@ -246,26 +254,29 @@ export function createCollector(owner: ReadRoot): Collector {
             // children are slotted somewhere inside it and still read here, inline.
             endRun();
             nested++;
-          } else if (el.localName.includes('-')) {
+          } else if (el.tagName.includes('-')) {
             maybeHosts.push(el);
           }
-          descend = el.firstChild !== null;
+          child = el.firstChild;
         }
       }
 
-      if (descend) {
-        node = node.firstChild;
+      if (child) {
+        node = child;
         continue;
       }
       // Next in pre-order, never leaving the owner.
-      while (node && node !== owner && !node.nextSibling) {
+      let sibling: Node | null = node === owner ? null : node.nextSibling;
+      while (!sibling && node && node !== owner) {
         node = node.parentNode;
-        if (node && node !== owner && node.nodeType === 1 && (node as Element).shadowRoot) {
+        if (!node || node === owner) break;
+        if (node.nodeType === 1 && (node as Element).shadowRoot) {
           // Leaving a shadow host: what follows is not contiguous with its light children.
           endRun();
         }
+        sibling = node.nextSibling;
       }
-      node = node && node !== owner ? node.nextSibling : null;
+      node = sibling;
     }
     endRun();
     // A block owner that is itself a shadow host (e.g. `<div>` with a shadow root): its shadow

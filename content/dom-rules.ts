@@ -106,9 +106,9 @@ const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
-/** True when nothing inside `el` is ever read. */
-export function isSkipped(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName)) return true;
+/** True when nothing inside `el` is ever read (`tag`: its tag name, if already at hand). */
+export function isSkipped(el: Element, tag = el.tagName): boolean {
+  if (SKIP_TAGS.has(tag)) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   // `contenteditable=""`, `true` and `plaintext-only` make an editor; only `false` does not.
@@ -116,8 +116,8 @@ export function isSkipped(el: Element): boolean {
 }
 
 /** True when `el` begins a run of its own (see BLOCK_TAGS). */
-export function isBlock(el: Element): boolean {
-  return BLOCK_TAGS.has(el.tagName);
+export function isBlock(el: Element, tag = el.tagName): boolean {
+  return BLOCK_TAGS.has(tag);
 }
 
 /** A root we read: the document's body, or an open shadow root. */
