@@ -121,6 +121,33 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
     }
   });
 
+  it('sends the badge count soon after the first mention, then at most once a second', async () => {
+    document.body.innerHTML = '<main><p>OpenAI leads.</p></main>';
+    const counts: number[] = [];
+    const lens = createLens({
+      win: window as unknown as Window & typeof globalThis,
+      signal: abort.signal,
+      match: fakeMatch,
+      entities: fakeEntities(),
+      card: fakeCard,
+      settings,
+      site: 'example.com',
+      onCount: (n) => counts.push(n),
+    });
+    await until(() => expect(counts).toEqual([1]));
+    expect(lens.state).toBe('ready');
+    const main = document.querySelector('main') as Element;
+    const started = performance.now();
+    for (let i = 0; i < 4; i++) {
+      main.insertAdjacentHTML('beforeend', `<p>SpaceX, post ${i}.</p>`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // Timers only ever fire late: nothing can have been sent before a second went by.
+    await new Promise((r) => setTimeout(r, Math.max(0, 700 - (performance.now() - started))));
+    expect(counts).toEqual([1]);
+    await until(() => expect(counts).toEqual([1, 5]), 3000);
+  });
+
   it('applies hidden entities and this site’s dismissals, live', async () => {
     document.body.innerHTML = '<p>OpenAI and SpaceX and Nueralink</p>';
     const lens = start({
