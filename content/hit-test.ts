@@ -58,7 +58,8 @@ function inRects(range: Range, x: number, y: number): boolean {
 export function createMentionIndex(
   doc: Document,
   painter: Painter,
-  registry: PointApi | null,
+  /** The highlight registry, asked for when first needed (null: hit-test our own way). */
+  registryOf: () => PointApi | null,
   shadowRoots: () => ShadowRoot[],
 ): MentionIndex {
   const byRange = new Map<AbstractRange, Found>();
@@ -66,6 +67,7 @@ export function createMentionIndex(
   const nodesOf = new Map<Found, Text[]>();
 
   const fromHighlights = (x: number, y: number): Found | null | undefined => {
+    const registry = registryOf();
     const fn = registry?.highlightsFromPoint;
     if (typeof fn !== 'function') return undefined;
     const roots = shadowRoots();

@@ -110,7 +110,7 @@ export function createLens(o: LensOptions): Lens {
   const index = createMentionIndex(
     doc,
     painter,
-    (api?.registry as Parameters<typeof createMentionIndex>[2]) ?? null,
+    () => (api?.registry as ReturnType<Parameters<typeof createMentionIndex>[2]>) ?? null,
     () => [...shadowRoots].filter((r) => r.isConnected),
   );
   /** Found mentions currently painted (the rest are hidden, dismissed, or far off screen). */

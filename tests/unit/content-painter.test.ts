@@ -169,6 +169,32 @@ describe('highlight painter', () => {
     expect(document.adoptedStyleSheets).toHaveLength(0);
   });
 
+  it('finds the API without touching CSS, and asks for the registry when it first paints', () => {
+    const fake = fakeApi();
+    let looks = 0;
+    const win = {
+      Highlight: fake.Highlight,
+      HighlightRegistry: class {},
+      get CSS() {
+        looks++;
+        return { highlights: fake.registry };
+      },
+    } as unknown as Window & typeof globalThis;
+    const api = highlightApi(win) as HighlightApi;
+    expect(api).not.toBeNull();
+    expect(looks).toBe(0);
+    // A page without a mention: nothing painted, nothing to take down.
+    createHighlightPainter(document, api, ['openai'], 'fill').destroy();
+    expect(looks).toBe(0);
+    document.body.innerHTML = '<p>OpenAI</p>';
+    const painter = createHighlightPainter(document, api, ['openai'], 'fill');
+    painter.add(foundIn(document.querySelector('p') as Element));
+    expect(fake.names()).toEqual(['rivalry-openai']);
+    painter.destroy();
+    expect(fake.names()).toEqual([]);
+    expect(looks).toBe(1);
+  });
+
   it('styles open shadow roots that hold a mention', () => {
     document.body.innerHTML = '<x-c></x-c>';
     const shadow = (document.querySelector('x-c') as Element).attachShadow({ mode: 'open' });
