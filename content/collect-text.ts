@@ -53,10 +53,8 @@ const HAS_TEXT = /\S/;
  * read on into its children.
  */
 type Kind = 'br' | 'skip' | 'block' | 'inline';
-const kindOf = (el: Element): Kind => {
-  const tag = el.tagName;
-  return tag === 'BR' ? 'br' : isSkipped(el, tag) ? 'skip' : isBlock(el, tag) ? 'block' : 'inline';
-};
+const kindOf = (el: Element, tag = el.tagName): Kind =>
+  tag === 'BR' ? 'br' : isSkipped(el, tag) ? 'skip' : isBlock(el, tag) ? 'block' : 'inline';
 /** White space that HTML collapses (not the no-break space, which is kept as written). */
 const WS_RUN = /[ \t\n\r\f]{2,}/g;
 const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
@@ -239,7 +237,8 @@ export function createCollector(owner: ReadRoot): Collector {
         chars += size;
       } else if (node.nodeType === 1) {
         const el = node as Element;
-        const kind = kindOf(el);
+        const tag = el.tagName;
+        const kind = kindOf(el, tag);
         if (kind === 'br') {
           parts.push('\n');
           length += 1;
@@ -254,7 +253,7 @@ export function createCollector(owner: ReadRoot): Collector {
             // children are slotted somewhere inside it and still read here, inline.
             endRun();
             nested++;
-          } else if (el.tagName.includes('-')) {
+          } else if (tag.includes('-')) {
             maybeHosts.push(el);
           }
           child = el.firstChild;

@@ -18,7 +18,7 @@ export interface MentionIndex {
   readonly size: number;
 }
 
-interface PointApi {
+export interface PointApi {
   highlightsFromPoint?: (
     x: number,
     y: number,

@@ -15,7 +15,7 @@ import type { EntityCount, PageState, PageSummary } from '../extension/messages'
 import type { Dismissal, HighlightStyle } from '../extension/settings';
 import { type CardHost, createCardHost } from './card-host';
 import { createDocOrder } from './doc-order';
-import { createMentionIndex } from './hit-test';
+import { createMentionIndex, type PointApi } from './hit-test';
 import { createHover, type Hover } from './hover';
 import type { MatchFn } from './match-windows';
 import { createBatchedObserver } from './observer';
@@ -110,7 +110,7 @@ export function createLens(o: LensOptions): Lens {
   const index = createMentionIndex(
     doc,
     painter,
-    () => (api?.registry as ReturnType<Parameters<typeof createMentionIndex>[2]>) ?? null,
+    () => (api?.registry as PointApi | undefined) ?? null,
     () => [...shadowRoots].filter((r) => r.isConnected),
   );
   /** Found mentions currently painted (the rest are hidden, dismissed, or far off screen). */

@@ -67,9 +67,8 @@ export function createBatchedObserver(
   };
   const flush = (inFrame: boolean) => {
     cancel();
-    const batch = fold(records);
+    const batch = fold(records, inFrame);
     records = [];
-    batch.inFrame = inFrame;
     if (batch.huge || batch.dirty.size || batch.added.length || batch.removed) onBatch(batch);
   };
   const schedule = () => {
@@ -123,13 +122,13 @@ export function createBatchedObserver(
 }
 
 /** Folds mutation records into owners to read again. Exported for tests. */
-export function fold(records: MutationRecord[]): Batch {
+export function fold(records: MutationRecord[], inFrame = false): Batch {
   const dirty = new Set<ReadRoot>();
   const added: Node[] = [];
   let removed = false;
   let removedElements = false;
   if (records.length > HUGE_RECORDS) {
-    return { dirty, added, removed: true, removedElements: true, huge: true, inFrame: false };
+    return { dirty, added, removed: true, removedElements: true, huge: true, inFrame };
   }
   // Many records share a target (a list getting items, a text node typed into): look each up once.
   let lastTarget: Node | null = null;
@@ -154,7 +153,7 @@ export function fold(records: MutationRecord[]): Batch {
     const owner = ownerOf(r.target);
     if (owner) dirty.add(owner);
   }
-  return { dirty, added, removed, removedElements, huge: false, inFrame: false };
+  return { dirty, added, removed, removedElements, huge: false, inFrame };
 }
 
 function hasElement(nodes: NodeList): boolean {

@@ -20,7 +20,7 @@ import {
 } from './collect-text';
 import { isBlock, ownerOf, type ReadRoot } from './dom-rules';
 import { type MatchFn, matchWindow } from './match-windows';
-import type { Batch as Change } from './observer';
+import type { Batch } from './observer';
 import { createSliceRunner, type SliceRunner } from './slices';
 import { ShardedWeakSet } from './weak-shards';
 
@@ -76,7 +76,7 @@ interface Job {
 }
 
 /** The nested owners of one owner, queued together: found one by one, in document order. */
-class Batch {
+class NestedOwners {
   constructor(readonly walk: NestedWalk) {}
 }
 
@@ -85,7 +85,7 @@ export interface Scanner {
   /** Starts the first pass: the viewport first, then the rest. */
   start(): void;
   /** The page changed: a batch of the observer's that is not `huge`. */
-  changed(change: Omit<Change, 'huge'>): void;
+  changed(change: Omit<Batch, 'huge'>): void;
   /** Re-reads everything (after a batch of changes too large to fold). */
   rescan(): void;
   /** Reads these owners again soon. */
@@ -120,11 +120,11 @@ export function createScanner(opts: ScannerOptions): Scanner {
    * down (where a freshly loaded page is looked at), and full names before the surnames that
    * follow them (the matcher's `seen` looks back).
    */
-  const idle: (ReadRoot | Batch)[] = [];
+  const idle: (ReadRoot | NestedOwners)[] = [];
   /**
    * Which queue each owner queued on its own is in; an owner in both is taken from the first to
-   * come. (An owner in a batch is not here: a batch of 60,000 paragraphs would grow this map by
-   * copying it, as above.)
+   * come. (Owners found through `NestedOwners` are not here: 60,000 paragraphs of one owner
+   * would grow this map by copying it, as above.)
    */
   const queued = new Map<ReadRoot, 'urgent' | 'idle'>();
   const seen = new Set<EntityId>();
@@ -192,8 +192,8 @@ export function createScanner(opts: ScannerOptions): Scanner {
       let owner: ReadRoot;
       if (urgent.length > urgentHead) [owner, urgentHead] = take(urgent, urgentHead);
       else {
-        const top = idle[idle.length - 1] as ReadRoot | Batch;
-        if (top instanceof Batch) {
+        const top = idle[idle.length - 1] as ReadRoot | NestedOwners;
+        if (top instanceof NestedOwners) {
           const found = top.walk.next(hasTime);
           if (found === undefined) return undefined;
           if (found === null) {
@@ -287,7 +287,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     // blocks nested in it before its next sibling.
     const owner = j.owner;
     if (collected.nested > 0 || (owner.nodeType === 1 && (owner as Element).shadowRoot)) {
-      idle.push(new Batch(walkNested(owner, collected.nested)));
+      idle.push(new NestedOwners(walkNested(owner, collected.nested)));
     }
     return true;
   };

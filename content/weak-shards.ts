@@ -17,8 +17,14 @@ export class ShardedWeakSet<T extends object> {
     return false;
   }
 
+  /**
+   * Only the newest shard is asked whether it holds `value` already (a value may then sit in an
+   * older shard too, which `has` and `delete` allow): callers ask `has` before they add, and
+   * asking every shard again made each add of a 200,000-block page cost 13 lookups.
+   */
   add(value: T): void {
-    if (this.has(value)) return;
+    const newest = this.shards[this.shards.length - 1] as WeakSet<T>;
+    if (newest.has(value)) return;
     if (this.room === 0) {
       this.shards.push(new WeakSet());
       this.room = SHARD;

@@ -61,8 +61,6 @@ interface CompiledAlias {
   caseSensitive: boolean;
   /** "Musk" → "MUSK" is accepted in all-capital text. */
   capitalised: boolean;
-  /** Written as one word ("SpaceX", "OpenAI"); a split form must be capitalised. */
-  oneWord: boolean;
   /** Written with a trailing abbreviation dot ("Corp."), which belongs to the name. */
   trailingDot: boolean;
   /**
@@ -193,23 +191,21 @@ interface PreparedEntity {
   blockers: string[];
 }
 
-/** A `CompiledAlias`, its flags left out when false (JSON keeps the content script small). */
-interface PreparedAlias {
-  /** Index into `entities`. */
-  entity: number;
-  written: string;
-  /** The folded key with its breaks (`packKey`). */
-  packed: string;
-  letters: string;
-  ambiguous?: boolean;
-  caseSensitive?: boolean;
-  capitalised?: boolean;
-  oneWord?: boolean;
-  trailingDot?: boolean;
-  needsNear?: boolean;
-  /** Misspellings of it are looked for. */
-  fuzzy?: boolean;
-}
+/** Flags of a `CompiledAlias` that take more than the written name to work out. */
+type Flag = 'ambiguous' | 'caseSensitive' | 'capitalised' | 'needsNear';
+
+/**
+ * A `CompiledAlias` as shipped: its flags left out when false (JSON keeps the content script
+ * small), its key packed with its breaks (`packKey`), its entity an index into `entities`.
+ * `key` and `trailingDot` are read off `packed` and `written` when linked.
+ */
+type PreparedAlias = Pick<CompiledAlias, 'written' | 'letters'> &
+  Partial<Pick<CompiledAlias, Flag>> & {
+    entity: number;
+    packed: string;
+    /** Misspellings of it are looked for. */
+    fuzzy?: boolean;
+  };
 
 /** `true`, or nothing: JSON.stringify leaves the property out. */
 const flag = (b: boolean): true | undefined => (b ? true : undefined);
@@ -259,8 +255,6 @@ export function prepareNames(dataset: MatchData): PreparedNames {
         capitalised: flag(
           letters.length > 1 && isUpper(letters[0] as string) && !hasUpper(letters.slice(1)),
         ),
-        oneWord: flag(!/[\s\-.,・]/.test(alias.text) && /^[\p{L}\p{N}]+$/u.test(alias.text)),
-        trailingDot: flag(alias.text.endsWith('.')),
         needsNear: flag(
           aliasKey(alias.text).length === 1 || (alias.ambiguous === true && alias.lang === 'ja'),
         ),
@@ -326,8 +320,7 @@ export function linkMatcher(names: PreparedNames): Matcher {
       ambiguous: a.ambiguous === true,
       caseSensitive: a.caseSensitive === true,
       capitalised: a.capitalised === true,
-      oneWord: a.oneWord === true,
-      trailingDot: a.trailingDot === true,
+      trailingDot: a.written.endsWith('.'),
       needsNear: a.needsNear === true,
     };
     insertPacked(trie, a.packed, alias);

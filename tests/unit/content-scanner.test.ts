@@ -261,11 +261,17 @@ describe('scanner: a second look for ambiguous names', () => {
 });
 
 describe('batched observer', () => {
+  /** An observer of the document (waiting for `view`'s frames, if given), and what it hands over. */
+  function watch(view: FrameView | null = null) {
+    const batches: Batch[] = [];
+    const observer = createBatchedObserver((b) => batches.push(b), abort.signal, view);
+    observer.observe(document);
+    return { batches, observer };
+  }
+
   it('folds many mutations into one batch of owners, after the page is done', async () => {
     document.body.innerHTML = '<ul id="list"></ul><p id="t">x</p>';
-    const batches: Batch[] = [];
-    const obs = createBatchedObserver((b) => batches.push(b), abort.signal);
-    obs.observe(document);
+    const { batches } = watch();
     const list = document.querySelector('#list') as Element;
     for (let i = 0; i < 50; i++) {
       const li = document.createElement('li');
@@ -284,9 +290,7 @@ describe('batched observer', () => {
 
   it('reads a block again when what was added joins or splits its own text', async () => {
     document.body.innerHTML = '<div id="a">Stoke <b>x</b></div><div id="b">one two</div>';
-    const batches: Batch[] = [];
-    const obs = createBatchedObserver((b) => batches.push(b), abort.signal);
-    obs.observe(document);
+    const { batches } = watch();
     // Inline content, and a block that splits a run of text: both change the owner's runs.
     document.querySelector('#a')?.append(document.createElement('span'));
     const b = document.querySelector('#b') as Element;
@@ -307,9 +311,7 @@ describe('batched observer', () => {
 
   it('tells an element leaving from text being replaced', async () => {
     document.body.innerHTML = '<p id="a">a</p><div id="b"><p>b</p></div>';
-    const batches: Batch[] = [];
-    const obs = createBatchedObserver((b) => batches.push(b), abort.signal);
-    obs.observe(document);
+    const { batches } = watch();
     (document.querySelector('#a') as Element).textContent = 'new text';
     await until(() => expect(batches).toHaveLength(1));
     expect(batches[0]).toMatchObject({ removed: true, removedElements: false });
@@ -320,9 +322,7 @@ describe('batched observer', () => {
 
   it('does not report the changes it is told to ignore', async () => {
     document.body.innerHTML = '<p id="a">a</p><p id="b">b</p>';
-    const batches: Batch[] = [];
-    const obs = createBatchedObserver((b) => batches.push(b), abort.signal);
-    obs.observe(document);
+    const { batches, observer: obs } = watch();
     (document.querySelector('#a')?.firstChild as Text).data = 'page edit';
     obs.quietly(() => {
       document.querySelector('#b')?.append(document.createElement('rivalry-mark'));
@@ -357,9 +357,7 @@ describe('batched observer', () => {
 
   it('hands a batch over in the next frame’s callbacks, before it is drawn', async () => {
     const { view, frames, runFrame } = frameView('visible');
-    const batches: Batch[] = [];
-    const obs = createBatchedObserver((b) => batches.push(b), abort.signal, view);
-    obs.observe(document);
+    const { batches } = watch(view);
     document.body.append('OpenAI');
     await until(() => expect(frames).toHaveLength(1));
     expect(batches).toHaveLength(0);
@@ -373,18 +371,14 @@ describe('batched observer', () => {
 
   it('hands it over in a task where no frame comes: a hidden page, or frames that stopped', async () => {
     const hidden = frameView('hidden');
-    const batches: Batch[] = [];
-    const obs = createBatchedObserver((b) => batches.push(b), abort.signal, hidden.view);
-    obs.observe(document);
+    const { batches } = watch(hidden.view);
     document.body.append('OpenAI');
     await until(() => expect(batches).toHaveLength(1));
     expect(hidden.frames).toHaveLength(0);
     expect(batches[0]?.inFrame).toBe(false);
 
     const stalled = frameView('visible');
-    const later: Batch[] = [];
-    const obs2 = createBatchedObserver((b) => later.push(b), abort.signal, stalled.view);
-    obs2.observe(document);
+    const { batches: later } = watch(stalled.view);
     document.body.append('SpaceX');
     await until(() => expect(later).toHaveLength(1));
     expect(later[0]?.inFrame).toBe(false);
@@ -393,9 +387,7 @@ describe('batched observer', () => {
   });
 
   it('stops when aborted', async () => {
-    const batches: Batch[] = [];
-    const obs = createBatchedObserver((b) => batches.push(b), abort.signal);
-    obs.observe(document);
+    const { batches } = watch();
     abort.abort();
     document.body.append('OpenAI');
     await new Promise((r) => setTimeout(r, 20));

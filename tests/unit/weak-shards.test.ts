@@ -21,8 +21,10 @@ describe('ShardedWeakSet', () => {
     expect(set.has(first)).toBe(false);
     expect(set.has(last)).toBe(false);
     expect(set.has(items[1] as object)).toBe(true);
-    // Adding what is there already takes no room: the shards stay two.
-    for (const item of items.slice(1, SHARD)) set.add(item);
+    // Adding what the newest shard holds already takes no room.
+    const newest = items[SHARD - 1] as object;
+    for (let i = 0; i < SHARD; i++) set.add(newest);
+    set.add(items[SHARD] as object);
     expect(set.shardCount).toBe(2);
   });
 });
