@@ -42,6 +42,8 @@ export interface Collected {
   maybeHosts: Element[];
   /** Characters read, including whitespace-only runs that were dropped. */
   chars: number;
+  /** Nodes visited: the owner's inline content, and the nested owners met in it. */
+  nodes: number;
 }
 
 const HAS_TEXT = /\S/;
@@ -153,6 +155,8 @@ export const TEXT_CHUNK = 1 << 16;
 export interface Collector {
   /** Reads on while `hasTime()`; the result once the owner has been read to its end. */
   step(hasTime: () => boolean): Collected | null;
+  /** Nodes visited so far (`nodes` of the result, while it is being read). */
+  readonly visited: number;
 }
 
 /**
@@ -164,6 +168,7 @@ export function createCollector(owner: ReadRoot): Collector {
   let nested = 0;
   const maybeHosts: Element[] = [];
   let chars = 0;
+  let visited = 0;
   let parts: string[] = [];
   let segments: Segment[] = [];
   let length = 0;
@@ -216,6 +221,8 @@ export function createCollector(owner: ReadRoot): Collector {
         n = 0;
         if (!hasTime()) return null;
       }
+      // (A long text node read in chunks is counted once, not at each return to it.)
+      if (read === 0) visited++;
       // Each node is asked for each neighbour once: from a content script's world, every
       // answer is a lookup in the world's own table of wrappers.
       let child: Node | null = null;
@@ -280,10 +287,15 @@ export function createCollector(owner: ReadRoot): Collector {
     endRun();
     // A block owner that is itself a shadow host (e.g. `<div>` with a shadow root): its shadow
     // tree is read separately too (`walkNested` ends with it).
-    result = { runs, nested, maybeHosts, chars };
+    result = { runs, nested, maybeHosts, chars, nodes: visited };
     return result;
   };
-  return { step };
+  return {
+    step,
+    get visited() {
+      return visited;
+    },
+  };
 }
 
 /**

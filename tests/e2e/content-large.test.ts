@@ -1,7 +1,7 @@
 /**
  * Large pages: every mention is found, no task of ours that reads or paints the page does 50 ms
- * of our work (from a CDP trace of the tab), and a page beyond the size limit waits for
- * `processAnyway`. The page builds itself at DOMContentLoaded. (The page's own Long Tasks API
+ * of our work (from a CDP trace of the tab), and a page beyond the size limits (characters or
+ * nodes) waits for `processAnyway`. The page builds itself at DOMContentLoaded. (The page's own Long Tasks API
  * cannot tell our tasks from the browser laying out 20 MB, nor from a slow shared machine
  * pausing the page's thread.)
  */
@@ -124,6 +124,30 @@ describe('large pages', () => {
       await until(async () => expect((await summary()).state).toBe('ready'), 30_000);
       expect((await summary()).total).toBe(await expected(page));
       expectSliced(await ourTasks(), 200);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('stops at 200,000 nodes (a list of 150,000 rows) with no long task, until asked', async () => {
+    const { page, ourTasks } = await openTraced(env.server.url('/large.html?rows=150000'));
+    try {
+      await until(async () => expect((await summary()).state).toBe('too-large'), 30_000);
+      const partial = (await summary()).total;
+      // What was read up to the limit is painted: the list's 150,000 rows, as the list's own
+      // content, then the text of the first 50,000 of them (7,143 mentions).
+      expect(partial).toBeGreaterThan(1000);
+      expect(partial).toBeLessThan(await expected(page));
+      await page.waitForTimeout(500);
+      expect((await summary()).total).toBe(partial);
+      // Beyond this many nodes the browser's table of our wrappers grows in single steps of
+      // 65-180 ms: the reason for the limit (DEFAULT_LIMIT_NODES). Up to it, no task of ours
+      // reached 50 ms.
+      expectSliced(await ourTasks(), 100);
+      const [answer] = await sendToTabs(env.browser.worker, { type: 'processAnyway' });
+      expect(answer).toEqual({ ok: true });
+      await until(async () => expect((await summary()).state).toBe('ready'), 60_000);
+      expect((await summary()).total).toBe(await expected(page));
     } finally {
       await page.close();
     }

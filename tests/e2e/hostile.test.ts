@@ -8,7 +8,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { mentionRect, pageSummary, until, withExtension } from './harness';
+import { mentionRect, pageSummary, sendToTabs, until, withExtension } from './harness';
 import { PopupPage, type Session, tabIdOf } from './popup-harness';
 
 const env = withExtension();
@@ -91,9 +91,15 @@ const expected = (page: Page) =>
   page.evaluate(() => (window as unknown as { __expected: unknown }).__expected);
 
 describe('hostile and huge pages', () => {
-  it('a million text nodes in one paragraph', async () => {
+  it('a million text nodes in one paragraph: paused as too large, then read when asked', async () => {
     const page = await openCase('million-nodes');
     try {
+      // Past 200,000 nodes (see DEFAULT_LIMIT_NODES), in the middle of the paragraph.
+      await until(async () => expect((await summary()).state).toBe('too-large'), 60_000);
+      expect((await summary()).total).toBe(0);
+      await expectSettled(page);
+      const [answer] = await sendToTabs(env.browser.worker, { type: 'processAnyway' });
+      expect(answer).toEqual({ ok: true });
       await ready();
       const found = await painted(page);
       expect(found.map((f) => f.text)).toEqual(await expected(page));

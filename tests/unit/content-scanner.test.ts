@@ -46,7 +46,7 @@ interface Log {
   scanner: Scanner;
 }
 
-function startScanner(budgetMs = 8, limitChars?: number): Log {
+function startScanner(budgetMs = 8, limitChars?: number, limitNodes?: number): Log {
   const log = { added: [] as Found[], removed: [] as Found[], moved: [] as Found[] } as Log;
   const observer = createBatchedObserver((b) => {
     if (b.huge) log.scanner.rescan();
@@ -58,6 +58,7 @@ function startScanner(budgetMs = 8, limitChars?: number): Log {
     signal: abort.signal,
     budgetMs,
     limitChars,
+    limitNodes,
     entityCount: 7,
     onAdd: (list) => log.added.push(...list),
     onRemove: (list) => log.removed.push(...list),
@@ -207,6 +208,38 @@ describe('scanner', () => {
     log.scanner.processAnyway();
     await until(() => expect(log.scanner.state).toBe('ready'));
     expect(current(log.scanner)).toEqual(['OpenAI', 'SpaceX']);
+  });
+
+  it('stops at the node limit, inside an owner too, until asked to go on', async () => {
+    const p = document.createElement('p');
+    for (let i = 0; i < 3000; i++) p.append(i === 2000 ? 'OpenAI ' : 'word ');
+    const q = document.createElement('p');
+    q.textContent = 'SpaceX';
+    document.body.append(p, q);
+    const log = startScanner(8, undefined, 1000);
+    await until(() => expect(log.scanner.state).toBe('too-large'));
+    // The paragraph of 3,000 text nodes was stopped in the middle, not read to its end first.
+    expect(calls.texts).toEqual([]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(log.scanner.state).toBe('too-large');
+    log.scanner.processAnyway();
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    expect(current(log.scanner)).toEqual(['OpenAI', 'SpaceX']);
+  });
+
+  it('counts the limits per stretch of reading, not over the life of the page', async () => {
+    // Each batch of this feed is under the limit; all of them together are over it.
+    document.body.innerHTML = `<p>OpenAI ${'word '.repeat(12)}</p>`;
+    const log = startScanner(8, 100);
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    for (const name of ['SpaceX', 'Neuralink', 'Stoke Space']) {
+      const post = document.createElement('p');
+      post.textContent = `${name} ${'word '.repeat(12)}`;
+      document.body.append(post);
+      await until(() => expect(current(log.scanner)).toContain(name));
+      await until(() => expect(log.scanner.state).toBe('ready'));
+    }
+    expect(current(log.scanner)).toEqual(['Neuralink', 'OpenAI', 'SpaceX', 'Stoke Space']);
   });
 
   it('reads nested blocks depth first, in document order', async () => {
