@@ -486,6 +486,9 @@ export function createScanner(opts: ScannerOptions): Scanner {
     rescan() {
       scanned = new ShardedWeakSet();
       elementsLeft = false;
+      // A new page in place of the old (a single-page app's navigation): a new stretch.
+      chars = 0;
+      nodes = 0;
       waiting.clear();
       for (const owner of [...states.keys()]) drop(owner);
       job = null;

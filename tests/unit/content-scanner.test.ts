@@ -242,6 +242,17 @@ describe('scanner', () => {
     expect(current(log.scanner)).toEqual(['Neuralink', 'OpenAI', 'SpaceX', 'Stoke Space']);
   });
 
+  it('reads a new page in place of one paused as too large', async () => {
+    document.body.innerHTML = `<p>OpenAI ${'word '.repeat(200)}</p><p>SpaceX</p>`;
+    const log = startScanner(8, 100);
+    await until(() => expect(log.scanner.state).toBe('too-large'));
+    // A single-page app's navigation: everything replaced, a batch too big to fold.
+    document.body.innerHTML = '<p>Neuralink</p>';
+    log.scanner.rescan();
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    expect(current(log.scanner)).toEqual(['Neuralink']);
+  });
+
   it('reads nested blocks depth first, in document order', async () => {
     document.body.innerHTML =
       '<div><p>a1</p><div><p>b1</p><p>b2</p></div>tail<p>c1</p></div><section>d1<p>d2</p></section>';
