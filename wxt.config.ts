@@ -44,10 +44,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'rivalry-lens@example.org',
-              // 142: the first version (desktop and Android) that reads data_collection_permissions.
-              strict_min_version: '142.0',
+              // 140: the first desktop version with the CSS Custom Highlight API, and the first
+              // to read data_collection_permissions; also the ESR that Debian ships.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {

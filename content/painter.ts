@@ -27,6 +27,48 @@ import {
   type RuleScope,
 } from './styles';
 
+/**
+ * A tree's adopted style sheets, read and written from a content script. Firefox 140 (the ESR of
+ * 2025-26) lets a content script neither read nor set `adoptedStyleSheets` through its safe view
+ * of the page's objects ("Accessing from Xray wrapper is not supported"; later versions can):
+ * there the page's own view (`wrappedJSObject`) is used, with an array made in the page's realm
+ * (`cloneInto`), which the page's setter accepts. What passes is our sheet, which the page can
+ * see in its list anyway.
+ */
+interface PageView {
+  wrappedJSObject?: { adoptedStyleSheets: ArrayLike<CSSStyleSheet> };
+}
+declare const cloneInto: ((value: unknown, target: object) => unknown) | undefined;
+/** Firefox: the safe view of a page object, the same object as our own references to it. */
+declare const XPCNativeWrapper: (<T>(value: T) => T) | undefined;
+
+export const adoptedSheets = {
+  read(root: Document | ShadowRoot): CSSStyleSheet[] {
+    try {
+      const list = root.adoptedStyleSheets;
+      if (typeof list?.length === 'number') return Array.from(list);
+    } catch {
+      // Firefox 140: below.
+    }
+    const page = (root as PageView).wrappedJSObject;
+    if (!page || typeof XPCNativeWrapper !== 'function') return [];
+    return Array.from(page.adoptedStyleSheets, (sheet) => XPCNativeWrapper(sheet));
+  },
+  write(root: Document | ShadowRoot, sheets: CSSStyleSheet[]): void {
+    try {
+      root.adoptedStyleSheets = sheets;
+      return;
+    } catch (error) {
+      const page = (root as PageView).wrappedJSObject;
+      const view = (root.ownerDocument ?? (root as Document)).defaultView;
+      if (!page || typeof cloneInto !== 'function' || !view) throw error;
+      const list = cloneInto([], view) as CSSStyleSheet[];
+      for (const sheet of sheets) list.push(sheet);
+      page.adoptedStyleSheets = list;
+    }
+  },
+};
+
 export interface Painter {
   readonly mode: 'highlight' | 'mark';
   add(found: readonly Found[]): void;
@@ -102,14 +144,16 @@ export function createHighlightPainter(
   /** Puts the sheet in use into `root`'s adopted sheets, in the place of `old` if it is there. */
   const place = (root: Document | ShadowRoot, old: CSSStyleSheet | null | undefined) => {
     const current = sheet as CSSStyleSheet;
-    const list = root.adoptedStyleSheets;
+    const list = adoptedSheets.read(root);
     if (list.includes(current)) {
       styled.add(root);
       return;
     }
     try {
-      root.adoptedStyleSheets =
-        old && list.includes(old) ? list.map((s) => (s === old ? current : s)) : [...list, current];
+      adoptedSheets.write(
+        root,
+        old && list.includes(old) ? list.map((s) => (s === old ? current : s)) : [...list, current],
+      );
       styled.add(root);
     } catch {
       // A sheet can only be adopted by trees of the document that made it; nothing to do.
@@ -185,7 +229,10 @@ export function createHighlightPainter(
       entityByHighlight.clear();
       for (const root of styled) {
         try {
-          root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+          adoptedSheets.write(
+            root,
+            adoptedSheets.read(root).filter((s) => s !== sheet),
+          );
         } catch {
           // The tree is gone.
         }

@@ -24,6 +24,10 @@ beforeAll(async () => {
     executablePath: FIREFOX,
     headless: true,
     protocol: 'webDriverBiDi',
+    // The window's size, not `page.setViewport`: puppeteer sends with it a screen orientation
+    // override that Firefox ESR 140 does not know.
+    defaultViewport: null,
+    args: ['--window-size=1100,800'],
   });
   await browser.installExtension(join(ROOT, '.output/firefox-mv2'));
   page = await browser.newPage();
@@ -31,7 +35,6 @@ beforeAll(async () => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.setViewport({ width: 1100, height: 800 });
 });
 afterAll(async () => {
   await browser?.close();
