@@ -42,8 +42,6 @@ export interface Collected {
   maybeHosts: Element[];
   /** Characters read, including whitespace-only runs that were dropped. */
   chars: number;
-  /** Nodes visited: the owner's inline content, and the nested owners met in it. */
-  nodes: number;
 }
 
 const HAS_TEXT = /\S/;
@@ -144,6 +142,43 @@ export function walkNested(owner: ReadRoot, count: number): NestedWalk {
   };
 }
 
+/**
+ * Elements inside which the collector's reading and the DOM's `textContent` agree: inline, never
+ * skipped, never a shadow host (only custom elements and a few tags, `span` among them, can be
+ * one), never a line break or a block. Anything else inside an owner (a `[hidden]` or editable
+ * part too) and the owner is read node by node.
+ */
+const PLAIN_INLINE =
+  'a,abbr,b,bdi,bdo,big,button,cite,data,del,dfn,em,font,i,img,ins,label,mark,nobr,q,s,small,' +
+  'strong,sub,sup,time,tt,u,wbr';
+const NOT_PLAIN = `:not(${PLAIN_INLINE}),[hidden],[contenteditable]`;
+/** Longer texts are read node by node, and matched window by window, in slices. */
+export const WHOLE_TEXT_MAX = 32 * 1024;
+/** Owners with more child nodes than this are read node by node. */
+const WHOLE_TEXT_CHILDREN = 256;
+
+/**
+ * The text the collector would read from `owner`, taken whole from the DOM without visiting a
+ * node: an owner whose inside is plain inline content (see PLAIN_INLINE), with white space
+ * collapsed as the collector collapses it. Null when the owner must be read node by node (its
+ * inside is not plain, it is a shadow host, or its text is longer than WHOLE_TEXT_MAX). Every
+ * node a content script visits costs a wrapper of its own (see `DEFAULT_LIMIT_NODES` in
+ * `scanner.ts`): a block whose text holds no mention is then read for the price of one call.
+ */
+export function wholeText(owner: Element): string | null {
+  // Bounds on what `textContent` would copy in one call that no slicing can cut: a paragraph
+  // of a million text nodes, or one text node of 10 MB, is read node by node, chunk by chunk.
+  const children = owner.childNodes.length;
+  if (children > WHOLE_TEXT_CHILDREN) return null;
+  const only = owner.firstChild;
+  if (children === 1 && only?.nodeType === 3 && (only as Text).length > WHOLE_TEXT_MAX) return null;
+  if (owner.shadowRoot || owner.querySelector(NOT_PLAIN)) return null;
+  const raw = owner.textContent ?? '';
+  if (raw.length > WHOLE_TEXT_MAX) return null;
+  // A run of white space reads as its first character (as `addText` keeps it).
+  return raw.replace(WS_RUN, (run) => run.charAt(0));
+}
+
 /** Nodes visited between two looks at the clock. */
 const NODES_PER_CHECK = 512;
 /**
@@ -155,7 +190,7 @@ export const TEXT_CHUNK = 1 << 16;
 export interface Collector {
   /** Reads on while `hasTime()`; the result once the owner has been read to its end. */
   step(hasTime: () => boolean): Collected | null;
-  /** Nodes visited so far (`nodes` of the result, while it is being read). */
+  /** Nodes visited so far: the owner's inline content, and the nested owners met in it. */
   readonly visited: number;
 }
 
@@ -287,7 +322,7 @@ export function createCollector(owner: ReadRoot): Collector {
     endRun();
     // A block owner that is itself a shadow host (e.g. `<div>` with a shadow root): its shadow
     // tree is read separately too (`walkNested` ends with it).
-    result = { runs, nested, maybeHosts, chars, nodes: visited };
+    result = { runs, nested, maybeHosts, chars };
     return result;
   };
   return {

@@ -17,6 +17,7 @@ import {
   type Run,
   rangeFor,
   walkNested,
+  wholeText,
 } from './collect-text';
 import { isBlock, ownerOf, type ReadRoot } from './dom-rules';
 import { type MatchFn, matchWindow } from './match-windows';
@@ -53,7 +54,7 @@ export interface ScannerOptions {
   onState(state: ScanState): void;
   /** Characters of text read in one stretch beyond which the page counts as too large. */
   limitChars?: number;
-  /** Nodes read in one stretch beyond which the page counts as too large. */
+  /** Wrappers of nodes one stretch of reading may keep (see DEFAULT_LIMIT_NODES). */
   limitNodes?: number;
   budgetMs?: number;
   /** How many entities `seen` can hold at most (nothing to wait for once all are seen). */
@@ -64,16 +65,18 @@ export interface ScannerOptions {
 export const DEFAULT_LIMIT_CHARS = 20_000_000;
 /**
  * Every node a content script reads gets a wrapper in its world, and the wrappers that stay
- * alive (held by us, or used as keys of a WeakSet, as `scanned` does with every owner) stay in
- * one hash table of that world's; the page's own script keeps its wrappers in the nodes. That
+ * alive (held by us, or used as keys of a WeakSet, as `scanned` does with every block read) stay
+ * in one hash table of that world's; the page's own script keeps its wrappers in the nodes. That
  * table grows by rehashing all of itself, in whichever of our tasks makes the wrapper that
  * crosses the line, and no slicing of ours shortens it: measured here from an isolated world
  * (Chromium 156, a shared 2-core EPYC), 30-48 ms at 131,072 wrappers, 92 ms at 262,144 and
  * 175 ms at 524,288. A list of 200,000 rows had tasks of ours of 65-116 ms, a paragraph of a
- * million text nodes one of 133 ms. So a page that needs more nodes read at once than this (a
- * news page has a few thousand; the 19 MB page of the tests 114,000) waits for the user to ask.
+ * million text nodes one of 133 ms. So a stretch of reading that would keep more wrappers than
+ * this (one per block read, and every node of the block being read, whose text nodes it holds
+ * until it is matched) stops, and the page waits for the user to ask: a news page has a few
+ * thousand blocks; the 2 MB page of the benchmark 23,000, the 19 MB page of the tests 57,000.
  */
-export const DEFAULT_LIMIT_NODES = 200_000;
+export const DEFAULT_LIMIT_NODES = 80_000;
 /** When one batch of changes touches more owners than this, re-reading the page is cheaper. */
 const HUGE_BATCH = 5000;
 
@@ -87,6 +90,8 @@ interface Job {
   found: Found[];
   /** Entities whose ambiguous names the owner holds without context yet (see `waiting`). */
   undecided: Set<EntityId>;
+  /** The owner's whole text, already matched, and what that found (see `beginJob`). */
+  whole: { text: string; mentions: Mention[] } | null;
 }
 
 /** The nested owners of one owner, queued together: found one by one, in document order. */
@@ -281,19 +286,35 @@ export function createScanner(opts: ScannerOptions): Scanner {
     hostTimer = setTimeout(checkHosts, HOST_DELAYS[0]);
   };
 
-  const NOTHING: Collected = { runs: [], nested: 0, maybeHosts: [], chars: 0, nodes: 0 };
+  const NOTHING: Collected = { runs: [], nested: 0, maybeHosts: [], chars: 0 };
 
   const beginJob = (owner: ReadRoot): Job => {
     scanned.add(owner);
-    return {
+    const job: Job = {
       owner,
-      collector: createCollector(owner),
+      collector: null,
       collected: NOTHING,
       run: 0,
       from: 0,
       found: [],
       undecided: new Set(),
+      whole: null,
     };
+    // Most blocks mention nothing. One whose whole text can be taken from the DOM at once is
+    // matched on it first, and is done without a node of its own visited unless a mention was
+    // found: then its nodes are read, to place the ranges, and what was found is used as is.
+    const text = owner.nodeType === 1 ? wholeText(owner as Element) : null;
+    if (text !== null) {
+      const mentions = match(text, { seen, undecided: job.undecided });
+      if (mentions.length === 0) {
+        chars += text.length;
+        nodes += 1;
+        return job;
+      }
+      job.whole = { text, mentions };
+    }
+    job.collector = createCollector(owner);
+    return job;
   };
 
   /** Reads the job's owner on while there is time; true once it is read. */
@@ -303,7 +324,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     j.collector = null;
     j.collected = collected;
     chars += collected.chars;
-    nodes += collected.nodes;
+    nodes += 1;
     watchHosts(collected.maybeHosts);
     // One entry on the stack, walked in order: the first nested block is read next, and the
     // blocks nested in it before its next sibling.
@@ -319,7 +340,11 @@ export function createScanner(opts: ScannerOptions): Scanner {
     if (j.collector && !collectJob(j, hasTime)) return false;
     const run = j.collected.runs[j.run];
     if (!run) return true;
-    const { mentions, next: from } = matchWindow(run.text, j.from, match, seen, j.undecided);
+    // The reading gives the text matched whole, unless the page changed it in between.
+    const whole = j.whole?.text === run.text && j.collected.runs.length === 1 ? j.whole : null;
+    const { mentions, next: from } = whole
+      ? { mentions: whole.mentions, next: -1 }
+      : matchWindow(run.text, j.from, match, seen, j.undecided);
     for (const mention of mentions) {
       const range = rangeFor(run, mention.start, mention.end);
       if (range) j.found.push({ mention, range, owner: j.owner, run });
@@ -368,7 +393,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     return queuedAny;
   };
 
-  /** Past a limit: the owner being read counts as far as it has been read. */
+  /** Past a limit: blocks read count one node each, the block being read all it has read. */
   const overLimit = () =>
     !unlimited && (chars > limitChars || nodes + (job?.collector?.visited ?? 0) > limitNodes);
 

@@ -7,7 +7,9 @@ import {
   type Run,
   rangeFor,
   TEXT_CHUNK,
+  WHOLE_TEXT_MAX,
   walkNested,
+  wholeText,
 } from '../../content/collect-text';
 import { isSkipped, ownerOf } from '../../content/dom-rules';
 
@@ -202,6 +204,59 @@ describe('a text node longer than one chunk', () => {
     expect(slices).toBe(Math.ceil(data.length / TEXT_CHUNK));
     expect(done.runs.map((r) => r.text)).toEqual([collapsed]);
     expect(done.chars).toBe(data.length);
+  });
+});
+
+describe('wholeText: a block read at once', () => {
+  // Plain inline content, with white space in every arrangement the collector collapses.
+  const plain = [
+    'Stoke <em>Space</em> and Open<b>AI</b>',
+    '  leading and trailing  ',
+    'a \n\t  b<i> </i>  c',
+    'a <b> </b> <i>  b</i>\n\nc',
+    'x<img src="data:,">y <wbr>z',
+    'Ne<a href="#">ura</a><strong>link</strong>  ',
+    '<button>Follow  OpenAI</button>\u00a0 <time>now</time>',
+    '',
+    '   ',
+    'e\u0301 Elon\n      Musk',
+  ];
+
+  it('is exactly the text the collector reads from plain inline content', () => {
+    for (const html of plain) {
+      const p = page(`<p>${html}</p>`).firstElementChild as Element;
+      const text = wholeText(p);
+      expect(text, html).not.toBeNull();
+      const runs = collectOwn(p).runs.map((r) => r.text);
+      // The collector drops a run of nothing but white space; so does the matcher, in effect.
+      expect(runs, html).toEqual(/\S/.test(text as string) ? [text] : []);
+    }
+  });
+
+  it('is refused where the collector reads otherwise: breaks, blocks, skipped parts, hosts', () => {
+    const refused = [
+      'a<br>b',
+      'a<div>b</div>',
+      'a<span>b</span>',
+      'a<code>b</code>',
+      'a<b hidden>b</b>',
+      'a<i contenteditable>b</i>',
+      'a<x-widget>b</x-widget>',
+      'a<svg><text>b</text></svg>',
+      'a<input value="b">',
+    ];
+    for (const html of refused) {
+      expect(wholeText(page(`<div>${html}</div>`).firstElementChild as Element), html).toBeNull();
+    }
+    const host = page('<div>plain text</div>').firstElementChild as Element;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>OpenAI</p>';
+    expect(wholeText(host)).toBeNull();
+    const long = page(`<p>${'w'.repeat(WHOLE_TEXT_MAX + 1)}</p>`).firstElementChild as Element;
+    expect(wholeText(long)).toBeNull();
+    const longer = page(`<p><b>${'w'.repeat(WHOLE_TEXT_MAX + 1)}</b></p>`).firstElementChild;
+    expect(wholeText(longer as Element)).toBeNull();
+    const many = page(`<p>${'<b>w</b>'.repeat(300)}</p>`).firstElementChild as Element;
+    expect(wholeText(many)).toBeNull();
   });
 });
 

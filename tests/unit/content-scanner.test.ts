@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { matchAll, OVERLAP, WINDOW } from '../../content/match-windows';
+import { WHOLE_TEXT_MAX } from '../../content/collect-text';
 import { type Batch, createBatchedObserver, type FrameView, fold } from '../../content/observer';
 import { createScanner, type Found, type Scanner } from '../../content/scanner';
 import { calls, fakeMatch, until } from './content-helpers';
@@ -211,8 +212,10 @@ describe('scanner', () => {
   });
 
   it('stops at the node limit, inside an owner too, until asked to go on', async () => {
+    // Longer than WHOLE_TEXT_MAX, so that it is read node by node from the start.
+    const word = `${'w'.repeat(Math.ceil(WHOLE_TEXT_MAX / 3000))} `;
     const p = document.createElement('p');
-    for (let i = 0; i < 3000; i++) p.append(i === 2000 ? 'OpenAI ' : 'word ');
+    for (let i = 0; i < 3000; i++) p.append(i === 2000 ? 'OpenAI ' : word);
     const q = document.createElement('p');
     q.textContent = 'SpaceX';
     document.body.append(p, q);
@@ -251,6 +254,16 @@ describe('scanner', () => {
     log.scanner.rescan();
     await until(() => expect(log.scanner.state).toBe('ready'));
     expect(current(log.scanner)).toEqual(['Neuralink']);
+  });
+
+  it('reads a block with no mention at once, without visiting its nodes', async () => {
+    // 599 nodes of plain inline content in 239 children, against a limit of 100 nodes: read
+    // node by node, it would stop at the collector's first look at the clock (512 nodes).
+    const words = Array.from({ length: 120 }, (_, i) => `<b><i>w${i}</i> v</b>`).join(' ');
+    document.body.innerHTML = `<p>${words}</p><p>Then <em>SpaceX</em> said</p>`;
+    const log = startScanner(8, undefined, 100);
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    expect(current(log.scanner)).toEqual(['SpaceX']);
   });
 
   it('reads nested blocks depth first, in document order', async () => {
