@@ -154,8 +154,8 @@ const PLAIN_INLINE =
 const NOT_PLAIN = `:not(${PLAIN_INLINE}),[hidden],[contenteditable]`;
 /** Longer texts are read node by node, and matched window by window, in slices. */
 export const WHOLE_TEXT_MAX = 32 * 1024;
-/** Owners with more child nodes than this are read node by node. */
-const WHOLE_TEXT_CHILDREN = 256;
+/** Owners with more child elements than this are read node by node. */
+const WHOLE_TEXT_ELEMENTS = 128;
 
 /**
  * The text the collector would read from `owner`, taken whole from the DOM without visiting a
@@ -168,10 +168,16 @@ const WHOLE_TEXT_CHILDREN = 256;
 export function wholeText(owner: Element): string | null {
   // Bounds on what `textContent` would copy in one call that no slicing can cut: a paragraph
   // of a million text nodes, or one text node of 10 MB, is read node by node, chunk by chunk.
-  const children = owner.childNodes.length;
-  if (children > WHOLE_TEXT_CHILDREN) return null;
-  const only = owner.firstChild;
-  if (children === 1 && only?.nodeType === 3 && (only as Text).length > WHOLE_TEXT_MAX) return null;
+  // (`childNodes` would make a node list for every owner: counting elements makes none.)
+  const elements = owner.childElementCount;
+  if (elements > WHOLE_TEXT_ELEMENTS) return null;
+  const first = owner.firstChild;
+  if (first !== owner.lastChild) {
+    // Text nodes side by side with no element between: made by script, maybe a million.
+    if (elements === 0) return null;
+  } else if (first?.nodeType === 3 && (first as Text).length > WHOLE_TEXT_MAX) {
+    return null;
+  }
   if (owner.shadowRoot || owner.querySelector(NOT_PLAIN)) return null;
   const raw = owner.textContent ?? '';
   if (raw.length > WHOLE_TEXT_MAX) return null;

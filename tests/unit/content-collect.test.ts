@@ -257,6 +257,10 @@ describe('wholeText: a block read at once', () => {
     expect(wholeText(longer as Element)).toBeNull();
     const many = page(`<p>${'<b>w</b>'.repeat(300)}</p>`).firstElementChild as Element;
     expect(wholeText(many)).toBeNull();
+    // Text nodes side by side (a script's work; the hostile page has a million of them).
+    const split = page('<p></p>').firstElementChild as Element;
+    split.append('Open', 'AI', ' said');
+    expect(wholeText(split)).toBeNull();
   });
 });
 
