@@ -129,7 +129,9 @@ export async function startController(o: ControllerOptions): Promise<Controller>
   };
 
   const removeListener = o.onMessage((message) => {
-    if (isMessage(message, 'getSummary')) return Promise.resolve(controller.summary());
+    if (isMessage(message, 'getSummary')) {
+      return (lens?.orderReady() ?? Promise.resolve()).then(() => controller.summary());
+    }
     if (isMessage(message, 'reveal')) {
       return Promise.resolve({ ok: lens?.reveal(message.entity) ?? false });
     }

@@ -14,21 +14,46 @@ export interface DocOrder {
   invalidate(): void;
   compare(a: AbstractRange, b: AbstractRange): number;
   sort<T>(items: T[], rangeOf: (item: T) => AbstractRange): T[];
+  /**
+   * Computes the keys of `ranges` while `hasTime()`, a slice at a time; true once all are
+   * known. Indexing the children of one parent of 60,000 paragraphs is a loop of 30-55 ms, too
+   * long for one task: it is done a chunk of children per look at the clock. The keys are kept
+   * until `invalidate`, so `compare` and `sort` are then cheap.
+   */
+  warm(ranges: readonly AbstractRange[], hasTime: () => boolean): boolean;
 }
+
+/** Children indexed between two looks at the clock. */
+const CHILDREN_PER_CHECK = 1024;
 
 export function createDocOrder(): DocOrder {
   let indexes = new Map<Node, Map<Node, number>>();
   let keys = new WeakMap<AbstractRange, number[]>();
 
-  const indexIn = (parent: Node, child: Node): number => {
-    let map = indexes.get(parent);
-    if (!map) {
-      map = new Map();
-      let i = 0;
-      for (let c = parent.firstChild; c; c = c.nextSibling) map.set(c, i++);
-      indexes.set(parent, map);
+  /** Parents whose children `warm` has begun to index: where it goes on from. */
+  let partial = new Map<Node, { map: Map<Node, number>; next: Node | null }>();
+
+  /** Indexes `parent`'s children, from where `warm` left off; false if `hasTime` ran out. */
+  const indexChildren = (parent: Node, hasTime: () => boolean): boolean => {
+    if (indexes.has(parent)) return true;
+    const at = partial.get(parent) ?? { map: new Map<Node, number>(), next: parent.firstChild };
+    let n = 0;
+    for (let c = at.next; c; c = c.nextSibling) {
+      if (++n % CHILDREN_PER_CHECK === 0 && !hasTime()) {
+        at.next = c;
+        partial.set(parent, at);
+        return false;
+      }
+      at.map.set(c, at.map.size);
     }
-    return map.get(child) ?? -2;
+    partial.delete(parent);
+    indexes.set(parent, at.map);
+    return true;
+  };
+
+  const indexIn = (parent: Node, child: Node): number => {
+    indexChildren(parent, () => true);
+    return indexes.get(parent)?.get(child) ?? -2;
   };
 
   const keyOf = (range: AbstractRange): number[] => {
@@ -55,7 +80,21 @@ export function createDocOrder(): DocOrder {
   return {
     invalidate() {
       indexes = new Map();
+      partial = new Map();
       keys = new WeakMap();
+    },
+    warm(ranges, hasTime) {
+      for (const range of ranges) {
+        if (keys.has(range)) continue;
+        let n = range.startContainer;
+        for (let parent = n.parentNode; parent; parent = n.parentNode) {
+          if (!indexChildren(parent, hasTime)) return false;
+          n = parent.nodeType === 11 ? (parent as ShadowRoot).host : parent;
+        }
+        keyOf(range);
+        if (!hasTime()) return false;
+      }
+      return true;
     },
     compare,
     sort(items, rangeOf) {

@@ -27,6 +27,7 @@ import {
   type SheetOptions,
 } from './painter';
 import { createScanner, type Found, type ScanState } from './scanner';
+import { SLICE_BUDGET_MS } from './slices';
 
 export interface LensSettings {
   hiddenEntities: readonly EntityId[];
@@ -64,6 +65,12 @@ export interface Lens {
   readonly state: ScanState;
   readonly painterMode: 'highlight' | 'mark';
   summary(): Omit<PageSummary, 'state' | 'host'> & { state: PageState };
+  /**
+   * Resolves once the mentions' document order is known, worked out a slice at a time (see
+   * `DocOrder.warm`), so that `summary()` after it is no long task on a page of tens of
+   * thousands of blocks.
+   */
+  orderReady(): Promise<void>;
   /** Scrolls to the next mention (of `entity`, if given), flashes it and opens its card. */
   reveal(entity?: EntityId): boolean;
   processAnyway(): void;
@@ -79,6 +86,8 @@ const COUNT_EVERY_MS = 1000;
 /** Mentions on a page beyond which only those near the viewport are painted (see `paint`). */
 export const PAINT_ALL_LIMIT = 2000;
 const FLASH_MS = 1500;
+/** Slices `orderReady` takes at most. */
+const ORDER_SLICES = 60;
 const CONTEXT_CHARS = 48;
 
 export function createLens(o: LensOptions): Lens {
@@ -381,6 +390,15 @@ export function createLens(o: LensOptions): Lens {
       return scanner.state;
     },
     painterMode: painter.mode,
+    async orderReady() {
+      // Bounded: a page that keeps changing gets its summary after this many slices anyway.
+      for (let round = 0; round < ORDER_SLICES && !signal.aborted; round++) {
+        const ranges = activeFound().map((f) => f.range);
+        const end = performance.now() + SLICE_BUDGET_MS;
+        if (docOrder.warm(ranges, () => performance.now() < end)) return;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    },
     summary() {
       // Counts, and each entity's first mention in document order: one pass, no sort.
       const byEntity = new Map<EntityId, { count: number; first: Found }>();
