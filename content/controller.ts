@@ -128,14 +128,20 @@ export async function startController(o: ControllerOptions): Promise<Controller>
     },
   };
 
+  /**
+   * Answers that need the mentions in document order (the summary's first mentions, the next
+   * mention to reveal), once the order is worked out in slices: on a page of tens of thousands of
+   * blocks, working it out at once would be a long task.
+   */
+  const inOrder = <T>(answer: () => T): Promise<T> =>
+    (lens?.orderReady() ?? Promise.resolve()).then(answer);
+
   const removeListener = o.onMessage((message) => {
-    if (isMessage(message, 'getSummary')) {
-      return (lens?.orderReady() ?? Promise.resolve()).then(() => controller.summary());
-    }
+    if (isMessage(message, 'getSummary')) return inOrder(() => controller.summary());
     if (isMessage(message, 'reveal')) {
-      return Promise.resolve({ ok: lens?.reveal(message.entity) ?? false });
+      return inOrder(() => ({ ok: lens?.reveal(message.entity) ?? false }));
     }
-    if (isMessage(message, 'nextMention')) return Promise.resolve({ ok: lens?.reveal() ?? false });
+    if (isMessage(message, 'nextMention')) return inOrder(() => ({ ok: lens?.reveal() ?? false }));
     if (isMessage(message, 'processAnyway')) {
       lens?.processAnyway();
       return Promise.resolve({ ok: lens !== null });

@@ -26,43 +26,49 @@ export interface DocOrder {
 /** Children indexed between two looks at the clock. */
 const CHILDREN_PER_CHECK = 1024;
 
+/** The index of a parent's children, complete once `next` is null. */
+interface ChildIndex {
+  map: Map<Node, number>;
+  /** The child to go on from, when indexing stopped for time. */
+  next: Node | null;
+}
+
+const ALWAYS = () => true;
+
 export function createDocOrder(): DocOrder {
-  let indexes = new Map<Node, Map<Node, number>>();
+  let indexes = new Map<Node, ChildIndex>();
   let keys = new WeakMap<AbstractRange, number[]>();
 
-  /** Parents whose children `warm` has begun to index: where it goes on from. */
-  let partial = new Map<Node, { map: Map<Node, number>; next: Node | null }>();
-
-  /** Indexes `parent`'s children, from where `warm` left off; false if `hasTime` ran out. */
-  const indexChildren = (parent: Node, hasTime: () => boolean): boolean => {
-    if (indexes.has(parent)) return true;
-    const at = partial.get(parent) ?? { map: new Map<Node, number>(), next: parent.firstChild };
+  /** `child`'s index in `parent`, indexing its children on from where it stopped; undefined
+   * if `hasTime` ran out first. */
+  const indexIn = (parent: Node, child: Node, hasTime: () => boolean): number | undefined => {
+    let at = indexes.get(parent);
+    if (!at) {
+      at = { map: new Map(), next: parent.firstChild };
+      indexes.set(parent, at);
+    }
     let n = 0;
     for (let c = at.next; c; c = c.nextSibling) {
       if (++n % CHILDREN_PER_CHECK === 0 && !hasTime()) {
         at.next = c;
-        partial.set(parent, at);
-        return false;
+        return undefined;
       }
       at.map.set(c, at.map.size);
     }
-    partial.delete(parent);
-    indexes.set(parent, at.map);
-    return true;
+    at.next = null;
+    return at.map.get(child) ?? -2;
   };
 
-  const indexIn = (parent: Node, child: Node): number => {
-    indexChildren(parent, () => true);
-    return indexes.get(parent)?.get(child) ?? -2;
-  };
-
-  const keyOf = (range: AbstractRange): number[] => {
+  /** The path of child indexes from the document down to `range`'s start (null: out of time). */
+  const keyOf = (range: AbstractRange, hasTime = ALWAYS): number[] | null => {
     let key = keys.get(range);
     if (key) return key;
     key = [range.startOffset];
     let n = range.startContainer;
     for (let parent = n.parentNode; parent; parent = n.parentNode) {
-      key.push(indexIn(parent, n));
+      const index = indexIn(parent, n, hasTime);
+      if (index === undefined) return null;
+      key.push(index);
       if (parent.nodeType === 11) {
         key.push(-1);
         n = (parent as ShadowRoot).host;
@@ -75,25 +81,16 @@ export function createDocOrder(): DocOrder {
     return key;
   };
 
-  const compare = (a: AbstractRange, b: AbstractRange) => compareKeys(keyOf(a), keyOf(b));
+  const compare = (a: AbstractRange, b: AbstractRange) =>
+    compareKeys(keyOf(a) as number[], keyOf(b) as number[]);
 
   return {
     invalidate() {
       indexes = new Map();
-      partial = new Map();
       keys = new WeakMap();
     },
     warm(ranges, hasTime) {
-      for (const range of ranges) {
-        if (keys.has(range)) continue;
-        let n = range.startContainer;
-        for (let parent = n.parentNode; parent; parent = n.parentNode) {
-          if (!indexChildren(parent, hasTime)) return false;
-          n = parent.nodeType === 11 ? (parent as ShadowRoot).host : parent;
-        }
-        keyOf(range);
-        if (!hasTime()) return false;
-      }
+      for (const range of ranges) if (!keyOf(range, hasTime) || !hasTime()) return false;
       return true;
     },
     compare,

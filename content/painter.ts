@@ -42,7 +42,7 @@ declare const cloneInto: ((value: unknown, target: object) => unknown) | undefin
 /** Firefox: the safe view of a page object, the same object as our own references to it. */
 declare const XPCNativeWrapper: (<T>(value: T) => T) | undefined;
 
-export const adoptedSheets = {
+const adoptedSheets = {
   read(root: Document | ShadowRoot): CSSStyleSheet[] {
     try {
       const list = root.adoptedStyleSheets;

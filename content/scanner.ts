@@ -288,6 +288,12 @@ export function createScanner(opts: ScannerOptions): Scanner {
 
   const NOTHING: Collected = { runs: [], nested: 0, maybeHosts: [], chars: 0 };
 
+  /** An owner read: its characters, and one wrapper kept (see DEFAULT_LIMIT_NODES). */
+  const counted = (ownerChars: number) => {
+    chars += ownerChars;
+    nodes += 1;
+  };
+
   const beginJob = (owner: ReadRoot): Job => {
     scanned.add(owner);
     const job: Job = {
@@ -307,8 +313,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     if (text !== null) {
       const mentions = match(text, { seen, undecided: job.undecided });
       if (mentions.length === 0) {
-        chars += text.length;
-        nodes += 1;
+        counted(text.length);
         return job;
       }
       job.whole = { text, mentions };
@@ -323,8 +328,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     if (!collected) return false;
     j.collector = null;
     j.collected = collected;
-    chars += collected.chars;
-    nodes += 1;
+    counted(collected.chars);
     watchHosts(collected.maybeHosts);
     // One entry on the stack, walked in order: the first nested block is read next, and the
     // blocks nested in it before its next sibling.

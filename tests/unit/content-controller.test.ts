@@ -89,6 +89,16 @@ describe('controller', () => {
     await until(() => expect(sendCount).toHaveBeenLastCalledWith(1, true));
   });
 
+  it('answers what needs the document order once the order is worked out in slices', async () => {
+    const c = await start();
+    await until(() => expect(marks()).toBe(2));
+    const orderReady = vi.spyOn(c.lens as NonNullable<Controller['lens']>, 'orderReady');
+    await ask({ type: 'getSummary' });
+    await ask({ type: 'reveal', entity: 'spacex' });
+    await ask({ type: 'nextMention' });
+    expect(orderReady).toHaveBeenCalledTimes(3);
+  });
+
   it('turns off in place when its site is switched off, and back on', async () => {
     const c = await start();
     await until(() => expect(marks()).toBe(2));

@@ -38,6 +38,34 @@ const marks = () =>
   );
 
 describe('lens in a browser without the Highlight API (fallback mode)', () => {
+  it('works out the document order for a summary a slice at a time on a page of many blocks', async () => {
+    const rows = Array.from({ length: 8000 }, (_, i) => `<p>row ${i}</p>`);
+    rows[0] = '<p>SpaceX first</p>';
+    rows[7999] = '<p>OpenAI last</p>';
+    document.body.innerHTML = rows.join('');
+    const lens = start();
+    await until(() => expect(lens.state).toBe('ready'), 20_000);
+    // A clock that moves 5 ms at each look: a slice of 8 ms indexes at most 2,047 children.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 5));
+    try {
+      let done = false;
+      const ready = lens.orderReady().then(() => {
+        done = true;
+      });
+      let tasks = 0;
+      while (!done) {
+        await new Promise((r) => setTimeout(r, 0));
+        tasks++;
+      }
+      await ready;
+      expect(tasks).toBeGreaterThan(1);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(lens.summary().entities.map((e) => e.entity)).toEqual(['spacex', 'openai']);
+  }, 30_000);
+
   it('paints with <rivalry-mark>, summarises, and restores the page exactly on teardown', async () => {
     document.body.innerHTML =
       '<article><p>Sam Altman explored a deal with Stoke <em>Space</em>, a rival of SpaceX.</p>' +
