@@ -525,18 +525,25 @@ export function sameMention(a: Found, b: Found): boolean {
 
 /** The words around a mention: "…Altman explored a deal with Stoke Space, a rival…". */
 export function contextOf(f: Found): string {
-  const text = f.run.text;
   const { start, end } = f.mention;
+  const length = f.run.text.length;
   let from = Math.max(0, start - CONTEXT_CHARS);
-  let to = Math.min(text.length, end + CONTEXT_CHARS);
+  let to = Math.min(length, end + CONTEXT_CHARS);
+  // Only the neighbourhood is read (a run may be megabytes long, in pieces): one character more
+  // than the context, as `lastIndexOf` looks at `to` itself.
+  const base = from;
+  const near = f.run.text.slice(base, Math.min(length, to + 1));
   if (from > 0) {
-    const space = text.indexOf(' ', from);
-    if (space >= 0 && space < start) from = space + 1;
+    const space = near.indexOf(' ');
+    if (space >= 0 && space + base < start) from = space + base + 1;
   }
-  if (to < text.length) {
-    const space = text.lastIndexOf(' ', to);
-    if (space >= end) to = space;
+  if (to < length) {
+    const space = near.lastIndexOf(' ', to - base);
+    if (space >= 0 && space + base >= end) to = space + base;
   }
-  const words = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  return `${from > 0 ? '…' : ''}${words}${to < text.length ? '…' : ''}`;
+  const words = near
+    .slice(from - base, to - base)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `${from > 0 ? '…' : ''}${words}${to < length ? '…' : ''}`;
 }

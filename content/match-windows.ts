@@ -5,6 +5,7 @@
  * mention is kept only by the window its start falls in, so none is reported twice.
  */
 import type { EntityId, Mention } from '../core/types';
+import type { LongText } from './collect-text';
 
 export type MatchFn = (
   text: string,
@@ -21,13 +22,13 @@ export const OVERLAP = 512;
  * `[from, from + WINDOW)`, with offsets into `text`, and where the next window starts (or -1).
  */
 export function matchWindow(
-  text: string,
+  text: string | LongText,
   from: number,
   match: MatchFn,
   seen: Set<EntityId>,
   undecided?: Set<EntityId>,
 ): { mentions: Mention[]; next: number } {
-  if (from === 0 && text.length <= WINDOW + OVERLAP) {
+  if (typeof text === 'string' && from === 0 && text.length <= WINDOW + OVERLAP) {
     return { mentions: match(text, { seen, undecided }), next: -1 };
   }
   const end = Math.min(text.length, from + WINDOW);
@@ -44,7 +45,7 @@ export function matchWindow(
 }
 
 /** Matches all of `text`, window by window (for callers that need no slicing, and tests). */
-export function matchAll(text: string, match: MatchFn, seen: Set<EntityId>): Mention[] {
+export function matchAll(text: string | LongText, match: MatchFn, seen: Set<EntityId>): Mention[] {
   const out: Mention[] = [];
   let from = 0;
   while (from >= 0) {

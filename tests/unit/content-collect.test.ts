@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   collectOwn,
   createCollector,
+  JOIN_MAX,
+  LongText,
   locate,
   type Run,
   rangeFor,
@@ -12,6 +14,8 @@ import {
   wholeText,
 } from '../../content/collect-text';
 import { isSkipped, ownerOf } from '../../content/dom-rules';
+import { matchAll } from '../../content/match-windows';
+import { fakeMatch } from './content-helpers';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -29,16 +33,22 @@ function readAll(root: Element | ShadowRoot = document.body): string[] {
   while (queue.length) {
     const owner = queue.shift() as Element | ShadowRoot;
     const { runs, nested } = collectOwn(owner);
-    for (const r of runs) out.push(r.text);
+    for (const r of runs) out.push(textOf(r));
     queue.push(...nested);
   }
   return out;
 }
 
-function only(runs: Run[]): Run {
+/** A run whose text is one string, as every run under JOIN_MAX characters is. */
+function only(runs: Run[]): Run & { text: string } {
   expect(runs).toHaveLength(1);
-  return runs[0] as Run;
+  const run = runs[0] as Run;
+  expect(typeof run.text).toBe('string');
+  return run as Run & { text: string };
 }
+
+const textOf = (run: Run): string =>
+  typeof run.text === 'string' ? run.text : run.text.slice(0, run.text.length);
 
 describe('collectOwn: runs across inline elements', () => {
   it('joins a name split over inline elements into one run', () => {
@@ -204,6 +214,63 @@ describe('a text node longer than one chunk', () => {
     expect(slices).toBe(Math.ceil(data.length / TEXT_CHUNK));
     expect(done.runs.map((r) => r.text)).toEqual([collapsed]);
     expect(done.chars).toBe(data.length);
+  });
+});
+
+describe('a run longer than JOIN_MAX characters', () => {
+  // Single spaces (nothing collapses): the pieces are joined every four chunks of the node.
+  const filler = 'the budget was discussed again, ';
+  const size = 2 * JOIN_MAX + 3 * TEXT_CHUNK + 100;
+  const base = filler.repeat(Math.ceil(size / filler.length)).slice(0, size);
+  // Names across both joins and at the very end.
+  const at = [JOIN_MAX - 4, 2 * JOIN_MAX - 6, size - 10];
+  let data = base;
+  // (Set off by dashes: spaces next to the filler's own would collapse and move the offsets.)
+  for (const i of at) data = `${data.slice(0, i - 1)}-Neuralink-${data.slice(i + 10)}`;
+  data = data.slice(0, size - 1);
+
+  it('is kept in pieces of about JOIN_MAX, never joined whole, and reads the same', () => {
+    const p = page('<p></p>').firstElementChild as Element;
+    p.textContent = data;
+    const runs = collectOwn(p).runs;
+    expect(runs).toHaveLength(1);
+    const text = (runs[0] as Run).text;
+    expect(text).toBeInstanceOf(LongText);
+    const { pieces } = text as LongText;
+    expect(pieces.length).toBe(3);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(JOIN_MAX + TEXT_CHUNK);
+    expect(text.length).toBe(data.length);
+    expect(textOf(runs[0] as Run)).toBe(data);
+  });
+
+  it('gives every name, across the joins too, with its range in the node', () => {
+    const p = page('<p></p>').firstElementChild as Element;
+    p.textContent = data;
+    const run = collectOwn(p).runs[0] as Run;
+    const found = matchAll(run.text, fakeMatch, new Set());
+    expect(found.map((m) => m.start)).toEqual(at);
+    for (const m of found) {
+      const range = rangeFor(run, m.start, m.end);
+      expect(range?.toString()).toBe('Neuralink');
+      expect(range?.startOffset).toBe(m.start);
+    }
+  });
+
+  it('slices like the string it stands for', () => {
+    let seed = 11;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let round = 0; round < 200; round++) {
+      const pieces = Array.from({ length: 1 + rand(5) }, (_, i) => `${i}`.repeat(rand(7)));
+      const whole = pieces.join('');
+      const text = new LongText(pieces);
+      expect(text.length).toBe(whole.length);
+      const from = rand(whole.length + 1);
+      const to = from + rand(whole.length - from + 1);
+      expect(text.slice(from, to), `${pieces} ${from} ${to}`).toBe(whole.slice(from, to));
+    }
   });
 });
 

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLens, type Lens, type LensSettings } from '../../content/lens';
+import { LongText } from '../../content/collect-text';
+import { contextOf, createLens, type Lens, type LensSettings } from '../../content/lens';
+import type { Found } from '../../content/scanner';
 import { cardRequests, fakeCard, fakeEntities, fakeMatch, until } from './content-helpers';
 
 const settings: LensSettings = {
@@ -219,5 +221,34 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
     expect(host?.shadowRoot?.activeElement ?? null).toBeNull();
     abort.abort();
     expect(document.querySelector('rivalry-lens')).toBeNull();
+  });
+});
+
+describe('contextOf', () => {
+  const text =
+    'In a filing on Friday the board of OpenAI said that Sam Altman had met the founders of a ' +
+    'rocket company twice, and that talks about a deal had ended in the spring of that year.';
+  const mentions = ['OpenAI', 'Sam Altman', 'In', 'year'].map((name) => ({
+    start: text.indexOf(name),
+    end: text.indexOf(name) + name.length,
+  }));
+  const found = (runText: string | LongText, m: { start: number; end: number }) =>
+    ({ mention: { ...m, text: '' }, run: { text: runText, segments: [] } }) as unknown as Found;
+
+  it('gives whole words around a mention, marking what was cut', () => {
+    expect(contextOf(found(text, mentions[1] as { start: number; end: number }))).toBe(
+      '…filing on Friday the board of OpenAI said that Sam Altman had met the founders of a rocket company twice,…',
+    );
+  });
+
+  it('reads the same from a run kept in pieces, wherever the pieces are cut', () => {
+    for (let a = 0; a <= text.length; a += 3) {
+      for (let b = a; b <= text.length; b += 5) {
+        const pieces = new LongText([text.slice(0, a), text.slice(a, b), text.slice(b)]);
+        for (const m of mentions) {
+          expect(contextOf(found(pieces, m)), `${a} ${b}`).toBe(contextOf(found(text, m)));
+        }
+      }
+    }
   });
 });

@@ -38,7 +38,7 @@ function fakeApi(): HighlightApi & { names: () => string[] } {
 function foundIn(owner: Element): Found[] {
   const out: Found[] = [];
   for (const run of collectOwn(owner).runs) {
-    for (const mention of fakeMatch(run.text, { seen: new Set() })) {
+    for (const mention of fakeMatch(run.text as string, { seen: new Set() })) {
       const range = rangeFor(run, mention.start, mention.end);
       if (range) out.push({ mention, range, owner, run });
     }
