@@ -127,6 +127,33 @@ export async function hoverRun(
   return { events: moves, whole: summarize(mainThreadTasks(events).tasks) };
 }
 
+export interface HostileResult {
+  /** Ranges painted once the work was done. */
+  ranges: number;
+  whole: TaskSummary;
+}
+
+/**
+ * A hostile or huge page of the end-to-end tests (`tests/fixtures/hostile-pages.js`, built by
+ * its own script at DOMContentLoaded), traced from navigation until the highlights have been
+ * still for 2 s: how long the longest task of ours was while the page was read.
+ */
+export async function hostileRun(
+  b: BenchBrowser,
+  url: string,
+  probe: string,
+): Promise<HostileResult> {
+  const page = await freshPage(b, probe);
+  const cdp = await b.context.newCDPSession(page);
+  const stop = await startTrace(cdp);
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  const ranges = await settle(page, 2000, 60_000);
+  const events = await stop();
+  await cdp.detach();
+  await page.close();
+  return { ranges, whole: summarize(mainThreadTasks(events).tasks) };
+}
+
 export interface WalkFloor {
   nodes: number;
   /** The first walk in a new isolated world, and a second one right after it, ms. */
