@@ -214,13 +214,25 @@ const flag = (b: boolean): true | undefined => (b ? true : undefined);
 export function prepareNames(dataset: MatchData): PreparedNames {
   const entities: PreparedEntity[] = [];
   const aliases: PreparedAlias[] = [];
-  const seedPrefixes = new Set<string>();
+  /**
+   * Each seed's first letters, with the letters a name may go on with after them (null: any, for
+   * a prefix that is a whole name, or that a misspelling may go on from with any letter).
+   */
+  const seedPrefixes = new Map<string, Set<string> | null>();
+  const addPrefix = (prefix: string, next: string | null) => {
+    const known = seedPrefixes.get(prefix);
+    if (known === undefined) seedPrefixes.set(prefix, next === null ? null : new Set([next]));
+    else if (known !== null) {
+      if (next === null) seedPrefixes.set(prefix, null);
+      else known.add(next);
+    }
+  };
   const fuzzyFirstWords = new Map<string, number[]>();
 
   const addSeed = ({ key, breaks }: { key: string; breaks: number[] }) => {
     let len = Math.min(key.length, /[\u30a0-\u30ff]/.test(key[0] ?? '') ? 2 : 3);
     for (let i = 1; i < len; i++) if (breaks[i]) len = i;
-    seedPrefixes.add(key.slice(0, len));
+    addPrefix(key.slice(0, len), key[len] ?? null);
   };
 
   for (const entity of dataset.entities as MatchEntity[]) {
@@ -267,10 +279,11 @@ export function prepareNames(dataset: MatchData): PreparedNames {
           const first = foldKey(words[0] as string);
           fuzzyFirstWords.set(first, [...(fuzzyFirstWords.get(first) ?? []), aliases.length - 1]);
         } else {
-          // Seeds for misspellings of the first letters: a dropped, swapped or doubled letter.
+          // Seeds for misspellings of the first letters: a dropped, swapped or doubled letter
+          // (the first of them is the name's own first letters), with any letter after them.
           const [a = '', b = '', c = '', d = ''] = k.key;
           for (const v of [a + b + c, a + c + d, a + b + d, a + c + b, a + b + d + c]) {
-            seedPrefixes.add(v.slice(0, 3));
+            addPrefix(v.slice(0, 3), null);
           }
         }
       }
@@ -279,8 +292,17 @@ export function prepareNames(dataset: MatchData): PreparedNames {
 
   // Word starts worth a walk: the first letters of every name, and anything unusual that a
   // name could hide behind (full-width letters, zero-width characters, line-end hyphens).
-  const prefixes = [...seedPrefixes].sort((a, b) => b.length - a.length);
-  const latin = prefixes.filter((p) => /^[a-z0-9]/.test(p)).map(escapeRe);
+  const prefixes = [...seedPrefixes.keys()].sort((a, b) => b.length - a.length);
+  // A Latin prefix is not followed by a plain letter that no name goes on with ("same", "stock",
+  // "must" are not worth a walk); anything else after it (a space, a hyphen, a soft hyphen, an
+  // accented or full-width letter) still is, for the walk to judge.
+  const latin = prefixes
+    .filter((p) => /^[a-z0-9]/.test(p))
+    .map((p) => {
+      const next = seedPrefixes.get(p);
+      const never = next ? [...'abcdefghijklmnopqrstuvwxyz'].filter((c) => !next.has(c)) : [];
+      return never.length > 0 ? `${escapeRe(p)}(?![${never.join('')}])` : escapeRe(p);
+    });
   const other = prefixes.filter((p) => !/^[a-z0-9]/.test(p)).map(escapeRe);
   const seed = [
     // The look-behind drops most mid-word hits inside the regex engine; word starts after

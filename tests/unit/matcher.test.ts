@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../core/find-mentions.ts';
+import { matchData } from '../../core/match-data.ts';
+import { linkMatcher, prepareNames } from '../../core/matcher.ts';
+import { dataset } from '../../core/rivalry-data.ts';
+import { loadCorpus } from '../corpus/parse-corpus.ts';
 
 /** The mentions of `text` as `entity:text` strings. */
 function found(text: string): string[] {
@@ -148,5 +152,57 @@ describe('findMentions reports names left undecided', () => {
     const undecided = new Set<string>();
     findMentions('Elon Musk spoke; Musk said more. Let x = 3; Model X; SpaceX.', { undecided });
     expect([...undecided]).toEqual([]);
+  });
+});
+
+describe('the seed regex', () => {
+  // The seed only says where a walk is worth starting: leaving out the letters no name goes on
+  // with after its first ones ("same", "stock", "must") must change nothing that is found.
+  const names = prepareNames(matchData(dataset));
+  const loose = linkMatcher({ ...names, seed: names.seed.replace(/\(\?!\[[a-z]+\]\)/g, '') });
+  const tight = linkMatcher(names);
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+
+  it('passes over word starts that no name goes on from', () => {
+    const seed = new RegExp(names.seed, 'gi');
+    const words = 'the same stock must be the story of alternative music, also open space'.split(
+      ' ',
+    );
+    expect(words.filter((w) => new RegExp(seed.source, 'i').test(w))).toEqual(['open', 'space']);
+  });
+
+  it('finds exactly what a seed of first letters alone finds', () => {
+    const texts: string[] = loadCorpus().map((s) => s.text);
+    // Every name with a letter put in or changed near its start, in both cases, in a sentence
+    // that names the rivalry (so ambiguous names have their context).
+    for (const entity of dataset.entities.filter((e) => e.highlight)) {
+      for (const { text: name } of entity.aliases) {
+        texts.push(`Elon Musk, Sam Altman and SpaceX: ${name} said on Monday.`);
+        for (let i = 1; i <= Math.min(5, name.length); i++) {
+          for (const c of `${letters}${letters.toUpperCase()}`) {
+            for (const variant of [
+              name.slice(0, i) + c + name.slice(i),
+              name.slice(0, i) + c + name.slice(i + 1),
+            ]) {
+              texts.push(`Elon Musk, Sam Altman and SpaceX: ${variant} said on Monday.`);
+            }
+          }
+        }
+      }
+    }
+    expect(texts.length).toBeGreaterThan(20_000);
+    let differ = 0;
+    let found = 0;
+    for (const text of texts) {
+      const a = tight.findMentions(text);
+      const b = loose.findMentions(text);
+      found += a.length;
+      if (JSON.stringify(a) !== JSON.stringify(b)) {
+        differ++;
+        expect(a, text).toEqual(b);
+      }
+    }
+    expect(differ).toBe(0);
+    expect(found).toBeGreaterThan(texts.length);
   });
 });
