@@ -23,10 +23,11 @@ export interface Segment {
 }
 
 /**
- * The text of a run too long to be one string: the pieces it was read in, each joined when it
- * reached JOIN_MAX characters. Joining (or flattening) a string costs about 3 ns a character in
- * one call that nothing can slice: a single text node of 10 MB joined whole was a task of 30 to
- * 60 ms. The matcher only ever asks for a window of it (`slice`), at most two pieces long.
+ * The text of a run too long to be one string, in pieces: a big text node's chunks as they were
+ * read, or many small parts joined JOIN_MAX characters at a time. Joining (or flattening) a
+ * string costs about 3 ns a character in one call that nothing can slice: a single text node of
+ * 10 MB joined whole was a task of 30 to 60 ms. The matcher only ever asks for a window of it
+ * (`slice`), a few pieces long.
  */
 export class LongText {
   readonly length: number;
@@ -63,6 +64,8 @@ export class LongText {
 
 /** A run's text is one string up to this many characters, and pieces of it past that. */
 export const JOIN_MAX = 1 << 18;
+/** Up to this many parts make up JOIN_MAX characters (16 KB each or more): kept, not joined. */
+const KEEP_PARTS = 16;
 
 export interface Run {
   /** One string, or for a run over JOIN_MAX characters, its pieces (see LongText). */
@@ -268,11 +271,14 @@ export function createCollector(owner: ReadRoot): Collector {
     segments.push({ node, start: length, nodeStart: base + from, length: to - from });
     parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
     length += to - from;
-    if (length - sealedLength >= JOIN_MAX) {
-      sealed.push(parts.join(''));
-      parts = [];
-      sealedLength = length;
-    }
+    if (length - sealedLength >= JOIN_MAX) seal();
+  };
+  /** Parts already long (a big text node's chunks) are kept as they are: joining copies. */
+  const seal = () => {
+    if (parts.length <= KEEP_PARTS) sealed.push(...parts);
+    else sealed.push(parts.join(''));
+    parts = [];
+    sealedLength = length;
   };
 
   // White space collapses across chunks as across nodes: `afterSpace` carries over.
@@ -294,7 +300,7 @@ export function createCollector(owner: ReadRoot): Collector {
         const text = parts.join('');
         if (HAS_TEXT.test(text)) runs.push({ text, segments });
       } else {
-        if (parts.length > 0) sealed.push(parts.join(''));
+        if (parts.length > 0) seal();
         const text = new LongText(sealed);
         if (sealed.some((piece) => HAS_TEXT.test(piece))) runs.push({ text, segments });
       }

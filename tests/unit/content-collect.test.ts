@@ -47,6 +47,12 @@ function only(runs: Run[]): Run & { text: string } {
   return run as Run & { text: string };
 }
 
+/** The one run of `runs`, whatever its text's form. */
+function theRun(runs: Run[]): Run {
+  expect(runs).toHaveLength(1);
+  return runs[0] as Run;
+}
+
 const textOf = (run: Run): string =>
   typeof run.text === 'string' ? run.text : run.text.slice(0, run.text.length);
 
@@ -229,18 +235,32 @@ describe('a run longer than JOIN_MAX characters', () => {
   for (const i of at) data = `${data.slice(0, i - 1)}-Neuralink-${data.slice(i + 10)}`;
   data = data.slice(0, size - 1);
 
-  it('is kept in pieces of about JOIN_MAX, never joined whole, and reads the same', () => {
+  it('is kept in the chunks it was read in, never joined, and reads the same', () => {
     const p = page('<p></p>').firstElementChild as Element;
     p.textContent = data;
     const runs = collectOwn(p).runs;
     expect(runs).toHaveLength(1);
     const text = (runs[0] as Run).text;
     expect(text).toBeInstanceOf(LongText);
-    const { pieces } = text as LongText;
-    expect(pieces.length).toBe(3);
-    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(JOIN_MAX + TEXT_CHUNK);
+    expect((text as LongText).pieces.length).toBe(Math.ceil(data.length / TEXT_CHUNK));
     expect(text.length).toBe(data.length);
     expect(textOf(runs[0] as Run)).toBe(data);
+  });
+
+  it('joins many small parts into pieces of about JOIN_MAX', () => {
+    const p = page('<p></p>').firstElementChild as Element;
+    // Text nodes side by side, as a script makes them: 40 characters each.
+    const words = Array.from(
+      { length: 20_000 },
+      (_, i) => `word ${String(i).padStart(8, '0')} of many nodes, `,
+    );
+    p.append(...words.map((w) => document.createTextNode(w)));
+    const run = theRun(collectOwn(p).runs);
+    expect(run.text).toBeInstanceOf(LongText);
+    const { pieces } = run.text as LongText;
+    expect(pieces.length).toBe(Math.ceil(words.join('').length / JOIN_MAX));
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(JOIN_MAX + 40);
+    expect(textOf(run)).toBe(words.join(''));
   });
 
   it('gives every name, across the joins too, with its range in the node', () => {
