@@ -428,7 +428,7 @@ const rows: Row[] = [
     return {
       measure: `Hostile page: ${title}: longest task of ours (trace, worst of ${runs.length})`,
       value: ms(longest, 1),
-      reference: `our main-thread time ${ms(median(runs.map((x) => x.whole.ours)))} (median); ${runs[0]?.ranges ?? '?'} ranges painted; longest task with any of our code in it ${ms(Math.max(...runs.map((x) => x.whole.longestWithOurs)))}`,
+      reference: `most of our own work in one task ${ms(Math.max(...runs.map((x) => x.whole.longestWork)), 1)} (thread time, garbage collection left out); our main-thread time ${ms(median(runs.map((x) => x.whole.ours)))} (median); ${runs[0]?.ranges ?? '?'} ranges painted; longest task with any of our code in it ${ms(Math.max(...runs.map((x) => x.whole.longestWithOurs)))}`,
       target: '≤ 50 ms',
       met: verdict(longest <= 50),
     };
