@@ -259,7 +259,7 @@ export function createCollector(owner: ReadRoot): Collector {
   let parts: string[] = [];
   let segments: Segment[] = [];
   let length = 0;
-  /** A long run's text so far, joined JOIN_MAX characters at a time (see LongText). */
+  /** A long run's pieces so far (see LongText and `seal`). */
   let sealed: string[] = [];
   let sealedLength = 0;
   /** The run so far ends with white space: leading white space of the next node is dropped. */
