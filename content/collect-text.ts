@@ -217,14 +217,14 @@ export function wholeText(owner: Element): string | null {
   // (`childNodes` would make a node list for every owner: counting elements makes none.)
   const elements = owner.childElementCount;
   if (elements > WHOLE_TEXT_ELEMENTS) return null;
-  const first = owner.firstChild;
-  if (first !== owner.lastChild) {
-    // Text nodes side by side with no element between: made by script, maybe a million.
-    if (elements === 0) return null;
-  } else if (first?.nodeType === 3 && (first as Text).length > WHOLE_TEXT_MAX) {
-    return null;
+  if (elements === 0) {
+    // Only text inside: text nodes side by side (made by script, maybe a million), or one
+    // longer than a whole text may be.
+    const first = owner.firstChild;
+    if (first !== owner.lastChild) return null;
+    if (first && (first as CharacterData).length > WHOLE_TEXT_MAX) return null;
   }
-  if (owner.shadowRoot || owner.querySelector(NOT_PLAIN)) return null;
+  if (owner.shadowRoot || (elements > 0 && owner.querySelector(NOT_PLAIN))) return null;
   const raw = owner.textContent ?? '';
   if (raw.length > WHOLE_TEXT_MAX) return null;
   // A run of white space reads as its first character (as `addText` keeps it).

@@ -527,11 +527,11 @@ export function sameMention(a: Found, b: Found): boolean {
 export function contextOf(f: Found): string {
   const { start, end } = f.mention;
   const length = f.run.text.length;
-  let from = Math.max(0, start - CONTEXT_CHARS);
+  const base = Math.max(0, start - CONTEXT_CHARS);
+  let from = base;
   let to = Math.min(length, end + CONTEXT_CHARS);
   // Only the neighbourhood is read (a run may be megabytes long, in pieces): one character more
   // than the context, as `lastIndexOf` looks at `to` itself.
-  const base = from;
   const near = f.run.text.slice(base, Math.min(length, to + 1));
   if (from > 0) {
     const space = near.indexOf(' ');

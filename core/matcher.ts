@@ -221,11 +221,8 @@ export function prepareNames(dataset: MatchData): PreparedNames {
   const seedPrefixes = new Map<string, Set<string> | null>();
   const addPrefix = (prefix: string, next: string | null) => {
     const known = seedPrefixes.get(prefix);
-    if (known === undefined) seedPrefixes.set(prefix, next === null ? null : new Set([next]));
-    else if (known !== null) {
-      if (next === null) seedPrefixes.set(prefix, null);
-      else known.add(next);
-    }
+    if (known === null) return;
+    seedPrefixes.set(prefix, next === null ? null : (known ?? new Set<string>()).add(next));
   };
   const fuzzyFirstWords = new Map<string, number[]>();
 

@@ -92,11 +92,23 @@ describe('controller', () => {
   it('answers what needs the document order once the order is worked out in slices', async () => {
     const c = await start();
     await until(() => expect(marks()).toBe(2));
-    const orderReady = vi.spyOn(c.lens as NonNullable<Controller['lens']>, 'orderReady');
-    await ask({ type: 'getSummary' });
-    await ask({ type: 'reveal', entity: 'spacex' });
-    await ask({ type: 'nextMention' });
-    expect(orderReady).toHaveBeenCalledTimes(3);
+    // The order is held back until the test lets it go: no answer may come before.
+    let orderKnown = () => {};
+    const known = new Promise<void>((resolve) => {
+      orderKnown = resolve;
+    });
+    vi.spyOn(c.lens as NonNullable<Controller['lens']>, 'orderReady').mockReturnValue(known);
+    const answered: string[] = [];
+    const asked = [
+      { type: 'getSummary' },
+      { type: 'reveal', entity: 'spacex' },
+      { type: 'nextMention' },
+    ].map((m) => ask(m)?.then(() => answered.push(m.type)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(answered).toEqual([]);
+    orderKnown();
+    await Promise.all(asked);
+    expect(answered).toEqual(['getSummary', 'reveal', 'nextMention']);
   });
 
   it('turns off in place when its site is switched off, and back on', async () => {

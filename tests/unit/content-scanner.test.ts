@@ -266,6 +266,14 @@ describe('scanner', () => {
     expect(current(log.scanner)).toEqual(['SpaceX']);
   });
 
+  it('matches a block with a mention once: its whole text, then its nodes only to place ranges', async () => {
+    document.body.innerHTML = '<p>Then <em>SpaceX</em> and <b>Open<i>AI</i></b> said</p>';
+    const log = startScanner();
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    expect(current(log.scanner)).toEqual(['OpenAI', 'SpaceX']);
+    expect(calls.texts).toEqual(['Then SpaceX and OpenAI said']);
+  });
+
   it('reads nested blocks depth first, in document order', async () => {
     document.body.innerHTML =
       '<div><p>a1</p><div><p>b1</p><p>b2</p></div>tail<p>c1</p></div><section>d1<p>d2</p></section>';

@@ -164,11 +164,9 @@ describe('the seed regex', () => {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
 
   it('passes over word starts that no name goes on from', () => {
-    const seed = new RegExp(names.seed, 'gi');
-    const words = 'the same stock must be the story of alternative music, also open space'.split(
-      ' ',
-    );
-    expect(words.filter((w) => new RegExp(seed.source, 'i').test(w))).toEqual(['open', 'space']);
+    const seed = new RegExp(names.seed, 'i');
+    const words = 'the same stock must be the story of alternative music, also open space';
+    expect(words.split(' ').filter((w) => seed.test(w))).toEqual(['open', 'space']);
   });
 
   it('finds exactly what a seed of first letters alone finds', () => {
