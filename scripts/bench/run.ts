@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { dataset } from '../../core/rivalry-data.ts';
 import { type LoadResult, loadBig, sheetCost, traceBig } from './big-page.ts';
-import { launchBrowser, median, servePages, sleep } from './browser.ts';
+import { type BenchBrowser, launchBrowser, median, servePages, sleep } from './browser.ts';
 import { bundleParts } from './bundle.ts';
 import {
   articleRun,
@@ -31,6 +31,11 @@ import {
 import { articlePage, bigPage, densePage, feedPage } from './pages.ts';
 import { floorReference, markJsReference, probeScript } from './probe.ts';
 import { type Profile, profileRun } from './profile.ts';
+import {
+  type ReferenceExtension,
+  type ReferenceKind,
+  writeReferenceExtension,
+} from './reference-extensions.ts';
 import { kb, machine, mb, ms, type Row, table, verdict } from './report.ts';
 import type { TaskSummary } from './trace.ts';
 
@@ -192,6 +197,40 @@ for (let r = 0; r < ROUNDS; r++) {
   walks.push(await isolatedWalk(without, server.url('/article'), `bench-walk-${r}`));
   log(`article walk round ${r + 1}: cold ${ms(walks.at(-1)?.cold, 1)}`);
 }
+
+// What any content script costs on the article: reference extensions, loaded and traced as ours
+// is, one round of each in turn.
+const REFERENCES: ReferenceKind[] = ['empty', 'elements', 'markup'];
+const references: {
+  kind: ReferenceKind;
+  ext: ReferenceExtension;
+  browser: BenchBrowser;
+  ours: number[];
+}[] = [];
+for (const kind of REFERENCES) {
+  const ext = writeReferenceExtension(kind);
+  references.push({ kind, ext, browser: await launchBrowser(ext.dir), ours: [] });
+}
+for (let r = 0; r < ROUNDS; r++) {
+  for (const ref of references) {
+    const t = await articleRun(
+      ref.browser,
+      server.url('/blank'),
+      server.url('/article'),
+      probes.plain,
+    );
+    ref.ours.push(t.ours);
+  }
+  log(
+    `article references round ${r + 1}: ${references.map((x) => `${x.kind} ${ms(x.ours.at(-1), 1)}`).join(', ')}`,
+  );
+}
+for (const ref of references) {
+  await ref.browser.close();
+  ref.ext.remove();
+}
+const referenceOurs = (kind: ReferenceKind) =>
+  median(references.find((x) => x.kind === kind)?.ours ?? []);
 
 // --- The feed.
 const feedWith: FeedResult[] = [];
@@ -409,6 +448,30 @@ const rows: Row[] = [
     met: '',
   },
   {
+    measure: 'Article: a content script that does nothing (reference extension)',
+    value: ms(referenceOurs('empty'), 1),
+    reference: "the browser's own cost of running a content script in a new world",
+    target: '',
+    met: '',
+  },
+  {
+    measure:
+      "Article: a content script that only visits every element once and takes the body's text (reference extension)",
+    value: ms(referenceOurs('elements'), 1),
+    reference: `the least a reader that keeps blocks apart pays here; ours is ${(articleOurs / referenceOurs('elements')).toFixed(1)}× this`,
+    target: '',
+    met: '',
+  },
+  {
+    measure:
+      'Article: a content script that serializes the body and splits it at every tag (reference extension)',
+    value: ms(referenceOurs('markup'), 1),
+    reference:
+      'the other way to see where blocks meet: no wrapper per element, a copy of the markup',
+    target: '',
+    met: '',
+  },
+  {
     measure: `Feed (${FEED.perBatch} posts every ${FEED.intervalMs} ms): our time per batch`,
     value: `median ${ms(median(feedOurs), 2)}, p95 ${ms(p95(feedOurs), 2)}`,
     reference: `busy per batch with − without ${ms(feedBusyAdded, 2)}; longest task of ours ${ms(feedLongest, 1)} (longest with any of our code in it ${ms(feedLongestWith, 1)})`,
@@ -510,7 +573,11 @@ our functions only. The heap is \`Runtime.getHeapUsage\` of the tab's renderer a
 GCs (V8 heap used, page and isolated worlds together; "embedder" is Blink's heap: DOM, Ranges,
 Highlights), with minus without. The article is traced from a navigation away from a blank page of
 the same origin until 2.5 s after \`load\`. Its bare walk is a TreeWalker run through CDP in a
-new isolated world of a tab without the extension, timed with \`performance.now()\` inside it. The feed's batches are the page's own
+new isolated world of a tab without the extension, timed with \`performance.now()\` inside it. The
+reference extensions (\`scripts/bench/reference-extensions.ts\`) are minimal unpacked extensions with
+one content script at \`document_idle\`, each in a browser of its own, traced exactly as ours: one
+that does nothing, one that visits every element of the body once and reads the body's
+\`textContent\`, one that serializes the body with \`getHTML()\` and splits it at every tag. The feed's batches are the page's own
 \`performance.mark('batch')\` in the trace. Hover: ${HOVER_MOVES} \`page.mouse.move\` events, one every 16 ms,
 over a page with several mentions in every paragraph.`;
 
