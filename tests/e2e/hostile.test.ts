@@ -94,7 +94,8 @@ describe('hostile and huge pages', () => {
   it('a million text nodes in one paragraph: paused as too large, then read when asked', async () => {
     const page = await openCase('million-nodes');
     try {
-      // Past 80,000 nodes (see DEFAULT_LIMIT_NODES), in the middle of the paragraph.
+      // Past 60,000 nodes of one owner (see DEFAULT_LIMIT_OWNER_NODES), in the middle of the
+      // paragraph.
       await until(async () => expect((await summary()).state).toBe('too-large'), 60_000);
       expect((await summary()).total).toBe(0);
       await expectSettled(page);

@@ -47,7 +47,12 @@ interface Log {
   scanner: Scanner;
 }
 
-function startScanner(budgetMs = 8, limitChars?: number, limitNodes?: number): Log {
+function startScanner(
+  budgetMs = 8,
+  limitChars?: number,
+  limitNodes?: number,
+  limitOwnerNodes?: number,
+): Log {
   const log = { added: [] as Found[], removed: [] as Found[], moved: [] as Found[] } as Log;
   const observer = createBatchedObserver((b) => {
     if (b.huge) log.scanner.rescan();
@@ -60,6 +65,7 @@ function startScanner(budgetMs = 8, limitChars?: number, limitNodes?: number): L
     budgetMs,
     limitChars,
     limitNodes,
+    limitOwnerNodes,
     entityCount: 7,
     onAdd: (list) => log.added.push(...list),
     onRemove: (list) => log.removed.push(...list),
@@ -228,6 +234,31 @@ describe('scanner', () => {
     log.scanner.processAnyway();
     await until(() => expect(log.scanner.state).toBe('ready'));
     expect(current(log.scanner)).toEqual(['OpenAI', 'SpaceX']);
+  });
+
+  it('stops one owner of many nodes at its own limit, and not as many nodes in many owners', async () => {
+    // Text nodes side by side are read node by node (see wholeText).
+    const paragraph = (nodes: number, name: string) => {
+      const p = document.createElement('p');
+      for (let i = 0; i < nodes; i++) p.append(i === nodes - 1 ? name : 'word ');
+      return p;
+    };
+    // 3,000 nodes in 30 paragraphs, under an owner limit of 1,000: read to the end.
+    for (let i = 0; i < 30; i++) document.body.append(paragraph(100, i === 29 ? 'SpaceX' : 'x'));
+    const spread = startScanner(8, undefined, 100_000, 1000);
+    await until(() => expect(spread.scanner.state).toBe('ready'));
+    expect(current(spread.scanner)).toEqual(['SpaceX']);
+    abort.abort();
+    abort = new AbortController();
+    calls.texts.length = 0;
+    // The same 3,000 nodes in one paragraph: stopped in the middle, then read when asked.
+    document.body.replaceChildren(paragraph(3000, 'OpenAI'));
+    const one = startScanner(8, undefined, 100_000, 1000);
+    await until(() => expect(one.scanner.state).toBe('too-large'));
+    expect(calls.texts).toEqual([]);
+    one.scanner.processAnyway();
+    await until(() => expect(one.scanner.state).toBe('ready'));
+    expect(current(one.scanner)).toEqual(['OpenAI']);
   });
 
   it('counts the limits per stretch of reading, not over the life of the page', async () => {
