@@ -28,17 +28,21 @@ export async function settle(page: Page, quietMs: number, giveUpMs = 20_000) {
 /**
  * The article: navigate from a blank page of the same origin (where the content script has
  * already started and settled) to the article, and trace until 2.5 s after `load` (long enough
- * for idle slices, which wait at most 250 ms).
+ * for idle slices, which wait at most 250 ms). With `blankUrl` null, the article is opened
+ * straight from a new tab instead: a new renderer process, where the content script is
+ * compiled cold (from the blank page, the process's V8 already holds it compiled).
  */
 export async function articleRun(
   b: BenchBrowser,
-  blankUrl: string,
+  blankUrl: string | null,
   url: string,
   probe: string,
 ): Promise<TaskSummary> {
   const page = await freshPage(b, probe);
-  await page.goto(blankUrl, { waitUntil: 'load' });
-  await sleep(1500);
+  if (blankUrl !== null) {
+    await page.goto(blankUrl, { waitUntil: 'load' });
+    await sleep(1500);
+  }
   const cdp = await b.context.newCDPSession(page);
   const stop = await startTrace(cdp);
   await page.goto(url, { waitUntil: 'load' });
