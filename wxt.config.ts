@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { esmPolyfillPlugin } from './build/esm-polyfill-plugin.ts';
 import { matchDataPlugin } from './build/match-data-plugin.ts';
 import { PAGES } from './content/where.ts';
 import { validateDataset } from './core/validate-dataset.ts';
@@ -10,8 +11,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports: a reader sees where every name comes from.
   imports: false,
-  // The content script's names-only projection of the dataset.
-  vite: () => ({ plugins: [matchDataPlugin()] }),
+  // The content script's names-only projection of the dataset; the polyfill as an ES module
+  // (see build/esm-polyfill-plugin.ts).
+  vite: () => ({ plugins: [matchDataPlugin(), esmPolyfillPlugin()] }),
   hooks: {
     // A bad edit of the dataset fails the build, with messages naming the entity and the field.
     'build:before': (wxt) => {

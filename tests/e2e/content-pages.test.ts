@@ -4,11 +4,13 @@
  * no change from us (read from a MutationObserver the page installed before we ran).
  */
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   card,
   expandos,
+  extensionDir,
   foreignRequests,
   highlights,
   type MutationLog,
@@ -60,6 +62,16 @@ async function tintedPixels(png: Buffer, rgb: [number, number, number]): Promise
     await blank.close();
   }
 }
+
+describe('the built content script', () => {
+  it('carries the polyfill as an ES module, not through the CommonJS interop', () => {
+    const code = readFileSync(join(extensionDir(), 'content-scripts/content.js'), 'utf8');
+    // The bundler's interop asks every property of the polyfill's export (Chromium's native
+    // `browser`) for its descriptor, which makes every API namespace at the start of every page;
+    // nothing else in the content script asks for one (see build/esm-polyfill-plugin.ts).
+    expect(code).not.toContain('getOwnPropertyDescriptor');
+  });
+});
 
 describe('highlight rules (Chromium)', () => {
   it('are adopted at document start and painted with, no second sheet added', async () => {
