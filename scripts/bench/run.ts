@@ -205,12 +205,13 @@ const references: {
   kind: ReferenceKind;
   ext: ReferenceExtension;
   browser: BenchBrowser;
-  ours: number[];
+  /** Main-thread time of its content script: reached from the blank page, and in a new tab. */
+  warm: number[];
   cold: number[];
 }[] = [];
 for (const kind of REFERENCES) {
   const ext = writeReferenceExtension(kind);
-  references.push({ kind, ext, browser: await launchBrowser(ext.dir), ours: [], cold: [] });
+  references.push({ kind, ext, browser: await launchBrowser(ext.dir), warm: [], cold: [] });
 }
 for (let r = 0; r < ROUNDS; r++) {
   for (const ref of references) {
@@ -220,10 +221,10 @@ for (let r = 0; r < ROUNDS; r++) {
       server.url('/article'),
       probes.plain,
     );
-    ref.ours.push(t.ours);
+    ref.warm.push(t.ours);
   }
   log(
-    `article references round ${r + 1}: ${references.map((x) => `${x.kind} ${ms(x.ours.at(-1), 1)}`).join(', ')}`,
+    `article references round ${r + 1}: ${references.map((x) => `${x.kind} ${ms(x.warm.at(-1), 1)}`).join(', ')}`,
   );
 }
 // The same, opened straight from a new tab: a new renderer process, every script compiled cold.
@@ -244,9 +245,9 @@ for (const ref of references) {
   await ref.browser.close();
   ref.ext.remove();
 }
-const referenceOurs = (kind: ReferenceKind, cold = false) => {
+const referenceMs = (kind: ReferenceKind, cold = false) => {
   const ref = references.find((x) => x.kind === kind);
-  return median((cold ? ref?.cold : ref?.ours) ?? []);
+  return median((cold ? ref?.cold : ref?.warm) ?? []);
 };
 
 // --- The feed.
@@ -283,7 +284,7 @@ for (let r = 0; r < ROUNDS; r++) {
 // --- Hostile pages: the longest task of ours while a huge or deep page is read.
 const HOSTILE = [
   ['ten-mb-node', 'One text node of 10 MB'],
-  ['million-nodes', 'A million text nodes in one paragraph (pauses at the node limit)'],
+  ['million-nodes', "A million text nodes in one paragraph (pauses at an owner's node limit)"],
   ['deep', 'Elements nested 5,000 deep'],
 ] as const;
 const hostile = new Map<string, HostileResult[]>();
@@ -466,7 +467,7 @@ const rows: Row[] = [
   },
   {
     measure: 'Article: a content script that does nothing (reference extension)',
-    value: ms(referenceOurs('empty'), 1),
+    value: ms(referenceMs('empty'), 1),
     reference: "the browser's own cost of running a content script in a new world",
     target: '',
     met: '',
@@ -474,15 +475,15 @@ const rows: Row[] = [
   {
     measure:
       "Article: a content script that only visits every element once and takes the body's text (reference extension)",
-    value: ms(referenceOurs('elements'), 1),
-    reference: `the least a reader that keeps blocks apart pays here; ours is ${(articleOurs / referenceOurs('elements')).toFixed(1)}× this`,
+    value: ms(referenceMs('elements'), 1),
+    reference: `the least a reader that keeps blocks apart pays here; ours is ${(articleOurs / referenceMs('elements')).toFixed(1)}× this`,
     target: '',
     met: '',
   },
   {
     measure:
       'Article: a content script that serializes the body and splits it at every tag (reference extension)',
-    value: ms(referenceOurs('markup'), 1),
+    value: ms(referenceMs('markup'), 1),
     reference:
       'the other way to see where blocks meet: no wrapper per element, a copy of the markup',
     target: '',
@@ -492,7 +493,7 @@ const rows: Row[] = [
     measure:
       'Article opened in a new tab (a new renderer process: every script compiled cold): our main-thread time',
     value: ms(median(coldOurs), 1),
-    reference: `start-up ${ms(median(coldStartup), 1)}; reference extensions: does nothing ${ms(referenceOurs('empty', true), 1)}, visits every element ${ms(referenceOurs('elements', true), 1)}, splits the markup ${ms(referenceOurs('markup', true), 1)}`,
+    reference: `start-up ${ms(median(coldStartup), 1)}; reference extensions: does nothing ${ms(referenceMs('empty', true), 1)}, visits every element ${ms(referenceMs('elements', true), 1)}, splits the markup ${ms(referenceMs('markup', true), 1)}`,
     target: '',
     met: '',
   },

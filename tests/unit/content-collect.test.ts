@@ -39,22 +39,21 @@ function readAll(root: Element | ShadowRoot = document.body): string[] {
   return out;
 }
 
-/** A run whose text is one string, as every run under JOIN_MAX characters is. */
-function only(runs: Run[]): Run & { text: string } {
-  expect(runs).toHaveLength(1);
-  const run = runs[0] as Run;
-  expect(typeof run.text).toBe('string');
-  return run as Run & { text: string };
-}
-
 /** The one run of `runs`, whatever its text's form. */
 function theRun(runs: Run[]): Run {
   expect(runs).toHaveLength(1);
   return runs[0] as Run;
 }
 
-const textOf = (run: Run): string =>
-  typeof run.text === 'string' ? run.text : run.text.slice(0, run.text.length);
+/** The one run of `runs`, its text one string, as every run under JOIN_MAX characters is. */
+function only(runs: Run[]): Run & { text: string } {
+  const run = theRun(runs);
+  expect(typeof run.text).toBe('string');
+  return run as Run & { text: string };
+}
+
+/** A run's whole text, one string or pieces. */
+const textOf = (run: Run): string => run.text.slice(0, run.text.length);
 
 describe('collectOwn: runs across inline elements', () => {
   it('joins a name split over inline elements into one run', () => {

@@ -241,6 +241,24 @@ describe('contextOf', () => {
     );
   });
 
+  it('reads only the neighbourhood of the mention from a run of pieces', () => {
+    // A run of a megabyte in pieces (a text node read in chunks), with a name in the middle.
+    const filler = 'the budget was discussed again, '.repeat(16_384);
+    const pieces = [filler, 'and then Sam Altman said so, ', filler];
+    let widest = 0;
+    const run = new (class extends LongText {
+      override slice(from: number, to: number): string {
+        widest = Math.max(widest, to - from);
+        return super.slice(from, to);
+      }
+    })(pieces);
+    const start = filler.length + 'and then '.length;
+    const context = contextOf(found(run, { start, end: start + 'Sam Altman'.length }));
+    expect(context).toContain('and then Sam Altman said so,');
+    // The mention, 48 characters on each side, and one more (see `contextOf`).
+    expect(widest).toBeLessThanOrEqual('Sam Altman'.length + 2 * 48 + 1);
+  });
+
   it('reads the same from a run kept in pieces, wherever the pieces are cut', () => {
     for (let a = 0; a <= text.length; a += 3) {
       for (let b = a; b <= text.length; b += 5) {
