@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { esmPolyfillPlugin } from './build/esm-polyfill-plugin.ts';
 import { matchDataPlugin } from './build/match-data-plugin.ts';
-import { PAGES } from './content/where.ts';
+import { PAGES } from './content/lens/where.ts';
 import { validateDataset } from './core/validate-dataset.ts';
 
 // See https://wxt.dev/api/config.html

@@ -1,10 +1,10 @@
 /**
  * The hover card's content: who this is, where it stands on each front of the rivalry, a few
  * dated facts, and where that comes from. Rendered inside the `<rivalry-lens>` shadow root, in
- * a popover that `content/card-host.ts` owns (it carries the dialog role and the label).
+ * a popover that `content/card/card-host.ts` owns (it carries the dialog role and the label).
  */
 
-import { entityRgb } from '../content/styles';
+import { entityRgb } from '../content/paint/styles';
 import type { CardModel, SourceView } from '../core/card-model';
 
 export interface CardProps {

@@ -24,8 +24,8 @@ import {
   newNode,
   packKey,
   type TrieNode,
-  type WalkHit,
   unpackKey,
+  type WalkHit,
   walk,
 } from './trie.ts';
 import type { EntityId, MatchKind, Mention } from './types.ts';

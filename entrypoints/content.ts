@@ -1,14 +1,14 @@
 /**
- * The content script: wiring only. The parts live in `content/` (see `content/lens.ts` for the
+ * The content script: wiring only. The parts live in `content/` (see `content/lens/lens.ts` for the
  * diagram); everything is registered through `ctx`, so an invalidated context tears it all down.
  */
 import names from 'virtual:rivalry-match-data';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startController } from '../content/controller';
-import { earlySheet } from '../content/early-sheet';
-import { isTopOrSameOriginFrame, PAGES } from '../content/where';
-import type { MatchFn } from '../content/match-windows';
+import { startController } from '../content/lens/controller';
+import { isTopOrSameOriginFrame, PAGES } from '../content/lens/where';
+import { earlySheet } from '../content/paint/early-sheet';
+import type { MatchFn } from '../content/scan/match-windows';
 import { linkMatcher, type Matcher } from '../core/matcher';
 import { sendToBackground } from '../extension/messages';
 

@@ -1,7 +1,7 @@
 /**
  * What each stored setting is, as plain data: its storage key, default, version, migrations and
  * schema. `settings.ts` makes storage items of them for the popup, options page and background;
- * the content script reads them with `content/settings-view.ts`, without a storage framework.
+ * the content script reads them with `content/lens/settings-view.ts`, without a storage framework.
  * Where each setting lives and how corrupt values are handled: see `settings.ts`.
  */
 import * as v from 'valibot';

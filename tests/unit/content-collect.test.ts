@@ -12,9 +12,9 @@ import {
   WHOLE_TEXT_MAX,
   walkNested,
   wholeText,
-} from '../../content/collect-text';
-import { isSkipped, ownerOf } from '../../content/dom-rules';
-import { matchAll } from '../../content/match-windows';
+} from '../../content/read/collect-text';
+import { isSkipped, ownerOf } from '../../content/read/dom-rules';
+import { matchAll } from '../../content/scan/match-windows';
 import { fakeMatch } from './content-helpers';
 
 afterEach(() => {

@@ -2,7 +2,7 @@
 // @vitest-environment-options {"url": "https://news.example.com/story"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type Controller, startController } from '../../content/controller';
+import { type Controller, startController } from '../../content/lens/controller';
 import {
   addDismissal,
   disabledSites,

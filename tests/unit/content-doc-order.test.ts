@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDocOrder } from '../../content/doc-order';
+import { createDocOrder } from '../../content/lens/doc-order';
 
 afterEach(() => {
   document.body.innerHTML = '';

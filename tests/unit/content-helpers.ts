@@ -4,7 +4,7 @@
  * The DOM side is tested against these so its tests do not move when the names do.
  */
 
-import type { MatchFn } from '../../content/match-windows';
+import type { MatchFn } from '../../content/scan/match-windows';
 import { type CardModel, cardModel } from '../../core/card-model';
 import type { Dataset } from '../../core/dataset';
 import type { EntityId, Mention } from '../../core/types';

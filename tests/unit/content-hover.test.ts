@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHover } from '../../content/hover';
-import type { Found } from '../../content/scanner';
+import { createHover } from '../../content/card/hover';
+import type { Found } from '../../content/found';
 import { until } from './content-helpers';
 
 let abort: AbortController;

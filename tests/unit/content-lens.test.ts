@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LongText } from '../../content/collect-text';
-import { contextOf, createLens, type Lens, type LensSettings } from '../../content/lens';
-import type { Found } from '../../content/scanner';
+import type { Found } from '../../content/found';
+import { contextOf, createLens, type Lens, type LensSettings } from '../../content/lens/lens';
+import { LongText } from '../../content/read/collect-text';
 import { cardRequests, fakeCard, fakeEntities, fakeMatch, until } from './content-helpers';
 
 const settings: LensSettings = {

@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { collectOwn, rangeFor } from '../../content/collect-text';
+import type { Found } from '../../content/found';
+import { adoptEarlySheet, earlySheet } from '../../content/paint/early-sheet';
 import {
   createHighlightPainter,
   createMarkPainter,
   type HighlightApi,
   highlightApi,
-} from '../../content/painter';
-import type { Found } from '../../content/scanner';
-import { adoptEarlySheet, earlySheet } from '../../content/early-sheet';
-import { FLASH_HIGHLIGHT, highlightCss } from '../../content/styles';
+} from '../../content/paint/painter';
+import { FLASH_HIGHLIGHT, highlightCss } from '../../content/paint/styles';
+import { collectOwn, rangeFor } from '../../content/read/collect-text';
 import { fakeMatch } from './content-helpers';
 
 afterEach(() => {

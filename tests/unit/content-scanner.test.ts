@@ -1,9 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { matchAll, OVERLAP, WINDOW } from '../../content/match-windows';
-import { WHOLE_TEXT_MAX } from '../../content/collect-text';
-import { type Batch, createBatchedObserver, type FrameView, fold } from '../../content/observer';
-import { createScanner, type Found, type Scanner } from '../../content/scanner';
+import type { Found } from '../../content/found';
+import { WHOLE_TEXT_MAX } from '../../content/read/collect-text';
+import { matchAll, OVERLAP, WINDOW } from '../../content/scan/match-windows';
+import {
+  type Batch,
+  createBatchedObserver,
+  type FrameView,
+  fold,
+} from '../../content/scan/observer';
+import { createScanner, type Scanner } from '../../content/scan/scanner';
 import { calls, fakeMatch, until } from './content-helpers';
 
 let abort: AbortController;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE, GAP, MIN_HEIGHT, placeCard } from '../../content/place-card';
+import { EDGE, GAP, MIN_HEIGHT, placeCard } from '../../content/card/place-card';
 
 const viewport = { width: 1000, height: 800 };
 const card = { width: 360, height: 300 };

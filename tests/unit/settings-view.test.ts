@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { settingsView } from '../../content/settings-view';
+import { settingsView } from '../../content/lens/settings-view';
 import { SETTING_NAMES, SETTINGS } from '../../extension/settings';
 
 beforeEach(() => {

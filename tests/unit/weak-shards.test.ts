@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHARD, ShardedWeakSet } from '../../content/weak-shards';
+import { SHARD, ShardedWeakSet } from '../../content/scan/weak-shards';
 
 describe('ShardedWeakSet', () => {
   it('holds what was added across shards of at most SHARD entries', () => {

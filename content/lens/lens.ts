@@ -9,25 +9,26 @@
  *                                     pointer → hover → card-host (Card)
  */
 
-import { type CardModel, withMention } from '../core/card-model';
-import type { EntityId } from '../core/types';
-import type { EntityCount, PageState, PageSummary } from '../extension/messages';
-import type { Dismissal, HighlightStyle } from '../extension/settings';
-import { type CardHost, createCardHost } from './card-host';
-import { createDocOrder } from './doc-order';
-import { createMentionIndex, type PointApi } from './hit-test';
-import { createHover, type Hover } from './hover';
-import type { MatchFn } from './match-windows';
-import { createBatchedObserver } from './observer';
+import { type CardModel, withMention } from '../../core/card-model';
+import type { EntityId } from '../../core/types';
+import type { EntityCount, PageState, PageSummary } from '../../extension/messages';
+import type { Dismissal, HighlightStyle } from '../../extension/settings';
+import { type CardHost, createCardHost } from '../card/card-host';
+import { createMentionIndex, type PointApi } from '../card/hit-test';
+import { createHover, type Hover } from '../card/hover';
+import { type Found, sameMention } from '../found';
 import {
   createHighlightPainter,
   createMarkPainter,
   highlightApi,
   type Painter,
   type SheetOptions,
-} from './painter';
-import { createScanner, type Found, type ScanState } from './scanner';
-import { SLICE_BUDGET_MS } from './slices';
+} from '../paint/painter';
+import type { MatchFn } from '../scan/match-windows';
+import { createBatchedObserver } from '../scan/observer';
+import { createScanner, type ScanState } from '../scan/scanner';
+import { SLICE_BUDGET_MS } from '../scan/slices';
+import { createDocOrder } from './doc-order';
 
 export interface LensSettings {
   hiddenEntities: readonly EntityId[];
@@ -507,20 +508,6 @@ function dismissalKeys(list: readonly Dismissal[], site: string): Set<string> {
     if (d.site === site) keys.add(`${d.entity}\u0000${d.text.toLowerCase()}`);
   }
   return keys;
-}
-
-/** Same entity over the same text (the scanner makes new objects when it re-reads a block). */
-export function sameMention(a: Found, b: Found): boolean {
-  if (a === b) return true;
-  const ra = a.range;
-  const rb = b.range;
-  return (
-    a.mention.entity === b.mention.entity &&
-    ra.startContainer === rb.startContainer &&
-    ra.startOffset === rb.startOffset &&
-    ra.endContainer === rb.endContainer &&
-    ra.endOffset === rb.endOffset
-  );
 }
 
 /** The words around a mention: "…Altman explored a deal with Stoke Space, a rival…". */

@@ -4,8 +4,9 @@
  * looked up among the mentions in that text node, and confirmed against the mention's own
  * rectangles (a caret position is also reported for points beside the text, at a line's end).
  */
-import type { Painter } from './painter';
-import type { Found } from './scanner';
+
+import type { Found } from '../found';
+import type { Painter } from '../paint/painter';
 
 export interface MentionIndex {
   add(found: readonly Found[]): void;

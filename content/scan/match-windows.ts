@@ -4,8 +4,8 @@
  * crossing a window's edge, or a word cut by it, reads the same as in the whole text; each
  * mention is kept only by the window its start falls in, so none is reported twice.
  */
-import type { EntityId, Mention } from '../core/types';
-import type { LongText } from './collect-text';
+import type { EntityId, Mention } from '../../core/types';
+import type { LongText } from '../read/collect-text';
 
 export type MatchFn = (
   text: string,

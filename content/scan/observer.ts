@@ -11,7 +11,7 @@
  * a frame of our own afterwards it was paid twice (on the bench feed, 6.5 ms of the 19 ms a
  * batch cost with the extension). New text also appears highlighted in its first frame.
  */
-import { isBlock, isSkipped, ownerOf, type ReadRoot } from './dom-rules';
+import { isBlock, isSkipped, ownerOf, type ReadRoot } from '../read/dom-rules';
 
 export interface Batch {
   dirty: Set<ReadRoot>;

@@ -4,7 +4,7 @@
  * Highlight colours are translucent fills of mid-tone hues: over a white page they tint dark
  * text, over a black page they tint light text, and the text keeps its own colour either way.
  */
-import type { HighlightStyle } from '../extension/settings';
+import type { HighlightStyle } from '../../extension/settings';
 
 /** The prefix of every entity highlight's name: `rivalry-stoke-space`. */
 export const HIGHLIGHT_PREFIX = 'rivalry-';

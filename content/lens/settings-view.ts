@@ -13,7 +13,7 @@ import {
   type SettingValues,
   SPECS,
   type StorageArea,
-} from '../extension/setting-specs';
+} from '../../extension/setting-specs';
 
 export interface SettingsView<K extends SettingName> {
   read(): Promise<Pick<SettingValues, K>>;

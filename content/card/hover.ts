@@ -6,7 +6,7 @@
  * opens nothing), stays open while the pointer is on the mention or on the card, closes a
  * little after the pointer has left both, and closes at once on Escape or a click elsewhere.
  */
-import type { Found } from './scanner';
+import type { Found } from '../found';
 
 /** How long after the pointer leaves both mention and card the card closes. */
 export const CLOSE_DELAY_MS = 300;

@@ -3,13 +3,13 @@
  * in place when the site switch or the pause changes (no reload), and answers messages.
  */
 
-import type { CardModel } from '../core/card-model';
-import type { EntityId } from '../core/types';
-import { isMessage, type PageState, type PageSummary } from '../extension/messages';
-import { type Dismissal, hostInSite, siteOf } from '../extension/setting-specs';
+import type { CardModel } from '../../core/card-model';
+import type { EntityId } from '../../core/types';
+import { isMessage, type PageState, type PageSummary } from '../../extension/messages';
+import { type Dismissal, hostInSite, siteOf } from '../../extension/setting-specs';
+import type { SheetOptions } from '../paint/painter';
+import type { MatchFn } from '../scan/match-windows';
 import { createLens, type Lens, type LensSettings } from './lens';
-import type { MatchFn } from './match-windows';
-import type { SheetOptions } from './painter';
 import { settingsView } from './settings-view';
 
 export interface ControllerOptions {

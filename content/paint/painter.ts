@@ -15,9 +15,9 @@
  * (split text nodes are joined again) when the mention goes or the lens is turned off. Pages
  * whose framework owns those text nodes (React…) may dislike it, which is why it is a fallback.
  */
-import type { HighlightStyle } from '../extension/settings';
-import { MARK_TAG } from './dom-rules';
-import type { Found } from './scanner';
+import type { HighlightStyle } from '../../extension/settings';
+import type { Found } from '../found';
+import { MARK_TAG } from '../read/dom-rules';
 import {
   EARLY_STYLE,
   FLASH_HIGHLIGHT,

@@ -7,11 +7,11 @@
  * The shadow root is open so that tests, and assistive tools, can see into it.
  */
 import { h, render } from 'preact';
-import { Card } from '../components/Card';
-import type { CardModel } from '../core/card-model';
-import { HOST_TAG } from './dom-rules';
+import { Card } from '../../components/Card';
+import type { CardModel } from '../../core/card-model';
+import { CARD_CSS } from '../paint/styles';
+import { HOST_TAG } from '../read/dom-rules';
 import { placeCard } from './place-card';
-import { CARD_CSS } from './styles';
 
 export interface ShowOptions {
   /** Move focus into the card (when opened from the keyboard); Escape brings it back. */

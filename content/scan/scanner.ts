@@ -8,30 +8,22 @@
  * page (reported by `observer.ts`) asks for. Long runs are matched window by window, so even a
  * single block of megabytes never takes one long task.
  */
-import type { EntityId, Mention } from '../core/types';
+import type { EntityId, Mention } from '../../core/types';
+import type { Found } from '../found';
 import {
   type Collected,
   type Collector,
   createCollector,
   type NestedWalk,
-  type Run,
   rangeFor,
   walkNested,
   wholeText,
-} from './collect-text';
-import { isBlock, ownerOf, type ReadRoot } from './dom-rules';
+} from '../read/collect-text';
+import { isBlock, ownerOf, type ReadRoot } from '../read/dom-rules';
 import { type MatchFn, matchWindow } from './match-windows';
 import type { Batch } from './observer';
 import { createSliceRunner, type SliceRunner } from './slices';
 import { ShardedWeakSet } from './weak-shards';
-
-/** A mention found in the page, with the live Range that covers it. */
-export interface Found {
-  mention: Mention;
-  range: Range;
-  owner: ReadRoot;
-  run: Run;
-}
 
 export type ScanState = 'loading' | 'ready' | 'too-large';
 
