@@ -18,7 +18,9 @@ export type PageState =
   /** The user paused Rivalry Lens everywhere. */
   | 'paused'
   /** The page is larger than we process by default; the user may go on anyway. */
-  | 'too-large';
+  | 'too-large'
+  /** Reading stopped on an error (reported to the page's console); the user may retry. */
+  | 'failed';
 
 export interface EntityCount {
   entity: EntityId;
@@ -44,6 +46,8 @@ export interface MessageMap {
   nextMention: { request: Record<string, never>; response: { ok: boolean } };
   /** popup → content: process a page that was paused as too large. */
   processAnyway: { request: Record<string, never>; response: { ok: boolean } };
+  /** popup → content: read the page again after reading stopped on an error. */
+  retry: { request: Record<string, never>; response: { ok: boolean } };
   /**
    * content → background: an entity's card (without `matched`, which the page adds). The
    * background holds the dataset's text, so the content script of every page does not.

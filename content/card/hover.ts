@@ -7,6 +7,7 @@
  * little after the pointer has left both, and closes at once on Escape or a click elsewhere.
  */
 import type { Found } from '../found';
+import { OneShot } from '../one-shot';
 
 /** How long after the pointer leaves both mention and card the card closes. */
 export const CLOSE_DELAY_MS = 300;
@@ -42,20 +43,14 @@ export function createHover(o: HoverOptions): Hover {
   let overCard = false;
   let frame: number | null = null;
   let candidate: Found | null = null;
-  let dwellTimer: ReturnType<typeof setTimeout> | null = null;
-  let closeTimer: ReturnType<typeof setTimeout> | null = null;
+  const dwell = new OneShot(signal);
+  const closing = new OneShot(signal);
   /** Closed by Escape or a click while on it: not reopened until the pointer leaves it. */
   let suppressed: Found | null = null;
   let sticky = false;
 
-  const cancelDwell = () => {
-    if (dwellTimer !== null) clearTimeout(dwellTimer);
-    dwellTimer = null;
-  };
-  const cancelClose = () => {
-    if (closeTimer !== null) clearTimeout(closeTimer);
-    closeTimer = null;
-  };
+  const cancelDwell = () => dwell.cancel();
+  const cancelClose = () => closing.cancel();
   const closeNow = () => {
     cancelClose();
     cancelDwell();
@@ -64,11 +59,8 @@ export function createHover(o: HoverOptions): Hover {
     o.close();
   };
   const scheduleClose = () => {
-    if (closeTimer !== null || sticky || !o.current()) return;
-    closeTimer = setTimeout(() => {
-      closeTimer = null;
-      closeNow();
-    }, CLOSE_DELAY_MS);
+    if (closing.pending || sticky || !o.current()) return;
+    closing.set(closeNow, CLOSE_DELAY_MS);
   };
 
   const check = () => {
@@ -94,9 +86,7 @@ export function createHover(o: HoverOptions): Hover {
       if (!candidate || !o.same(hit, candidate)) {
         candidate = hit;
         o.approach?.(hit);
-        cancelDwell();
-        dwellTimer = setTimeout(() => {
-          dwellTimer = null;
+        dwell.set(() => {
           const c = candidate;
           candidate = null;
           if (!c) return;
@@ -181,8 +171,6 @@ export function createHover(o: HoverOptions): Hover {
   signal.addEventListener(
     'abort',
     () => {
-      cancelClose();
-      cancelDwell();
       if (frame !== null) win.cancelAnimationFrame(frame);
     },
     { once: true },

@@ -10,6 +10,7 @@
  * shadow roots are not read here: they are owners of their own, counted in `nested` and found
  * again, in the same order, by `walkNested`.
  */
+import { WHOLE_TEXT_MAX } from '../budgets';
 import { isBlock, isSkipped, type ReadRoot } from './dom-rules';
 
 /** A piece of a text node's data and where it sits in the run's text. */
@@ -198,8 +199,6 @@ const PLAIN_INLINE =
   'a,abbr,b,bdi,bdo,big,button,cite,data,del,dfn,em,font,i,img,ins,label,mark,nobr,q,s,small,' +
   'strong,sub,sup,time,tt,u,wbr';
 const NOT_PLAIN = `:not(${PLAIN_INLINE}),[hidden],[contenteditable]`;
-/** Longer texts are read node by node, and matched window by window, in slices. */
-export const WHOLE_TEXT_MAX = 32 * 1024;
 /** Owners with more child elements than this are read node by node. */
 const WHOLE_TEXT_ELEMENTS = 128;
 

@@ -5,6 +5,7 @@
  * mention is kept only by the window its start falls in, so none is reported twice.
  */
 import type { EntityId, Mention } from '../../core/types';
+import { MATCH_OVERLAP, MATCH_WINDOW } from '../budgets';
 import type { LongText } from '../read/collect-text';
 
 export type MatchFn = (
@@ -12,14 +13,9 @@ export type MatchFn = (
   options?: { seen?: Set<EntityId>; undecided?: Set<EntityId> },
 ) => Mention[];
 
-/** Characters matched per call: about a millisecond of matcher time. */
-export const WINDOW = 32 * 1024;
-/** Context read on each side of a window: longer than any name and its context words. */
-export const OVERLAP = 512;
-
 /**
  * Matches the window of `text` that starts at `from`. Returns the mentions whose start is in
- * `[from, from + WINDOW)`, with offsets into `text`, and where the next window starts (or -1).
+ * `[from, from + MATCH_WINDOW)`, with offsets into `text`, and where the next window starts (or -1).
  */
 export function matchWindow(
   text: string | LongText,
@@ -28,12 +24,12 @@ export function matchWindow(
   seen: Set<EntityId>,
   undecided?: Set<EntityId>,
 ): { mentions: Mention[]; next: number } {
-  if (typeof text === 'string' && from === 0 && text.length <= WINDOW + OVERLAP) {
+  if (typeof text === 'string' && from === 0 && text.length <= MATCH_WINDOW + MATCH_OVERLAP) {
     return { mentions: match(text, { seen, undecided }), next: -1 };
   }
-  const end = Math.min(text.length, from + WINDOW);
-  const sliceStart = Math.max(0, from - OVERLAP);
-  const sliceEnd = Math.min(text.length, end + OVERLAP);
+  const end = Math.min(text.length, from + MATCH_WINDOW);
+  const sliceStart = Math.max(0, from - MATCH_OVERLAP);
+  const sliceEnd = Math.min(text.length, end + MATCH_OVERLAP);
   const found = match(text.slice(sliceStart, sliceEnd), { seen, undecided });
   const mentions: Mention[] = [];
   for (const m of found) {

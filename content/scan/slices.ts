@@ -3,9 +3,8 @@
  * its budget is spent, and the next one waits for an idle period (or, when urgent, for the next
  * task, which still lets input and rendering in between).
  */
-
-/** A slice's time budget, in ms: far below the 50 ms that makes a long task. */
-export const SLICE_BUDGET_MS = 8;
+import { SLICE_BUDGET_MS } from '../budgets';
+import { reportError } from '../report-error';
 
 /** Does as much work as it can while `hasTime()`; returns true when work remains. */
 export type SliceStep = (hasTime: () => boolean) => boolean;
@@ -24,6 +23,8 @@ export function createSliceRunner(
   step: SliceStep,
   signal: AbortSignal,
   budgetMs = SLICE_BUDGET_MS,
+  /** The step threw: no slice runs after it until the next `kick`. */
+  onError: (error: unknown) => void = reportError,
 ): SliceRunner {
   let idleHandle: number | null = null;
   let taskHandle: ReturnType<typeof setTimeout> | null = null;
@@ -41,7 +42,13 @@ export function createSliceRunner(
     cancel();
     if (signal.aborted) return;
     const end = performance.now() + ms;
-    const more = step(() => performance.now() < end);
+    let more: boolean;
+    try {
+      more = step(() => performance.now() < end);
+    } catch (error) {
+      onError(error);
+      return;
+    }
     if (more) runner.kick(urgent);
   };
 

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { WHOLE_TEXT_MAX } from '../../content/budgets';
 import {
   collectOwn,
   createCollector,
@@ -9,7 +10,6 @@ import {
   type Run,
   rangeFor,
   TEXT_CHUNK,
-  WHOLE_TEXT_MAX,
   walkNested,
   wholeText,
 } from '../../content/read/collect-text';

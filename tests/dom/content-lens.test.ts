@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Found } from '../../content/found';
-import { contextOf, createLens, type Lens, type LensSettings } from '../../content/lens/lens';
+import { createLens, type Lens, type LensSettings } from '../../content/lens/lens';
+import { contextOf } from '../../content/lens/summary';
 import { LongText } from '../../content/read/collect-text';
 import { cardRequests, fakeCard, fakeEntities, fakeMatch, until } from './content-helpers';
 

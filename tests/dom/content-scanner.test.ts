@@ -1,8 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  MATCH_OVERLAP as OVERLAP,
+  WHOLE_TEXT_MAX,
+  MATCH_WINDOW as WINDOW,
+} from '../../content/budgets';
 import type { Found } from '../../content/found';
-import { WHOLE_TEXT_MAX } from '../../content/read/collect-text';
-import { matchAll, OVERLAP, WINDOW } from '../../content/scan/match-windows';
+import { matchAll } from '../../content/scan/match-windows';
 import {
   type Batch,
   createBatchedObserver,

@@ -1,0 +1,97 @@
+/**
+ * Reading one owner: its text collected (in slices, if it is long), matched window by window,
+ * and each mention given a live Range. Most blocks mention nothing: one whose whole text can be
+ * taken from the DOM at once is matched on it first, and is done without a node of its own
+ * visited unless a mention was found; then its nodes are read, to place the ranges, and what
+ * was found is used as is.
+ */
+import type { EntityId, Mention } from '../../core/types';
+import type { Found } from '../found';
+import {
+  type Collected,
+  type Collector,
+  createCollector,
+  rangeFor,
+  wholeText,
+} from '../read/collect-text';
+import type { ReadRoot } from '../read/dom-rules';
+import { type MatchFn, matchWindow } from './match-windows';
+
+export interface ReadJob {
+  owner: ReadRoot;
+  /** Reading the owner's text, until it is read (then `collected`). */
+  collector: Collector | null;
+  collected: Collected;
+  run: number;
+  from: number;
+  found: Found[];
+  /** Entities whose ambiguous names the owner holds without context yet. */
+  undecided: Set<EntityId>;
+  /** The owner's whole text, already matched, and what that found. */
+  whole: { text: string; mentions: Mention[] } | null;
+}
+
+export interface JobContext {
+  match: MatchFn;
+  /** Entities mentioned unambiguously so far on the page. */
+  seen: Set<EntityId>;
+  /** An owner's text was read whole without visiting its nodes: its length. */
+  readWhole(chars: number): void;
+  /** An owner's nodes were read. */
+  collected(job: ReadJob, collected: Collected): void;
+}
+
+const NOTHING: Collected = { runs: [], nested: 0, maybeHosts: [], chars: 0 };
+
+export function beginJob(owner: ReadRoot, ctx: JobContext): ReadJob {
+  const job: ReadJob = {
+    owner,
+    collector: null,
+    collected: NOTHING,
+    run: 0,
+    from: 0,
+    found: [],
+    undecided: new Set(),
+    whole: null,
+  };
+  const text = owner.nodeType === Node.ELEMENT_NODE ? wholeText(owner as Element) : null;
+  if (text !== null) {
+    const mentions = ctx.match(text, { seen: ctx.seen, undecided: job.undecided });
+    if (mentions.length === 0) {
+      ctx.readWhole(text.length);
+      return job;
+    }
+    job.whole = { text, mentions };
+  }
+  job.collector = createCollector(owner);
+  return job;
+}
+
+/** Reads and matches the job on while there is time; true when the job is complete. */
+export function stepJob(j: ReadJob, hasTime: () => boolean, ctx: JobContext): boolean {
+  if (j.collector) {
+    const collected = j.collector.step(hasTime);
+    if (!collected) return false;
+    j.collector = null;
+    j.collected = collected;
+    ctx.collected(j, collected);
+  }
+  const run = j.collected.runs[j.run];
+  if (!run) return true;
+  // The reading gives the text matched whole, unless the page changed it in between.
+  const whole = j.whole?.text === run.text && j.collected.runs.length === 1 ? j.whole : null;
+  const { mentions, next: from } = whole
+    ? { mentions: whole.mentions, next: -1 }
+    : matchWindow(run.text, j.from, ctx.match, ctx.seen, j.undecided);
+  for (const mention of mentions) {
+    const range = rangeFor(run, mention.start, mention.end);
+    if (range) j.found.push({ mention, range, owner: j.owner, run });
+  }
+  if (from >= 0) {
+    j.from = from;
+    return false;
+  }
+  j.run++;
+  j.from = 0;
+  return j.run >= j.collected.runs.length;
+}
