@@ -145,9 +145,9 @@ export function Popup(props: { tabId: number | undefined; data: MapData }) {
       return false;
     }
   };
-  const processAnyway = async () => {
+  const ask = async (type: 'processAnyway' | 'retry') => {
     if (tabId === undefined) return;
-    await sendToTab(tabId, 'processAnyway', {}).catch(() => undefined);
+    await sendToTab(tabId, type, {}).catch(() => undefined);
     refresh();
   };
 
@@ -164,7 +164,8 @@ export function Popup(props: { tabId: number | undefined; data: MapData }) {
           sites={sites}
           hidden={hidden}
           onReveal={reveal}
-          onProcessAnyway={processAnyway}
+          onProcessAnyway={() => ask('processAnyway')}
+          onRetry={() => ask('retry')}
         />
       </main>
       <section class="map" aria-label="Rivalry map">
@@ -195,6 +196,7 @@ function PageBody(props: {
   hidden: readonly EntityId[] | undefined;
   onReveal: (entity: EntityId) => Promise<boolean>;
   onProcessAnyway: () => Promise<void>;
+  onRetry: () => Promise<void>;
 }) {
   const { view, data } = props;
   switch (view.kind) {
@@ -251,6 +253,18 @@ function PageBody(props: {
           <p>Reading a page this large could slow it down, so Rivalry Lens stopped.</p>
           <button type="button" class="primary" onClick={() => void props.onProcessAnyway()}>
             Process anyway
+          </button>
+        </Message>
+      );
+    case 'failed':
+      return (
+        <Message state="failed" title="Reading stopped on this page">
+          <p>
+            Something on this page stopped Rivalry Lens while it was reading. What was found so far
+            stays highlighted.
+          </p>
+          <button type="button" class="primary" onClick={() => void props.onRetry()}>
+            Try again
           </button>
         </Message>
       );

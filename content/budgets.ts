@@ -17,6 +17,9 @@ export const MATCH_OVERLAP = 512;
  */
 export const WHOLE_TEXT_MAX = MATCH_WINDOW;
 
+/** Nodes visited between two looks at the clock. */
+export const NODES_PER_CLOCK_CHECK = 512;
+
 /** A generous limit on one stretch of reading: 20 million characters is a few thousand book pages. */
 export const DEFAULT_LIMIT_CHARS = 20_000_000;
 /**

@@ -3,8 +3,8 @@
  * and the summary. Its own module, so that those parts depend on the idea and not on the scanner.
  */
 import type { Mention } from '../core/types';
-import type { Run } from './read/collect-text';
 import type { ReadRoot } from './read/dom-rules';
+import type { Run } from './read/run';
 
 /** A mention found in the page, with the live Range that covers it. */
 export interface Found {

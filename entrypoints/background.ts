@@ -3,12 +3,13 @@
  * mention-count badge, the "off on this site" context-menu entry, the `next-mention` keyboard
  * command, and the repair of corrupt settings.
  */
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { cardModel } from '../core/card-model';
 import { dataset } from '../core/rivalry-data';
 import { TabBadges, toolbarAction } from '../extension/badge';
 import { isMessage, sendToTab } from '../extension/messages';
+import { reportError } from '../extension/report-error';
 import {
   addDismissal,
   disabledSites,
@@ -32,6 +33,22 @@ export default defineBackground(() => {
   const badges = new TabBadges();
 
   browser.runtime.onMessage.addListener((message, sender) => {
+    // A throw here would leave the sender waiting for an answer that never comes.
+    try {
+      return answer(message, sender)?.catch((error: unknown) => {
+        reportError(error, 'the background');
+        throw error;
+      });
+    } catch (error) {
+      reportError(error, 'the background');
+      return Promise.reject(error);
+    }
+  });
+
+  function answer(
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+  ): Promise<unknown> | undefined {
     if (isMessage(message, 'getCard')) return Promise.resolve(cardModel(dataset, message.entity));
     if (isMessage(message, 'dismiss')) {
       const { site, entity, text } = message;
@@ -43,7 +60,7 @@ export default defineBackground(() => {
     if (tabId !== undefined)
       void badges.report(tabId, sender.frameId ?? 0, host, message.total, message.active);
     return undefined;
-  });
+  }
 
   // Tab-status changes need no permission. `loading` starts a new document (the old count
   // is stale); `complete` refills a tab we know nothing of (a restarted service worker, or a

@@ -6,6 +6,7 @@
 import type { CardModel } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
 import { isMessage, type PageState, type PageSummary } from '../../extension/messages';
+import { reportError } from '../../extension/report-error';
 import { type Dismissal, hostInSite, siteOf } from '../../extension/setting-specs';
 import type { SheetOptions } from '../paint/painter';
 import type { MatchFn } from '../scan/match-windows';
@@ -136,7 +137,7 @@ export async function startController(o: ControllerOptions): Promise<Controller>
   const inOrder = <T>(answer: () => T): Promise<T> =>
     (lens?.orderReady() ?? Promise.resolve()).then(answer);
 
-  const removeListener = o.onMessage((message) => {
+  const answer = (message: unknown): Promise<unknown> | undefined => {
     if (isMessage(message, 'getSummary')) return inOrder(() => controller.summary());
     if (isMessage(message, 'reveal')) {
       return inOrder(() => ({ ok: lens?.reveal(message.entity) ?? false }));
@@ -146,7 +147,23 @@ export async function startController(o: ControllerOptions): Promise<Controller>
       lens?.processAnyway();
       return Promise.resolve({ ok: lens !== null });
     }
+    if (isMessage(message, 'retry')) {
+      lens?.retry();
+      return Promise.resolve({ ok: lens !== null });
+    }
     return undefined;
+  };
+  const removeListener = o.onMessage((message) => {
+    // A failed answer is reported here once, and the sender gets a rejection it already handles.
+    try {
+      return answer(message)?.catch((error: unknown) => {
+        reportError(error, 'answering a message');
+        throw error;
+      });
+    } catch (error) {
+      reportError(error, 'answering a message');
+      return Promise.reject(error);
+    }
   });
   o.onInvalidated(removeListener);
 

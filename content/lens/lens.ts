@@ -12,6 +12,7 @@
 import type { CardModel } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
 import type { PageState, PageSummary } from '../../extension/messages';
+import { guarded, reportError } from '../../extension/report-error';
 import type { Dismissal, HighlightStyle } from '../../extension/settings';
 import { ORDER_SLICES, SLICE_BUDGET_MS } from '../budgets';
 import { createCardController } from '../card/card-controller';
@@ -25,7 +26,6 @@ import {
   type Painter,
   type SheetOptions,
 } from '../paint/painter';
-import { guarded, reportError } from '../report-error';
 import type { MatchFn } from '../scan/match-windows';
 import { createBatchedObserver } from '../scan/observer';
 import { createScanner, type ScanState } from '../scan/scanner';

@@ -155,3 +155,16 @@ export function ownerOf(node: Node): ReadRoot | null {
   }
   return null;
 }
+
+/**
+ * What reading an owner does with an element inside it, the one rule for both the collector and
+ * `walkNested` (which must meet nested owners in the collector's order): a line break; a part
+ * never read (nor anything inside); a nested block, an owner of its own; or inline content,
+ * read on into its children.
+ */
+export type Kind = 'br' | 'skip' | 'block' | 'inline';
+export const kindOf = (el: Element, tag = el.tagName): Kind =>
+  tag === 'BR' ? 'br' : isSkipped(el, tag) ? 'skip' : isBlock(el, tag) ? 'block' : 'inline';
+/** White space that HTML collapses (not the no-break space, which is kept as written). */
+export const WS_RUN = /[ \t\n\r\f]{2,}/g;
+export const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;

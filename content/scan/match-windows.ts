@@ -6,7 +6,7 @@
  */
 import type { EntityId, Mention } from '../../core/types';
 import { MATCH_OVERLAP, MATCH_WINDOW } from '../budgets';
-import type { LongText } from '../read/collect-text';
+import type { LongText } from '../read/long-text';
 
 export type MatchFn = (
   text: string,

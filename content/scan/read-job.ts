@@ -7,14 +7,10 @@
  */
 import type { EntityId, Mention } from '../../core/types';
 import type { Found } from '../found';
-import {
-  type Collected,
-  type Collector,
-  createCollector,
-  rangeFor,
-  wholeText,
-} from '../read/collect-text';
+import { type Collected, type Collector, createCollector } from '../read/collect-text';
 import type { ReadRoot } from '../read/dom-rules';
+import { rangeFor } from '../read/run';
+import { wholeText } from '../read/whole-text';
 import { type MatchFn, matchWindow } from './match-windows';
 
 export interface ReadJob {

@@ -18,8 +18,8 @@ import {
   HUGE_BATCH,
 } from '../budgets';
 import type { Found } from '../found';
-import { walkNested } from '../read/collect-text';
 import { ownerOf, type ReadRoot } from '../read/dom-rules';
+import { walkNested } from '../read/walk-nested';
 import { createFoundStore, type FoundEvents } from './found-store';
 import { createLateHosts } from './late-hosts';
 import type { MatchFn } from './match-windows';

@@ -3,8 +3,9 @@
  * its budget is spent, and the next one waits for an idle period (or, when urgent, for the next
  * task, which still lets input and rendering in between).
  */
+
+import { reportError } from '../../extension/report-error';
 import { SLICE_BUDGET_MS } from '../budgets';
-import { reportError } from '../report-error';
 
 /** Does as much work as it can while `hasTime()`; returns true when work remains. */
 export type SliceStep = (hasTime: () => boolean) => boolean;

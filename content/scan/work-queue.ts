@@ -4,8 +4,9 @@
  * document order: from the top down (where a freshly loaded page is looked at), and full names
  * before the surnames that follow them (the matcher's `seen` looks back).
  */
-import type { NestedWalk } from '../read/collect-text';
+
 import type { ReadRoot } from '../read/dom-rules';
+import type { NestedWalk } from '../read/walk-nested';
 
 /** The nested owners of one owner, queued together: found one by one, in document order. */
 class NestedOwners {

@@ -1,19 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { WHOLE_TEXT_MAX } from '../../content/budgets';
-import {
-  collectOwn,
-  createCollector,
-  JOIN_MAX,
-  LongText,
-  locate,
-  type Run,
-  rangeFor,
-  TEXT_CHUNK,
-  walkNested,
-  wholeText,
-} from '../../content/read/collect-text';
+import { collectOwn, createCollector, TEXT_CHUNK } from '../../content/read/collect-text';
 import { isSkipped, ownerOf } from '../../content/read/dom-rules';
+import { JOIN_MAX, LongText } from '../../content/read/long-text';
+import { locate, type Run, rangeFor } from '../../content/read/run';
+import { walkNested } from '../../content/read/walk-nested';
+import { wholeText } from '../../content/read/whole-text';
 import { matchAll } from '../../content/scan/match-windows';
 import { fakeMatch } from './content-helpers';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Found } from '../../content/found';
 import { createLens, type Lens, type LensSettings } from '../../content/lens/lens';
 import { contextOf } from '../../content/lens/summary';
-import { LongText } from '../../content/read/collect-text';
+import { LongText } from '../../content/read/long-text';
 import { cardRequests, fakeCard, fakeEntities, fakeMatch, until } from './content-helpers';
 
 const settings: LensSettings = {

@@ -9,7 +9,8 @@ import {
   highlightApi,
 } from '../../content/paint/painter';
 import { FLASH_HIGHLIGHT, highlightCss } from '../../content/paint/styles';
-import { collectOwn, rangeFor } from '../../content/read/collect-text';
+import { collectOwn } from '../../content/read/collect-text';
+import { rangeFor } from '../../content/read/run';
 import { fakeMatch } from './content-helpers';
 
 afterEach(() => {

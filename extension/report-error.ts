@@ -1,12 +1,12 @@
 /**
- * Where a part of the content script that failed says so: once per kind of failure and page,
+ * Where a part of the extension that failed says so: once per kind of failure and page,
  * with the extension's name, so a page's console is never flooded by a throw in a loop.
  */
 const PREFIX = '[Rivalry Lens]';
 const reported = new Set<string>();
 
 /** Logs `error` to the console unless an error of the same part and message was logged. */
-export function reportError(error: unknown, part = 'content script'): void {
+export function reportError(error: unknown, part = 'a part'): void {
   const message = error instanceof Error ? error.message : String(error);
   const key = `${part}\u0000${message}`;
   if (reported.has(key)) return;
