@@ -137,7 +137,7 @@ export function createMentionIndex(
     },
     at(x, y) {
       if (byRange.size === 0) return null;
-      // The caret check also runs when highlightsFromPoint finds nothing: Chromium 156 answers
+      // The caret check also runs when highlightsFromPoint finds nothing: Chromium answers
       // nothing at a device scale factor of 2 (what 200% zoom gives), where the caret is right.
       return fromHighlights(x, y) ?? fromCaret(x, y);
     },

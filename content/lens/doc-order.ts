@@ -16,8 +16,8 @@ export interface DocOrder {
   sort<T>(items: T[], rangeOf: (item: T) => AbstractRange): T[];
   /**
    * Computes the keys of `ranges` while `hasTime()`, a slice at a time; true once all are
-   * known. Indexing the children of one parent of 60,000 paragraphs is a loop of 30-55 ms, too
-   * long for one task: it is done a chunk of children per look at the clock. The keys are kept
+   * known. Indexing the children of one parent of tens of thousands of paragraphs is too long
+   * for one task, so it is done a chunk of children per look at the clock. The keys are kept
    * until `invalidate`, so `compare` and `sort` are then cheap.
    */
   warm(ranges: readonly AbstractRange[], hasTime: () => boolean): boolean;

@@ -2,8 +2,8 @@
  * The highlight rules adopted at document start (Chromium).
  *
  * Adding `::highlight()` rules to a document that is already laid out makes the browser
- * restyle every element once: on the 2 MB bench page that one style pass took 221–612 ms, the
- * longest task our extension caused, although none of it ran our code. A sheet of
+ * restyle every element once, on a large page the longest task our extension would cause,
+ * although none of it runs our code (see docs/benchmark.md). A sheet of
  * `:root::highlight()` rules adopted before the page is parsed costs nothing measurable (its
  * elements are styled with the rules from the start), so a tiny content script adopts it at
  * `document_start`, for the default highlight style, and the painter uses that same sheet

@@ -90,7 +90,7 @@ export interface HighlightApi {
 /**
  * The page's Highlight API, or null where it is missing (then use the fallback). `CSS` is only
  * touched when the registry is first used: the first look at it from a new world makes the
- * whole namespace (about 60 functions), 0.3-1.9 ms that a page with no mention need not pay.
+ * whole namespace (about 60 functions), a cost that a page with no mention need not pay.
  */
 export function highlightApi(win: Window & typeof globalThis): HighlightApi | null {
   const w = win as { Highlight?: typeof Highlight; HighlightRegistry?: unknown };

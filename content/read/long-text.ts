@@ -1,8 +1,8 @@
 /**
  * The text of a run too long to be one string, in pieces: a big text node's chunks as they were
  * read, or many small parts joined JOIN_MAX characters at a time. Joining (or flattening) a
- * string costs about 3 ns a character in one call that nothing can slice: a single text node of
- * 10 MB joined whole was a task of 30 to 60 ms. The matcher only ever asks for a window of it
+ * string costs time in proportion to its length, in one call that nothing can slice: a single
+ * text node of megabytes joined whole was a long task. The matcher only ever asks for a window of it
  * (`slice`), a few pieces long.
  */
 export class LongText {

@@ -9,9 +9,9 @@ export interface NestedWalk {
 /**
  * Finds the owners nested in `owner` (`count` of them, as the collector counted, then the
  * owner's own shadow root) in the order the collector passed them, a few at a time, without
- * holding a list of them: a list of the 200,000 blocks of one owner keeps 200,000 wrappers of
- * ours alive, and the browser's table of our world's wrappers then grows in single steps of
- * 80-100 ms (touching the same nodes without keeping them: 25-30 ms).
+ * holding a list of them: a list of the hundreds of thousands of blocks of one owner keeps a
+ * wrapper of ours alive for each, and the browser's table of our world's wrappers then grows in
+ * single long steps (see `DEFAULT_LIMIT_NODES`).
  */
 export function walkNested(owner: ReadRoot, count: number): NestedWalk {
   /** The next node to look at. */

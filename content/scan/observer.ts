@@ -8,8 +8,7 @@
  * then reads what the page just added, and the lens paints it, before that frame is drawn. A
  * change to the highlights costs the browser a rebuild of its markers for every range and a
  * repaint of the text they cover, which it does anyway in a frame that follows a DOM change; in
- * a frame of our own afterwards it was paid twice (on the bench feed, 6.5 ms of the 19 ms a
- * batch cost with the extension). New text also appears highlighted in its first frame.
+ * a frame of our own afterwards it was paid twice. New text also appears highlighted in its first frame.
  */
 import { isBlock, isSkipped, ownerOf, type ReadRoot } from '../read/dom-rules';
 

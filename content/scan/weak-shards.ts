@@ -1,8 +1,7 @@
 /**
  * A WeakSet kept in shards of at most `SHARD` entries. One WeakSet grows by rehashing all of
- * itself in one step: a WeakSet of 174,763 of our wrappers of a page's blocks took 93-127 ms in
- * that one step in Chromium here (and a page of 200,000 blocks then had tasks of 100 ms of our
- * own work). Shards bound that step to the size of one; a lookup asks each shard in turn (a
+ * itself in one step, so the WeakSet of a big page's blocks made long tasks of our own work
+ * (see docs/benchmark.md). Shards bound that step to the size of one; a lookup asks each shard in turn (a
  * page of 200,000 blocks has 13).
  */
 export const SHARD = 1 << 14;
