@@ -12,13 +12,13 @@ import { isMessage, sendToTab } from '../extension/messages';
 import {
   addDismissal,
   disabledSites,
-  disablingSite,
   paused,
   repairSettings,
   setSiteEnabled,
   settingForStorageKey,
 } from '../extension/settings';
-import { unreadableReason } from '../extension/site';
+import { PAGES, unreadableReason } from '../extension/pages';
+import { disablingSite } from '../extension/site';
 
 export const MENU_SITE_OFF = 'rivalry-lens-site-off';
 export const NEXT_MENTION_COMMAND = 'next-mention';
@@ -80,7 +80,7 @@ export default defineBackground(() => {
         id: MENU_SITE_OFF,
         title: 'Turn Rivalry Lens off on this site',
         contexts: ['page', 'selection', 'link', 'image', 'frame'],
-        documentUrlPatterns: ['http://*/*', 'https://*/*'],
+        documentUrlPatterns: PAGES,
       }),
     );
     void repairSettings();

@@ -6,33 +6,18 @@
  */
 import * as v from 'valibot';
 import type { EntityId } from '../core/types';
-import { isSiteKey } from './site';
+import { isSiteKey, siteOf } from './site';
 
 export type StorageArea = 'sync' | 'local';
 
 export type HighlightStyle = 'fill' | 'underline';
 
 export interface Dismissal {
-  /** Site the wording was dismissed on (a site key, see `siteOf`). */
+  /** Site the wording was dismissed on (a site key, see `./site.ts`). */
   site: string;
   entity: EntityId;
   /** The mention's wording, compared case-insensitively. */
   text: string;
-}
-
-/** Normalises a host to the site key used in `disabledSites` (lower case, no leading `www.`). */
-export function siteOf(host: string): string {
-  return host
-    .toLowerCase()
-    .replace(/\.$/, '')
-    .replace(/^www\./, '');
-}
-
-/** True when `host` is `site` or one of its subdomains. */
-export function hostInSite(host: string, site: string): boolean {
-  const h = siteOf(host);
-  const s = siteOf(site);
-  return h === s || h.endsWith(`.${s}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,7 +156,7 @@ function syncBytes(key: string, value: unknown): number {
 
 /** Every setting by the name it has in exported files. */
 export const SPECS = {
-  /** Sites where Rivalry Lens is off. A site covers its subdomains (see `hostInSite`). */
+  /** Sites where Rivalry Lens is off. A site covers its subdomains (see `./site.ts`). */
   disabledSites: spec<string[]>({
     key: 'sync:disabledSites',
     label: 'Sites where Rivalry Lens is off',

@@ -23,7 +23,6 @@ import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import {
   type Dismissal,
   dismissalKey,
-  hostInSite,
   readStored,
   SETTING_NAMES,
   type SettingName,
@@ -31,19 +30,17 @@ import {
   type SettingValues,
   SPECS,
   type StorageArea,
-  siteOf,
 } from './setting-specs';
+import { disablingSite, hostInSite, siteOf } from './site';
 
 export {
   type Dismissal,
   DWELL_MAX_MS,
   DWELL_MIN_MS,
   type HighlightStyle,
-  hostInSite,
   SETTING_NAMES,
   type SettingName,
   type SettingValues,
-  siteOf,
 } from './setting-specs';
 
 // ---------------------------------------------------------------------------------------------
@@ -102,7 +99,7 @@ function defineSetting<T>(spec: SettingSpec<T>): Setting<T> {
   };
 }
 
-/** Sites where Rivalry Lens is off. A site covers its subdomains (see `hostInSite`). */
+/** Sites where Rivalry Lens is off. A site covers its subdomains (see `./site.ts`). */
 export const disabledSites = defineSetting(SPECS.disabledSites);
 /** Global pause: off everywhere while true. */
 export const paused = defineSetting(SPECS.paused);
@@ -126,11 +123,6 @@ export const SETTINGS: { [K in SettingName]: Setting<SettingValues[K]> } = {
 
 // ---------------------------------------------------------------------------------------------
 // Operations the popup, options page, background and content script share.
-
-/** The entry of `sites` that turns `host` off, if any (the host's own site or a parent). */
-export function disablingSite(host: string, sites: readonly string[]): string | undefined {
-  return sites.find((site) => hostInSite(host, site));
-}
 
 /**
  * Turns Rivalry Lens on or off for the site of `host`. Off adds `siteOf(host)`; on removes

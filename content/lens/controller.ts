@@ -6,7 +6,8 @@
 import type { CardModel } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
 import { isMessage, type PageState, type PageSummary } from '../../extension/messages';
-import { type Dismissal, hostInSite, siteOf } from '../../extension/setting-specs';
+import type { Dismissal } from '../../extension/setting-specs';
+import { hostInSite, siteOf } from '../../extension/site';
 import type { SheetOptions } from '../paint/painter';
 import type { MatchFn } from '../scan/match-windows';
 import { createLens, type Lens, type LensSettings } from './lens';

@@ -3,18 +3,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   addDismissal,
   disabledSites,
-  disablingSite,
   dismissals,
   dwellMs,
   hiddenEntities,
   highlightStyle,
-  hostInSite,
   paused,
   removeDismissal,
   repairNotices,
   repairSettings,
   setSiteEnabled,
-  siteOf,
 } from '../../extension/settings';
 
 beforeEach(() => {
@@ -22,15 +19,6 @@ beforeEach(() => {
 });
 
 describe('sites', () => {
-  it('a site is a host and its subdomains, www. aside', () => {
-    expect(siteOf('WWW.Example.com')).toBe('example.com');
-    expect(hostInSite('news.example.com', 'example.com')).toBe(true);
-    expect(hostInSite('www.example.com', 'example.com')).toBe(true);
-    expect(hostInSite('example.com', 'news.example.com')).toBe(false);
-    expect(hostInSite('badexample.com', 'example.com')).toBe(false);
-    expect(disablingSite('a.b.example.com', ['other.org', 'example.com'])).toBe('example.com');
-  });
-
   it('setSiteEnabled turns a site off once and on again, parents included', async () => {
     await setSiteEnabled('www.News.example.com', false);
     await setSiteEnabled('news.example.com', false);
