@@ -9,6 +9,8 @@ import { cardModel } from '../core/card-model';
 import { dataset } from '../core/rivalry-data';
 import { TabBadges, toolbarAction } from '../extension/badge';
 import { isMessage, sendToTab } from '../extension/messages';
+import { PAGES, unreadableReason } from '../extension/pages';
+import { ACCENT } from '../extension/palette';
 import {
   addDismissal,
   disabledSites,
@@ -17,7 +19,6 @@ import {
   setSiteEnabled,
   settingForStorageKey,
 } from '../extension/settings';
-import { PAGES, unreadableReason } from '../extension/pages';
 import { disablingSite } from '../extension/site';
 
 export const MENU_SITE_OFF = 'rivalry-lens-site-off';
@@ -71,7 +72,7 @@ export default defineBackground(() => {
     if (isPaused) void badges.clearWhere(() => true);
   });
 
-  void toolbarAction().setBadgeBackgroundColor({ color: '#3d3a8c' });
+  void toolbarAction().setBadgeBackgroundColor({ color: ACCENT });
 
   // Menus persist across service-worker restarts; create them once per install or update.
   browser.runtime.onInstalled.addListener(() => {
