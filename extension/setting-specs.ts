@@ -7,8 +7,7 @@
 import * as v from 'valibot';
 import type { EntityId } from '../core/types';
 import { isSiteKey, siteOf } from './site';
-
-export type StorageArea = 'sync' | 'local';
+import { type Migrations, migrate, type StorageKey } from './storage-layout';
 
 export type HighlightStyle = 'fill' | 'underline';
 
@@ -123,15 +122,15 @@ function migrateDismissalsV2(old: unknown): unknown {
 const SYNC_ITEM_BYTES = 8192;
 
 export interface SettingSpec<T> {
-  /** `area:key`, as `@wxt-dev/storage` names it (its version lives under `key$`). */
-  key: `${StorageArea}:${string}`;
+  /** `area:key`, as `@wxt-dev/storage` names it (see `./storage-layout.ts`). */
+  key: StorageKey;
   /** How the options page names it. */
   label: string;
   /** Every stored, watched or imported value is checked against it (sync items: size too). */
   schema: v.GenericSchema<T>;
   fallback: T;
   version: number;
-  migrations: Readonly<Record<number, (old: unknown) => unknown>>;
+  migrations: Migrations;
 }
 
 function spec<T>(
@@ -223,9 +222,7 @@ export function readStored<T>(
   storedVersion = spec.version,
 ): T {
   if (value == null) return structuredClone(spec.fallback);
-  let migrated = value;
-  for (let to = storedVersion + 1; to <= spec.version; to++)
-    migrated = spec.migrations[to]?.(migrated) ?? migrated;
+  const migrated = migrate(value, storedVersion, spec.version, spec.migrations);
   const result = v.safeParse(spec.schema, migrated);
   return result.success ? result.output : structuredClone(spec.fallback);
 }

@@ -29,9 +29,16 @@ import {
   type SettingSpec,
   type SettingValues,
   SPECS,
-  type StorageArea,
 } from './setting-specs';
 import { disablingSite, hostInSite, siteOf } from './site';
+import {
+  migrate,
+  placeOf,
+  type StorageArea,
+  type StorageKey,
+  storedVersion,
+  versionMeta,
+} from './storage-layout';
 
 export {
   type Dismissal,
@@ -48,6 +55,7 @@ export {
 
 /** A storage item whose reads and watches only ever yield values that match its schema. */
 export interface Setting<T> extends WxtStorageItem<T, Record<string, never>> {
+  readonly key: StorageKey;
   readonly label: string;
   readonly version: number;
   readonly schema: v.GenericSchema<T>;
@@ -93,8 +101,7 @@ function defineSetting<T>(spec: SettingSpec<T>): Setting<T> {
     migrate: () => raw.migrate(),
     readRaw: async () => {
       const [value, meta] = await Promise.all([raw.getValue(), raw.getMeta()]);
-      const stored = (meta as { v?: unknown }).v;
-      return { value, version: typeof stored === 'number' ? stored : 1 };
+      return { value, version: storedVersion(meta) };
     },
   };
 }
@@ -246,7 +253,10 @@ export async function repairSettings(
 
 /** The setting stored under a `browser.storage` area and key, for `onChanged` listeners. */
 export function settingForStorageKey(area: string, key: string): SettingName | undefined {
-  return SETTING_NAMES.find((name) => SETTINGS[name].key === `${area}:${key}`);
+  return SETTING_NAMES.find((name) => {
+    const place = placeOf(SETTINGS[name].key);
+    return place.area === area && place.key === key;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,9 +356,7 @@ export function parseSettingsFile(text: string): ParsedSettingsFile {
       );
       continue;
     }
-    let value = raw;
-    for (let to = from + 1; to <= setting.version; to++)
-      value = setting.migrations[to]?.(value) ?? value;
+    const value = migrate(raw, from, setting.version, setting.migrations);
     const result = v.safeParse(setting.schema, value);
     if (result.success) values[name] = result.output;
     else errors.push(`${setting.label} (“${name}”): ${describeIssues(result.issues)}.`);
@@ -372,10 +380,10 @@ export async function importSettings(
   const byArea = new Map<StorageArea, Record<string, unknown>>();
   for (const name of names) {
     const setting = SETTINGS[name];
-    const [area, key] = setting.key.split(':', 2) as [StorageArea, string];
+    const { area, key, metaKey } = placeOf(setting.key);
     const writes = byArea.get(area) ?? {};
     writes[key] = parsed.values[name];
-    writes[`${key}$`] = { v: setting.version };
+    writes[metaKey] = versionMeta(setting.version);
     byArea.set(area, writes);
   }
   const written: [StorageArea, Record<string, unknown>][] = [];
