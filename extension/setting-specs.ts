@@ -6,18 +6,11 @@
  */
 import * as v from 'valibot';
 import type { EntityId } from '../core/types';
+import { type Dismissal, dismissalKey, dismissalText } from './dismissal';
 import { isSiteKey, siteOf } from './site';
 import { type Migrations, migrate, type StorageKey } from './storage-layout';
 
 export type HighlightStyle = 'fill' | 'underline';
-
-export interface Dismissal {
-  /** Site the wording was dismissed on (a site key, see `./site.ts`). */
-  site: string;
-  entity: EntityId;
-  /** The mention's wording, compared case-insensitively. */
-  text: string;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -81,10 +74,6 @@ const DismissalsSchema = v.pipe(
   unique(dismissalKey),
 );
 
-export function dismissalKey(d: Dismissal): string {
-  return `${d.site}\n${d.entity}\n${d.text.toLowerCase()}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Migrations. Each takes whatever was stored under the previous version and must not throw on
 // a value of the wrong shape: it returns it unchanged and validation then falls back.
@@ -105,7 +94,7 @@ function migrateDismissalsV2(old: unknown): unknown {
     const next = {
       ...item,
       site: siteOf(item.site.trim()),
-      text: item.text.replace(/\s+/g, ' ').trim(),
+      text: dismissalText(item.text),
     } as Dismissal;
     const key = dismissalKey(next);
     if (seen.has(key)) continue;

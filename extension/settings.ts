@@ -21,8 +21,6 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import {
-  type Dismissal,
-  dismissalKey,
   readStored,
   SETTING_NAMES,
   type SettingName,
@@ -30,6 +28,7 @@ import {
   type SettingValues,
   SPECS,
 } from './setting-specs';
+import { type Dismissal, dismissalKey, storedDismissal } from './dismissal';
 import { disablingSite, hostInSite, siteOf } from './site';
 import {
   migrate,
@@ -41,7 +40,6 @@ import {
 } from './storage-layout';
 
 export {
-  type Dismissal,
   DWELL_MAX_MS,
   DWELL_MIN_MS,
   type HighlightStyle,
@@ -148,11 +146,7 @@ export async function setSiteEnabled(host: string, enabled: boolean): Promise<vo
 
 /** Remembers that `text` does not name `entity` on `site`. */
 export async function addDismissal(dismissal: Dismissal): Promise<void> {
-  const next = {
-    site: siteOf(dismissal.site),
-    entity: dismissal.entity,
-    text: dismissal.text.replace(/\s+/g, ' ').trim(),
-  };
+  const next = storedDismissal(dismissal);
   const list = await dismissals.getValue();
   if (list.some((d) => dismissalKey(d) === dismissalKey(next))) return;
   await dismissals.setValue([...list, next]);

@@ -6,7 +6,7 @@
 import type { CardModel } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
 import { isMessage, type PageState, type PageSummary } from '../../extension/messages';
-import type { Dismissal } from '../../extension/setting-specs';
+import type { Dismissal } from '../../extension/dismissal';
 import { hostInSite, siteOf } from '../../extension/site';
 import type { SheetOptions } from '../paint/painter';
 import type { MatchFn } from '../scan/match-windows';

@@ -12,7 +12,8 @@
 import { type CardModel, withMention } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
 import type { EntityCount, PageState, PageSummary } from '../../extension/messages';
-import type { Dismissal, HighlightStyle } from '../../extension/settings';
+import { type Dismissal, dismissalMatcher } from '../../extension/dismissal';
+import type { HighlightStyle } from '../../extension/setting-specs';
 import { type CardHost, createCardHost } from '../card/card-host';
 import { createMentionIndex, type PointApi } from '../card/hit-test';
 import { createHover, type Hover } from '../card/hover';
@@ -127,10 +128,9 @@ export function createLens(o: LensOptions): Lens {
   const painted = new WeakSet<Found>();
 
   let hidden = new Set(settings.hiddenEntities);
-  let dismissed = dismissalKeys(settings.dismissals, o.site);
+  let dismissed = dismissalMatcher(settings.dismissals, o.site);
   const active = (f: Found) =>
-    !hidden.has(f.mention.entity) &&
-    !dismissed.has(`${f.mention.entity}\u0000${f.mention.text.toLowerCase()}`);
+    !hidden.has(f.mention.entity) && !dismissed(f.mention.entity, f.mention.text);
 
   let card: CardHost | null = null;
   let hover: Hover | null = null;
@@ -474,7 +474,7 @@ export function createLens(o: LensOptions): Lens {
       if (next.highlightStyle) painter.setStyle(next.highlightStyle);
       if (next.hiddenEntities || next.dismissals) {
         hidden = new Set(settings.hiddenEntities);
-        dismissed = dismissalKeys(settings.dismissals, o.site);
+        dismissed = dismissalMatcher(settings.dismissals, o.site);
         const add: Found[] = [];
         const remove: Found[] = [];
         const owners = new Set<Found['owner']>();
@@ -500,14 +500,6 @@ export function createLens(o: LensOptions): Lens {
     },
   };
   return api_;
-}
-
-function dismissalKeys(list: readonly Dismissal[], site: string): Set<string> {
-  const keys = new Set<string>();
-  for (const d of list) {
-    if (d.site === site) keys.add(`${d.entity}\u0000${d.text.toLowerCase()}`);
-  }
-  return keys;
 }
 
 /** The words around a mention: "…Altman explored a deal with Stoke Space, a rival…". */
