@@ -15,10 +15,10 @@ import {
   addDismissal,
   disabledSites,
   paused,
-  repairSettings,
   setSiteEnabled,
   settingForStorageKey,
 } from '../extension/settings';
+import { repairSettings } from '../extension/settings-repair';
 import { disablingSite } from '../extension/site';
 
 export const MENU_SITE_OFF = 'rivalry-lens-site-off';

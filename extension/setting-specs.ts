@@ -74,6 +74,17 @@ const DismissalsSchema = v.pipe(
   unique(dismissalKey),
 );
 
+/** A schema's complaints in words: the first three, each with its place in the value. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Migrations. Each takes whatever was stored under the previous version and must not throw on
 // a value of the wrong shape: it returns it unchanged and validation then falls back.

@@ -15,7 +15,7 @@
  * (split text nodes are joined again) when the mention goes or the lens is turned off. Pages
  * whose framework owns those text nodes (React…) may dislike it, which is why it is a fallback.
  */
-import type { HighlightStyle } from '../../extension/settings';
+import type { HighlightStyle } from '../../extension/setting-specs';
 import type { Found } from '../found';
 import { MARK_TAG } from '../read/dom-rules';
 import {

@@ -5,7 +5,7 @@
  * text, over a black page they tint light text, and the text keeps its own colour either way.
  */
 import { entityRgb, FLASH_RGB } from '../../extension/palette';
-import type { HighlightStyle } from '../../extension/settings';
+import type { HighlightStyle } from '../../extension/setting-specs';
 
 /** The prefix of every entity highlight's name: `rivalry-stoke-space`. */
 export const HIGHLIGHT_PREFIX = 'rivalry-';

@@ -6,7 +6,8 @@ import { dataset } from '../../core/rivalry-data';
 import background, { MENU_SITE_OFF } from '../../entrypoints/background';
 import content from '../../entrypoints/content';
 import { badgeText } from '../../extension/badge';
-import { disabledSites, dismissals, paused, repairNotices } from '../../extension/settings';
+import { disabledSites, dismissals, paused } from '../../extension/settings';
+import { repairNotices } from '../../extension/settings-repair';
 import config from '../../wxt.config';
 
 // Only the content script's declaration is read here; its names are built by a Vite plugin.
