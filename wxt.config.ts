@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { esmPolyfillPlugin } from './build/esm-polyfill-plugin.ts';
 import { matchDataPlugin } from './build/match-data-plugin.ts';
-import { PAGES } from './content/lens/where.ts';
 import { validateDataset } from './core/validate-dataset.ts';
+import { PAGES } from './extension/pages.ts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({

@@ -4,8 +4,8 @@
  * a popover that `content/card/card-host.ts` owns (it carries the dialog role and the label).
  */
 
-import { entityRgb } from '../content/paint/styles';
 import type { CardModel, SourceView } from '../core/card-model';
+import { entityRgb } from '../extension/palette';
 
 export interface CardProps {
   model: CardModel;

@@ -1,12 +1,7 @@
 /** How mentions look (fill or underline) and how long the pointer rests before a card opens. */
 import { useEffect, useState } from 'preact/hooks';
-import {
-  DWELL_MAX_MS,
-  DWELL_MIN_MS,
-  dwellMs,
-  type HighlightStyle,
-  highlightStyle,
-} from '../extension/settings';
+import { DWELL_MAX_MS, DWELL_MIN_MS, type HighlightStyle } from '../extension/setting-specs';
+import { dwellMs, highlightStyle } from '../extension/settings';
 
 const STYLES: { value: HighlightStyle; label: string }[] = [
   { value: 'fill', label: 'Fill' },

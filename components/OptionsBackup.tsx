@@ -1,6 +1,7 @@
 /** Export all settings to a JSON file, and import one (all of it, or nothing). */
 import { useState } from 'preact/hooks';
-import { exportSettings, importSettings, SETTINGS } from '../extension/settings';
+import { SETTINGS } from '../extension/settings';
+import { exportSettings, importSettings } from '../extension/settings-file';
 
 type Outcome = { ok: true; text: string } | { ok: false; title: string; errors: string[] };
 

@@ -1,6 +1,7 @@
 /** False positives dismissed with "Not this" on a card, per site and wording. */
 import type { EntityId } from '../core/types';
-import { type Dismissal, removeDismissal } from '../extension/settings';
+import { type Dismissal, dismissalKey } from '../extension/dismissal';
+import { removeDismissal } from '../extension/settings';
 
 export function OptionsDismissals(props: {
   dismissals: readonly Dismissal[];
@@ -24,7 +25,7 @@ export function OptionsDismissals(props: {
             <h3>{site}</h3>
             <ul class="rows">
               {bySite.get(site)?.map((d) => (
-                <li key={`${d.entity}\n${d.text}`}>
+                <li key={dismissalKey(d)}>
                   <span class="row-main">
                     “{d.text}” <span class="muted">is not {props.nameOf(d.entity)}</span>
                   </span>

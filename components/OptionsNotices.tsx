@@ -1,5 +1,6 @@
 /** Settings that were found corrupt and reset to their default, until dismissed. */
-import { type RepairNotice, repairNotices, SETTINGS } from '../extension/settings';
+import { SETTINGS } from '../extension/settings';
+import { type RepairNotice, repairNotices } from '../extension/settings-repair';
 
 function defaultText(notice: RepairNotice): string {
   const fallback = SETTINGS[notice.setting].fallback;

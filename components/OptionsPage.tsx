@@ -11,9 +11,8 @@ import {
   dwellMs,
   hiddenEntities,
   highlightStyle,
-  repairNotices,
-  repairSettings,
 } from '../extension/settings';
+import { repairNotices, repairSettings } from '../extension/settings-repair';
 import { OptionsAppearance } from './OptionsAppearance';
 import { OptionsBackup } from './OptionsBackup';
 import { OptionsDismissals } from './OptionsDismissals';

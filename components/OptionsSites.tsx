@@ -1,7 +1,18 @@
 /** Sites where Rivalry Lens is off: the list, removal, and adding one by name. */
 import { useState } from 'preact/hooks';
 import { disabledSites } from '../extension/settings';
-import { parseSiteInput } from '../extension/site';
+import { parseSiteInput, SITE_RULE_TEXT } from '../extension/site';
+
+/** Text with its backticked parts as `<code>`, keyed by offset (the text is a constant). */
+function withCode(text: string) {
+  const out: (string | preact.JSX.Element)[] = [];
+  let at = 0;
+  for (const [i, part] of text.split('`').entries()) {
+    out.push(i % 2 === 1 ? <code key={at}>{part}</code> : part);
+    at += part.length + 1;
+  }
+  return out;
+}
 
 export function OptionsSites(props: { sites: readonly string[] }) {
   const [input, setInput] = useState('');
@@ -33,10 +44,7 @@ export function OptionsSites(props: { sites: readonly string[] }) {
     <section aria-labelledby="sites-title">
       <h2 id="sites-title">Sites where it is off</h2>
       <p class="explain" id="sites-explain">
-        A site is a host name and every host under it. Turning off <code>example.com</code> also
-        turns off <code>www.example.com</code> and <code>news.example.com</code>; turning off{' '}
-        <code>news.example.com</code> leaves the rest of example.com on. A leading <code>www.</code>{' '}
-        is ignored.
+        {withCode(SITE_RULE_TEXT)}
       </p>
       {props.sites.length === 0 ? (
         <p class="empty">Rivalry Lens is on everywhere.</p>

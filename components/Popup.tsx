@@ -7,14 +7,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import type { EntityId } from '../core/types';
 import { isMessage, type PageSummary, sendToTab } from '../extension/messages';
-import {
-  disabledSites,
-  disablingSite,
-  hiddenEntities,
-  paused,
-  siteOf,
-} from '../extension/settings';
-import { type Unreadable, unreadableReason } from '../extension/site';
+import { type Unreadable, unreadableReason } from '../extension/pages';
+import { disabledSites, hiddenEntities, paused } from '../extension/settings';
+import { disablingSite, siteOf } from '../extension/site';
 import { PopupSummary } from './PopupSummary';
 import { PopupSwitches } from './PopupSwitches';
 import { layoutRivalryMap, type MapData, RivalryMap } from './RivalryMap';

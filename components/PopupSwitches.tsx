@@ -1,5 +1,6 @@
 /** The popup's two switches: Rivalry Lens on this site, and the global pause. */
-import { disablingSite, paused, setSiteEnabled, siteOf } from '../extension/settings';
+import { paused, setSiteEnabled } from '../extension/settings';
+import { disablingSite, siteCoverage, siteOf } from '../extension/site';
 
 export function PopupSwitches(props: {
   /** Host of the active tab's page, when the page can be read. */
@@ -15,9 +16,7 @@ export function PopupSwitches(props: {
     ? 'This page cannot be read.'
     : off && off !== siteOf(host ?? '')
       ? `Off for all of ${off}, this subdomain included.`
-      : /^[\d.]+$|^\[/.test(site)
-        ? `Covers ${site}.`
-        : `Covers ${site} and its subdomains.`;
+      : siteCoverage(site);
   return (
     <div class="switches">
       <label class="switch">

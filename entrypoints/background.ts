@@ -9,17 +9,18 @@ import { cardModel } from '../core/card-model';
 import { dataset } from '../core/rivalry-data';
 import { TabBadges, toolbarAction } from '../extension/badge';
 import { isMessage, sendToTab } from '../extension/messages';
+import { PAGES, unreadableReason } from '../extension/pages';
+import { ACCENT } from '../extension/palette';
 import { reportError } from '../extension/report-error';
 import {
   addDismissal,
   disabledSites,
-  disablingSite,
   paused,
-  repairSettings,
   setSiteEnabled,
   settingForStorageKey,
 } from '../extension/settings';
-import { unreadableReason } from '../extension/site';
+import { repairSettings } from '../extension/settings-repair';
+import { disablingSite } from '../extension/site';
 
 export const MENU_SITE_OFF = 'rivalry-lens-site-off';
 export const NEXT_MENTION_COMMAND = 'next-mention';
@@ -88,7 +89,7 @@ export default defineBackground(() => {
     if (isPaused) void badges.clearWhere(() => true);
   });
 
-  void toolbarAction().setBadgeBackgroundColor({ color: '#3d3a8c' });
+  void toolbarAction().setBadgeBackgroundColor({ color: ACCENT });
 
   // Menus persist across service-worker restarts; create them once per install or update.
   browser.runtime.onInstalled.addListener(() => {
@@ -97,7 +98,7 @@ export default defineBackground(() => {
         id: MENU_SITE_OFF,
         title: 'Turn Rivalry Lens off on this site',
         contexts: ['page', 'selection', 'link', 'image', 'frame'],
-        documentUrlPatterns: ['http://*/*', 'https://*/*'],
+        documentUrlPatterns: PAGES,
       }),
     );
     void repairSettings();

@@ -6,11 +6,12 @@ import names from 'virtual:rivalry-match-data';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startController } from '../content/lens/controller';
-import { isTopOrSameOriginFrame, PAGES } from '../content/lens/where';
+import { isTopOrSameOriginFrame } from '../content/lens/where';
 import { earlySheet } from '../content/paint/early-sheet';
 import type { MatchFn } from '../content/scan/match-windows';
 import { linkMatcher, type Matcher } from '../core/matcher';
 import { sendToBackground } from '../extension/messages';
+import { PAGES } from '../extension/pages';
 
 /**
  * Linked from the names the build prepared, on the first block of text read (a frame that stops

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { CardModel } from '../core/card-model';
 import type { EntityId } from '../core/types';
-import type { Dismissal } from './setting-specs';
+import type { Dismissal } from './dismissal';
 
 /** What a content script reports about its page. */
 export type PageState =

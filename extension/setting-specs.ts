@@ -6,34 +6,11 @@
  */
 import * as v from 'valibot';
 import type { EntityId } from '../core/types';
-import { isSiteKey } from './site';
-
-export type StorageArea = 'sync' | 'local';
+import { type Dismissal, dismissalKey, dismissalText } from './dismissal';
+import { isSiteKey, siteOf } from './site';
+import { type Migrations, migrate, type StorageKey } from './storage-layout';
 
 export type HighlightStyle = 'fill' | 'underline';
-
-export interface Dismissal {
-  /** Site the wording was dismissed on (a site key, see `siteOf`). */
-  site: string;
-  entity: EntityId;
-  /** The mention's wording, compared case-insensitively. */
-  text: string;
-}
-
-/** Normalises a host to the site key used in `disabledSites` (lower case, no leading `www.`). */
-export function siteOf(host: string): string {
-  return host
-    .toLowerCase()
-    .replace(/\.$/, '')
-    .replace(/^www\./, '');
-}
-
-/** True when `host` is `site` or one of its subdomains. */
-export function hostInSite(host: string, site: string): boolean {
-  const h = siteOf(host);
-  const s = siteOf(site);
-  return h === s || h.endsWith(`.${s}`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -97,8 +74,15 @@ const DismissalsSchema = v.pipe(
   unique(dismissalKey),
 );
 
-export function dismissalKey(d: Dismissal): string {
-  return `${d.site}\n${d.entity}\n${d.text.toLowerCase()}`;
+/** A schema's complaints in words: the first three, each with its place in the value. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -121,7 +105,7 @@ function migrateDismissalsV2(old: unknown): unknown {
     const next = {
       ...item,
       site: siteOf(item.site.trim()),
-      text: item.text.replace(/\s+/g, ' ').trim(),
+      text: dismissalText(item.text),
     } as Dismissal;
     const key = dismissalKey(next);
     if (seen.has(key)) continue;
@@ -138,15 +122,15 @@ function migrateDismissalsV2(old: unknown): unknown {
 const SYNC_ITEM_BYTES = 8192;
 
 export interface SettingSpec<T> {
-  /** `area:key`, as `@wxt-dev/storage` names it (its version lives under `key$`). */
-  key: `${StorageArea}:${string}`;
+  /** `area:key`, as `@wxt-dev/storage` names it (see `./storage-layout.ts`). */
+  key: StorageKey;
   /** How the options page names it. */
   label: string;
   /** Every stored, watched or imported value is checked against it (sync items: size too). */
   schema: v.GenericSchema<T>;
   fallback: T;
   version: number;
-  migrations: Readonly<Record<number, (old: unknown) => unknown>>;
+  migrations: Migrations;
 }
 
 function spec<T>(
@@ -171,7 +155,7 @@ function syncBytes(key: string, value: unknown): number {
 
 /** Every setting by the name it has in exported files. */
 export const SPECS = {
-  /** Sites where Rivalry Lens is off. A site covers its subdomains (see `hostInSite`). */
+  /** Sites where Rivalry Lens is off. A site covers its subdomains (see `./site.ts`). */
   disabledSites: spec<string[]>({
     key: 'sync:disabledSites',
     label: 'Sites where Rivalry Lens is off',
@@ -238,9 +222,7 @@ export function readStored<T>(
   storedVersion = spec.version,
 ): T {
   if (value == null) return structuredClone(spec.fallback);
-  let migrated = value;
-  for (let to = storedVersion + 1; to <= spec.version; to++)
-    migrated = spec.migrations[to]?.(migrated) ?? migrated;
+  const migrated = migrate(value, storedVersion, spec.version, spec.migrations);
   const result = v.safeParse(spec.schema, migrated);
   return result.success ? result.output : structuredClone(spec.fallback);
 }

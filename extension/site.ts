@@ -1,45 +1,40 @@
 /**
- * What a tab's address means to Rivalry Lens: which site it belongs to, and whether the
- * browser lets an extension read it at all. Pure: no extension API.
+ * What a site is, in one place: a host name in lower case without a leading `www.`, covering
+ * every host under it, except an IP address, which has no hosts under it. The site switch, the
+ * options page, the stored settings, their migrations, the dismissals and the content script
+ * all use these. Pure: no extension API.
  */
-
-/**
- * Pages where browsers refuse content scripts even though the scheme is http(s): the
- * extension stores. Chromium blocks the Chrome Web Store, Firefox blocks addons.mozilla.org.
- */
-const STORE_PAGES: readonly { host: string; path: string }[] = [
-  { host: 'chromewebstore.google.com', path: '/' },
-  { host: 'chrome.google.com', path: '/webstore' },
-  { host: 'addons.mozilla.org', path: '/' },
-  { host: 'microsoftedge.microsoft.com', path: '/addons' },
-];
-
-/** Why a page cannot be read, or `null` when the content script may run there. */
-export type Unreadable = 'browser-page' | 'store-page' | null;
-
-/**
- * Classifies a tab URL. Only http(s) pages get the content script; every other scheme
- * (`chrome:`, `about:`, `edge:`, `moz-extension:`, `view-source:`, `file:`…) is the
- * browser's own and stays unread.
- */
-export function unreadableReason(url: string): Unreadable {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'browser-page';
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'browser-page';
-  const host = parsed.hostname.toLowerCase();
-  if (STORE_PAGES.some((store) => store.host === host && parsed.pathname.startsWith(store.path)))
-    return 'store-page';
-  return null;
-}
 
 /** Host names as `URL` produces them: letters, digits, hyphens and dots, or an IPv6 literal. */
 const HOST_NAME =
   /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
 const IPV6 = /^\[[0-9a-f:.]+\]$/;
+const IPV4 = /^[\d.]+$/;
+
+/** Normalises a host to its site key (lower case, no trailing dot, no leading `www.`). */
+export function siteOf(host: string): string {
+  return host
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
+}
+
+/** True for an IPv4 address or a bracketed IPv6 literal: a site of one host, no subdomains. */
+export function isIpAddress(site: string): boolean {
+  return IPV4.test(site) || site.startsWith('[');
+}
+
+/** True when `host` is `site` or, unless `site` is an IP address, one of its subdomains. */
+export function hostInSite(host: string, site: string): boolean {
+  const h = siteOf(host);
+  const s = siteOf(site);
+  return h === s || (!isIpAddress(s) && h.endsWith(`.${s}`));
+}
+
+/** The entry of `sites` that covers `host`, if any (the host's own site or a parent). */
+export function disablingSite(host: string, sites: readonly string[]): string | undefined {
+  return sites.find((site) => hostInSite(host, site));
+}
 
 /** True for a string that is already a site key as `siteOf` makes them. */
 export function isSiteKey(value: string): boolean {
@@ -50,6 +45,20 @@ export function isSiteKey(value: string): boolean {
     (HOST_NAME.test(value) || IPV6.test(value))
   );
 }
+
+/** What turning a site off covers, in the popup's words. */
+export function siteCoverage(site: string): string {
+  return isIpAddress(site) ? `Covers ${site}.` : `Covers ${site} and its subdomains.`;
+}
+
+/**
+ * The rule in the options page's words; `code` spans are site names. Kept here so the text
+ * changes with the rule.
+ */
+export const SITE_RULE_TEXT =
+  'A site is a host name and every host under it. Turning off `example.com` also turns off ' +
+  '`www.example.com` and `news.example.com`; turning off `news.example.com` leaves the rest ' +
+  'of example.com on. A leading `www.` is ignored.';
 
 /**
  * Reads what a person typed into "turn off on…" as a site: `https://News.Example.com/a`,
@@ -68,10 +77,7 @@ export function parseSiteInput(input: string): { site: string } | { error: strin
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return { error: 'Only web sites (http and https) can be turned off.' };
-  const site = url.hostname
-    .toLowerCase()
-    .replace(/\.$/, '')
-    .replace(/^www\./, '');
+  const site = siteOf(url.hostname);
   if (!isSiteKey(site)) return { error: `“${trimmed}” is not a site name.` };
   return { site };
 }

@@ -1,6 +1,6 @@
 /** Which found mentions are shown: not of an entity the reader hid, nor dismissed on this site. */
 import type { EntityId } from '../../core/types';
-import type { Dismissal } from '../../extension/settings';
+import { type Dismissal, dismissalMatcher } from '../../extension/dismissal';
 import type { Found } from '../found';
 
 export type ActiveFilter = (found: Found) => boolean;
@@ -11,16 +11,6 @@ export function activeFilter(
   site: string,
 ): ActiveFilter {
   const hidden = new Set(hiddenEntities);
-  const dismissed = dismissalKeys(dismissals, site);
-  return (f) =>
-    !hidden.has(f.mention.entity) &&
-    !dismissed.has(`${f.mention.entity}\u0000${f.mention.text.toLowerCase()}`);
-}
-
-function dismissalKeys(list: readonly Dismissal[], site: string): Set<string> {
-  const keys = new Set<string>();
-  for (const d of list) {
-    if (d.site === site) keys.add(`${d.entity}\u0000${d.text.toLowerCase()}`);
-  }
-  return keys;
+  const dismissed = dismissalMatcher(dismissals, site);
+  return (f) => !hidden.has(f.mention.entity) && !dismissed(f.mention.entity, f.mention.text);
 }

@@ -5,9 +5,10 @@
 
 import type { CardModel } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
+import type { Dismissal } from '../../extension/dismissal';
 import { isMessage, type PageState, type PageSummary } from '../../extension/messages';
 import { reportError } from '../../extension/report-error';
-import { type Dismissal, hostInSite, siteOf } from '../../extension/setting-specs';
+import { hostInSite, siteOf } from '../../extension/site';
 import type { SheetOptions } from '../paint/painter';
 import type { MatchFn } from '../scan/match-windows';
 import { createLens, type Lens, type LensSettings } from './lens';

@@ -11,9 +11,10 @@
  */
 import type { CardModel } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
+import type { Dismissal } from '../../extension/dismissal';
 import type { PageState, PageSummary } from '../../extension/messages';
 import { guarded, reportError } from '../../extension/report-error';
-import type { Dismissal, HighlightStyle } from '../../extension/settings';
+import type { HighlightStyle } from '../../extension/setting-specs';
 import { ORDER_SLICES, SLICE_BUDGET_MS } from '../budgets';
 import { createCardController } from '../card/card-controller';
 import { createMentionIndex, type PointApi } from '../card/hit-test';

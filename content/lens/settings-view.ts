@@ -12,23 +12,13 @@ import {
   type SettingSpec,
   type SettingValues,
   SPECS,
-  type StorageArea,
 } from '../../extension/setting-specs';
+import { placeOf, type StorageArea, storedVersion } from '../../extension/storage-layout';
 
 export interface SettingsView<K extends SettingName> {
   read(): Promise<Pick<SettingValues, K>>;
   /** Calls `cb` with each new value of these settings; returns the removal. */
   watch(cb: (name: K, value: SettingValues[K]) => void): () => void;
-}
-
-/** `sync:dwellMs` → `['sync', 'dwellMs']`; its version is stored under `dwellMs$`. */
-function place(name: SettingName): [StorageArea, string] {
-  return SPECS[name].key.split(':', 2) as [StorageArea, string];
-}
-
-function versionOf(meta: unknown): number | undefined {
-  const v = (meta as { v?: unknown } | undefined)?.v;
-  return typeof v === 'number' ? v : undefined;
 }
 
 export function settingsView<K extends SettingName>(names: readonly K[]): SettingsView<K> {
@@ -45,8 +35,8 @@ export function settingsView<K extends SettingName>(names: readonly K[]): Settin
     async read() {
       const keys = new Map<StorageArea, string[]>();
       for (const name of names) {
-        const [area, key] = place(name);
-        keys.set(area, [...(keys.get(area) ?? []), key, `${key}$`]);
+        const { area, key, metaKey } = placeOf(SPECS[name].key);
+        keys.set(area, [...(keys.get(area) ?? []), key, metaKey]);
       }
       const stored = new Map(
         await Promise.all(
@@ -57,10 +47,10 @@ export function settingsView<K extends SettingName>(names: readonly K[]): Settin
       );
       const out = {} as Pick<SettingValues, K>;
       for (const name of names) {
-        const [area, key] = place(name);
+        const { area, key, metaKey } = placeOf(SPECS[name].key);
         const items = stored.get(area) ?? {};
-        // Never stored: no version either. Stored without one: version 1 (as WXT counts).
-        if (items[key] != null) versions.set(name, versionOf(items[`${key}$`]) ?? 1);
+        // Never stored: no version either.
+        if (items[key] != null) versions.set(name, storedVersion(items[metaKey]));
         out[name] = value(name, items[key]);
       }
       return out;
@@ -71,10 +61,10 @@ export function settingsView<K extends SettingName>(names: readonly K[]): Settin
         area: string,
       ) => {
         for (const name of names) {
-          const [where, key] = place(name);
+          const { area: where, key, metaKey } = placeOf(SPECS[name].key);
           if (where !== area) continue;
-          const meta = changes[`${key}$`];
-          if (meta) versions.set(name, versionOf(meta.newValue) ?? 1);
+          const meta = changes[metaKey];
+          if (meta) versions.set(name, storedVersion(meta.newValue));
           const change = changes[key];
           if (change) cb(name, value(name, change.newValue));
         }

@@ -1,10 +1,4 @@
-/**
- * Where the content scripts run: the pages (manifest match patterns, shared by the content
- * script and, in Chromium, the early highlight rules of wxt.config.ts) and the frames.
- */
-
-/** Every web page; `matchAboutBlank` adds their about:blank and srcdoc frames. */
-export const PAGES = ['http://*/*', 'https://*/*'];
+/** Which frames the content scripts run in (the pages are in `extension/pages.ts`). */
 
 /** Frames run the lens only when they share the top page's origin (no ad or embed frames). */
 export function isTopOrSameOriginFrame(): boolean {

@@ -15,7 +15,8 @@
  * (split text nodes are joined again) when the mention goes or the lens is turned off. Pages
  * whose framework owns those text nodes (React…) may dislike it, which is why it is a fallback.
  */
-import type { HighlightStyle } from '../../extension/settings';
+import { FLASH_RGB } from '../../extension/palette';
+import type { HighlightStyle } from '../../extension/setting-specs';
 import type { Found } from '../found';
 import { MARK_TAG } from '../read/dom-rules';
 import {
@@ -354,7 +355,7 @@ export function createMarkPainter(
     flash(range) {
       for (const p of flashed) p.mark.style.outline = '';
       flashed = range ? (pieces.get(range) ?? []) : [];
-      for (const p of flashed) p.mark.style.outline = '2px solid rgb(250 204 21)';
+      for (const p of flashed) p.mark.style.outline = `2px solid rgb(${FLASH_RGB})`;
     },
     setStyle(next) {
       style = next;

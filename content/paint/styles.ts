@@ -4,34 +4,13 @@
  * Highlight colours are translucent fills of mid-tone hues: over a white page they tint dark
  * text, over a black page they tint light text, and the text keeps its own colour either way.
  */
-import type { HighlightStyle } from '../../extension/settings';
+import { entityRgb, FLASH_RGB } from '../../extension/palette';
+import type { HighlightStyle } from '../../extension/setting-specs';
 
 /** The prefix of every entity highlight's name: `rivalry-stoke-space`. */
 export const HIGHLIGHT_PREFIX = 'rivalry-';
 /** Our one non-entity highlight (the mention just revealed); deliberately not `rivalry-*`. */
 export const FLASH_HIGHLIGHT = 'rlens-flash';
-
-const PALETTE: Record<string, string> = {
-  openai: '16 163 127',
-  spacex: '59 130 246',
-  'stoke-space': '249 115 22',
-  neuralink: '168 85 247',
-  'sam-altman': '20 184 166',
-  'elon-musk': '239 68 68',
-  xai: '236 72 153',
-  x: '14 165 233',
-  'x-twitter': '14 165 233',
-};
-const SPARE = ['234 179 8', '132 204 22', '6 182 212', '217 70 239', '244 63 94'];
-
-/** The entity's colour as space-separated RGB channels, for `rgb(… / alpha)`. */
-export function entityRgb(entity: string): string {
-  const known = PALETTE[entity];
-  if (known) return known;
-  let h = 0;
-  for (let i = 0; i < entity.length; i++) h = (h * 31 + entity.charCodeAt(i)) >>> 0;
-  return SPARE[h % SPARE.length] as string;
-}
 
 /**
  * Which elements the `::highlight()` rules are written for.
@@ -63,7 +42,7 @@ export function highlightCss(
       : `${on}::highlight(${name}){background-color:rgb(${rgb} / 0.3);}`;
   });
   rules.push(
-    `${on}::highlight(${FLASH_HIGHLIGHT}){background-color:rgb(250 204 21 / 0.85);color:#111;}`,
+    `${on}::highlight(${FLASH_HIGHLIGHT}){background-color:rgb(${FLASH_RGB} / 0.85);color:#111;}`,
     // Windows high contrast and other forced colours: use the system's highlight pair.
     `@media (forced-colors: active){${entities
       .map((id) => `${on}::highlight(${HIGHLIGHT_PREFIX}${id})`)

@@ -10,8 +10,8 @@ import {
   dwellMs,
   hiddenEntities,
   highlightStyle,
-  repairNotices,
 } from '../../extension/settings';
+import { repairNotices } from '../../extension/settings-repair';
 import { data } from './popup-data';
 
 const entities = data.entities;

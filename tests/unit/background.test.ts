@@ -4,8 +4,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type CardModel, cardModel } from '../../core/card-model';
 import { dataset } from '../../core/rivalry-data';
 import background, { MENU_SITE_OFF } from '../../entrypoints/background';
+import content from '../../entrypoints/content';
 import { badgeText } from '../../extension/badge';
-import { disabledSites, dismissals, paused, repairNotices } from '../../extension/settings';
+import { disabledSites, dismissals, paused } from '../../extension/settings';
+import { repairNotices } from '../../extension/settings-repair';
+import config from '../../wxt.config';
+
+// Only the content script's declaration is read here; its names are built by a Vite plugin.
+vi.mock('virtual:rivalry-match-data', () => ({ default: { entities: [] } }));
 
 type Listener = (...args: never[]) => unknown;
 function fakeEvent() {
@@ -169,9 +175,20 @@ describe('context menu', () => {
       expect.objectContaining({
         id: MENU_SITE_OFF,
         title: 'Turn Rivalry Lens off on this site',
-        documentUrlPatterns: ['http://*/*', 'https://*/*'],
+        documentUrlPatterns: content.matches,
       }),
     );
+  });
+
+  it('is offered on the pages the content script runs on, and on those only', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await settle();
+    const manifest = await (config.manifest as (env: { browser: string }) => unknown)({
+      browser: 'chrome',
+    });
+    const early = (manifest as { content_scripts: { matches: string[] }[] }).content_scripts;
+    expect(early.map((script) => script.matches)).toEqual([content.matches]);
+    expect(menus.create.mock.calls[0]?.[0].documentUrlPatterns).toEqual(content.matches);
   });
 
   it('turns the site of the page off', async () => {

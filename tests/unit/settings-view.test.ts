@@ -5,7 +5,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { settingsView } from '../../content/lens/settings-view';
-import { SETTING_NAMES, SETTINGS } from '../../extension/settings';
+import { SETTING_NAMES } from '../../extension/setting-specs';
+import { SETTINGS } from '../../extension/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -3,18 +3,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   addDismissal,
   disabledSites,
-  disablingSite,
   dismissals,
   dwellMs,
   hiddenEntities,
   highlightStyle,
-  hostInSite,
   paused,
   removeDismissal,
-  repairNotices,
-  repairSettings,
   setSiteEnabled,
-  siteOf,
+  settingForStorageKey,
 } from '../../extension/settings';
 
 beforeEach(() => {
@@ -22,15 +18,6 @@ beforeEach(() => {
 });
 
 describe('sites', () => {
-  it('a site is a host and its subdomains, www. aside', () => {
-    expect(siteOf('WWW.Example.com')).toBe('example.com');
-    expect(hostInSite('news.example.com', 'example.com')).toBe(true);
-    expect(hostInSite('www.example.com', 'example.com')).toBe(true);
-    expect(hostInSite('example.com', 'news.example.com')).toBe(false);
-    expect(hostInSite('badexample.com', 'example.com')).toBe(false);
-    expect(disablingSite('a.b.example.com', ['other.org', 'example.com'])).toBe('example.com');
-  });
-
   it('setSiteEnabled turns a site off once and on again, parents included', async () => {
     await setSiteEnabled('www.News.example.com', false);
     await setSiteEnabled('news.example.com', false);
@@ -40,6 +27,15 @@ describe('sites', () => {
     expect(await disabledSites.getValue()).toEqual(['example.com', 'other.org']);
     await setSiteEnabled('news.example.com', true);
     expect(await disabledSites.getValue()).toEqual(['other.org']);
+  });
+});
+
+describe('settingForStorageKey', () => {
+  it('names the setting a storage change is about', () => {
+    expect(settingForStorageKey('sync', 'dwellMs')).toBe('dwellMs');
+    expect(settingForStorageKey('local', 'dismissals')).toBe('dismissals');
+    expect(settingForStorageKey('local', 'dwellMs')).toBeUndefined();
+    expect(settingForStorageKey('sync', 'dwellMs$')).toBeUndefined();
   });
 });
 
@@ -185,99 +181,5 @@ describe('corrupt values', () => {
     await fakeBrowser.storage.sync.set({ highlightStyle: ['garbage'] });
     unwatch();
     expect(seen).toEqual(['underline', 'fill']);
-  });
-
-  it('repairSettings removes only the corrupt value and records a notice', async () => {
-    await fakeBrowser.storage.sync.set({
-      disabledSites: ['example.com'],
-      highlightStyle: 'underline',
-      dwellMs: -3,
-    });
-    await fakeBrowser.storage.local.set({ paused: true });
-    const notices = await repairSettings(undefined, 1000);
-    expect(notices).toEqual([
-      {
-        setting: 'dwellMs',
-        problem: expect.stringMatching(/at least 100/),
-        found: '-3',
-        action: 'removed',
-        at: 1000,
-      },
-    ]);
-    expect(await fakeBrowser.storage.sync.get(null)).toEqual({
-      disabledSites: ['example.com'],
-      highlightStyle: 'underline',
-    });
-    expect(await paused.getValue()).toBe(true);
-    expect(await repairNotices.getValue()).toEqual(notices);
-  });
-
-  it('names the place of the problem inside a list', async () => {
-    await fakeBrowser.storage.sync.set({ disabledSites: ['a.org', 7], disabledSites$: { v: 2 } });
-    const [notice] = await repairSettings();
-    expect(notice?.problem).toBe('1: must be a host name written as text');
-    expect(notice?.found).toBe('["a.org",7]');
-  });
-
-  it('a later repair of the same setting replaces its notice; others stay', async () => {
-    await fakeBrowser.storage.sync.set({ dwellMs: 'x', highlightStyle: 1 });
-    await repairSettings(undefined, 1);
-    await fakeBrowser.storage.sync.set({ dwellMs: 'y' });
-    await repairSettings(undefined, 2);
-    const notices = await repairNotices.getValue();
-    expect(notices.map((n) => [n.setting, n.at, n.found])).toEqual([
-      ['highlightStyle', 1, '1'],
-      ['dwellMs', 2, '"y"'],
-    ]);
-  });
-
-  it('keeps a value written by a newer version (sync) and only reads the default', async () => {
-    await fakeBrowser.storage.sync.set({
-      disabledSites: [{ site: 'example.com', until: 123 }],
-      disabledSites$: { v: 3 },
-    });
-    const [notice] = await repairSettings();
-    expect(notice?.action).toBe('kept');
-    expect(await disabledSites.getValue()).toEqual([]);
-    expect(await fakeBrowser.storage.sync.get('disabledSites')).toEqual({
-      disabledSites: [{ site: 'example.com', until: 123 }],
-    });
-  });
-
-  it('a v1 value that is corrupt is reported, not thrown, by its migration', async () => {
-    await fakeBrowser.storage.sync.set({ disabledSites: 'example.com' });
-    await disabledSites.migrate();
-    expect(await disabledSites.getValue()).toEqual([]);
-    const [notice] = await repairSettings();
-    expect(notice).toMatchObject({ setting: 'disabledSites', action: 'removed' });
-  });
-
-  it('a repeated entry is not corruption: it is dropped on read, the rest kept', async () => {
-    await fakeBrowser.storage.local.set({
-      dismissals: [
-        { site: 'a.org', entity: 'x', text: 'X' },
-        { site: 'a.org', entity: 'x', text: 'x' },
-        { site: 'b.org', entity: 'x', text: 'X' },
-      ],
-      dismissals$: { v: 2 },
-    });
-    expect(await repairSettings()).toEqual([]);
-    expect(await dismissals.getValue()).toEqual([
-      { site: 'a.org', entity: 'x', text: 'X' },
-      { site: 'b.org', entity: 'x', text: 'X' },
-    ]);
-    await dismissals.setValue([
-      { site: 'c.org', entity: 'x', text: 'X' },
-      { site: 'c.org', entity: 'x', text: 'X' },
-    ]);
-    expect(await fakeBrowser.storage.local.get('dismissals')).toEqual({
-      dismissals: [{ site: 'c.org', entity: 'x', text: 'X' }],
-    });
-  });
-
-  it('nothing to repair: no notice and no write', async () => {
-    await fakeBrowser.storage.sync.set({ highlightStyle: 'underline' });
-    expect(await repairSettings()).toEqual([]);
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });

@@ -4,12 +4,11 @@ import {
   disabledSites,
   dismissals,
   dwellMs,
-  exportSettings,
   hiddenEntities,
   highlightStyle,
-  importSettings,
   paused,
 } from '../../extension/settings';
+import { exportSettings, importSettings } from '../../extension/settings-file';
 
 beforeEach(() => {
   fakeBrowser.reset();
