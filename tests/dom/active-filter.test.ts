@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { activeFilter } from '../../content/lens/active-filter';
+import { foundWord, page } from './part-helpers';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function mentions() {
+  const $ = page('<p id="p">SpaceX, OpenAI and Neuralink</p><p id="q">Stoke\nSpace</p>');
+  return {
+    spacex: foundWord($('p'), 'SpaceX', 'spacex'),
+    openai: foundWord($('p'), 'OpenAI', 'openai'),
+    neuralink: foundWord($('p'), 'Neuralink', 'neuralink'),
+    stoke: foundWord($('q'), 'Stoke\nSpace', 'stoke-space'),
+  };
+}
+
+describe('active filter', () => {
+  it('filters out a hidden entity and a wording dismissed on this site, in any case', () => {
+    const { spacex, openai, neuralink } = mentions();
+    const active = activeFilter(
+      ['spacex'],
+      [{ site: 'example.com', entity: 'openai', text: 'OPENAI' }],
+      'example.com',
+    );
+    expect([spacex, openai, neuralink].filter(active)).toEqual([neuralink]);
+  });
+
+  it('keeps a wording dismissed on another site, or for another entity', () => {
+    const { openai } = mentions();
+    const active = activeFilter(
+      [],
+      [
+        { site: 'other.org', entity: 'openai', text: 'OpenAI' },
+        { site: 'example.com', entity: 'sam-altman', text: 'OpenAI' },
+      ],
+      'example.com',
+    );
+    expect(active(openai)).toBe(true);
+  });
+
+  // Known bug (see the report of branch part-tests): a dismissal is stored with its white space
+  // collapsed (`addDismissal`, `migrateDismissalsV2`), but the filter compares the mention's
+  // wording as read, where a name broken over a line keeps its "\n". "Not this" on such a
+  // mention comes undone as soon as the stored list comes back. Remove `.fails` with the fix.
+  it.fails('filters a wording broken over a line by its stored, collapsed form', () => {
+    const { stoke } = mentions();
+    const active = activeFilter(
+      [],
+      [{ site: 'example.com', entity: 'stoke-space', text: 'Stoke Space' }],
+      'example.com',
+    );
+    expect(active(stoke)).toBe(false);
+  });
+});

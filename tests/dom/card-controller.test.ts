@@ -1,0 +1,149 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type CardModel, cardModel } from '../../core/card-model';
+import type { EntityId } from '../../core/types';
+import { type CardController, createCardController } from '../../content/card/card-controller';
+import type { Found } from '../../content/found';
+import { HOST_TAG } from '../../content/read/dom-rules';
+import { fakeData } from './content-helpers';
+import { foundWord, page } from './part-helpers';
+
+/** A card answer the test resolves or rejects when it likes. */
+interface Pending {
+  entity: EntityId;
+  resolve(model: CardModel | null): void;
+  reject(error: Error): void;
+}
+
+let abort: AbortController;
+let asked: Pending[];
+let notThis: ReturnType<typeof vi.fn<(found: Found) => void>>;
+let cards: CardController;
+
+beforeEach(() => {
+  abort = new AbortController();
+  asked = [];
+  notThis = vi.fn();
+  cards = createCardController({
+    win: window,
+    signal: abort.signal,
+    card: (entity) => new Promise((resolve, reject) => asked.push({ entity, resolve, reject })),
+    hitTest: () => null,
+    dwellMs: () => 300,
+    notThis,
+  });
+});
+afterEach(() => {
+  abort.abort();
+  document.body.innerHTML = '';
+  document.querySelector(HOST_TAG)?.remove();
+});
+
+/** Lets the promise callbacks run (no timer involved). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}
+
+const modelOf = (entity: EntityId) => cardModel(fakeData, entity);
+const shadow = () => document.querySelector(HOST_TAG)?.shadowRoot ?? null;
+const card = () => shadow()?.querySelector<HTMLElement>('.card') ?? null;
+const isOpen = () => card() !== null && !card()?.hidden;
+
+function mentions() {
+  const $ = page('<p id="p">SpaceX and OpenAI, SpaceX again</p>');
+  const p = $('p');
+  return {
+    spacex: foundWord(p, 'SpaceX', 'spacex'),
+    openai: foundWord(p, 'OpenAI', 'openai'),
+    spacexAgain: foundWord(p, 'SpaceX', 'spacex', 1),
+  };
+}
+
+describe('card controller', () => {
+  it('asks for a card once per entity and shows it in a <rivalry-lens> host', async () => {
+    const { spacex, spacexAgain } = mentions();
+    cards.open(spacex, false);
+    expect(asked.map((a) => a.entity)).toEqual(['spacex']);
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+    asked[0]?.resolve(modelOf('spacex'));
+    await settle();
+    expect(shadow()).not.toBeNull();
+    expect(isOpen()).toBe(true);
+    expect(card()?.getAttribute('aria-label')).toBe('Rivalry Lens: SpaceX');
+
+    cards.open(spacexAgain, false);
+    await settle();
+    expect(asked).toHaveLength(1);
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+  });
+
+  it('shows only the last mention asked for when an earlier card comes later', async () => {
+    const { spacex, openai } = mentions();
+    cards.open(spacex, false);
+    cards.open(openai, false);
+    expect(asked.map((a) => a.entity)).toEqual(['spacex', 'openai']);
+    asked[1]?.resolve(modelOf('openai'));
+    await settle();
+    expect(card()?.getAttribute('aria-label')).toBe('Rivalry Lens: OpenAI');
+    asked[0]?.resolve(modelOf('spacex'));
+    await settle();
+    expect(card()?.getAttribute('aria-label')).toBe('Rivalry Lens: OpenAI');
+    expect(shadow()?.textContent).not.toContain(modelOf('spacex')?.description);
+  });
+
+  it('asks again for a card whose answer failed', async () => {
+    const { spacex } = mentions();
+    cards.open(spacex, false);
+    asked[0]?.reject(new Error('background restarting'));
+    await settle();
+    expect(isOpen()).toBe(false);
+    cards.open(spacex, false);
+    expect(asked).toHaveLength(2);
+    asked[1]?.resolve(modelOf('spacex'));
+    await settle();
+    expect(isOpen()).toBe(true);
+  });
+
+  it('closes the card showing one of the mentions given, and not otherwise', async () => {
+    const { spacex, openai } = mentions();
+    cards.open(spacex, false);
+    asked[0]?.resolve(modelOf('spacex'));
+    await settle();
+    cards.closeIfAny([openai]);
+    expect(isOpen()).toBe(true);
+    cards.closeIfAny([openai, spacex]);
+    expect(isOpen()).toBe(false);
+  });
+
+  it('never shows a card on its way for a mention that went', async () => {
+    const { spacex } = mentions();
+    cards.open(spacex, false);
+    cards.closeIfAny([spacex]);
+    asked[0]?.resolve(modelOf('spacex'));
+    await settle();
+    expect(isOpen()).toBe(false);
+  });
+
+  it('"Not this" closes the card and hands over its mention', async () => {
+    const { spacex } = mentions();
+    cards.open(spacex, false);
+    asked[0]?.resolve(modelOf('spacex'));
+    await settle();
+    const button = [...(shadow()?.querySelectorAll('button') ?? [])].find(
+      (b) => b.textContent?.trim() === 'Not this',
+    );
+    expect(button).toBeDefined();
+    button?.click();
+    expect(notThis).toHaveBeenCalledExactlyOnceWith(spacex);
+    expect(isOpen()).toBe(false);
+  });
+
+  it('takes the host away when aborted', async () => {
+    const { spacex } = mentions();
+    cards.open(spacex, false);
+    asked[0]?.resolve(modelOf('spacex'));
+    await settle();
+    abort.abort();
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+  });
+});
