@@ -6,7 +6,7 @@ const PREFIX = '[Rivalry Lens]';
 const reported = new Set<string>();
 
 /** Logs `error` to the console unless an error of the same part and message was logged. */
-export function reportError(error: unknown, part = 'a part'): void {
+export function reportError(error: unknown, part = 'the extension'): void {
   const message = error instanceof Error ? error.message : String(error);
   const key = `${part}\u0000${message}`;
   if (reported.has(key)) return;

@@ -8,7 +8,7 @@ import { type Found, sameMention } from '../found';
 import { OneShot } from '../one-shot';
 
 /** How long a revealed mention stays flashed. */
-const FLASH_MS = 1500;
+export const FLASH_MS = 1500;
 
 export interface RevealOptions {
   win: Window;

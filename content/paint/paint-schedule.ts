@@ -15,6 +15,11 @@ import type { ReadRoot } from '../read/dom-rules';
 import type { Painter } from './painter';
 
 /** What the schedule paints into: the painter itself and the index that hit-tests the painted. */
+/** The wait before painting grows by a millisecond per this many mentions painted… */
+export const MENTIONS_PER_MS = 20;
+/** …up to this. */
+export const MAX_WAIT_MS = 250;
+
 export interface PaintTarget {
   add(found: readonly Found[]): void;
   remove(found: readonly Found[]): void;
@@ -92,7 +97,10 @@ export function createPaintSchedule(o: PaintScheduleOptions): PaintSchedule {
     if (!list.length) return;
     for (const f of list) pending.add(f);
     if (timer === null) {
-      const wait = painter.mode === 'mark' ? 0 : Math.min(250, Math.floor(index.size / 20));
+      const wait =
+        painter.mode === 'mark'
+          ? 0
+          : Math.min(MAX_WAIT_MS, Math.floor(index.size / MENTIONS_PER_MS));
       timer = setTimeout(flush, wait);
     }
   };

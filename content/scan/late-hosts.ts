@@ -1,11 +1,12 @@
 /**
- * Custom elements seen without a shadow root, looked at again a few times (0.5, 2 and 8 s after
- * the last one was seen): a component whose definition loads late attaches its shadow root
+ * Custom elements seen without a shadow root, looked at again a few times (0.5 s after the last
+ * one was seen, then 2 s and 8 s after the look before): a component whose definition loads late attaches its shadow root
  * without any mutation record that the observer could report.
  */
 import { OneShot } from '../one-shot';
 
-const DELAYS = [500, 2000, 8000];
+/** The waits before each look, each from the look before. */
+export const LOOK_DELAYS_MS = [500, 2000, 8000];
 /** Candidates watched at most: a page of thousands of custom elements is not waited for. */
 const MAX_WATCHED = 5000;
 
@@ -39,7 +40,7 @@ export function createLateHosts(
       }
     }
     if (any) found();
-    const delay = DELAYS[++round];
+    const delay = LOOK_DELAYS_MS[++round];
     if (maybe.size && delay !== undefined) timer.set(check, delay);
   };
 
@@ -48,7 +49,7 @@ export function createLateHosts(
       if (!elements.length) return;
       for (const el of elements) if (maybe.size < MAX_WATCHED) maybe.add(el);
       round = 0;
-      timer.set(check, DELAYS[0] as number);
+      timer.set(check, LOOK_DELAYS_MS[0] as number);
     },
   };
 }

@@ -41,11 +41,9 @@ describe('active filter', () => {
     expect(active(openai)).toBe(true);
   });
 
-  // Known bug (see the report of branch part-tests): a dismissal is stored with its white space
-  // collapsed (`addDismissal`, `migrateDismissalsV2`), but the filter compares the mention's
-  // wording as read, where a name broken over a line keeps its "\n". "Not this" on such a
-  // mention comes undone as soon as the stored list comes back. Remove `.fails` with the fix.
-  it.fails('filters a wording broken over a line by its stored, collapsed form', () => {
+  // A dismissal is stored with its white space collapsed; a name broken over a line keeps its
+  // "\n" as read, and must still match, or "Not this" comes undone when the stored list returns.
+  it('filters a wording broken over a line by its stored, collapsed form', () => {
     const { stoke } = mentions();
     const active = activeFilter(
       [],

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type CardModel, cardModel } from '../../core/card-model';
-import type { EntityId } from '../../core/types';
 import { type CardController, createCardController } from '../../content/card/card-controller';
 import type { Found } from '../../content/found';
 import { HOST_TAG } from '../../content/read/dom-rules';
+import { type CardModel, cardModel } from '../../core/card-model';
+import type { EntityId } from '../../core/types';
 import { fakeData } from './content-helpers';
 import { foundWord, page } from './part-helpers';
 

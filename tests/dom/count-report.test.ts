@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   COUNT_EVERY_MS,
   COUNT_FIRST_MS,
-  createCountReport,
   type CountReport,
+  createCountReport,
 } from '../../content/lens/count-report';
 
 let abort: AbortController;

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EntityId } from '../../core/types';
 import type { Found } from '../../content/found';
 import type { ReadRoot } from '../../content/read/dom-rules';
 import { createFoundStore, type FoundStore } from '../../content/scan/found-store';
+import type { EntityId } from '../../core/types';
 import { foundWord, page } from './part-helpers';
 
 type Listener = (found: Found[]) => void;

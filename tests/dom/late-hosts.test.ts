@@ -1,14 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLateHosts, type LateHosts } from '../../content/scan/late-hosts';
+import { createLateHosts, type LateHosts, LOOK_DELAYS_MS } from '../../content/scan/late-hosts';
 
-/**
- * The module's waits (not exported): the first look 0.5 s after the last element was watched,
- * then 2 s and 8 s after the look before.
- */
-const FIRST_LOOK_MS = 500;
-const SECOND_LOOK_MS = 2000;
-const THIRD_LOOK_MS = 8000;
+const [FIRST_LOOK_MS, SECOND_LOOK_MS, THIRD_LOOK_MS] = LOOK_DELAYS_MS as [number, number, number];
 
 let abort: AbortController;
 let read: Set<ShadowRoot>;

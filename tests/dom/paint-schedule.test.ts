@@ -2,14 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PAINT_ALL_LIMIT } from '../../content/budgets';
 import type { Found } from '../../content/found';
-import { createPaintSchedule, type PaintSchedule } from '../../content/paint/paint-schedule';
+import {
+  createPaintSchedule,
+  MAX_WAIT_MS,
+  MENTIONS_PER_MS,
+  type PaintSchedule,
+} from '../../content/paint/paint-schedule';
 import type { Painter } from '../../content/paint/painter';
 import type { ReadRoot } from '../../content/read/dom-rules';
 import { foundWord, page } from './part-helpers';
-
-/** The module's wait (not exported): a millisecond per 20 mentions painted, at most 250 ms. */
-const MENTIONS_PER_MS = 20;
-const MAX_WAIT_MS = 250;
 
 type List = (found: readonly Found[]) => void;
 let abort: AbortController;

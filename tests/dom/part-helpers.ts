@@ -2,10 +2,11 @@
  * Small builders for the tests of the content script's parts: a mention found in a text node
  * without running the scanner, so that each part is tested on its own.
  */
-import type { EntityId } from '../../core/types';
+
 import type { Found } from '../../content/found';
-import type { Run } from '../../content/read/collect-text';
 import type { ReadRoot } from '../../content/read/dom-rules';
+import type { Run } from '../../content/read/run';
+import type { EntityId } from '../../core/types';
 
 /** The first text node under `root` whose data holds `word`. */
 export function textNodeWith(root: Node, word: string): Text {

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EntityId } from '../../core/types';
 import { MATCH_WINDOW } from '../../content/budgets';
 import { beginJob, type JobContext, stepJob } from '../../content/scan/read-job';
+import type { EntityId } from '../../core/types';
 import { calls, fakeMatch } from './content-helpers';
 import { always, page } from './part-helpers';
 

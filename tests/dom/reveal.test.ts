@@ -1,13 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EntityId } from '../../core/types';
 import type { Found } from '../../content/found';
 import { createDocOrder } from '../../content/lens/doc-order';
-import { createReveal } from '../../content/lens/reveal';
+import { createReveal, FLASH_MS } from '../../content/lens/reveal';
+import type { EntityId } from '../../core/types';
 import { foundWord, page } from './part-helpers';
 
 /** The module's flash (not exported). */
-const FLASH_MS = 1500;
 
 let abort: AbortController;
 /** The scanner's current mentions, in any order. */

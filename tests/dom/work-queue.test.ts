@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCollector, walkNested } from '../../content/read/collect-text';
+import { createCollector } from '../../content/read/collect-text';
 import type { ReadRoot } from '../../content/read/dom-rules';
+import { walkNested } from '../../content/read/walk-nested';
 import { createWorkQueue, type WorkQueue } from '../../content/scan/work-queue';
 import { always, never, page } from './part-helpers';
 

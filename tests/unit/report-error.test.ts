@@ -1,6 +1,5 @@
-// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { guarded, reportError } from '../../content/report-error';
+import { guarded, reportError } from '../../extension/report-error';
 
 /** The module remembers what it logged for the page's life: each test uses its own messages. */
 let errors: ReturnType<typeof vi.fn<typeof console.error>>;
@@ -27,7 +26,7 @@ describe('reportError', () => {
     reportError('a string thrown');
     reportError('a string thrown');
     expect(errors).toHaveBeenCalledExactlyOnceWith(
-      '[Rivalry Lens] content script failed:',
+      '[Rivalry Lens] the extension failed:',
       'a string thrown',
     );
   });
