@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../core/find-mentions.ts';
 import { matchData } from '../../core/match-data.ts';
-import { linkMatcher, prepareNames } from '../../core/matcher.ts';
+import { linkMatcher } from '../../core/matcher.ts';
+import { prepareNames } from '../../core/prepare-names.ts';
 import { dataset } from '../../core/rivalry-data.ts';
 import { loadCorpus } from '../corpus/parse-corpus.ts';
 
