@@ -3,7 +3,7 @@ import { findMentions } from '../../core/find-mentions.ts';
 import { matchData } from '../../core/match-data.ts';
 import type { Candidate } from '../../core/candidate.ts';
 import { type LinkedNames, linkNames } from '../../core/linked-names.ts';
-import { findCandidates } from '../../core/matcher.ts';
+import { findCandidates, mentionsIn } from '../../core/matcher.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
 import { dataset } from '../../core/rivalry-data.ts';
 import { loadCorpus } from '../corpus/parse-corpus.ts';
@@ -155,6 +155,22 @@ describe('findMentions reports names left undecided', () => {
     const undecided = new Set<string>();
     findMentions('Elon Musk spoke; Musk said more. Let x = 3; Model X; SpaceX.', { undecided });
     expect([...undecided]).toEqual([]);
+  });
+});
+
+describe('with the notMentions veto switched off', () => {
+  // Each veto must earn its place: without it, hard negatives with context come through.
+  const linked = linkNames(prepareNames(matchData(dataset)));
+  const off = () => false;
+  const entities = (text: string, veto?: () => boolean) =>
+    mentionsIn(linked, text, {}, veto).map((m) => `${m.entity}:${m.text}`);
+
+  it.each([
+    ['SpaceX rival Stoke Space flew its rocket; Stoke City lost at home.', 'stoke-space:Stoke'],
+    ['Elon Musk said Tesla would ship the Model X again.', 'x-twitter:X'],
+  ])('the matcher takes a false positive in %j', (text, falsePositive) => {
+    expect(entities(text)).not.toContain(falsePositive);
+    expect(entities(text, off)).toContain(falsePositive);
   });
 });
 
