@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { matchData } from '../core/match-data.ts';
-import { prepareNames } from '../core/matcher.ts';
+import { prepareNames } from '../core/prepare-names.ts';
 
 export const MATCH_DATA_ID = 'virtual:rivalry-match-data';
 /** `import ids from 'virtual:rivalry-entity-ids'`: the highlighted entities' ids, alone. */

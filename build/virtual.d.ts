@@ -1,6 +1,6 @@
 /** The build's virtual modules (see `match-data-plugin.ts`). */
 declare module 'virtual:rivalry-match-data' {
-  const names: import('../core/matcher.ts').PreparedNames;
+  const names: import('../core/prepare-names.ts').PreparedNames;
   export default names;
 }
 declare module 'virtual:rivalry-entity-ids' {

@@ -27,6 +27,28 @@ export enum Cls {
   Han = 9,
 }
 
+/** The full-width forms of ASCII `!`…`~` (ＳｐａｃｅＸ): each is its ASCII character plus this. */
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/** True for a full-width form of a printable ASCII character. */
+export function isFullWidth(c: number): boolean {
+  return c >= 0xff01 && c <= 0xff5e;
+}
+
+/** The ASCII character a full-width form stands for (`c` itself when it is none). */
+export function fromFullWidth(c: number): number {
+  return isFullWidth(c) ? c - FULL_WIDTH_OFFSET : c;
+}
+
+/** The full-width letters, as the inside of a regex character class. */
+export const FULL_WIDTH_LETTERS_CLASS = '\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
+
+/** True for a full-width letter or digit. */
+function isFullWidthWord(c: number): boolean {
+  const a = c - FULL_WIDTH_OFFSET;
+  return (a >= 48 && a <= 57) || (a >= 65 && a <= 90) || (a >= 97 && a <= 122);
+}
+
 const ascii = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
@@ -61,8 +83,7 @@ export function classOf(c: number): Cls {
   if (c >= 0xff66 && c <= 0xff9f) return Cls.Katakana;
   if (c >= 0x3041 && c <= 0x309f) return Cls.Hiragana;
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3005) return Cls.Han;
-  if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a))
-    return Cls.Word;
+  if (isFullWidthWord(c)) return Cls.Word;
   if (c >= 0xd800 && c <= 0xdfff) return Cls.Stop;
   const ch = String.fromCharCode(c);
   if (letterRe.test(ch)) return Cls.Word;
@@ -81,8 +102,7 @@ export function isWordCls(k: Cls): boolean {
  */
 export function fold(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  // Full-width ASCII letters and digits.
-  if (c >= 0xff01 && c <= 0xff5e) return fold(c - 0xfee0);
+  if (isFullWidth(c)) return fold(c - FULL_WIDTH_OFFSET);
   let f = wideCache.get(c);
   if (f === undefined) {
     const nf = String.fromCharCode(c).normalize('NFKC').toLowerCase();

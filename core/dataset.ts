@@ -3,12 +3,13 @@
  * are in `validate-dataset.ts`. Pure: runs in Node, in tests, at build time and in the extension.
  */
 import * as v from 'valibot';
+import { ENTITY_ID_PATTERN } from './entity-id.ts';
 
 const isoDate = v.pipe(
   v.string(),
   v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD'),
 );
-const id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'));
+const id = v.pipe(v.string(), v.regex(ENTITY_ID_PATTERN, 'must be kebab-case'));
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
 export const FRONT_IDS = ['ai', 'space', 'bci', 'social'] as const;

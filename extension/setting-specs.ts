@@ -5,6 +5,7 @@
  * Where each setting lives and how corrupt values are handled: see `settings.ts`.
  */
 import * as v from 'valibot';
+import { ENTITY_ID_PATTERN } from '../core/entity-id';
 import type { EntityId } from '../core/types';
 import { type Dismissal, dismissalKey, dismissalText } from './dismissal';
 import { isSiteKey, siteOf } from './site';
@@ -21,7 +22,7 @@ const siteKey = v.pipe(
 );
 const entityId = v.pipe(
   v.string('must be an entity id written as text'),
-  v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an entity id such as stoke-space'),
+  v.regex(ENTITY_ID_PATTERN, 'must be an entity id such as stoke-space'),
 );
 /**
  * A repeated entry is harmless (two tabs adding the same thing at once can cause one), so it

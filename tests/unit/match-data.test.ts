@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { entityIdsModule, matchDataModule } from '../../build/match-data-plugin.ts';
 import { MATCH_FIELDS, matchData } from '../../core/match-data.ts';
-import { compileMatcher, linkMatcher, prepareNames } from '../../core/matcher.ts';
+import { compileMatcher, linkMatcher } from '../../core/matcher.ts';
+import { prepareNames } from '../../core/prepare-names.ts';
 import { dataset } from '../../core/rivalry-data.ts';
 import { loadCorpus } from '../corpus/parse-corpus.ts';
 

@@ -1,0 +1,85 @@
+/**
+ * The checks on a name's shape that veto what the walk found: case rules, names split into words
+ * that do not look like a name ("open AI models"), a surname after someone else's given name.
+ */
+import { type Candidate, SCORE } from './candidate.ts';
+import { Cls, classOf, isWordCls } from './chars.ts';
+import type { LinkedAlias } from './linked-names.ts';
+import { classAt, type WalkHit } from './trie.ts';
+import type { MatchKind } from './types.ts';
+import { hasLower, hasUpper, lastWordLength, looksLikeName, wordsOf } from './word-shape.ts';
+
+/**
+ * Whether a hit of the walk may stand at all, whichever of its names it is: a genitive "s"
+ * only after a person's name ("Musks Zeitpläne"; not "SpaceXs"), and a split name may not end
+ * in a letter or two that starts a hyphenated word ("space X-ray"; "Stoke Space-Gründer" is fine).
+ */
+export function hitAllowed(
+  text: string,
+  hit: WalkHit<LinkedAlias>,
+  surface: string,
+  plainSplit: boolean,
+): boolean {
+  if (hit.genitive && !hit.terminals.some((a) => a.entity.person)) return false;
+  return !(
+    plainSplit &&
+    lastWordLength(surface) <= 2 &&
+    classAt(text, hit.end) === Cls.Hyphen &&
+    isWordCls(classAt(text, hit.end + 1))
+  );
+}
+
+/** `alias` as the candidate `surface` at `start` would be, or null when its shape vetoes it. */
+export function shapedCandidate(
+  text: string,
+  start: number,
+  hit: WalkHit<LinkedAlias>,
+  alias: LinkedAlias,
+  surface: string,
+  letters: string,
+  plainSplit: boolean,
+): Candidate | null {
+  const allCaps = !hasLower(letters) && letters.length > 1;
+  if (alias.caseSensitive && letters !== alias.letters) {
+    if (!(alias.capitalised && allCaps && letters === alias.letters.toUpperCase())) return null;
+  }
+  // "Open AI", "Space X", "Stoke Space": a company's name written in several words must look
+  // like a name (every word capitalised); all in lower case it needs context ("open ai"),
+  // in mixed case it is ordinary words ("open AI models", "space X-ray").
+  let lowerSplit = false;
+  // A name split only by dots is written that way on purpose ("x.AI", "X.com").
+  if (plainSplit && !alias.entity.person && !/^[\p{L}\p{N}.]+$/u.test(surface)) {
+    if (!hasUpper(letters) && hasLower(letters)) lowerSplit = true;
+    else if (!wordsOf(surface).every(looksLikeName)) return null;
+  }
+  if (alias.ambiguous && alias.entity.person && otherGivenName(text, start)) return null;
+  let end = hit.end;
+  if (alias.trailingDot && text.charCodeAt(end) === 46) end++;
+  const exact = surface === alias.written || (alias.trailingDot && `${surface}.` === alias.written);
+  const score = exact ? SCORE.exact : hasUpper(letters) ? SCORE.variant : SCORE.lowerCase;
+  const via: MatchKind = exact ? 'exact' : 'variant';
+  return { alias, start, end, score, via, pending: alias.ambiguous || lowerSplit };
+}
+
+/** Capitalised words that stand before a surname without being a given name. */
+const TITLES = new Set(
+  'mr mrs ms dr sir ceo chief boss billionaire founder cofounder president tycoon mogul entrepreneur executive investor chairman owner says said and vs'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when the word right before `start` (one space away, same line) is a capitalised word
+ * that is not a title: the surname then belongs to another person ("Kimbal Musk").
+ */
+export function otherGivenName(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 32) return false;
+  let i = start - 1;
+  while (i > 0 && isWordCls(classOf(text.charCodeAt(i - 1)))) i--;
+  const word = text.slice(i, start - 1);
+  if (word.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  // The start of a sentence is not a given name ("Yesterday Musk said").
+  const before = text.slice(Math.max(0, i - 3), i).trimEnd();
+  if (before === '' || /[.!?:|"“(]$/.test(before)) return false;
+  return !TITLES.has(word.toLowerCase());
+}

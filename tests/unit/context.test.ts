@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Candidate } from '../../core/candidate.ts';
+import { contextNear, contextScore, decideByContext } from '../../core/context.ts';
+import { exactAt } from '../../core/exact-names.ts';
+import { type LinkedAlias, linkNames } from '../../core/linked-names.ts';
+import { prepareNames } from '../../core/prepare-names.ts';
+import type { WalkHit } from '../../core/trie.ts';
+import { TINY } from './tiny-names.ts';
+
+const linked = linkNames(prepareNames(TINY));
+
+/** The walk's candidate for the first `name` in `text`. */
+function cand(text: string, name: string): Candidate {
+  const hits: WalkHit<LinkedAlias>[] = [];
+  const c = exactAt(linked, text, text.indexOf(name), hits);
+  if (!c) throw new Error(`no candidate for ${name} in ${text}`);
+  return c;
+}
+
+describe('the context model', () => {
+  it('sees context words and pairs near a name, and veto words that outweigh them', () => {
+    const near = (text: string) => {
+      const c = cand(text, 'Stoke');
+      return contextNear(text, c, c.alias.entity);
+    };
+    expect(near('Stoke flew its rocket')).toBe('near');
+    expect(near('Stoke opened a launch pad')).toBe('near');
+    expect(near('Stoke opened a pad')).toBe('none');
+    expect(near('Stoke the rocket fire')).toBe('anti');
+    expect(near(`Stoke ${'word '.repeat(30)}rocket`)).toBe('none');
+  });
+
+  it('scores an ambiguous name on what the document names and what stands near it', () => {
+    const none = new Set<string>();
+    const score = (text: string, seen: Set<string>) =>
+      contextScore(text, cand(text, 'Stoke'), seen, seen);
+    expect(score('Stoke rose', none)).toBe(0.55);
+    expect(score('Stoke flew a rocket', none)).toBe(0.75);
+    expect(score('Stoke rose', new Set(['elon-musk']))).toBe(0.8);
+    expect(score('Stoke flew a rocket', new Set(['stoke-space']))).toBe(0.9);
+    expect(score('Stoke set a fire', none)).toBe(0);
+    expect(score('Stoke set a fire', new Set(['stoke-space']))).toBeGreaterThan(0.75);
+    const x = cand('X rose', 'X');
+    expect(contextScore('X rose', x, new Set(['x-twitter']), new Set(['x-twitter']))).toBe(0);
+  });
+
+  it('accepts what reaches the bar and adds the sure names to `seen`', () => {
+    const text = 'Elon Musk: Stoke rose, and Musk posted.';
+    const candidates = [cand(text, 'Elon Musk'), cand(text, 'Stoke'), cand(text, 'Musk posted')];
+    const seen = new Set<string>();
+    decideByContext(text, candidates, seen);
+    expect([...seen]).toEqual(['elon-musk']);
+    expect(candidates.map((c) => [c.via, c.pending])).toEqual([
+      ['exact', false],
+      ['context', false],
+      ['context', false],
+    ]);
+  });
+});

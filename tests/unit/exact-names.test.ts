@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { exactAt } from '../../core/exact-names.ts';
+import { type LinkedAlias, linkNames } from '../../core/linked-names.ts';
+import { prepareNames } from '../../core/prepare-names.ts';
+import type { WalkHit } from '../../core/trie.ts';
+import { TINY } from './tiny-names.ts';
+
+describe('exactAt (the trie walk stage)', () => {
+  const linked = linkNames(prepareNames(TINY));
+  const hits: WalkHit<LinkedAlias>[] = [];
+  const at = (text: string, start = 0) => {
+    const c = exactAt(linked, text, start, hits);
+    return (
+      c && {
+        name: c.alias.written,
+        text: text.slice(c.start, c.end),
+        via: c.via,
+        pending: c.pending,
+      }
+    );
+  };
+
+  it('takes the longest name, exact or as a variant', () => {
+    expect(at('Stoke Space rose')).toEqual({
+      name: 'Stoke Space',
+      text: 'Stoke Space',
+      via: 'exact',
+      pending: false,
+    });
+    expect(at('Stoke-\nSpace rose')?.text).toBe('Stoke-\nSpace');
+    expect(at('ＳｔｏｋｅＳｐａｃｅ rose')).toMatchObject({ name: 'Stoke Space', via: 'variant' });
+    expect(at('so Stoke rose', 3)).toEqual({
+      name: 'Stoke',
+      text: 'Stoke',
+      via: 'exact',
+      pending: true,
+    });
+  });
+
+  it('leaves the walk’s hits for the caller, and finds nothing where no name is', () => {
+    expect(at('Stake rose')).toBeNull();
+    expect(hits).toEqual([]);
+    expect(at('Stoke Space')).not.toBeNull();
+    expect(hits.map((h) => h.end)).toEqual([5, 11]);
+  });
+
+  it('falls back to a shorter name when the shape checks veto the longer one', () => {
+    // "stoke Space" is not written like a name; the ambiguous "Stoke" is left, for context.
+    expect(at('stoke Space')).toEqual({
+      name: 'Stoke',
+      text: 'stoke',
+      via: 'variant',
+      pending: true,
+    });
+    expect(at('musk')).toBeNull();
+    expect(at('MUSK')).toMatchObject({ name: 'Musk', pending: true });
+  });
+});

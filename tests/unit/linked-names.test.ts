@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { blockerTrie, linkNames } from '../../core/linked-names.ts';
+import { prepareNames } from '../../core/prepare-names.ts';
+import { TINY } from './tiny-names.ts';
+
+describe('linkNames', () => {
+  it('puts every alias in the trie under its folded key, with its entity linked', () => {
+    const linked = linkNames(prepareNames(TINY));
+    let node = linked.trie;
+    for (const c of 'stokespace') node = node.next.get(c.charCodeAt(0)) ?? linked.trie;
+    expect(node.terminals?.map((a) => [a.written, a.entity.id])).toEqual([
+      ['Stoke Space', 'stoke-space'],
+    ]);
+    expect(linked.entities).toEqual([
+      'stoke-space',
+      'elon-musk',
+      'x-twitter',
+      'neuralink',
+      'spacex',
+    ]);
+    expect(linked.fuzzyFirstWords.get('elon')?.map((a) => a.written)).toEqual(['Elon Musk']);
+  });
+
+  it('builds the blockers on first need, once', () => {
+    const linked = linkNames(prepareNames(TINY));
+    expect(linked.blockers).toBeUndefined();
+    const trie = blockerTrie(linked);
+    expect(trie.next.has('s'.charCodeAt(0))).toBe(true);
+    expect(blockerTrie(linked)).toBe(trie);
+  });
+});

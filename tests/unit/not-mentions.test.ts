@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Candidate } from '../../core/candidate.ts';
+import { type LinkedAlias, linkNames } from '../../core/linked-names.ts';
+import { isNotMention } from '../../core/not-mentions.ts';
+import { prepareNames } from '../../core/prepare-names.ts';
+import { TINY } from './tiny-names.ts';
+
+describe('isNotMention (the notMentions veto)', () => {
+  const linked = linkNames(prepareNames(TINY));
+  const alias = (written: string) => findAlias(written) as LinkedAlias;
+  function findAlias(written: string): LinkedAlias | undefined {
+    const stack = [linked.trie];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (!node) break;
+      const found = node.terminals?.find((a) => a.written === written);
+      if (found) return found;
+      stack.push(...node.next.values());
+    }
+    return undefined;
+  }
+  const cand = (text: string, written: string, surface = written): Candidate => {
+    const start = text.indexOf(surface);
+    return {
+      alias: alias(written),
+      start,
+      end: start + surface.length,
+      score: 1,
+      via: 'exact',
+      pending: true,
+    };
+  };
+
+  it('drops a name that a phrase never naming its entity covers', () => {
+    expect(isNotMention(linked, 'Stoke City won', cand('Stoke City won', 'Stoke'))).toBe(true);
+    expect(isNotMention(linked, 'he drove a Model X', cand('he drove a Model X', 'X'))).toBe(true);
+    expect(isNotMention(linked, 'the musk ox', cand('the musk ox', 'Musk', 'musk'))).toBe(true);
+  });
+
+  it('keeps the name elsewhere, and a phrase only blocks its own entity', () => {
+    expect(isNotMention(linked, 'Stoke Space won', cand('Stoke Space won', 'Stoke'))).toBe(false);
+    expect(
+      isNotMention(linked, 'Stoke rose. City won', cand('Stoke rose. City won', 'Stoke')),
+    ).toBe(false);
+    expect(isNotMention(linked, 'Model X posted', cand('Model X posted', 'Musk', 'Model'))).toBe(
+      false,
+    );
+  });
+});

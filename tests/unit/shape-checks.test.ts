@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { type LinkedAlias, linkNames } from '../../core/linked-names.ts';
+import { prepareNames } from '../../core/prepare-names.ts';
+import { hitAllowed, otherGivenName, shapedCandidate } from '../../core/shape-checks.ts';
+import { type WalkHit, walk } from '../../core/trie.ts';
+import { lettersOf } from '../../core/word-shape.ts';
+import { TINY } from './tiny-names.ts';
+
+const linked = linkNames(prepareNames(TINY));
+
+/** The longest hit of the walk at `start`, and what the shape checks make of it. */
+function shaped(text: string, start = 0) {
+  const hits: WalkHit<LinkedAlias>[] = [];
+  walk(text, start, linked.trie, hits);
+  const hit = hits.at(-1) as WalkHit<LinkedAlias>;
+  const surface = text.slice(start, hit.end);
+  const plainSplit = hit.split && !hit.hyphenated;
+  const alias = hit.terminals[0] as LinkedAlias;
+  return {
+    allowed: hitAllowed(text, hit, surface, plainSplit),
+    cand: shapedCandidate(text, start, hit, alias, surface, lettersOf(surface), plainSplit),
+  };
+}
+
+describe('shape checks', () => {
+  it('let a genitive s stand after a person, not after a company', () => {
+    expect(shaped('Musks Pläne').allowed).toBe(true);
+    expect(shaped('Neuralinks Pläne').allowed).toBe(false);
+  });
+
+  it('veto a split name whose last letter starts a hyphenated word', () => {
+    expect(shaped('Stoke Space-Gründer').allowed).toBe(true);
+    expect(shaped('Space X-ray').allowed).toBe(false);
+    expect(shaped('Space X rose').allowed).toBe(true);
+  });
+
+  it('hold case-sensitive names to their case, except all in capitals', () => {
+    expect(shaped('MUSK said').cand).toMatchObject({ via: 'variant', pending: true });
+    expect(shaped('mUsk said').cand).toBeNull();
+  });
+
+  it('want a split company name written like a name, or in lower case to wait for context', () => {
+    expect(shaped('Stoke Space').cand).toMatchObject({ via: 'exact', pending: false, score: 1 });
+    expect(shaped('stoke space').cand).toMatchObject({ pending: true });
+    expect(shaped('stoke Space').cand).toBeNull();
+  });
+
+  it('tell a given name before a surname from a title or a sentence start', () => {
+    const at = (text: string) => otherGivenName(text, text.indexOf('Musk'));
+    expect(at('she met Kimbal Musk')).toBe(true);
+    expect(at('she met CEO Musk')).toBe(false);
+    expect(at('Yesterday Musk said')).toBe(false);
+    expect(at('It rained. Yesterday Musk said')).toBe(false);
+    expect(shaped('met Kimbal Musk', 11).cand).toBeNull();
+  });
+});

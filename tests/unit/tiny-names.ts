@@ -1,0 +1,46 @@
+/** A dataset of a few names, small enough that each stage's tests can say exactly what they expect. */
+import type { MatchData } from '../../core/match-data.ts';
+
+export const TINY: MatchData = {
+  entities: [
+    {
+      id: 'stoke-space',
+      kind: 'company',
+      highlight: true,
+      aliases: [
+        { text: 'Stoke Space', fuzzy: true },
+        { text: 'Stoke', ambiguous: true },
+      ],
+      context: ['rocket', 'launch pad'],
+      antiContext: ['fire'],
+      notMentions: ['Stoke City'],
+      related: ['elon-musk'],
+    },
+    {
+      id: 'elon-musk',
+      kind: 'person',
+      highlight: true,
+      aliases: [
+        { text: 'Elon Musk', fuzzy: true },
+        { text: 'Musk', ambiguous: true, caseSensitive: true },
+      ],
+      notMentions: ['musk ox'],
+    },
+    {
+      id: 'x-twitter',
+      kind: 'company',
+      highlight: true,
+      aliases: [{ text: 'X', ambiguous: true, caseSensitive: true }],
+      context: ['posted'],
+      notMentions: ['Model X'],
+    },
+    {
+      id: 'neuralink',
+      kind: 'company',
+      highlight: true,
+      aliases: [{ text: 'Neuralink', fuzzy: true }],
+    },
+    { id: 'spacex', kind: 'company', highlight: true, aliases: [{ text: 'SpaceX' }] },
+    { id: 'google', kind: 'company', highlight: false, aliases: [{ text: 'Google' }] },
+  ],
+};
