@@ -4,8 +4,8 @@
  * goes through the bundler's interop, which copies every own property of it onto a namespace
  * object, asking each for its descriptor. In Chromium that export is the native `browser`
  * object, whose API namespaces (`app`, `dom`, `i18n`, `runtime`, `storage`…) are made on first
- * touch: the copy made all of them, at the start of every page's content script (1.2 ms of the
- * 4.2 ms start-up on the benchmark's article, median of 10 interleaved loads each way).
+ * touch: the copy made all of them, at the start of every page's content script, a good part
+ * of its start-up (see docs/benchmark.md).
  *
  * This serves the same file, unchanged, as an ES module with a default export: the UMD wrapper
  * finds a local `module` and fills it, and nothing is copied.

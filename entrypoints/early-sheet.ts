@@ -10,7 +10,7 @@ import { isTopOrSameOriginFrame } from '../content/lens/where';
 import { adoptEarlySheet } from '../content/paint/early-sheet';
 
 // An unlisted script, listed as a content script by wxt.config.ts (Chromium builds only): a
-// WXT content script would carry WXT's script context and the polyfill, 14 KB this does not use.
+// WXT content script would carry WXT's script context and the polyfill, which this does not use.
 export default defineUnlistedScript({
   // Firefox gives custom highlights no inheritance: its rules must be on every element.
   include: ['chrome'],

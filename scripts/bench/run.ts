@@ -36,7 +36,7 @@ import {
   type ReferenceKind,
   writeReferenceExtension,
 } from './reference-extensions.ts';
-import { kb, machine, mb, ms, type Row, table, verdict } from './report.ts';
+import { benchmarkDocument, kb, machine, mb, ms, type Row, verdict } from './report.ts';
 import type { TaskSummary } from './trace.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -610,39 +610,21 @@ it compiled (V8 keeps compiled scripts per process), as on a second page of a si
 \`performance.mark('batch')\` in the trace. Hover: ${HOVER_MOVES} \`page.mouse.move\` events, one every 16 ms,
 over a page with several mentions in every paragraph.`;
 
-const out = table(rows);
-const doc = [
-  '# Benchmark',
-  '',
-  `Results of \`npm run bench\` (${env.date}).`,
-  '',
-  out,
-  '',
-  '## Machine',
-  '',
-  ...Object.entries(env).map(([k, v]) => `- ${k}: ${v}`),
-  '',
-  '## Where the time goes',
-  '',
-  startupText,
-  '',
-  longTasks('Big page with the extension (one traced load)', traces[0]),
-  '',
-  longTasks('Big page without the extension (one traced load)', plainTrace),
-  '',
-  hotTable('CPU profile of one big-page load (unminified build, 100 µs sampling)', bigProfile),
-  '',
-  hotTable(`CPU profile of the feed (${FEED.batches} batches)`, feedProfile),
-  '',
-  hotTable('CPU profile of the article with no mention', articleProfile),
-  '',
-  partsText,
-  '',
-  '## Method',
-  '',
+const doc = benchmarkDocument({
+  date: env.date ?? '',
+  rows,
+  machine: env,
+  whereTheTimeGoes: [
+    startupText,
+    longTasks('Big page with the extension (one traced load)', traces[0]),
+    longTasks('Big page without the extension (one traced load)', plainTrace),
+    hotTable('CPU profile of one big-page load (unminified build, 100 µs sampling)', bigProfile),
+    hotTable(`CPU profile of the feed (${FEED.batches} batches)`, feedProfile),
+    hotTable('CPU profile of the article with no mention', articleProfile),
+    partsText,
+  ],
   method,
-  '',
-].join('\n');
+});
 console.log(doc);
 writeFileSync(join(ROOT, 'docs/benchmark.md'), doc);
 log('wrote docs/benchmark.md');

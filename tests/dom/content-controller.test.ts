@@ -10,7 +10,14 @@ import {
   hiddenEntities,
   paused,
 } from '../../extension/settings';
-import { fakeCard, fakeEntities, fakeMatch, until } from './content-helpers';
+import {
+  advanceUntil,
+  fakeCard,
+  fakeEntities,
+  fakeMatch,
+  until,
+  useFakeTimeouts,
+} from './content-helpers';
 
 let abort: AbortController;
 let invalidated: (() => void)[];
@@ -26,6 +33,7 @@ beforeEach(() => {
   document.body.innerHTML = '<p>OpenAI and SpaceX</p>';
 });
 afterEach(() => {
+  vi.useRealTimers();
   abort.abort();
   for (const cb of invalidated) cb();
   document.body.innerHTML = '';
@@ -56,19 +64,21 @@ const ask = (message: unknown) => listener?.(message);
 
 describe('controller', () => {
   it('sends nothing to the background from a page without a mention, until one appears', async () => {
+    useFakeTimeouts();
     document.body.innerHTML = '<p>Nothing to see here.</p>';
     const controller = await start();
-    await until(() => expect(controller.lens?.state).toBe('ready'));
-    // Longer than the count's debounce.
-    await new Promise((r) => setTimeout(r, 400));
+    await advanceUntil(() => expect(controller.lens?.state).toBe('ready'));
+    // Far longer than either wait of the count.
+    await vi.advanceTimersByTimeAsync(5000);
     expect(sendCount).not.toHaveBeenCalled();
     document.body.insertAdjacentHTML('beforeend', '<p>Neuralink</p>');
-    await until(() => expect(sendCount).toHaveBeenLastCalledWith(1, true));
+    await advanceUntil(() => expect(sendCount).toHaveBeenLastCalledWith(1, true));
   });
 
   it('answers messages, and reports counts to the background', async () => {
+    useFakeTimeouts();
     await start();
-    await until(() => expect(marks()).toBe(2));
+    await advanceUntil(() => expect(marks()).toBe(2));
     const summary = await ask({ type: 'getSummary' });
     expect(summary).toMatchObject({ state: 'ready', host: 'news.example.com', total: 2 });
     expect(await ask({ type: 'reveal', entity: 'spacex' })).toEqual({ ok: true });
@@ -76,17 +86,17 @@ describe('controller', () => {
     expect(await ask({ type: 'nextMention' })).toEqual({ ok: true });
     // Other messages are left to other listeners.
     expect(ask({ type: 'somethingElse' })).toBeUndefined();
-    await until(() => expect(sendCount).toHaveBeenLastCalledWith(2, true));
-    // Re-rendering the same mentions reports nothing new.
+    await advanceUntil(() => expect(sendCount).toHaveBeenLastCalledWith(2, true));
+    // Re-rendering the same mentions reports nothing new, even once the count's wait is over.
     const calls = sendCount.mock.calls.length;
     const p = document.querySelector('p') as HTMLElement;
     p.textContent = 'OpenAI and SpaceX';
-    await until(() => expect(marks()).toBe(2));
-    await new Promise((r) => setTimeout(r, 400));
+    await advanceUntil(() => expect(marks()).toBe(2));
+    await vi.advanceTimersByTimeAsync(5000);
     expect(sendCount.mock.calls.length).toBe(calls);
     // A real change is reported.
     p.textContent = 'OpenAI only';
-    await until(() => expect(sendCount).toHaveBeenLastCalledWith(1, true));
+    await advanceUntil(() => expect(sendCount).toHaveBeenLastCalledWith(1, true));
   });
 
   it('answers what needs the document order once the order is worked out in slices', async () => {
@@ -135,13 +145,16 @@ describe('controller', () => {
   });
 
   it('starts off when the site is already off, and applies the other settings live', async () => {
+    useFakeTimeouts();
     await disabledSites.setValue(['news.example.com']);
     const c = await start();
-    await new Promise((r) => setTimeout(r, 30));
+    // Longer than a lens takes to read and paint this page (the test below waits as long).
+    await vi.advanceTimersByTimeAsync(2000);
     expect(c.lens).toBeNull();
     expect(marks()).toBe(0);
     await disabledSites.setValue([]);
-    await until(() => expect(marks()).toBe(2));
+    await advanceUntil(() => expect(marks()).toBe(2));
+    vi.useRealTimers();
     await hiddenEntities.setValue(['openai']);
     await until(() => expect(marks()).toBe(1));
     await dwellMs.setValue(500);
@@ -157,9 +170,10 @@ describe('controller', () => {
     expect(marks()).toBe(0);
     expect(listener).toBeNull();
     // Watches are gone too: a change of setting no longer brings it back.
+    useFakeTimeouts();
     await paused.setValue(false);
     await disabledSites.setValue(['x.org']);
-    await new Promise((r) => setTimeout(r, 30));
+    await vi.advanceTimersByTimeAsync(2000);
     expect(marks()).toBe(0);
     expect(c.lens).toBeNull();
   });

@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 /**
  * Stand-ins for the content-script tests: a small regex matcher with the real matcher's
  * contract (offsets into the given text, `seen` read and updated), and a small dataset.
@@ -166,6 +167,31 @@ export const fakeCard = (entity: EntityId): Promise<CardModel | null> => {
   cardRequests.push(entity);
   return new Promise((ok) => setTimeout(() => ok(cardModel(fakeData, entity)), 0));
 };
+
+/**
+ * Fakes only the clock that content code schedules its debounces and slices on (`setTimeout`):
+ * happy-dom's animation frames and mutation callbacks, and `performance.now()`, stay real, so a
+ * scan still ends its slices and a frame still comes.
+ */
+export function useFakeTimeouts(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+}
+
+/**
+ * With `useFakeTimeouts`: moves the clock on a millisecond at a time until `fn` stops throwing,
+ * and gives the milliseconds that took. `until` cannot be used there: its own wait is a timeout.
+ */
+export async function advanceUntil(fn: () => void, maxMs = 5000): Promise<number> {
+  for (let ms = 0; ; ms++) {
+    try {
+      fn();
+      return ms;
+    } catch (e) {
+      if (ms >= maxMs) throw e;
+    }
+    await vi.advanceTimersByTimeAsync(1);
+  }
+}
 
 export async function until(fn: () => void, timeoutMs = 2000): Promise<void> {
   const end = Date.now() + timeoutMs;

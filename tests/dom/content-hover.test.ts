@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHover } from '../../content/card/hover';
 import type { Found } from '../../content/found';
-import { until } from './content-helpers';
+import { advanceUntil, until, useFakeTimeouts } from './content-helpers';
 
 let abort: AbortController;
 let tests: [number, number][];
@@ -24,7 +24,10 @@ beforeEach(() => {
     same: (a, b) => a === b,
   });
 });
-afterEach(() => abort.abort());
+afterEach(() => {
+  vi.useRealTimers();
+  abort.abort();
+});
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
 
@@ -50,6 +53,7 @@ describe('hover', () => {
   });
 
   it('says when the pointer comes onto a mention, and opens its card only after the dwell', async () => {
+    useFakeTimeouts();
     abort.abort();
     abort = new AbortController();
     const mention = { mention: { entity: 'openai' } } as unknown as Found;
@@ -71,11 +75,15 @@ describe('hover', () => {
       same: (a, b) => a === b,
     });
     window.dispatchEvent(new PointerEvent('pointermove', { clientX: 150, clientY: 20 }));
-    await until(() => expect(events).toEqual(['approach']));
+    // The dwell starts when the pointer comes onto the mention.
+    await advanceUntil(() => expect(events).toEqual(['approach']));
     // Resting on the same mention asks nothing more.
     window.dispatchEvent(new PointerEvent('pointermove', { clientX: 160, clientY: 20 }));
     await frame();
     expect(events).toEqual(['approach']);
-    await until(() => expect(events).toEqual(['approach', 'open']));
+    await vi.advanceTimersByTimeAsync(190);
+    expect(events).toEqual(['approach']);
+    await vi.advanceTimersByTimeAsync(15);
+    expect(events).toEqual(['approach', 'open']);
   });
 });

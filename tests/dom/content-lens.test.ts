@@ -4,7 +4,16 @@ import type { Found } from '../../content/found';
 import { createLens, type Lens, type LensSettings } from '../../content/lens/lens';
 import { contextOf } from '../../content/lens/summary';
 import { LongText } from '../../content/read/long-text';
-import { cardRequests, fakeCard, fakeEntities, fakeMatch, until } from './content-helpers';
+import {
+  advanceUntil,
+  calls,
+  cardRequests,
+  fakeCard,
+  fakeEntities,
+  fakeMatch,
+  until,
+  useFakeTimeouts,
+} from './content-helpers';
 
 const settings: LensSettings = {
   hiddenEntities: [],
@@ -18,6 +27,7 @@ beforeEach(() => {
   abort = new AbortController();
 });
 afterEach(() => {
+  vi.useRealTimers();
   abort.abort();
   document.body.innerHTML = '';
   document.documentElement.querySelector('rivalry-lens')?.remove();
@@ -126,8 +136,11 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
     await until(() => expect(marks()).toEqual(['openai:OpenAI']));
     (document.querySelector('#a')?.firstChild as Text).data = 'Neuralink now';
     await until(() => expect(marks()).toEqual(['neuralink:Neuralink', 'openai:OpenAI']));
-    // Stable: wrapping did not trigger another round of reading.
-    await new Promise((r) => setTimeout(r, 50));
+    // Stable: wrapping did not trigger another round of reading, however long one waits.
+    useFakeTimeouts();
+    const read = calls.count;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(calls.count).toBe(read);
     expect(marks()).toEqual(['neuralink:Neuralink', 'openai:OpenAI']);
   });
 
@@ -152,7 +165,8 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
     }
   });
 
-  it('sends the badge count soon after the first mention, then at most once a second', async () => {
+  it('sends the badge count 250 ms after the first mention, then at most once a second', async () => {
+    useFakeTimeouts();
     document.body.innerHTML = '<main><p>OpenAI leads.</p></main>';
     const counts: number[] = [];
     const lens = createLens({
@@ -165,18 +179,26 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
       site: 'example.com',
       onCount: (n) => counts.push(n),
     });
-    await until(() => expect(counts).toEqual([1]));
-    expect(lens.state).toBe('ready');
-    const main = document.querySelector('main') as Element;
-    const started = performance.now();
-    for (let i = 0; i < 4; i++) {
-      main.insertAdjacentHTML('beforeend', `<p>SpaceX, post ${i}.</p>`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    // Timers only ever fire late: nothing can have been sent before a second went by.
-    await new Promise((r) => setTimeout(r, Math.max(0, 700 - (performance.now() - started))));
+    // Marks are painted in the task after the mention is found, when the count's wait begins.
+    await advanceUntil(() => expect(marks()).toEqual(['openai:OpenAI']));
+    await vi.advanceTimersByTimeAsync(240);
+    expect(counts).toEqual([]);
+    await vi.advanceTimersByTimeAsync(20);
     expect(counts).toEqual([1]);
-    await until(() => expect(counts).toEqual([1, 5]), 3000);
+    expect(lens.state).toBe('ready');
+
+    // A feed adds a post every 100 ms: one report a second after the first change, not four.
+    const main = document.querySelector('main') as Element;
+    main.insertAdjacentHTML('beforeend', '<p>SpaceX, post 0.</p>');
+    const found = await advanceUntil(() => expect(marks()).toHaveLength(2));
+    for (let i = 1; i < 4; i++) {
+      await vi.advanceTimersByTimeAsync(100);
+      main.insertAdjacentHTML('beforeend', `<p>SpaceX, post ${i}.</p>`);
+    }
+    await vi.advanceTimersByTimeAsync(980 - found - 300);
+    expect(counts).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(40);
+    expect(counts).toEqual([1, 5]);
   });
 
   it('applies hidden entities and this site’s dismissals, live', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   MATCH_OVERLAP as OVERLAP,
   WHOLE_TEXT_MAX,
@@ -14,7 +14,7 @@ import {
   fold,
 } from '../../content/scan/observer';
 import { createScanner, type Scanner } from '../../content/scan/scanner';
-import { calls, fakeMatch, until } from './content-helpers';
+import { advanceUntil, calls, fakeMatch, until, useFakeTimeouts } from './content-helpers';
 
 let abort: AbortController;
 beforeEach(() => {
@@ -24,6 +24,7 @@ beforeEach(() => {
   calls.texts = [];
 });
 afterEach(() => {
+  vi.useRealTimers();
   abort.abort();
   document.body.innerHTML = '';
 });
@@ -239,8 +240,12 @@ describe('scanner', () => {
     await until(() => expect(log.scanner.state).toBe('too-large'));
     // The paragraph of 3,000 text nodes was stopped in the middle, not read to its end first.
     expect(calls.texts).toEqual([]);
-    await new Promise((r) => setTimeout(r, 50));
+    // And it stays stopped, however long one waits.
+    useFakeTimeouts();
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(log.scanner.state).toBe('too-large');
+    expect(calls.texts).toEqual([]);
+    vi.useRealTimers();
     log.scanner.processAnyway();
     await until(() => expect(log.scanner.state).toBe('ready'));
     expect(current(log.scanner)).toEqual(['OpenAI', 'SpaceX']);
@@ -462,16 +467,17 @@ describe('batched observer', () => {
   }
 
   it('hands a batch over in the next frame’s callbacks, before it is drawn', async () => {
+    useFakeTimeouts();
     const { view, frames, runFrame } = frameView('visible');
     const { batches } = watch(view);
     document.body.append('OpenAI');
-    await until(() => expect(frames).toHaveLength(1));
+    await advanceUntil(() => expect(frames).toHaveLength(1));
     expect(batches).toHaveLength(0);
     runFrame();
     expect(batches).toHaveLength(1);
     expect(batches[0]).toMatchObject({ inFrame: true, added: [document.body.lastChild] });
-    // Not handed over a second time when the fallback's time comes.
-    await new Promise((r) => setTimeout(r, 150));
+    // Not handed over a second time when the fallback's time comes (100 ms) or long after.
+    await vi.advanceTimersByTimeAsync(1000);
     expect(batches).toHaveLength(1);
   });
 
@@ -493,10 +499,11 @@ describe('batched observer', () => {
   });
 
   it('stops when aborted', async () => {
+    useFakeTimeouts();
     const { batches } = watch();
     abort.abort();
     document.body.append('OpenAI');
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.advanceTimersByTimeAsync(1000);
     expect(batches).toHaveLength(0);
   });
 });

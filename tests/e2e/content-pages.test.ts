@@ -17,6 +17,7 @@ import {
   mentionRect,
   mutations,
   open,
+  pageSummary,
   SHOTS,
   serveFixtures,
   until,
@@ -145,11 +146,19 @@ describe('static pages', () => {
     await page.keyboard.press('End');
     await page.keyboard.type(' about Elon Musk and SpaceX');
     await page.fill('#q', 'Elon Musk');
-    await page.waitForTimeout(400);
+    // Changes are read in the order they came: once a paragraph added after the typing is
+    // painted, the typing has been looked at too, however slow the machine.
+    await page.evaluate(() =>
+      document.body.insertAdjacentHTML('beforeend', '<p>Later, Stoke Space.</p>'),
+    );
+    await until(async () =>
+      expect((await highlights(page))['rivalry-stoke-space']).toEqual(['Stoke Space']),
+    );
     expect(Object.keys(await highlights(page)).sort()).toEqual([
       'rivalry-neuralink',
       'rivalry-openai',
       'rivalry-spacex',
+      'rivalry-stoke-space',
     ]);
     expect((await highlights(page))['rivalry-spacex']).toEqual(['SpaceX']);
     expect(foreign(await mutations(page))).toEqual([]);
@@ -279,8 +288,10 @@ describe('static pages', () => {
 
   it('highlights nothing on a page of hard negatives', async () => {
     const page = await open(env.browser, env.server.url('/negatives.html'));
-    // Give the scanner ample time to have read everything.
-    await page.waitForTimeout(600);
+    // Read to the end, and nothing found: a count, not a wait.
+    await until(async () =>
+      expect(await pageSummary(env.browser.worker)).toMatchObject({ state: 'ready', total: 0 }),
+    );
     expect(await highlights(page)).toEqual({});
     expect(await mutations(page)).toEqual([]);
     await page.close();

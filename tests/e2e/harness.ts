@@ -9,8 +9,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import {
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type Page,
+  type Worker,
+} from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { PageSummary } from '../../extension/messages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -149,7 +155,7 @@ export async function launch(
   };
 }
 
-/** Opens a fixture in a new tab and waits until the lens has read the page. */
+/** Opens a fixture in a new tab and waits for its `load` (not for the lens: wait for what it shows). */
 export async function open(browser: Browser, url: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(url, { waitUntil: 'load' });
@@ -240,6 +246,39 @@ export async function mentionRect(page: Page, name: string, text?: string, index
   );
   if (!rect) throw new Error(`no mention ${name} ${text ?? ''}`);
   return rect;
+}
+
+/** A page.evaluate round-trip and an animation frame, in ms (an idle page: a few ms). */
+export async function responsiveness(page: Page): Promise<number> {
+  const t0 = Date.now();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  return Date.now() - t0;
+}
+
+/** Script time the renderer spent over `ms` of quiet (page and our isolated world). */
+async function scriptTimeWhileQuiet(cdp: CDPSession, ms = 1000): Promise<number> {
+  const read = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+      metrics: { name: string; value: number }[];
+    };
+    return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  };
+  const before = await read();
+  await new Promise((r) => setTimeout(r, ms));
+  return (await read()) - before;
+}
+
+/** After the work is done: responsive, and our CPU back to idle. */
+export async function expectSettled(page: Page) {
+  expect(await responsiveness(page)).toBeLessThan(2000);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Performance.enable');
+    // Timers of ours still running (a re-read that never ends, a poll) cost far more than this.
+    await until(async () => expect(await scriptTimeWhileQuiet(cdp)).toBeLessThan(25), 10_000);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Polls until `fn` stops throwing. */

@@ -3,19 +3,27 @@
  * stays responsive, and once the work is done our CPU use goes back to idle. The pages build
  * themselves at DOMContentLoaded (`tests/fixtures/hostile-pages.js`, `?case=`). Timing is the
  * benchmark's business: here only structural facts are checked, with bounds that hold on a
- * loaded two-core machine (a round-trip to a hung page would take seconds, not the ~10 ms it
- * takes to an idle one; a lens that never settles burns hundreds of ms per second, not ~0).
+ * loaded two-core machine and still tell a hung page or a lens that never settles, which are
+ * slower by orders of magnitude.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { mentionRect, pageSummary, sendToTabs, until, withExtension } from './harness';
+import {
+  expectSettled,
+  mentionRect,
+  pageSummary,
+  responsiveness,
+  sendToTabs,
+  until,
+  withExtension,
+} from './harness';
 import { PopupPage, type Session, tabIdOf } from './popup-harness';
 
 const env = withExtension();
 
 const summary = () => pageSummary(env.browser.worker);
 
-async function openCase(name: string, timeoutMs = 60_000): Promise<Page> {
+async function openCase(name: string, timeoutMs = 180_000): Promise<Page> {
   const page = await env.browser.context.newPage();
   await page.goto(env.server.url(`/hostile-pages.html?case=${name}`), {
     waitUntil: 'load',
@@ -24,7 +32,7 @@ async function openCase(name: string, timeoutMs = 60_000): Promise<Page> {
   return page;
 }
 
-async function ready(timeoutMs = 60_000) {
+async function ready(timeoutMs = 180_000) {
   await until(async () => expect((await summary()).state).toBe('ready'), timeoutMs);
 }
 
@@ -54,49 +62,18 @@ function painted(page: Page) {
   });
 }
 
-/** A page.evaluate round-trip and an animation frame, in ms (an idle page: a few ms). */
-async function responsiveness(page: Page): Promise<number> {
-  const t0 = Date.now();
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-  return Date.now() - t0;
-}
-
-/** Script time the renderer spent over `ms` of quiet (page and our isolated world). */
-async function scriptTimeWhileQuiet(cdp: CDPSession, ms = 1000): Promise<number> {
-  const read = async () => {
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-      metrics: { name: string; value: number }[];
-    };
-    return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
-  };
-  const before = await read();
-  await new Promise((r) => setTimeout(r, ms));
-  return (await read()) - before;
-}
-
-/** After the work is done: responsive, and our CPU back to idle. */
-async function expectSettled(page: Page) {
-  expect(await responsiveness(page)).toBeLessThan(2000);
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('Performance.enable');
-    // Timers of ours still running (a re-read that never ends, a poll) cost far more than this.
-    await until(async () => expect(await scriptTimeWhileQuiet(cdp)).toBeLessThan(25), 10_000);
-  } finally {
-    await cdp.detach();
-  }
-}
-
 const expected = (page: Page) =>
   page.evaluate(() => (window as unknown as { __expected: unknown }).__expected);
 
-describe('hostile and huge pages', () => {
+// On a loaded shared machine huge pages take many times as long: each wait below is for a
+// state, with a limit of its own, and the test's limit covers several of those waits.
+describe('hostile and huge pages', { timeout: 540_000 }, () => {
   it('a million text nodes in one paragraph: paused as too large, then read when asked', async () => {
     const page = await openCase('million-nodes');
     try {
       // Past 60,000 nodes of one owner (see DEFAULT_LIMIT_OWNER_NODES), in the middle of the
       // paragraph.
-      await until(async () => expect((await summary()).state).toBe('too-large'), 60_000);
+      await until(async () => expect((await summary()).state).toBe('too-large'), 180_000);
       expect((await summary()).total).toBe(0);
       await expectSettled(page);
       const [answer] = await sendToTabs(env.browser.worker, { type: 'processAnyway' });
@@ -168,9 +145,11 @@ describe('hostile and huge pages', () => {
       // Hover a mention: the card's host is added, and the page removes it at once. Then
       // rest where there is no mention, and hover another one.
       const hover = async (index: number) => {
+        const { removed } = await counts();
         const at = await mentionRect(page, 'rivalry-spacex', 'SpaceX', index);
         await page.mouse.move(at.x, at.y);
-        await page.waitForTimeout(1000);
+        // The card opens after the dwell, however late on a busy machine; its host goes at once.
+        await until(async () => expect((await counts()).removed).toBe(removed + 1), 30_000);
         await page.mouse.move(1090, at.y);
         await page.waitForTimeout(1000);
       };
@@ -253,9 +232,9 @@ describe('hostile and huge pages', () => {
 
   it('a page beyond the size limit: the popup says so and offers to go on', async () => {
     const page = await env.browser.context.newPage();
-    await page.goto(env.server.url('/large.html?mb=21'), { waitUntil: 'load', timeout: 60_000 });
+    await page.goto(env.server.url('/large.html?mb=21'), { waitUntil: 'load', timeout: 180_000 });
     try {
-      await until(async () => expect((await summary()).state).toBe('too-large'), 60_000);
+      await until(async () => expect((await summary()).state).toBe('too-large'), 180_000);
       await expectSettled(page);
       const session = {
         context: env.browser.context,
