@@ -9,8 +9,8 @@
 import { h, render } from 'preact';
 import { Card } from '../../components/Card';
 import type { CardModel } from '../../core/card-model';
-import { CARD_CSS } from '../paint/styles';
 import { HOST_TAG } from '../read/dom-rules';
+import { CARD_CSS } from './card-css';
 import { placeCard } from './place-card';
 
 export interface ShowOptions {
