@@ -89,13 +89,15 @@ export function createCardController(o: CardControllerOptions): CardController {
   const show = (f: Found, model: CardModel, focus: boolean) => {
     host ??= createCardHost(doc);
     shown = f;
-    const at = o.step?.(f, 0);
+    // A mention's place is said only when there is another to go to.
+    const step = o.step?.(f, 0);
+    const at = step && step.total > 1 ? step : null;
     host.show(f.range, withMention(model, f.mention), {
       focus,
       props: {
         position: at ? { index: at.index, total: at.total } : undefined,
-        onNext: at && at.total > 1 ? () => stepBy(1) : undefined,
-        onPrev: at && at.total > 1 ? () => stepBy(-1) : undefined,
+        onNext: at ? () => stepBy(1) : undefined,
+        onPrev: at ? () => stepBy(-1) : undefined,
         onNotThis: (scope) => {
           o.notThis(f, scope);
           hover?.hold();

@@ -23,7 +23,8 @@ export const CARD_CSS = `
 .card-body { flex: 0 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain;
   padding: 12px 14px 0; }
 .card-controls { flex: none; display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px;
-  margin: 8px 0 0; padding: 8px 14px 10px; }
+  justify-content: flex-start; margin: 8px 0 0; padding: 8px 14px 10px; }
+.card-controls > :last-child { margin-inline-start: auto; }
 .card.waiting { opacity: 0; pointer-events: none; }
 @starting-style { .card:popover-open { opacity: 0; } }
 @media (prefers-color-scheme: dark) {
