@@ -23,7 +23,8 @@ beforeAll(async () => {
     protocol: 'webDriverBiDi',
     // The window's size, not `page.setViewport` (see content-firefox.test.ts).
     defaultViewport: null,
-    args: ['--window-size=1280,720'],
+    // The window's outer size: its toolbars take the difference from a 1280×720 viewport.
+    args: ['--width=1280', '--height=806'],
   });
   await browser.installExtension(join(ROOT, '.output/firefox-mv2'));
   page = await browser.newPage();
@@ -145,6 +146,7 @@ async function closeCard() {
 
 describe('Firefox ESR card at 1280×720', () => {
   it('places cards beside mentions at each edge and in the middle', async () => {
+    expect(await page.evaluate(() => [innerWidth, innerHeight])).toEqual([1280, 720]);
     const spots = [
       ['tl', 'top'],
       ['tr', 'top'],
