@@ -2,9 +2,12 @@
  * Which mention's card is open: the hover (or the keyboard) asks for a card, its text comes from
  * the background once per entity, and the card host shows it beside the mention.
  */
+import { UNDO_MS } from '../../components/Card';
 import { type CardModel, withMention } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
 import { type Found, sameMention } from '../found';
+import type { Step } from '../lens/reveal';
+import { OneShot } from '../one-shot';
 import { type CardHost, createCardHost } from './card-host';
 import { createHover, type Hover } from './hover';
 
@@ -17,7 +20,16 @@ export interface CardControllerOptions {
   hitTest(x: number, y: number): Found | null;
   dwellMs(): number;
   /** "Not this" was pressed on the card of `found`. */
-  notThis(found: Found): void;
+  notThis(found: Found, scope: 'page' | 'site'): void;
+  /** "Undo" was pressed on the card of `found`, after "Not this". */
+  undo?(found: Found): void;
+  /**
+   * The mention of the same entity `by` places from `found` in document order (0: `found`
+   * itself), with its position; null when `found` is no longer among them.
+   */
+  step?(found: Found, by: -1 | 0 | 1): Step | null;
+  /** Scrolls a mention into view and flashes it, as the next-mention command does. */
+  bring?(found: Found): void;
 }
 
 export interface CardController {
@@ -28,7 +40,7 @@ export interface CardController {
   listen(): void;
   /** The block under an open card was read again: keep the card on the same mention. */
   reread(found: readonly Found[]): void;
-  /** Closes the card if it shows (or is about to show) one of these. */
+  /** Closes the card if it shows (or is about to show) one of these, unless it shows its undo state. */
   closeIfAny(found: readonly Found[]): void;
 }
 
@@ -41,6 +53,8 @@ export function createCardController(o: CardControllerOptions): CardController {
   /** The mention whose card is on its way from the background. */
   let loading: Found | null = null;
   const cards = new Map<EntityId, Promise<CardModel | null>>();
+  /** Set while the card shows its undo state: it then closes by itself. */
+  const undoing = new OneShot(signal);
 
   const cardOf = (entity: EntityId): Promise<CardModel | null> => {
     let model = cards.get(entity);
@@ -58,25 +72,58 @@ export function createCardController(o: CardControllerOptions): CardController {
   const close = () => {
     shown = null;
     loading = null;
+    undoing.cancel();
     host?.hide();
+  };
+
+  /** Moves the card to the next or previous mention of its entity. */
+  const stepBy = (by: -1 | 1) => {
+    const from = shown;
+    const next = from && o.step?.(from, by);
+    if (!next || next.found === from) return;
+    o.bring?.(next.found);
+    open(next.found, true);
+    hover?.hold();
+  };
+
+  const show = (f: Found, model: CardModel, focus: boolean) => {
+    host ??= createCardHost(doc);
+    shown = f;
+    // A mention's place is said only when there is another to go to.
+    const step = o.step?.(f, 0);
+    const at = step && step.total > 1 ? step : null;
+    host.show(f.range, withMention(model, f.mention), {
+      focus,
+      props: {
+        position: at ? { index: at.index, total: at.total } : undefined,
+        onNext: at ? () => stepBy(1) : undefined,
+        onPrev: at ? () => stepBy(-1) : undefined,
+        onNotThis: (scope) => {
+          o.notThis(f, scope);
+          hover?.hold();
+          undoing.set(close, UNDO_MS);
+        },
+        onUndo: () => {
+          undoing.cancel();
+          o.undo?.(f);
+        },
+      },
+      onGone: () => {
+        shown = null;
+        loading = null;
+        undoing.cancel();
+      },
+    });
   };
 
   const open = (f: Found, focus: boolean) => {
     loading = f;
+    undoing.cancel();
     void cardOf(f.mention.entity).then((model) => {
       // Closed, or another mention asked for, while this card was on its way.
       if (loading !== f || signal.aborted) return;
       loading = null;
-      if (!model) return;
-      host ??= createCardHost(doc);
-      shown = f;
-      host.show(f.range, withMention(model, f.mention), {
-        focus,
-        onNotThis: () => {
-          close();
-          o.notThis(f);
-        },
-      });
+      if (model) show(f, model, focus);
     });
   };
 
@@ -103,7 +150,7 @@ export function createCardController(o: CardControllerOptions): CardController {
     open(f, focus) {
       listen();
       open(f, focus);
-      if (focus) hover?.openedByKeyboard();
+      if (focus) hover?.hold();
     },
     close,
     listen,
@@ -114,6 +161,7 @@ export function createCardController(o: CardControllerOptions): CardController {
       if (same) shown = same;
     },
     closeIfAny(list) {
+      if (undoing.pending) return;
       if ((shown && list.includes(shown)) || (loading && list.includes(loading))) close();
     },
   };

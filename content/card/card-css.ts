@@ -10,7 +10,7 @@ export const CARD_CSS = `
   position: fixed; inset: auto; margin: 0; padding: 0;
   box-sizing: border-box;
   width: max-content; max-width: min(384px, calc(100vw - 16px));
-  max-height: min(480px, calc(100vh - 16px)); overflow: auto; overscroll-behavior: contain;
+  max-height: min(480px, calc(100vh - 16px)); overflow: hidden;
   background: var(--bg); color: var(--fg);
   border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 8px 28px rgb(0 0 0 / 0.22);
@@ -18,6 +18,14 @@ export const CARD_CSS = `
   text-align: start; letter-spacing: normal; text-transform: none;
   opacity: 1; transition: opacity 120ms ease-out;
 }
+/* Header and content scroll in .card-body when the room is short; .card-controls always shows. */
+.card:popover-open { display: flex; flex-direction: column; }
+.card-body { flex: 0 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain;
+  padding: 12px 14px 0; }
+.card-controls { flex: none; display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px;
+  justify-content: flex-start; margin: 8px 0 0; padding: 8px 14px 10px; }
+.card-controls > :last-child { margin-inline-start: auto; }
+.card.waiting { opacity: 0; pointer-events: none; }
 @starting-style { .card:popover-open { opacity: 0; } }
 @media (prefers-color-scheme: dark) {
   .card { --bg: #1f2128; --fg: #eceef3; --muted: #a9aebb; --line: #3a3d48; --chip: #2b2e37;

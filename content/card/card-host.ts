@@ -2,21 +2,25 @@
  * The `<rivalry-lens>` element: the one node we add to a page, created the first time a card is
  * shown. Its open shadow root holds the card, a `popover="manual"` element, so the card sits in
  * the top layer (never under the page's stacking contexts nor clipped by its overflow) and is
- * placed beside the mention (`place-card.ts`), following scroll and resizes once a frame.
+ * placed beside the mention (`place-card.ts`), following scroll and resizes. A card opened from
+ * the keyboard keeps Tab inside it, and the arrow keys step to the next or previous mention.
  *
  * The shadow root is open so that tests, and assistive tools, can see into it.
  */
 import { h, render } from 'preact';
-import { Card } from '../../components/Card';
+import { Card, type CardProps } from '../../components/Card';
 import type { CardModel } from '../../core/card-model';
 import { HOST_TAG } from '../read/dom-rules';
 import { CARD_CSS } from './card-css';
-import { placeCard } from './place-card';
+import { type Follow, followMention } from './place-card';
 
 export interface ShowOptions {
-  /** Move focus into the card (when opened from the keyboard); Escape brings it back. */
+  /** Move focus into the card and keep Tab inside it (opened from the keyboard); Escape brings it back. */
   focus: boolean;
-  onNotThis?: () => void;
+  /** What the card's buttons do. */
+  props: Omit<CardProps, 'model' | 'onResize'>;
+  /** The card closed itself: its mention went away or left the viewport. */
+  onGone(): void;
 }
 
 export interface CardHost {
@@ -32,6 +36,9 @@ export interface CardHost {
 /** Events that stop at our shadow root, so the page's shortcuts and handlers never see them. */
 const ISOLATED = ['keydown', 'keyup', 'keypress', 'click', 'dblclick', 'input', 'focusin'];
 
+/** What Tab can reach inside the card. */
+const FOCUSABLE = 'button:not([disabled]), a[href], summary, [tabindex]:not([tabindex="-1"])';
+
 /** The element that has focus, looking into open shadow roots. */
 function deepActiveElement(doc: Document): Element | null {
   let el = doc.activeElement;
@@ -43,7 +50,10 @@ export function createCardHost(doc: Document): CardHost {
   let host: HTMLElement | null = null;
   let card: HTMLElement | null = null;
   let open = false;
-  let stopFollowing: (() => void) | null = null;
+  let follow: Follow | null = null;
+  /** Focus is kept inside the card (it was opened from the keyboard). */
+  let trap = false;
+  let current: ShowOptions['props'] | null = null;
   /** Where focus was before it entered the card. */
   let returnFocus: Element | null = null;
 
@@ -52,8 +62,8 @@ export function createCardHost(doc: Document): CardHost {
     if (card) {
       // The page removed our host (removing a popover also hides it): start again, once per
       // card shown, never in reply to the removal itself.
-      stopFollowing?.();
-      stopFollowing = null;
+      follow?.stop();
+      follow = null;
       render(null, card);
       open = false;
     }
@@ -68,6 +78,7 @@ export function createCardHost(doc: Document): CardHost {
     card.setAttribute('tabindex', '-1');
     shadow.append(style, card);
     for (const type of ISOLATED) shadow.addEventListener(type, (e) => e.stopPropagation());
+    shadow.addEventListener('keydown', (e) => onKey(e as KeyboardEvent));
     shadow.addEventListener('focusin', (e) => {
       const from = (e as FocusEvent).relatedTarget;
       if (!returnFocus && from instanceof Element && !host?.contains(from)) returnFocus = from;
@@ -77,55 +88,53 @@ export function createCardHost(doc: Document): CardHost {
     return card;
   };
 
-  const position = (anchor: Range, el: HTMLElement) => {
-    const win = doc.defaultView as Window;
-    const update = () => {
-      if (anchor.collapsed || !anchor.startContainer.isConnected) {
-        api.hide();
-        return;
+  const position = (anchor: Range, el: HTMLElement, onGone: () => void) => {
+    follow?.stop();
+    follow = followMention(anchor, el, () => {
+      follow = null;
+      api.hide();
+      onGone();
+    });
+  };
+
+  /** Tab and Shift+Tab go round the card's controls; the arrows step between mentions. */
+  const onKey = (e: KeyboardEvent) => {
+    if (!open || !card) return;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      const step = e.key === 'ArrowRight' ? current?.onNext : current?.onPrev;
+      if (step && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        step();
       }
-      // The natural size, under the stylesheet's own limits, before this side's limit is set.
-      el.style.maxHeight = '';
-      const box = anchor.getBoundingClientRect();
-      const root = doc.documentElement;
-      const p = placeCard(
-        box,
-        { width: el.offsetWidth, height: el.offsetHeight },
-        { width: root.clientWidth || win.innerWidth, height: root.clientHeight || win.innerHeight },
-      );
-      el.style.maxHeight = `${p.maxHeight}px`;
-      el.style.left = `${p.x}px`;
-      el.style.top = `${p.y}px`;
-    };
-    // Scrolling anywhere (capture: scrolling boxes too), resizing the window or the card (its
-    // content changed): placed again once a frame.
-    let frame = 0;
-    const request = () => {
-      frame ||= win.requestAnimationFrame(() => {
-        frame = 0;
-        update();
-      });
-    };
-    const listen = { capture: true, passive: true };
-    win.addEventListener('scroll', request, listen);
-    win.addEventListener('resize', request, listen);
-    const resized = new ResizeObserver(request);
-    resized.observe(el);
-    stopFollowing?.();
-    stopFollowing = () => {
-      win.removeEventListener('scroll', request, listen);
-      win.removeEventListener('resize', request, listen);
-      resized.disconnect();
-      if (frame) win.cancelAnimationFrame(frame);
-    };
-    update();
+      return;
+    }
+    if (e.key !== 'Tab' || !trap) return;
+    const all = [...card.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (el) => el.getClientRects().length > 0,
+    );
+    const first = all[0];
+    const last = all[all.length - 1];
+    if (!first || !last) {
+      e.preventDefault();
+      return;
+    }
+    const at = (card.getRootNode() as ShadowRoot).activeElement;
+    const index = at ? all.indexOf(at as HTMLElement) : -1;
+    if (e.shiftKey && index <= 0) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && (index === -1 || at === last)) {
+      e.preventDefault();
+      first.focus();
+    }
   };
 
   const api: CardHost = {
     show(anchor, model, options) {
       const el = ensure();
       el.setAttribute('aria-label', `Rivalry Lens: ${model.name}`);
-      render(h(Card, { model, onNotThis: options.onNotThis }), el);
+      current = options.props;
+      render(h(Card, { model, ...options.props, onResize: () => follow?.update() }), el);
       if (!open) {
         if (typeof el.showPopover === 'function') {
           el.showPopover();
@@ -136,18 +145,22 @@ export function createCardHost(doc: Document): CardHost {
         }
         open = true;
       }
-      position(anchor, el);
-      if (options.focus) {
-        const active = deepActiveElement(doc);
-        if (!returnFocus && active && !host?.contains(active)) returnFocus = active;
+      position(anchor, el, options.onGone);
+      trap = options.focus;
+      const active = deepActiveElement(doc);
+      const inside = active !== null && (active === host || el.contains(active));
+      if (options.focus && !inside) {
+        if (!returnFocus && active) returnFocus = active;
         el.focus({ preventScroll: true });
       }
     },
     hide() {
       if (!open || !card) return;
       open = false;
-      stopFollowing?.();
-      stopFollowing = null;
+      trap = false;
+      current = null;
+      follow?.stop();
+      follow = null;
       const hadFocus = host !== null && doc.activeElement === host;
       if (typeof card.hidePopover === 'function') card.hidePopover();
       else card.hidden = true;

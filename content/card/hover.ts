@@ -30,8 +30,11 @@ export interface HoverOptions {
 }
 
 export interface Hover {
-  /** The card was opened from the keyboard: pointer movement elsewhere does not close it. */
-  openedByKeyboard(): void;
+  /**
+   * Pointer movement elsewhere does not close the card (opened from the keyboard, moved to
+   * another mention, or showing its undo state); Escape and a click elsewhere still do.
+   */
+  hold(): void;
 }
 
 export function createHover(o: HoverOptions): Hover {
@@ -177,7 +180,7 @@ export function createHover(o: HoverOptions): Hover {
   );
 
   return {
-    openedByKeyboard() {
+    hold() {
       cancelClose();
       cancelDwell();
       candidate = null;

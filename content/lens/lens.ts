@@ -32,8 +32,8 @@ import { createBatchedObserver } from '../scan/observer';
 import { createScanner, type ScanState } from '../scan/scanner';
 import { type ActiveFilter, activeFilter } from './active-filter';
 import { createCountReport } from './count-report';
-import { createDocOrder } from './doc-order';
-import { createReveal } from './reveal';
+import { createDocOrder, type DocOrder } from './doc-order';
+import { createReveal, stepFrom } from './reveal';
 import { summarize } from './summary';
 
 export interface LensSettings {
@@ -86,6 +86,15 @@ export interface Lens {
   update(settings: Partial<LensSettings>): void;
 }
 
+/** Active mentions in document order (of `entity`, if given), `extra` sorted in if it is still there. */
+function inOrder(activeFound: (entity?: EntityId) => Found[], docOrder: DocOrder) {
+  return (entity: EntityId | undefined, extra: Found | undefined): Found[] => {
+    const list = activeFound(entity);
+    if (extra && !list.includes(extra) && extra.range.startContainer.isConnected) list.push(extra);
+    return docOrder.sort(list, (f) => f.range);
+  };
+}
+
 export function createLens(o: LensOptions): Lens {
   const { win, signal } = o;
   const doc = win.document;
@@ -126,6 +135,7 @@ export function createLens(o: LensOptions): Lens {
     }
     return out;
   };
+  const ordered = inOrder(activeFound, docOrder);
   const count = createCountReport(() => activeFound().length, o.onCount, signal);
   const cards = createCardController({
     win,
@@ -138,6 +148,8 @@ export function createLens(o: LensOptions): Lens {
       lens.update({ dismissals: [...settings.dismissals, d] });
       o.onDismiss?.(d);
     },
+    step: (f, by) => stepFrom(ordered(f.mention.entity, f), f, by),
+    bring: (f) => reveal.bring(f),
   });
   const schedule = createPaintSchedule({
     painter,
@@ -177,12 +189,7 @@ export function createLens(o: LensOptions): Lens {
   const reveal = createReveal({
     win,
     signal,
-    ordered: (entity, extra) => {
-      const list = activeFound(entity);
-      if (extra && !list.includes(extra) && extra.range.startContainer.isConnected)
-        list.push(extra);
-      return docOrder.sort(list, (f) => f.range);
-    },
+    ordered,
     isCurrent: (f) => scanner.foundIn(f.owner)?.includes(f) === true,
     flash: (range) => painter.flash(range),
     open: (f) => cards.open(f, true),

@@ -21,12 +21,49 @@ export interface RevealOptions {
   open(found: Found): void;
 }
 
-/** Returns `reveal(entity?)`: false when there is no mention to go to. */
-export function createReveal(o: RevealOptions): (entity?: EntityId) => boolean {
+/** `reveal(entity?)`: false when there is no mention to go to. */
+export type Reveal = ((entity?: EntityId) => boolean) & {
+  /** Scrolls to `found` and flashes it (the card stepped to it); the next reveal goes on from it. */
+  bring(found: Found): void;
+};
+
+/** A mention and its place among its entity's mentions ("3 of 12"). */
+export interface Step {
+  found: Found;
+  index: number;
+  total: number;
+}
+
+/**
+ * The mention `by` places from `found` in `list` (one entity's mentions in document order),
+ * going round at either end; null when `found` is not among them.
+ */
+export function stepFrom(list: readonly Found[], found: Found, by: -1 | 0 | 1): Step | null {
+  let at = list.indexOf(found);
+  if (at < 0) at = list.findIndex((f) => sameMention(f, found));
+  if (at < 0) return null;
+  const i = (at + by + list.length) % list.length;
+  return { found: list[i] as Found, index: i + 1, total: list.length };
+}
+
+export function createReveal(o: RevealOptions): Reveal {
   let last: Found | null = null;
   const unflash = new OneShot(o.signal);
 
-  return (entity) => {
+  const bring = (target: Found) => {
+    last = target;
+    const el = target.range.startContainer.parentElement;
+    const reduce = o.win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    el?.scrollIntoView({
+      block: 'center',
+      inline: 'nearest',
+      behavior: reduce ? 'auto' : 'smooth',
+    });
+    o.flash(target.range);
+    unflash.set(() => o.flash(null), FLASH_MS);
+  };
+
+  const reveal = (entity?: EntityId) => {
     const from = last && (!entity || last.mention.entity === entity) ? last : null;
     // The last one revealed is sorted in too (it may have been re-read since), to go on after it.
     const list = o.ordered(entity, from ?? undefined);
@@ -40,19 +77,11 @@ export function createReveal(o: RevealOptions): (entity?: EntityId) => boolean {
       target = mentions[firstInView(mentions)];
     }
     target ??= mentions[0] as Found;
-    last = target;
-    const el = target.range.startContainer.parentElement;
-    const reduce = o.win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    el?.scrollIntoView({
-      block: 'center',
-      inline: 'nearest',
-      behavior: reduce ? 'auto' : 'smooth',
-    });
-    o.flash(target.range);
-    unflash.set(() => o.flash(null), FLASH_MS);
+    bring(target);
     o.open(target);
     return true;
   };
+  return Object.assign(reveal, { bring });
 }
 
 /**

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { UNDO_MS } from '../../components/Card';
 import { type CardController, createCardController } from '../../content/card/card-controller';
 import type { Found } from '../../content/found';
+import { stepFrom } from '../../content/lens/reveal';
 import { HOST_TAG } from '../../content/read/dom-rules';
 import { type CardModel, cardModel } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
@@ -17,13 +19,20 @@ interface Pending {
 
 let abort: AbortController;
 let asked: Pending[];
-let notThis: ReturnType<typeof vi.fn<(found: Found) => void>>;
+let notThis: ReturnType<typeof vi.fn<(found: Found, scope: 'page' | 'site') => void>>;
+let undo: ReturnType<typeof vi.fn<(found: Found) => void>>;
+let brought: Found[];
+/** The mentions the controller steps through, in document order. */
+let order: Found[];
 let cards: CardController;
 
 beforeEach(() => {
   abort = new AbortController();
   asked = [];
   notThis = vi.fn();
+  undo = vi.fn();
+  brought = [];
+  order = [];
   cards = createCardController({
     win: window,
     signal: abort.signal,
@@ -31,9 +40,18 @@ beforeEach(() => {
     hitTest: () => null,
     dwellMs: () => 300,
     notThis,
+    undo,
+    step: (f, by) =>
+      stepFrom(
+        order.filter((o) => o.mention.entity === f.mention.entity),
+        f,
+        by,
+      ),
+    bring: (f) => brought.push(f),
   });
 });
 afterEach(() => {
+  vi.useRealTimers();
   abort.abort();
   document.body.innerHTML = '';
   document.querySelector(HOST_TAG)?.remove();
@@ -48,6 +66,15 @@ const modelOf = (entity: EntityId) => cardModel(fakeData, entity);
 const shadow = () => document.querySelector(HOST_TAG)?.shadowRoot ?? null;
 const card = () => shadow()?.querySelector<HTMLElement>('.card') ?? null;
 const isOpen = () => card() !== null && !card()?.hidden;
+const button = (label: string) =>
+  [...(shadow()?.querySelectorAll('button') ?? [])].find(
+    (b) => b.getAttribute('aria-label') === label || b.textContent?.trim() === label,
+  );
+/** The props the host rendered the card with (Preact keeps them on the root's vnode). */
+function cardProps(): import('../../components/Card').CardProps | undefined {
+  const root = card() as unknown as { __k?: { __k?: { props?: unknown }[] } } | null;
+  return root?.__k?.__k?.[0]?.props as import('../../components/Card').CardProps | undefined;
+}
 
 function mentions() {
   const $ = page('<p id="p">SpaceX and OpenAI, SpaceX again</p>');
@@ -124,18 +151,100 @@ describe('card controller', () => {
     expect(isOpen()).toBe(false);
   });
 
-  it('"Not this" closes the card and hands over its mention', async () => {
+  it('"Not this" hands over its mention and keeps the card open for its undo, then closes', async () => {
+    vi.useFakeTimers();
     const { spacex } = mentions();
     cards.open(spacex, false);
     asked[0]?.resolve(modelOf('spacex'));
     await settle();
-    const button = [...(shadow()?.querySelectorAll('button') ?? [])].find(
-      (b) => b.textContent?.trim() === 'Not this',
-    );
-    expect(button).toBeDefined();
-    button?.click();
-    expect(notThis).toHaveBeenCalledExactlyOnceWith(spacex);
+    button('Not this')?.click();
+    expect(notThis).toHaveBeenCalledExactlyOnceWith(spacex, 'page');
+    // The lens closes cards whose mention it hides; not this one, while it offers its undo.
+    cards.closeIfAny([spacex]);
+    vi.advanceTimersByTime(UNDO_MS - 1);
+    expect(isOpen()).toBe(true);
+    vi.advanceTimersByTime(1);
     expect(isOpen()).toBe(false);
+  });
+
+  it('undo is handed over and the card no longer closes by itself', async () => {
+    vi.useFakeTimers();
+    const { spacex } = mentions();
+    cards.open(spacex, false);
+    asked[0]?.resolve(modelOf('spacex'));
+    await settle();
+    // The undo button is the other side's; the host passes the callback through to the card.
+    button('Not this')?.click();
+    const props = cardProps();
+    props?.onUndo?.();
+    expect(undo).toHaveBeenCalledExactlyOnceWith(spacex);
+    vi.advanceTimersByTime(UNDO_MS * 2);
+    expect(isOpen()).toBe(true);
+    cards.closeIfAny([spacex]);
+    expect(isOpen()).toBe(false);
+  });
+
+  it("shows the position among the entity's mentions and steps to the next and previous", async () => {
+    const { spacex, openai, spacexAgain } = mentions();
+    order = [spacex, openai, spacexAgain];
+    cards.open(spacex, false);
+    asked[0]?.resolve(modelOf('spacex'));
+    await settle();
+    const status = () => shadow()?.querySelector('[role="status"]');
+    expect(status()?.textContent).toBe('1 of 2');
+    expect(status()?.getAttribute('aria-live')).toBe('polite');
+    button('Next mention')?.click();
+    await settle();
+    expect(brought).toEqual([spacexAgain]);
+    expect(status()?.textContent).toBe('2 of 2');
+    // The card came with its mention and took focus, as one opened from the keyboard.
+    expect(shadow()?.activeElement).not.toBeNull();
+    card()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await settle();
+    expect(brought).toEqual([spacexAgain, spacex]);
+    expect(status()?.textContent).toBe('1 of 2');
+    button('Previous mention')?.click();
+    await settle();
+    expect(status()?.textContent).toBe('2 of 2');
+  });
+
+  it('offers no steps for an entity mentioned once', async () => {
+    const { openai, spacex } = mentions();
+    order = [spacex, openai];
+    cards.open(openai, false);
+    asked[0]?.resolve(modelOf('openai'));
+    await settle();
+    expect(shadow()?.querySelector('[role="status"]')).toBeNull();
+    expect(button('Next mention')).toBeUndefined();
+  });
+
+  it('keeps Tab inside a card opened from the keyboard', async () => {
+    const { spacex, spacexAgain, openai } = mentions();
+    order = [spacex, openai, spacexAgain];
+    cards.open(spacex, true);
+    asked[0]?.resolve(modelOf('spacex'));
+    await settle();
+    const buttons = [...(shadow()?.querySelectorAll('button') ?? [])];
+    const first = buttons[0] as HTMLButtonElement;
+    const last = buttons[buttons.length - 1] as HTMLButtonElement;
+    const tab = (shiftKey: boolean) => {
+      const e = new KeyboardEvent('keydown', {
+        key: 'Tab',
+        shiftKey,
+        bubbles: true,
+        cancelable: true,
+      });
+      shadow()?.activeElement?.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(shadow()?.activeElement).toBe(card());
+    expect(tab(false)).toBe(true);
+    expect(shadow()?.activeElement).toBe(first);
+    last.focus();
+    expect(tab(false)).toBe(true);
+    expect(shadow()?.activeElement).toBe(first);
+    expect(tab(true)).toBe(true);
+    expect(shadow()?.activeElement).toBe(last);
   });
 
   it('takes the host away when aborted', async () => {

@@ -2,8 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Found } from '../../content/found';
 import { createDocOrder } from '../../content/lens/doc-order';
-import { createReveal, FLASH_MS } from '../../content/lens/reveal';
-import type { EntityId } from '../../core/types';
+import { createReveal, FLASH_MS, type Reveal, stepFrom } from '../../content/lens/reveal';
 import { foundWord, page } from './part-helpers';
 
 /** The module's flash (not exported). */
@@ -13,7 +12,7 @@ let abort: AbortController;
 let current: Found[];
 let flash: ReturnType<typeof vi.fn<(range: Range | null) => void>>;
 let open: ReturnType<typeof vi.fn<(found: Found) => void>>;
-let reveal: (entity?: EntityId) => boolean;
+let reveal: Reveal;
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -104,5 +103,34 @@ describe('reveal', () => {
     expect(flash).toHaveBeenCalledOnce();
     vi.advanceTimersByTime(1);
     expect(flash).toHaveBeenLastCalledWith(null);
+  });
+});
+
+describe('stepFrom', () => {
+  it('gives the next and previous mention with its position, going round at the ends', () => {
+    const [a, , c] = mentions([100, 200, 300, 400]) as Found[];
+    const spacex = [a, c] as Found[];
+    expect(stepFrom(spacex, a as Found, 0)).toEqual({ found: a, index: 1, total: 2 });
+    expect(stepFrom(spacex, a as Found, 1)).toEqual({ found: c, index: 2, total: 2 });
+    expect(stepFrom(spacex, c as Found, 1)).toEqual({ found: a, index: 1, total: 2 });
+    expect(stepFrom(spacex, a as Found, -1)).toEqual({ found: c, index: 2, total: 2 });
+  });
+
+  it('is null for a mention no longer among them', () => {
+    const [a, b] = mentions([100, 200, 300, 400]) as Found[];
+    expect(stepFrom([a as Found], b as Found, 1)).toBeNull();
+  });
+});
+
+describe('bring', () => {
+  it('scrolls to the mention, flashes it, and the next reveal goes on after it', () => {
+    const list = mentions([100, 200, 300, 400]);
+    const scrolled = vi.fn();
+    (list[2]?.range.startContainer.parentElement as HTMLElement).scrollIntoView = scrolled;
+    reveal.bring(list[2] as Found);
+    expect(scrolled).toHaveBeenCalledOnce();
+    expect(flash).toHaveBeenLastCalledWith((list[2] as Found).range);
+    expect(reveal()).toBe(true);
+    expect(opened()).toEqual([list[3]]);
   });
 });

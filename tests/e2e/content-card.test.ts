@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { UNDO_MS } from '../../components/Card';
 import {
   card,
   foreignRequests,
@@ -298,7 +299,8 @@ describe('settings act in place', () => {
       );
       (button as HTMLButtonElement).click();
     });
-    await closed();
+    // The card stays for its undo, then goes.
+    await until(async () => expect(await card(page)).toBeNull(), UNDO_MS + 2000);
     await until(async () => expect((await highlights(page))['rivalry-neuralink']).toBeUndefined());
     const stored = await env.browser.worker.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;

@@ -1,61 +1,69 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE, GAP, MIN_HEIGHT, placeCard } from '../../content/card/place-card';
+import {
+  cardMaxHeight,
+  inViewport,
+  MAX_HEIGHT,
+  MIN_HEIGHT,
+  referenceRect,
+} from '../../content/card/place-card';
 
-const viewport = { width: 1000, height: 800 };
-const card = { width: 360, height: 300 };
-const at = (top: number, left = 100, height = 20) => ({ top, bottom: top + height, left });
+const rect = (top: number, left: number, bottom: number, right: number) => ({
+  top,
+  left,
+  bottom,
+  right,
+});
 
-describe('placeCard', () => {
-  it('goes below the mention, aligned with its start', () => {
-    expect(placeCard(at(100), card, viewport)).toEqual({
-      side: 'bottom',
-      x: 100,
-      y: 120 + GAP,
-      maxHeight: 800 - EDGE - (120 + GAP),
-    });
+describe('cardMaxHeight', () => {
+  it('is the room on its side when that is less than the cap', () => {
+    expect(cardMaxHeight(300)).toBe(300);
+    expect(cardMaxHeight(300.7)).toBe(300);
   });
 
-  it('flips above when it fits only there', () => {
-    const p = placeCard(at(600), card, viewport);
-    expect(p.side).toBe('top');
-    expect(p.y + card.height).toBe(600 - GAP);
-    expect(p.maxHeight).toBe(600 - GAP - EDGE);
+  it('is never more than the cap, however much room there is', () => {
+    expect(MAX_HEIGHT).toBe(480);
+    expect(cardMaxHeight(700)).toBe(480);
   });
 
-  it('stays below when neither side fits but below has more room, and scrolls inside', () => {
-    const tall = { width: 360, height: 700 };
-    const p = placeCard(at(300), tall, viewport);
-    expect(p.side).toBe('bottom');
-    expect(p.maxHeight).toBe(800 - EDGE - (320 + GAP));
-    expect(p.y).toBe(320 + GAP);
+  it('is not squeezed below the height its controls need', () => {
+    expect(cardMaxHeight(20)).toBe(MIN_HEIGHT);
+    expect(cardMaxHeight(-50)).toBe(MIN_HEIGHT);
+  });
+});
+
+describe('referenceRect', () => {
+  it('is the mention box for a name on one line', () => {
+    expect(referenceRect([rect(100, 40, 120, 90)])).toEqual(rect(100, 40, 120, 90));
   });
 
-  it('takes the side with more room when neither fits', () => {
-    const tall = { width: 360, height: 700 };
-    const p = placeCard(at(500), tall, viewport);
-    expect(p.side).toBe('top');
-    expect(p.maxHeight).toBe(500 - GAP - EDGE);
-    expect(p.y).toBe(EDGE);
+  it('spans both lines of a name broken over two, from the first line on', () => {
+    const lines = [rect(100, 900, 120, 960), rect(122, 10, 142, 50)];
+    expect(referenceRect(lines)).toEqual(rect(100, 900, 142, 960));
   });
 
-  it('is shifted back inside the viewport at the right edge', () => {
-    expect(placeCard(at(100, 900), card, viewport).x).toBe(1000 - EDGE - 360);
+  it('skips the empty boxes a range reports at a line end', () => {
+    const lines = [rect(100, 960, 100, 960), rect(122, 10, 142, 50)];
+    expect(referenceRect(lines)).toEqual(rect(122, 10, 142, 50));
   });
 
-  it('keeps the start edge visible when the viewport is narrower than the card', () => {
-    expect(placeCard(at(100, 50), card, { width: 300, height: 800 }).x).toBe(EDGE);
+  it('is null for a mention with no box', () => {
+    expect(referenceRect([])).toBeNull();
+  });
+});
+
+describe('inViewport', () => {
+  const w = 1280;
+  const h = 720;
+  it('is true for a mention anywhere on screen, even partly', () => {
+    expect(inViewport(rect(300, 300, 320, 360), w, h)).toBe(true);
+    expect(inViewport(rect(-10, 300, 10, 360), w, h)).toBe(true);
+    expect(inViewport(rect(710, 1260, 730, 1300), w, h)).toBe(true);
   });
 
-  it('is never squeezed below a minimum height, and stays on screen', () => {
-    const p = placeCard(at(40, 100, 20), card, { width: 400, height: 150 });
-    expect(p.maxHeight).toBe(MIN_HEIGHT);
-    expect(p.y).toBeGreaterThanOrEqual(EDGE);
-    expect(p.y + Math.min(card.height, p.maxHeight)).toBeLessThanOrEqual(150 - EDGE);
-  });
-
-  it('follows a mention scrolled partly out of view back into the viewport', () => {
-    const p = placeCard(at(-15), card, viewport);
-    expect(p.side).toBe('bottom');
-    expect(p.y).toBe(5 + GAP);
+  it('is false once the mention has left by any edge', () => {
+    expect(inViewport(rect(-30, 300, -10, 360), w, h)).toBe(false);
+    expect(inViewport(rect(720, 300, 740, 360), w, h)).toBe(false);
+    expect(inViewport(rect(300, -80, 320, 0), w, h)).toBe(false);
+    expect(inViewport(rect(300, 1280, 320, 1330), w, h)).toBe(false);
   });
 });

@@ -1,0 +1,209 @@
+/**
+ * The card's placement and its keyboard in Firefox ESR at 1280×720, with the real mouse and
+ * keyboard (puppeteer-core over WebDriver BiDi, the Firefox build), on tests/fixtures/edges.html.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FixtureServer, ROOT, SHOTS, serveFixtures, until } from './harness';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+let server: FixtureServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe' });
+  server = await serveFixtures();
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    // The window's size, not `page.setViewport` (see content-firefox.test.ts).
+    defaultViewport: null,
+    // The window's outer size: its toolbars take the difference from a 1280×720 viewport.
+    args: ['--width=1280', '--height=806'],
+  });
+  await browser.installExtension(join(ROOT, '.output/firefox-mv2'));
+  page = await browser.newPage();
+  await page.goto(server.url('/edges.html'));
+  await until(async () => expect(await mentionOf('br')).not.toBeNull(), 10000);
+  console.log(`screenshots: ${SHOTS}`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Box = { left: number; top: number; right: number; bottom: number };
+
+function mentionOf(id: string) {
+  return page.evaluate((elId) => {
+    const el = document.getElementById(elId);
+    const registry = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
+    for (const [name, hl] of registry) {
+      if (!name.startsWith('rivalry-')) continue;
+      for (const r of hl) {
+        if (!el?.contains(r.startContainer)) continue;
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const lines = [...range.getClientRects()]
+          .filter((b) => b.width > 0)
+          .map((b) => ({ left: b.left, top: b.top, right: b.right, bottom: b.bottom }));
+        if (lines.length) return lines;
+      }
+    }
+    return null;
+  }, id);
+}
+
+function measureCard() {
+  return page.evaluate(() => {
+    const root = document.querySelector('rivalry-lens')?.shadowRoot;
+    const el = root?.querySelector<HTMLElement>('.card');
+    if (!root || !el?.matches(':popover-open')) return null;
+    const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    const controls = [...el.querySelectorAll<HTMLElement>('button, a[href], summary')].map((c) => {
+      const r = c.getBoundingClientRect();
+      const hit = root.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+      return { label: c.textContent?.trim() ?? '', rect: box(r), hit: !!hit && c.contains(hit) };
+    });
+    const at = root.activeElement;
+    return {
+      rect: box(el.getBoundingClientRect()),
+      controls,
+      opacity: getComputedStyle(el).opacity,
+      focusInCard: !!at && el.contains(at),
+      status: root.querySelector('[role="status"]')?.textContent ?? '',
+      viewport: { width: document.documentElement.clientWidth, height: innerHeight },
+    };
+  });
+}
+type Measured = NonNullable<Awaited<ReturnType<typeof measureCard>>>;
+
+async function settledCard(): Promise<Measured> {
+  let last = '';
+  return until(async () => {
+    const c = await measureCard();
+    expect(c).not.toBeNull();
+    expect(c?.opacity).toBe('1');
+    const now = JSON.stringify(c?.rect);
+    const same = now === last;
+    last = now;
+    expect(same).toBe(true);
+    return c as Measured;
+  }, 4000);
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+function expectWellPlaced(c: Measured, lines: Box[], where: string) {
+  const { rect, viewport } = c;
+  for (const line of lines)
+    expect(overlaps(rect, line), `${where}: covers its mention`).toBe(false);
+  expect(rect.left, where).toBeGreaterThanOrEqual(0);
+  expect(rect.top, where).toBeGreaterThanOrEqual(0);
+  expect(rect.right, where).toBeLessThanOrEqual(viewport.width);
+  expect(rect.bottom, where).toBeLessThanOrEqual(viewport.height);
+  expect(rect.bottom - rect.top, where).toBeLessThanOrEqual(480);
+  for (const b of c.controls) {
+    expect(b.rect.top, `${where} "${b.label}"`).toBeGreaterThanOrEqual(rect.top);
+    expect(b.rect.bottom, `${where} "${b.label}"`).toBeLessThanOrEqual(
+      Math.min(rect.bottom, viewport.height),
+    );
+    expect(b.hit, `${where} "${b.label}" is under its own centre`).toBe(true);
+  }
+}
+
+async function bring(id: string, at: 'top' | 'centre' | 'end') {
+  await page.evaluate(
+    (elId, where) => {
+      const el = document.getElementById(elId) as HTMLElement;
+      if (where === 'top') window.scrollTo(0, 0);
+      else if (where === 'end') window.scrollTo(0, document.documentElement.scrollHeight);
+      else el.scrollIntoView({ block: 'center' });
+    },
+    id,
+    at,
+  );
+}
+
+async function hover(lines: Box[]) {
+  const first = lines[0] as Box;
+  await page.mouse.move((first.left + first.right) / 2, (first.top + first.bottom) / 2, {
+    steps: 3,
+  });
+}
+
+async function closeCard() {
+  await page.keyboard.press('Escape');
+  await until(async () => expect(await measureCard()).toBeNull(), 2000);
+}
+
+describe('Firefox ESR card at 1280×720', () => {
+  it('places cards beside mentions at each edge and in the middle', async () => {
+    expect(await page.evaluate(() => [innerWidth, innerHeight])).toEqual([1280, 720]);
+    const spots = [
+      ['tl', 'top'],
+      ['tr', 'top'],
+      ['mid', 'centre'],
+      ['mr', 'centre'],
+      ['wrap', 'centre'],
+      ['bl', 'end'],
+      ['br', 'end'],
+    ] as const;
+    for (const [id, at] of spots) {
+      await page.mouse.move(1, 300);
+      await bring(id, at);
+      const lines = (await mentionOf(id)) as Box[];
+      expect(lines, id).not.toBeNull();
+      await hover(lines);
+      const c = await settledCard();
+      expectWellPlaced(c, lines, `firefox #${id}`);
+      if (id === 'br') await page.screenshot({ path: join(SHOTS, 'firefox-place-br.png') });
+      await closeCard();
+    }
+  });
+
+  it('closes the card when its mention scrolls away', async () => {
+    await page.mouse.move(1, 300);
+    await bring('mid', 'centre');
+    await hover((await mentionOf('mid')) as Box[]);
+    await settledCard();
+    await page.evaluate(() => window.scrollBy(0, innerHeight * 1.5));
+    await until(async () => expect(await measureCard()).toBeNull(), 2000);
+  });
+
+  it('steps with Next, keeps Tab inside the card, and Escape closes it', async () => {
+    await page.mouse.move(1, 300);
+    await bring('tl', 'top');
+    await hover((await mentionOf('tl')) as Box[]);
+    const c = await settledCard();
+    expect(c.status).toMatch(/^1 of \d+$/);
+    const next = c.controls.find((b) => b.label.startsWith('Next')) as Measured['controls'][0];
+    await page.mouse.click(
+      (next.rect.left + next.rect.right) / 2,
+      (next.rect.top + next.rect.bottom) / 2,
+    );
+    await until(async () => expect((await measureCard())?.status).toMatch(/^2 of \d+$/));
+    const moved = await settledCard();
+    expectWellPlaced(moved, (await mentionOf('mid')) as Box[], 'firefox after Next');
+    for (let i = 0; i < moved.controls.length + 2; i++) {
+      await page.keyboard.press('Tab');
+      expect((await measureCard())?.focusInCard, `Tab ${i + 1}`).toBe(true);
+    }
+    await page.keyboard.down('Shift');
+    for (let i = 0; i < moved.controls.length + 2; i++) {
+      await page.keyboard.press('Tab');
+      expect((await measureCard())?.focusInCard, `Shift+Tab ${i + 1}`).toBe(true);
+    }
+    await page.keyboard.up('Shift');
+    await page.keyboard.press('ArrowLeft');
+    await until(async () => expect((await measureCard())?.status).toMatch(/^1 of \d+$/));
+    await closeCard();
+  });
+});
