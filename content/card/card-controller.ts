@@ -2,6 +2,7 @@
  * Which mention's card is open: the hover (or the keyboard) asks for a card, its text comes from
  * the background once per entity, and the card host shows it beside the mention.
  */
+import { UNDO_MS } from '../../components/Card';
 import { type CardModel, withMention } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
 import { type Found, sameMention } from '../found';
@@ -16,8 +17,10 @@ export interface CardControllerOptions {
   /** The painted mention under a viewport point. */
   hitTest(x: number, y: number): Found | null;
   dwellMs(): number;
-  /** "Not this" was pressed on the card of `found`. */
-  notThis(found: Found): void;
+  /** "Not this" was pressed on the card of `found`, for this page or the whole site. */
+  notThis(found: Found, scope: 'page' | 'site'): void;
+  /** Undo was pressed on the card of `found`, after its "Not this". */
+  undo?(found: Found): void;
 }
 
 export interface CardController {
@@ -55,7 +58,15 @@ export function createCardController(o: CardControllerOptions): CardController {
     return model;
   };
 
+  /** While a card shows its undo state, it stays open although its mention is no longer shown. */
+  let undoTimer = 0;
+  const endUndo = () => {
+    if (undoTimer) win.clearTimeout(undoTimer);
+    undoTimer = 0;
+  };
+
   const close = () => {
+    endUndo();
     shown = null;
     loading = null;
     host?.hide();
@@ -72,9 +83,14 @@ export function createCardController(o: CardControllerOptions): CardController {
       shown = f;
       host.show(f.range, withMention(model, f.mention), {
         focus,
-        onNotThis: () => {
-          close();
-          o.notThis(f);
+        onNotThis: (scope) => {
+          endUndo();
+          undoTimer = win.setTimeout(close, UNDO_MS);
+          o.notThis(f, scope);
+        },
+        onUndo: () => {
+          endUndo();
+          o.undo?.(f);
         },
       });
     });
@@ -114,6 +130,7 @@ export function createCardController(o: CardControllerOptions): CardController {
       if (same) shown = same;
     },
     closeIfAny(list) {
+      if (undoTimer) return;
       if ((shown && list.includes(shown)) || (loading && list.includes(loading))) close();
     },
   };

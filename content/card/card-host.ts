@@ -16,7 +16,8 @@ import { placeCard } from './place-card';
 export interface ShowOptions {
   /** Move focus into the card (when opened from the keyboard); Escape brings it back. */
   focus: boolean;
-  onNotThis?: () => void;
+  onNotThis?: (scope: 'page' | 'site') => void;
+  onUndo?: () => void;
 }
 
 export interface CardHost {
@@ -125,7 +126,7 @@ export function createCardHost(doc: Document): CardHost {
     show(anchor, model, options) {
       const el = ensure();
       el.setAttribute('aria-label', `Rivalry Lens: ${model.name}`);
-      render(h(Card, { model, onNotThis: options.onNotThis }), el);
+      render(h(Card, { model, onNotThis: options.onNotThis, onUndo: options.onUndo }), el);
       if (!open) {
         if (typeof el.showPopover === 'function') {
           el.showPopover();

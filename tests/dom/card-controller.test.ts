@@ -5,6 +5,7 @@ import type { Found } from '../../content/found';
 import { HOST_TAG } from '../../content/read/dom-rules';
 import { type CardModel, cardModel } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
+import { UNDO_MS } from '../../components/Card';
 import { fakeData } from './content-helpers';
 import { foundWord, page } from './part-helpers';
 
@@ -17,13 +18,15 @@ interface Pending {
 
 let abort: AbortController;
 let asked: Pending[];
-let notThis: ReturnType<typeof vi.fn<(found: Found) => void>>;
+let notThis: ReturnType<typeof vi.fn<(found: Found, scope: 'page' | 'site') => void>>;
+let undo: ReturnType<typeof vi.fn<(found: Found) => void>>;
 let cards: CardController;
 
 beforeEach(() => {
   abort = new AbortController();
   asked = [];
   notThis = vi.fn();
+  undo = vi.fn();
   cards = createCardController({
     win: window,
     signal: abort.signal,
@@ -31,6 +34,7 @@ beforeEach(() => {
     hitTest: () => null,
     dwellMs: () => 300,
     notThis,
+    undo,
   });
 });
 afterEach(() => {
@@ -124,18 +128,55 @@ describe('card controller', () => {
     expect(isOpen()).toBe(false);
   });
 
-  it('"Not this" closes the card and hands over its mention', async () => {
-    const { spacex } = mentions();
-    cards.open(spacex, false);
-    asked[0]?.resolve(modelOf('spacex'));
-    await settle();
+  const press = async (label: string) => {
     const button = [...(shadow()?.querySelectorAll('button') ?? [])].find(
-      (b) => b.textContent?.trim() === 'Not this',
+      (b) => b.textContent?.trim() === label,
     );
-    expect(button).toBeDefined();
+    expect(button, label).toBeDefined();
     button?.click();
-    expect(notThis).toHaveBeenCalledExactlyOnceWith(spacex);
-    expect(isOpen()).toBe(false);
+    await settle();
+  };
+
+  it('"Not this" hands over its mention and scope, shows the undo, then closes', async () => {
+    vi.useFakeTimers();
+    try {
+      const { spacex } = mentions();
+      cards.open(spacex, false);
+      asked[0]?.resolve(modelOf('spacex'));
+      await settle();
+      await press('Not this');
+      await press('On this site');
+      expect(notThis).toHaveBeenCalledExactlyOnceWith(spacex, 'site');
+      // Its mention is no longer shown, but the card stays for its undo.
+      cards.closeIfAny([spacex]);
+      expect(isOpen()).toBe(true);
+      expect(shadow()?.textContent).toContain('Hidden on this site.');
+      vi.advanceTimersByTime(UNDO_MS - 1);
+      expect(isOpen()).toBe(true);
+      vi.advanceTimersByTime(1);
+      expect(isOpen()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('Undo hands over its mention and keeps the card open', async () => {
+    vi.useFakeTimers();
+    try {
+      const { spacex } = mentions();
+      cards.open(spacex, false);
+      asked[0]?.resolve(modelOf('spacex'));
+      await settle();
+      await press('Not this');
+      await press('On this page');
+      expect(notThis).toHaveBeenCalledExactlyOnceWith(spacex, 'page');
+      await press('Undo');
+      expect(undo).toHaveBeenCalledExactlyOnceWith(spacex);
+      vi.advanceTimersByTime(UNDO_MS);
+      expect(isOpen()).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('takes the host away when aborted', async () => {
