@@ -1,5 +1,5 @@
 /**
- * Wiring of the background: the cards' text (`getCard`), "Not this" (`dismiss`), the
+ * Wiring of the background: the cards' text (`getCard`), "Not this" (`dismiss`, `undismiss`), the
  * mention-count badge, the "off on this site" context-menu entry, the `next-mention` keyboard
  * command, and the repair of corrupt settings.
  */
@@ -14,12 +14,14 @@ import { ACCENT } from '../extension/palette';
 import { reportError } from '../extension/report-error';
 import {
   addDismissal,
+  removeDismissal,
   disabledSites,
   paused,
   setSiteEnabled,
   settingForStorageKey,
 } from '../extension/settings';
 import { repairSettings } from '../extension/settings-repair';
+import { storedDismissal } from '../extension/dismissal';
 import { disablingSite } from '../extension/site';
 
 export const MENU_SITE_OFF = 'rivalry-lens-site-off';
@@ -51,10 +53,9 @@ export default defineBackground(() => {
     sender: Browser.runtime.MessageSender,
   ): Promise<unknown> | undefined {
     if (isMessage(message, 'getCard')) return Promise.resolve(cardModel(dataset, message.entity));
-    if (isMessage(message, 'dismiss')) {
-      const { site, entity, text } = message;
-      return addDismissal({ site, entity, text }).then(() => undefined);
-    }
+    if (isMessage(message, 'dismiss')) return addDismissal(storedDismissal(message)).then(() => {});
+    if (isMessage(message, 'undismiss'))
+      return removeDismissal(storedDismissal(message)).then(() => {});
     if (!isMessage(message, 'mentionCount')) return undefined;
     const tabId = sender.tab?.id;
     const host = hostOf(sender.tab?.url) ?? hostOf(sender.url) ?? '';

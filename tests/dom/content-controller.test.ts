@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Controller, startController } from '../../content/lens/controller';
 import {
   addDismissal,
+  removeDismissal,
   disabledSites,
   dwellMs,
   hiddenEntities,
@@ -50,6 +51,7 @@ function start(): Promise<Controller> {
     reportCounts: true,
     sendCount,
     saveDismissal: (d) => void addDismissal(d),
+    removeDismissal: (d) => void removeDismissal(d),
     onMessage: (l) => {
       listener = l;
       return () => {
