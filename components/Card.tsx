@@ -198,7 +198,8 @@ function CardBody({ model, onNotThis, onUndo, position, onNext, onPrev, onResize
         <span class="kind">{model.kind}</span>
         <Position position={position} onNext={onNext} onPrev={onPrev} />
       </header>
-      <p class="desc">{model.description}</p>
+      {/* Two lines at most while compact; the whole of it with More. */}
+      <p class={more || !hasMore ? 'desc' : 'desc clamped'}>{model.description}</p>
       {model.matched ? <p class="matched">matched “{model.matched}”</p> : null}
       {model.fronts.length > 0 ? (
         <ul class="fronts" aria-label="Rivalry fronts">
