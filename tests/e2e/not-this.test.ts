@@ -104,6 +104,28 @@ describe('"Not this" on "XAI"', () => {
     await until(async () => expect(await card(page)).toBeNull(), 9000);
   });
 
+  it('at 400×800 the compact card and each step of Not this fit without scrolling', async () => {
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.reload();
+    await until(async () => expect(await xaiTexts(page)).toEqual(['xAI']));
+    await page.mouse.move(5, 790);
+    const { x, y } = await mentionRect(page, 'rivalry-xai', 'xAI');
+    await page.mouse.move(x, y, { steps: 4 });
+    await until(async () => expect((await card(page))?.label).toBe('Rivalry Lens: xAI'));
+    const fits = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('.card');
+        return el ? el.scrollHeight <= el.clientHeight : false;
+      });
+    expect(await fits()).toBe(true);
+    await shot(page, 'not-this-6-narrow.png');
+    await press(page, 'Not this');
+    expect(await fits()).toBe(true);
+    await shot(page, 'not-this-7-narrow-choose.png');
+    await press(page, 'Cancel');
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
   it('looks right in dark mode too', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.reload();
