@@ -139,4 +139,21 @@ describe('"Not this" on "XAI"', () => {
     await shot(page, 'not-this-5-dark-more.png');
     await page.emulateMedia({ colorScheme: 'light' });
   });
+
+  it('is listed on the options page in plain words, and removed there', async () => {
+    const id = new URL(env.browser.worker.url()).host;
+    const options = await env.browser.context.newPage();
+    await options.setViewportSize({ width: 1100, height: 800 });
+    await options.goto(`chrome-extension://${id}/options.html`);
+    const row = options.getByText('“XAI” is not xAI — on this site (127.0.0.1)');
+    await row.waitFor();
+    await row.scrollIntoViewIfNeeded();
+    await shot(options, 'not-this-8-options.png');
+    await options
+      .getByRole('button', { name: 'Highlight “XAI” as xAI on 127.0.0.1 again' })
+      .click();
+    await until(async () => expect(await stored()).toEqual([]));
+    await until(async () => expect(await xaiTexts(other)).toEqual(['XAI', 'xAI']));
+    await options.close();
+  });
 });
