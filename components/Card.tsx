@@ -6,7 +6,7 @@
  */
 
 import type { Ref } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CardModel, SourceView } from '../core/card-model';
 import { entityRgb } from '../extension/palette';
 
@@ -102,7 +102,7 @@ function NotThis({ model, onNotThis, onUndo }: Pick<CardProps, 'model' | 'onNotT
   const [step, setStep] = useState<NotThisStep>('idle');
   const focusNext = useRef(false);
   const box = useRef<HTMLElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     // Keyboard readers stay where the action moved: the first button of the new step.
     if (!focusNext.current) return;
     focusNext.current = false;

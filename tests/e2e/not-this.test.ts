@@ -126,6 +126,29 @@ describe('"Not this" on "XAI"', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
+  it('works from the keyboard: Enter on Not this, the page choice focused, Undo next', async () => {
+    await page.reload();
+    await until(async () => expect(await xaiTexts(page)).toEqual(['xAI']));
+    await page.mouse.move(5, 700);
+    const { x, y } = await mentionRect(page, 'rivalry-xai', 'xAI');
+    await page.mouse.move(x, y, { steps: 4 });
+    await until(async () => expect((await card(page))?.label).toBe('Rivalry Lens: xAI'));
+    const focused = () =>
+      page.evaluate(
+        () => document.querySelector('rivalry-lens')?.shadowRoot?.activeElement?.textContent,
+      );
+    await page.locator('rivalry-lens').getByRole('button', { name: 'More' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Not this');
+    await page.keyboard.press('Enter');
+    await until(async () => expect(await focused()).toBe('On this page'));
+    await shot(page, 'not-this-9-keyboard.png');
+    await page.keyboard.press('Enter');
+    await until(async () => expect(await focused()).toBe('Undo'));
+    await page.keyboard.press('Enter');
+    await until(async () => expect(await focused()).toBe('Not this'));
+  });
+
   it('looks right in dark mode too', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.reload();
