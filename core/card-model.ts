@@ -10,6 +10,8 @@ export interface SourceView {
   title: string;
   publisher: string;
   date: string;
+  /** The source's address; without one the card names the source without a link. */
+  url?: string;
 }
 
 export interface FrontView {
@@ -18,14 +20,12 @@ export interface FrontView {
   /** "Stoke Space, SpaceX" */
   rivals: string;
   summary: string;
-  asOf: string;
   source?: SourceView;
 }
 
 export interface FactView {
   text: string;
   date: string;
-  asOf: boolean;
   source?: SourceView;
 }
 
@@ -33,19 +33,32 @@ export interface CardModel {
   entity: string;
   name: string;
   kind: Entity['kind'];
+  /** One line: the dataset's description, or its first sentence when it is long. */
   description: string;
   /** "Sam Altman (CEO)", several joined with "; ". */
   leader?: string;
   fronts: FrontView[];
+  /** Behind "More"; none repeats a front's summary. */
   facts: FactView[];
   /** The dataset's as-of date. */
   asOf: string;
-  /** Shown as `matched “…”` when the page wrote the name differently. */
+  /**
+   * The entity's own spellings, lower case and without white space: a mention written as one of
+   * them is no variant worth a note ("SpaceX", "Space X", "Altman").
+   */
+  spellings: string[];
+  /** Shown as `matched “…”` when the page wrote a variant or a misspelling. */
   matched?: string;
 }
 
 /** Facts shown on a card: two to four, newest first, front-line facts before the rest. */
 export const MAX_FACTS = 4;
+
+/** A description longer than this is cut to its first sentence, to stay one line. */
+export const DESCRIPTION_CHARS = 90;
+
+/** Share of a fact's words found in a front summary above which the fact only repeats it. */
+export const REPEAT_OVERLAP = 0.6;
 
 export function cardModel(data: Dataset, entityId: string): CardModel | null {
   const entity = data.entities.find((e) => e.id === entityId);
@@ -55,10 +68,15 @@ export function cardModel(data: Dataset, entityId: string): CardModel | null {
   const frontName = (id: string) => data.fronts.find((f) => f.id === id)?.name ?? id;
   const source = (id: string): SourceView | undefined => {
     const s = sources.get(id);
-    return s ? { title: s.title, publisher: s.publisher, date: s.date } : undefined;
+    if (!s) return undefined;
+    const view: SourceView = { title: s.title, publisher: s.publisher, date: s.date };
+    if (s.url) view.url = s.url;
+    return view;
   };
+  const summaries = entity.fronts.map((f) => f.summary);
 
-  const facts = [...entity.facts]
+  const facts = entity.facts
+    .filter((f) => !summaries.some((s) => repeats(f.text, s)))
     .sort(
       (a: Fact, b: Fact) =>
         Number(Boolean(b.fronts?.length)) - Number(Boolean(a.fronts?.length)) ||
@@ -66,37 +84,69 @@ export function cardModel(data: Dataset, entityId: string): CardModel | null {
     )
     .slice(0, MAX_FACTS)
     .sort((a, b) => b.date.localeCompare(a.date))
-    .map((f) => ({ text: f.text, date: f.date, asOf: f.asOf === true, source: source(f.source) }));
+    .map((f) => ({ text: f.text, date: f.date, source: source(f.source) }));
 
   return {
     entity: entity.id,
     name: entity.name,
     kind: entity.kind,
-    description: entity.description,
+    description: oneLine(entity.description),
     leader: entity.leaders.length
-      ? entity.leaders.map((l) => `${l.name} (${l.role})`).join('; ')
+      ? entity.leaders.map((l) => `${l.name}, ${l.role}`).join('; ')
       : undefined,
     fronts: entity.fronts.map((f) => ({
       front: frontName(f.front),
       rivals: f.rivals.map(nameOf).join(', '),
       summary: f.summary,
-      asOf: f.asOf,
       source: source(f.source),
     })),
     facts,
     asOf: data.asOf,
+    spellings: [...new Set([entity.name, ...entity.aliases.map((a) => a.text)].map(spelling))],
   };
+}
+
+/** The description's first sentence when the whole is too long for one line. */
+export function oneLine(description: string): string {
+  if (description.length <= DESCRIPTION_CHARS) return description;
+  // A sentence ends at ". " before a capital: not inside "Inc." or "U.S. rules".
+  const end = description.search(/[.!?](?=\s+\p{Lu})/u);
+  return end > 0 ? description.slice(0, end + 1) : description;
+}
+
+/** The words of a text, lower case, for comparing two texts whatever their punctuation. */
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * True when `fact` says what `summary` says: most of its words (short ones aside, they are in
+ * every sentence) appear in the summary.
+ */
+export function repeats(fact: string, summary: string): boolean {
+  const own = words(fact).filter((w) => w.length > 3);
+  if (own.length === 0) return false;
+  const theirs = new Set(words(summary));
+  const shared = own.filter((w) => theirs.has(w)).length;
+  return shared / own.length >= REPEAT_OVERLAP;
+}
+
+/** A spelling as the note compares it: case and white space aside, hyphens and dots kept. */
+function spelling(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
 /** The card of an entity for one mention of it: with `matched` when the page wrote it otherwise. */
 export function withMention(model: CardModel, mention: Pick<Mention, 'text' | 'via'>): CardModel {
-  return {
-    ...model,
-    matched: differs(mention, model.name) ? mention.text.replace(/\s+/g, ' ') : undefined,
-  };
+  const text = mention.text.replace(/\s+/g, ' ').trim();
+  return { ...model, matched: isVariant(model, mention) ? text : undefined };
 }
 
-/** A fuzzy match, or any wording other than the canonical name ("Musk", "Space-X"). */
-function differs(mention: Pick<Mention, 'text' | 'via'>, name: string): boolean {
-  return mention.via === 'fuzzy' || mention.text.replace(/\s+/g, ' ').trim() !== name;
+/**
+ * A misspelling ("Nueralink", found by the fuzzy stage) or a way of writing a name that none of
+ * the entity's own spellings is, case and spacing aside ("Space-X"); not an ordinary surname
+ * ("Musk") nor another case of the name ("SPACEX").
+ */
+function isVariant(model: CardModel, mention: Pick<Mention, 'text' | 'via'>): boolean {
+  return mention.via === 'fuzzy' || !model.spellings.includes(spelling(mention.text));
 }

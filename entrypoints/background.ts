@@ -1,5 +1,5 @@
 /**
- * Wiring of the background: the cards' text (`getCard`), "Not this" (`dismiss`), the
+ * Wiring of the background: the cards' text (`getCard`), "Not this" (`dismiss`, `undismiss`), the
  * mention-count badge, the "off on this site" context-menu entry, the `next-mention` keyboard
  * command, and the repair of corrupt settings.
  */
@@ -8,6 +8,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { cardModel } from '../core/card-model';
 import { dataset } from '../core/rivalry-data';
 import { TabBadges, toolbarAction } from '../extension/badge';
+import { storedDismissal } from '../extension/dismissal';
 import { isMessage, sendToTab } from '../extension/messages';
 import { PAGES, unreadableReason } from '../extension/pages';
 import { ACCENT } from '../extension/palette';
@@ -16,6 +17,7 @@ import {
   addDismissal,
   disabledSites,
   paused,
+  removeDismissal,
   setSiteEnabled,
   settingForStorageKey,
 } from '../extension/settings';
@@ -51,10 +53,9 @@ export default defineBackground(() => {
     sender: Browser.runtime.MessageSender,
   ): Promise<unknown> | undefined {
     if (isMessage(message, 'getCard')) return Promise.resolve(cardModel(dataset, message.entity));
-    if (isMessage(message, 'dismiss')) {
-      const { site, entity, text } = message;
-      return addDismissal({ site, entity, text }).then(() => undefined);
-    }
+    if (isMessage(message, 'dismiss')) return addDismissal(storedDismissal(message)).then(() => {});
+    if (isMessage(message, 'undismiss'))
+      return removeDismissal(storedDismissal(message)).then(() => {});
     if (!isMessage(message, 'mentionCount')) return undefined;
     const tabId = sender.tab?.id;
     const host = hostOf(sender.tab?.url) ?? hostOf(sender.url) ?? '';

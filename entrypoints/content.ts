@@ -52,6 +52,9 @@ export default defineContentScript({
         // The background may be asleep or reloading; a lost badge update is harmless.
         sendToBackground('mentionCount', { total, active }).catch(() => {});
       },
+      removeDismissal: (dismissal) => {
+        sendToBackground('undismiss', dismissal).catch(() => {});
+      },
       saveDismissal: (dismissal) => {
         sendToBackground('dismiss', dismissal).catch(() => {});
       },

@@ -55,6 +55,8 @@ export interface MessageMap {
   getCard: { request: { entity: EntityId }; response: CardModel | null };
   /** content → background: "Not this" on a card; the background stores it (`addDismissal`). */
   dismiss: { request: Dismissal; response: undefined };
+  /** content → background: Undo of a "Not this" just made; the background removes it. */
+  undismiss: { request: Dismissal; response: undefined };
   /** content → background: the page's mention count changed (badge). */
   mentionCount: { request: { total: number; active: boolean }; response: undefined };
 }

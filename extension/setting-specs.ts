@@ -69,6 +69,13 @@ const DismissalSchema = v.strictObject({
     v.minLength(1, 'must not be empty'),
     v.maxLength(200, 'must be at most 200 characters'),
   ),
+  page: v.optional(
+    v.pipe(
+      v.string(),
+      v.startsWith('/', 'must be a page path starting with “/”'),
+      v.maxLength(2000, 'must be at most 2000 characters'),
+    ),
+  ),
 });
 const DismissalsSchema = v.pipe(
   v.array(DismissalSchema, 'must be a list of dismissed mentions'),
@@ -108,10 +115,27 @@ function migrateDismissalsV2(old: unknown): unknown {
       site: siteOf(item.site.trim()),
       text: dismissalText(item.text),
     } as Dismissal;
-    const key = dismissalKey(next);
+    // v2 compared wording case aside, so its duplicates are found the same way.
+    const key = `${next.site}\n${next.entity}\n${next.text.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(next);
+  }
+  return out;
+}
+
+/**
+ * v2 → v3: v2 had no page scope and compared wording case-insensitively. Each v2 entry kept the
+ * wording as the reader pointed at it, so it stays as it is, a dismissal on the whole site (as
+ * it was made); only entries that the case-keeping key now tells apart stay apart.
+ */
+function migrateDismissalsV3(old: unknown): unknown {
+  if (!Array.isArray(old)) return old;
+  const out: Dismissal[] = [];
+  for (const item of old as Partial<Dismissal>[]) {
+    if (typeof item?.site !== 'string' || typeof item.text !== 'string') return old;
+    const { page: _, ...siteWide } = item as Dismissal;
+    out.push(siteWide);
   }
   return out;
 }
@@ -202,8 +226,8 @@ export const SPECS = {
     label: 'Dismissed false positives',
     schema: DismissalsSchema,
     fallback: [],
-    version: 2,
-    migrations: { 2: migrateDismissalsV2 },
+    version: 3,
+    migrations: { 2: migrateDismissalsV2, 3: migrateDismissalsV3 },
   }),
 } as const;
 

@@ -131,7 +131,7 @@ export async function setSiteEnabled(host: string, enabled: boolean): Promise<vo
   if (next.length !== sites.length) await disabledSites.setValue(next);
 }
 
-/** Remembers that `text` does not name `entity` on `site`. */
+/** Remembers that `text` does not name `entity` on `site` (or on one page of it). */
 export async function addDismissal(dismissal: Dismissal): Promise<void> {
   const next = storedDismissal(dismissal);
   const list = await dismissals.getValue();

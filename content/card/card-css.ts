@@ -34,32 +34,43 @@ export const CARD_CSS = `
 @media (prefers-reduced-motion: reduce) { .card { transition: none; } }
 .card:focus { outline: none; }
 .card:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.inner { padding: 12px 14px; }
-header { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
-h2 { margin: 0; font-size: 1.1em; line-height: 1.3; font-weight: 650; }
+header { display: flex; align-items: baseline; gap: 8px; }
+h2 { margin: 0; font-size: 1.1em; line-height: 1.3; font-weight: 650; min-width: 0; }
 .kind { font-size: 0.8em; color: var(--muted); text-transform: capitalize; }
 .swatch { width: 10px; height: 10px; border-radius: 3px; flex: none; align-self: center; }
-.desc { margin: 4px 0 0; }
-.matched { margin: 6px 0 0; font-size: 0.85em; color: var(--muted); }
-.leader { margin: 6px 0 0; font-size: 0.9em; }
-h3 { margin: 12px 0 4px; font-size: 0.78em; text-transform: uppercase; letter-spacing: 0.04em;
-  color: var(--muted); font-weight: 600; }
+.nav { display: flex; align-items: center; gap: 4px; flex: none;
+  font-size: 0.8em; color: var(--muted); font-variant-numeric: tabular-nums; }
+.desc { margin: 2px 0 0; }
+.desc.clamped { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2;
+  line-clamp: 2; overflow: hidden; }
+.matched { margin: 4px 0 0; font-size: 0.85em; color: var(--muted); }
 ul { margin: 0; padding: 0; list-style: none; }
-li { margin: 0 0 8px; }
-li:last-child { margin-bottom: 0; }
+.fronts { margin: 6px 0 0; }
+.fronts li { margin: 0; }
 .front-name { font-weight: 600; }
 .rival { color: var(--muted); }
-.meta { display: block; font-size: 0.8em; color: var(--muted); }
-cite { font-style: normal; }
-.summary { font-size: 0.93em; }
+.more { margin: 8px 0 0; padding-top: 6px; border-top: 1px solid var(--line); font-size: 0.93em; }
+.more p { margin: 0 0 6px; }
+.facts li { margin: 0 0 6px; }
+.facts li:last-child { margin-bottom: 0; }
+.source { font-size: 0.86em; color: var(--muted); white-space: nowrap; }
+a { color: var(--accent); text-decoration: underline; text-underline-offset: 2px; }
+a:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; border-radius: 2px; }
 time { font-variant-numeric: tabular-nums; }
+.facts time { color: var(--muted); margin-inline-end: 4px; }
 footer { display: flex; justify-content: space-between; align-items: center; gap: 8px;
-  margin-top: 12px; padding-top: 8px; border-top: 1px solid var(--line);
+  flex-wrap: wrap; margin-top: 8px; padding-top: 6px; border-top: 1px solid var(--line);
   font-size: 0.8em; color: var(--muted); }
+.actions, .not-this { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
+.actions { margin-inline-start: auto; }
+.not-this span { color: var(--fg); }
+fieldset.not-this { margin: 0; padding: 0; border: 0; min-width: 0; }
 button {
   font: inherit; color: var(--fg); background: var(--chip);
   border: 1px solid var(--line); border-radius: 6px; padding: 3px 10px; cursor: pointer;
 }
 button:hover { border-color: var(--muted); }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+button.icon { padding: 0 7px; line-height: 1.4; }
+button.quiet { background: transparent; }
 `;

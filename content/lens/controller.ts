@@ -5,7 +5,7 @@
 
 import type { CardModel } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
-import type { Dismissal } from '../../extension/dismissal';
+import { type Dismissal, dismissalKey, pageOf } from '../../extension/dismissal';
 import { isMessage, type PageState, type PageSummary } from '../../extension/messages';
 import { reportError } from '../../extension/report-error';
 import { hostInSite, siteOf } from '../../extension/site';
@@ -33,6 +33,8 @@ export interface ControllerOptions {
   sendCount(total: number, active: boolean): void;
   /** "Not this" was pressed: the background stores the dismissal. */
   saveDismissal(dismissal: Dismissal): void;
+  /** Undo of a "Not this": the background removes the dismissal. */
+  removeDismissal(dismissal: Dismissal): void;
   /** Registers a runtime message listener and returns its removal. */
   onMessage(listener: (message: unknown) => Promise<unknown> | undefined): () => void;
 }
@@ -100,12 +102,18 @@ export async function startController(o: ControllerOptions): Promise<Controller>
         card: o.card,
         settings: values,
         site,
+        page: () => pageOf(o.win.location),
         forceFallback: o.forceFallback,
         sheets: o.sheets,
         onCount: o.reportCounts ? (total) => o.sendCount(total, true) : undefined,
         onDismiss: (d) => {
           values.dismissals = [...values.dismissals, d];
           o.saveDismissal(d);
+        },
+        onUndismiss: (d) => {
+          const key = dismissalKey(d);
+          values.dismissals = values.dismissals.filter((x) => dismissalKey(x) !== key);
+          o.removeDismissal(d);
         },
       });
     }

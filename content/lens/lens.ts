@@ -33,6 +33,7 @@ import { createScanner, type ScanState } from '../scan/scanner';
 import { type ActiveFilter, activeFilter } from './active-filter';
 import { createCountReport } from './count-report';
 import { createDocOrder, type DocOrder } from './doc-order';
+import { createNotThis } from './not-this';
 import { createReveal, stepFrom } from './reveal';
 import { summarize } from './summary';
 
@@ -57,6 +58,8 @@ export interface LensOptions {
   settings: LensSettings;
   /** The site key this page belongs to (for dismissals). */
   site: string;
+  /** The page's key for dismissals on one page: asked each time, for pages that navigate. */
+  page(): string;
   /** Paint with `<rivalry-mark>` elements even where the Highlight API exists (test builds). */
   forceFallback?: boolean;
   /** How the highlight rules are written and adopted (see `SheetOptions`). */
@@ -66,6 +69,8 @@ export interface LensOptions {
   onCount?(total: number): void;
   /** "Not this" was pressed on a card. */
   onDismiss?(dismissal: Dismissal): void;
+  /** Undo was pressed on the card after its "Not this". */
+  onUndismiss?(dismissal: Dismissal): void;
 }
 
 export interface Lens {
@@ -99,7 +104,8 @@ export function createLens(o: LensOptions): Lens {
   const { win, signal } = o;
   const doc = win.document;
   let settings = { ...o.settings };
-  let active: ActiveFilter = activeFilter(settings.hiddenEntities, settings.dismissals, o.site);
+  const filter = () => activeFilter(settings.hiddenEntities, settings.dismissals, o.site, o.page());
+  let active: ActiveFilter = filter();
   const api = o.forceFallback ? null : highlightApi(win);
   const shadowRoots = new Set<ShadowRoot>();
 
@@ -137,17 +143,14 @@ export function createLens(o: LensOptions): Lens {
   };
   const ordered = inOrder(activeFound, docOrder);
   const count = createCountReport(() => activeFound().length, o.onCount, signal);
+  const dismiss = createNotThis(o, () => ({ dismissals: settings.dismissals, lens }));
   const cards = createCardController({
     win,
     signal,
     card: o.card,
     hitTest: (x, y) => index.at(x, y),
     dwellMs: () => settings.dwellMs,
-    notThis: (f) => {
-      const d: Dismissal = { site: o.site, entity: f.mention.entity, text: f.mention.text };
-      lens.update({ dismissals: [...settings.dismissals, d] });
-      o.onDismiss?.(d);
-    },
+    ...dismiss,
     step: (f, by) => stepFrom(ordered(f.mention.entity, f), f, by),
     bring: (f) => reveal.bring(f),
   });
@@ -201,7 +204,7 @@ export function createLens(o: LensOptions): Lens {
 
   /** Shows and hides what a change of the hidden entities or the dismissals asks for. */
   const refilter = () => {
-    active = activeFilter(settings.hiddenEntities, settings.dismissals, o.site);
+    active = filter();
     const add: Found[] = [];
     const remove: Found[] = [];
     const owners = new Set<Found['owner']>();

@@ -18,14 +18,29 @@ function mentions() {
 }
 
 describe('active filter', () => {
-  it('filters out a hidden entity and a wording dismissed on this site, in any case', () => {
+  it('filters out a hidden entity and a wording dismissed on this site, in its case', () => {
     const { spacex, openai, neuralink } = mentions();
     const active = activeFilter(
       ['spacex'],
-      [{ site: 'example.com', entity: 'openai', text: 'OPENAI' }],
+      [{ site: 'example.com', entity: 'openai', text: 'OpenAI' }],
       'example.com',
+      '/story',
     );
     expect([spacex, openai, neuralink].filter(active)).toEqual([neuralink]);
+    const other = activeFilter(
+      [],
+      [{ site: 'example.com', entity: 'openai', text: 'OPENAI' }],
+      'example.com',
+      '/story',
+    );
+    expect(other(openai)).toBe(true);
+  });
+
+  it('filters a wording dismissed on this page only, not on another page of the site', () => {
+    const { openai } = mentions();
+    const list = [{ site: 'example.com', entity: 'openai', text: 'OpenAI', page: '/story' }];
+    expect(activeFilter([], list, 'example.com', '/story')(openai)).toBe(false);
+    expect(activeFilter([], list, 'example.com', '/other')(openai)).toBe(true);
   });
 
   it('keeps a wording dismissed on another site, or for another entity', () => {
@@ -37,6 +52,7 @@ describe('active filter', () => {
         { site: 'example.com', entity: 'sam-altman', text: 'OpenAI' },
       ],
       'example.com',
+      '/story',
     );
     expect(active(openai)).toBe(true);
   });
@@ -49,6 +65,7 @@ describe('active filter', () => {
       [],
       [{ site: 'example.com', entity: 'stoke-space', text: 'Stoke Space' }],
       'example.com',
+      '/story',
     );
     expect(active(stoke)).toBe(false);
   });

@@ -70,12 +70,6 @@ const button = (label: string) =>
   [...(shadow()?.querySelectorAll('button') ?? [])].find(
     (b) => b.getAttribute('aria-label') === label || b.textContent?.trim() === label,
   );
-/** The props the host rendered the card with (Preact keeps them on the root's vnode). */
-function cardProps(): import('../../components/Card').CardProps | undefined {
-  const root = card() as unknown as { __k?: { __k?: { props?: unknown }[] } } | null;
-  return root?.__k?.__k?.[0]?.props as import('../../components/Card').CardProps | undefined;
-}
-
 function mentions() {
   const $ = page('<p id="p">SpaceX and OpenAI, SpaceX again</p>');
   const p = $('p');
@@ -151,37 +145,58 @@ describe('card controller', () => {
     expect(isOpen()).toBe(false);
   });
 
-  it('"Not this" hands over its mention and keeps the card open for its undo, then closes', async () => {
-    vi.useFakeTimers();
-    const { spacex } = mentions();
-    cards.open(spacex, false);
-    asked[0]?.resolve(modelOf('spacex'));
+  const press = async (label: string) => {
+    const button = [...(shadow()?.querySelectorAll('button') ?? [])].find(
+      (b) => b.textContent?.trim() === label,
+    );
+    expect(button, label).toBeDefined();
+    button?.click();
     await settle();
-    button('Not this')?.click();
-    expect(notThis).toHaveBeenCalledExactlyOnceWith(spacex, 'page');
-    // The lens closes cards whose mention it hides; not this one, while it offers its undo.
-    cards.closeIfAny([spacex]);
-    vi.advanceTimersByTime(UNDO_MS - 1);
-    expect(isOpen()).toBe(true);
-    vi.advanceTimersByTime(1);
-    expect(isOpen()).toBe(false);
+  };
+
+  it('"Not this" hands over its mention and scope, shows the undo, then closes', async () => {
+    vi.useFakeTimers();
+    try {
+      const { spacex } = mentions();
+      cards.open(spacex, false);
+      asked[0]?.resolve(modelOf('spacex'));
+      await settle();
+      await press('Not this');
+      await press('On this site');
+      expect(notThis).toHaveBeenCalledExactlyOnceWith(spacex, 'site');
+      // Its mention is no longer shown, but the card stays for its undo.
+      cards.closeIfAny([spacex]);
+      expect(isOpen()).toBe(true);
+      expect(shadow()?.textContent).toContain('Hidden on this site.');
+      vi.advanceTimersByTime(UNDO_MS - 1);
+      expect(isOpen()).toBe(true);
+      vi.advanceTimersByTime(1);
+      expect(isOpen()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
-  it('undo is handed over and the card no longer closes by itself', async () => {
+  it('Undo hands over its mention and keeps the card open', async () => {
     vi.useFakeTimers();
-    const { spacex } = mentions();
-    cards.open(spacex, false);
-    asked[0]?.resolve(modelOf('spacex'));
-    await settle();
-    // The undo button is the other side's; the host passes the callback through to the card.
-    button('Not this')?.click();
-    const props = cardProps();
-    props?.onUndo?.();
-    expect(undo).toHaveBeenCalledExactlyOnceWith(spacex);
-    vi.advanceTimersByTime(UNDO_MS * 2);
-    expect(isOpen()).toBe(true);
-    cards.closeIfAny([spacex]);
-    expect(isOpen()).toBe(false);
+    try {
+      const { spacex } = mentions();
+      cards.open(spacex, false);
+      asked[0]?.resolve(modelOf('spacex'));
+      await settle();
+      await press('Not this');
+      await press('On this page');
+      expect(notThis).toHaveBeenCalledExactlyOnceWith(spacex, 'page');
+      await press('Undo');
+      expect(undo).toHaveBeenCalledExactlyOnceWith(spacex);
+      vi.advanceTimersByTime(UNDO_MS);
+      expect(isOpen()).toBe(true);
+      // Undone, the card is an ordinary one again: hiding its mention closes it.
+      cards.closeIfAny([spacex]);
+      expect(isOpen()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("shows the position among the entity's mentions and steps to the next and previous", async () => {

@@ -1,85 +1,135 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Card } from '../../components/Card';
-import { type CardModel, cardModel, MAX_FACTS, withMention } from '../../core/card-model';
+import { type CardModel, cardModel, withMention } from '../../core/card-model';
 import { fakeData } from './content-helpers';
 
 afterEach(cleanup);
 
-describe('cardModel', () => {
-  it('takes name, kind, description, leader, fronts with rivals, and dated facts', () => {
-    const m = cardModel(fakeData, 'stoke-space');
-    expect(m).toMatchObject({
-      name: 'Stoke Space',
-      kind: 'company',
-      description: 'Reusable-rocket start-up in Kent, Washington.',
-      leader: 'Andy Lapsa (CEO)',
-      asOf: '2025-06-01',
-    });
-    expect(m?.matched).toBeUndefined();
-    expect(m?.fronts).toEqual([
-      {
-        front: 'Space',
-        rivals: 'SpaceX',
-        summary: 'Altman explored a deal with Stoke Space; talks ended.',
-        asOf: '2025-03-01',
-        source: { title: 'Altman and Stoke', publisher: 'Example News', date: '2025-03-02' },
-      },
-    ]);
-    // At most four facts, newest first; the oldest of five is left out.
-    expect(m?.facts.map((f) => f.date)).toEqual(['2025-01-15', '2024-02', '2023-09-01', '2019']);
-    expect(m?.facts.length).toBeLessThanOrEqual(MAX_FACTS);
-  });
-
-  it('says what was matched when the page wrote the name differently', () => {
-    const card = (id: string) => cardModel(fakeData, id) as CardModel;
-    expect(withMention(card('neuralink'), { text: 'Nueralink', via: 'fuzzy' }).matched).toBe(
-      'Nueralink',
-    );
-    expect(withMention(card('elon-musk'), { text: 'Musk', via: 'context' }).matched).toBe('Musk');
-    expect(
-      withMention(card('stoke-space'), { text: 'Stoke\nSpace', via: 'variant' }).matched,
-    ).toBeUndefined();
-    expect(cardModel(fakeData, 'nobody')).toBeNull();
-  });
-});
+const stoke = () => cardModel(fakeData, 'stoke-space') as CardModel;
+const button = (name: string | RegExp) => screen.getByRole('button', { name });
 
 describe('Card', () => {
-  it('shows the dataset content with sources and dates', () => {
-    const model = cardModel(fakeData, 'stoke-space');
-    if (!model) throw new Error('no model');
-    render(<Card model={model} onNotThis={() => {}} />);
+  it('is compact: the entity, its description, a line per front, the data’s date once', () => {
+    const { container } = render(<Card model={stoke()} onNotThis={() => {}} />);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Stoke Space');
     expect(screen.getByText('company')).toBeTruthy();
-    expect(screen.getByText(/Andy Lapsa \(CEO\)/)).toBeTruthy();
-    const fronts = screen.getByRole('region', { name: 'Rivalry fronts' });
-    expect(fronts.textContent).toContain('Space');
-    expect(fronts.textContent).toContain('vs SpaceX');
-    expect(fronts.textContent).toContain('Altman explored a deal with Stoke Space; talks ended.');
-    expect(fronts.textContent).toContain('as of 2025-03-01 · Example News');
-    expect(fronts.querySelector('cite')?.getAttribute('title')).toBe(
-      'Altman and Stoke (2025-03-02)',
-    );
-    const facts = screen.getByRole('region', { name: 'Key facts' });
-    expect(facts.querySelectorAll('li')).toHaveLength(4);
-    expect(facts.textContent).toContain('2025-01-15 — Raised a Series C.');
-    expect(facts.textContent).not.toContain('Oldest fact');
-    expect(screen.getByText(/data as of/).textContent).toContain('2025-06-01');
+    expect(screen.getByText('Reusable-rocket start-up in Kent, Washington.')).toBeTruthy();
+    const fronts = screen.getByRole('list', { name: 'Rivalry fronts' });
+    expect(fronts.textContent).toBe('Space — vs SpaceX');
+    expect(container.textContent?.match(/as of/gi)).toHaveLength(1);
+    expect(container.textContent).toContain('Data as of 2025-06-01');
+    // The facts, the summaries and the sources wait behind More.
+    expect(container.textContent).not.toContain('Raised a Series C.');
+    expect(container.textContent).not.toContain('talks ended');
+    expect(container.querySelector('a')).toBeNull();
     expect(screen.queryByText(/matched/)).toBeNull();
   });
 
-  it('shows matched “Nueralink” for a fuzzy match, and reports “Not this”', () => {
+  it('More shows the facts with linked sources, says it is open, and asks to be placed again', () => {
+    const onResize = vi.fn();
+    const { container } = render(<Card model={stoke()} onResize={onResize} />);
+    expect(onResize).not.toHaveBeenCalled();
+    const more = button('More');
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(button('Less').getAttribute('aria-expanded')).toBe('true');
+    expect(onResize).toHaveBeenCalledOnce();
+    expect(container.textContent).toContain('Raised a Series C.');
+    expect(container.textContent).toContain(
+      'Altman explored a deal with Stoke Space; talks ended.',
+    );
+    expect(container.textContent).toContain('Led by Andy Lapsa, CEO');
+    const facts = screen.getByRole('list', { name: 'Facts' });
+    expect(facts.querySelectorAll('li')).toHaveLength(4);
+    expect(facts.textContent).not.toContain('Oldest fact');
+
+    const links = [...container.querySelectorAll('a')];
+    expect(links.length).toBeGreaterThan(0);
+    for (const a of links) {
+      expect(a.textContent).toBe('Example News, 2025-03-02');
+      expect(a.getAttribute('href')).toBe('https://news.example/altman-stoke');
+      expect(a.getAttribute('target')).toBe('_blank');
+      expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+    }
+    // A source without an address is named, not linked.
+    expect(screen.getAllByText('Rocket Weekly, 2024-11-20')[0]?.closest('a')).toBeNull();
+    expect(container.textContent).not.toMatch(/dated|as of that date|seed/i);
+
+    fireEvent.click(button('Less'));
+    expect(button('More').getAttribute('aria-expanded')).toBe('false');
+    expect(onResize).toHaveBeenCalledTimes(2);
+    expect(container.textContent).not.toContain('Raised a Series C.');
+  });
+
+  it('shows matched “Nueralink” for a misspelling', () => {
     const model = withMention(cardModel(fakeData, 'neuralink') as CardModel, {
       text: 'Nueralink',
       via: 'fuzzy',
     });
-    const onNotThis = vi.fn();
-    render(<Card model={model} onNotThis={onNotThis} />);
+    render(<Card model={model} />);
     expect(screen.getByText('matched “Nueralink”')).toBeTruthy();
-    // No fronts or facts in the data: no empty sections either.
-    expect(screen.queryByRole('region', { name: 'Key facts' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Not this' }));
-    expect(onNotThis).toHaveBeenCalledOnce();
+    // No fronts nor facts in the data: no empty list, and nothing behind More.
+    expect(screen.queryByRole('list')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'More' })).toBeNull();
+  });
+
+  it('Not this asks where, this page first, then offers Undo', () => {
+    const onNotThis = vi.fn();
+    const onUndo = vi.fn();
+    render(<Card model={stoke()} onNotThis={onNotThis} onUndo={onUndo} />);
+    fireEvent.click(button('Not this'));
+    expect(onNotThis).not.toHaveBeenCalled();
+    // The default, this page, comes first and has the focus.
+    const choices = screen.getByRole('group', { name: 'This is not Stoke Space' });
+    const first = choices.querySelector('button');
+    expect(first?.textContent).toBe('On this page');
+    expect(document.activeElement).toBe(first);
+    fireEvent.click(button('On this page'));
+    expect(onNotThis).toHaveBeenCalledExactlyOnceWith('page');
+    expect(screen.getByText('Hidden on this page.')).toBeTruthy();
+    expect(document.activeElement).toBe(button('Undo'));
+    fireEvent.click(button('Undo'));
+    expect(onUndo).toHaveBeenCalledOnce();
+    expect(button('Not this')).toBeTruthy();
+
+    fireEvent.click(button('Not this'));
+    fireEvent.click(button('On this site'));
+    expect(onNotThis).toHaveBeenLastCalledWith('site');
+    expect(screen.getByText('Hidden on this site.')).toBeTruthy();
+  });
+
+  it('Cancel goes back without dismissing anything', () => {
+    const onNotThis = vi.fn();
+    render(<Card model={stoke()} onNotThis={onNotThis} />);
+    fireEvent.click(button('Not this'));
+    fireEvent.click(button('Cancel'));
+    expect(onNotThis).not.toHaveBeenCalled();
+    expect(button('Not this')).toBeTruthy();
+  });
+
+  it('shows its place among the mentions, with next and previous as buttons', () => {
+    const onNext = vi.fn();
+    const onPrev = vi.fn();
+    render(
+      <Card model={stoke()} position={{ index: 3, total: 12 }} onNext={onNext} onPrev={onPrev} />,
+    );
+    expect(screen.getByText('3 of 12')).toBeTruthy();
+    fireEvent.click(button('Next mention'));
+    fireEvent.click(button('Previous mention'));
+    expect(onNext).toHaveBeenCalledOnce();
+    expect(onPrev).toHaveBeenCalledOnce();
+  });
+
+  it('another mention’s card starts closed and without the undo', () => {
+    const { rerender, container } = render(<Card model={stoke()} onNotThis={() => {}} />);
+    fireEvent.click(button('More'));
+    fireEvent.click(button('Not this'));
+    act(() => {
+      rerender(<Card model={stoke()} onNotThis={() => {}} />);
+    });
+    expect(button('More').getAttribute('aria-expanded')).toBe('false');
+    expect(container.textContent).not.toContain('Hide it');
   });
 });

@@ -9,6 +9,7 @@ import {
   dwellMs,
   hiddenEntities,
   paused,
+  removeDismissal,
 } from '../../extension/settings';
 import {
   advanceUntil,
@@ -50,6 +51,7 @@ function start(): Promise<Controller> {
     reportCounts: true,
     sendCount,
     saveDismissal: (d) => void addDismissal(d),
+    removeDismissal: (d) => void removeDismissal(d),
     onMessage: (l) => {
       listener = l;
       return () => {

@@ -69,7 +69,13 @@ export const fakeData: Dataset = {
     { id: 'social', name: 'Social', description: 'Social networks.' },
   ],
   sources: [
-    { id: 'src-a', title: 'Altman and Stoke', publisher: 'Example News', date: '2025-03-02' },
+    {
+      id: 'src-a',
+      title: 'Altman and Stoke',
+      publisher: 'Example News',
+      date: '2025-03-02',
+      url: 'https://news.example/altman-stoke',
+    },
     { id: 'src-b', title: 'Launch log', publisher: 'Rocket Weekly', date: '2024-11-20' },
   ],
   entities: [

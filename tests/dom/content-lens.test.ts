@@ -42,6 +42,7 @@ function start(overrides: Partial<LensSettings> = {}, site = 'example.com'): Len
     card: fakeCard,
     settings: { ...settings, ...overrides },
     site,
+    page: () => '/story',
   });
 }
 
@@ -177,6 +178,7 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
       card: fakeCard,
       settings,
       site: 'example.com',
+      page: () => '/story',
       onCount: (n) => counts.push(n),
     });
     // Marks are painted in the task after the mention is found, when the count's wait begins.
@@ -205,7 +207,7 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
     document.body.innerHTML = '<p>OpenAI and SpaceX and Nueralink</p>';
     const lens = start({
       dismissals: [
-        { site: 'example.com', entity: 'neuralink', text: 'nueralink' },
+        { site: 'example.com', entity: 'neuralink', text: 'Nueralink' },
         { site: 'other.org', entity: 'openai', text: 'OpenAI' },
       ],
     });

@@ -129,19 +129,40 @@ describe('what and how to highlight', () => {
 });
 
 describe('dismissed false positives', () => {
-  it('are listed per site with the entity’s name, and can be removed', async () => {
-    await addDismissal({ site: 'b.org', entity: 'xai', text: 'xAI grant' });
+  it('are listed in plain words, on a site or a page, and removed one by one', async () => {
+    await addDismissal({ site: 'news.example.com', entity: 'xai', text: 'XAI' });
+    await addDismissal({
+      site: 'news.example.com',
+      entity: 'xai',
+      text: 'XAI',
+      page: '/2025/story',
+    });
     await addDismissal({ site: 'a.org', entity: 'stoke-space', text: 'Stoke' });
     render(<OptionsPage entities={entities} />);
-    const headings = await screen.findAllByRole('heading', { level: 3 });
-    expect(headings.map((h) => h.textContent)).toEqual(['a.org', 'b.org']);
-    expect(screen.getByText(/is not Stoke Space/)).toBeTruthy();
+    const list = await screen.findByRole('list', { name: 'Dismissed mentions' });
+    expect([...list.querySelectorAll('.row-main')].map((r) => r.textContent)).toEqual([
+      '“Stoke” is not Stoke Space — on this site (a.org)',
+      '“XAI” is not xAI — on this site (news.example.com)',
+      '“XAI” is not xAI — on this page: news.example.com/2025/story',
+    ]);
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Highlight “XAI” as xAI on news.example.com/2025/story again',
+      }),
+    );
+    await waitFor(async () =>
+      expect(await dismissals.getValue()).toEqual([
+        { site: 'news.example.com', entity: 'xai', text: 'XAI' },
+        { site: 'a.org', entity: 'stoke-space', text: 'Stoke' },
+      ]),
+    );
+    await waitFor(() => expect(list.querySelectorAll('li')).toHaveLength(2));
     fireEvent.click(
       screen.getByRole('button', { name: 'Highlight “Stoke” as Stoke Space on a.org again' }),
     );
     await waitFor(async () =>
       expect(await dismissals.getValue()).toEqual([
-        { site: 'b.org', entity: 'xai', text: 'xAI grant' },
+        { site: 'news.example.com', entity: 'xai', text: 'XAI' },
       ]),
     );
   });

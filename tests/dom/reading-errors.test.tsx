@@ -35,6 +35,7 @@ function start(match: MatchFn): Lens {
     card: fakeCard,
     settings: { hiddenEntities: [], highlightStyle: 'fill', dwellMs: 300, dismissals: [] },
     site: 'example.com',
+    page: () => '/story',
   });
 }
 

@@ -6,7 +6,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { UNDO_MS } from '../../components/Card';
 import {
   card,
   foreignRequests,
@@ -73,9 +72,10 @@ describe('hover card', () => {
     });
     expect(c.label).toBe('Rivalry Lens: Sam Altman');
     expect(c.text).toContain('Sam Altman');
-    expect(c.text).toContain('Rivalry fronts');
-    expect(c.text).toContain('Key facts');
-    expect(c.text).toMatch(/as of/i);
+    // Compact: a line per front and the data's date; the facts wait behind More.
+    expect(c.text).toContain('AI — vs Elon Musk');
+    expect(c.text).toContain('Data as of');
+    expect(c.text).toContain('More');
     expect(c.focused).toBe(false); // hovering does not steal focus
     const m = await mentionRect(page, 'rivalry-sam-altman');
     // Beside the mention (just below it here), inside the viewport.
@@ -292,15 +292,13 @@ describe('settings act in place', () => {
     await moveAway();
     await hover('rivalry-neuralink', 'Nueralink');
     await until(async () => expect((await card(page))?.label).toBe('Rivalry Lens: Neuralink'));
-    await page.evaluate(() => {
-      const root = document.querySelector('rivalry-lens')?.shadowRoot;
-      const button = [...(root?.querySelectorAll('button') ?? [])].find(
-        (b) => b.textContent === 'Not this',
-      );
-      (button as HTMLButtonElement).click();
-    });
-    // The card stays for its undo, then goes.
-    await until(async () => expect(await card(page)).toBeNull(), UNDO_MS + 2000);
+    const button = (name: string) =>
+      page.locator('rivalry-lens').getByRole('button', { name, exact: true });
+    await button('Not this').click();
+    await button('On this site').click();
+    await until(async () => expect((await card(page))?.text).toContain('Hidden on this site.'));
+    await moveAway();
+    await closed();
     await until(async () => expect((await highlights(page))['rivalry-neuralink']).toBeUndefined());
     const stored = await env.browser.worker.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;

@@ -124,6 +124,51 @@ describe('Firefox ESR', () => {
     expect(await label()).toBeNull();
   });
 
+  it('"Not this" on XAI hides that wording on this page only, and Undo brings it back', async () => {
+    await page.goto(server.url('/not-this.html'));
+    const xai = async () => (await highlights())['rivalry-xai'] ?? [];
+    await until(async () => expect(await xai()).toEqual(['XAI', 'xAI']));
+    /** The centre of the uppercase XAI, or of a card button, for the real mouse. */
+    const centre = (button?: string) =>
+      page.evaluate((name) => {
+        if (name) {
+          const root = document.querySelector('rivalry-lens')?.shadowRoot;
+          const b = [...(root?.querySelectorAll('button') ?? [])].find(
+            (el) => el.textContent === name,
+          );
+          const r = b?.getBoundingClientRect();
+          return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+        }
+        const hl = (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(
+          'rivalry-xai',
+        );
+        for (const r of hl ?? []) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() !== 'XAI') continue;
+          const b = range.getBoundingClientRect();
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+        }
+        return null;
+      }, button);
+    const click = async (name: string) => {
+      const at = await until(async () => {
+        const c = await centre(name);
+        expect(c).not.toBeNull();
+        return c as { x: number; y: number };
+      });
+      await page.mouse.click(at.x, at.y);
+    };
+    const at = await until(async () => (await centre()) as { x: number; y: number });
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await click('Not this');
+    await click('On this page');
+    await until(async () => expect(await xai()).toEqual(['xAI']));
+    await click('Undo');
+    await until(async () => expect(await xai()).toEqual(['XAI', 'xAI']));
+  });
+
   it('caused no page or console error', () => {
     expect(errors).toEqual([]);
   });

@@ -44,6 +44,8 @@ describe('"Not this" on a name across a line break', () => {
       );
       (button as HTMLButtonElement).click();
     });
+    // The whole site: the other paragraph's "Stoke Space" goes too.
+    await page.locator('rivalry-lens').getByRole('button', { name: 'On this site' }).click();
     await until(async () => expect(await stokeParagraphs(page)).not.toContain('p4'));
 
     // The background stores the wording; the page then hears of the stored list.

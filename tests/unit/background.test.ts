@@ -165,6 +165,25 @@ describe('"Not this"', () => {
       { site: 'example.com', entity: 'elon-musk', text: 'Musk' },
     ]);
   });
+
+  it('stores a page dismissal with its page, and removes exactly it on Undo', async () => {
+    const send = (type: 'dismiss' | 'undismiss', page?: string) =>
+      fakeBrowser.runtime.onMessage.trigger(
+        { type, site: 'example.com', entity: 'xai', text: 'XAI', page },
+        { tab: { id: 1 } as Browser.tabs.Tab },
+        () => {},
+      );
+    await send('dismiss');
+    await send('dismiss', '/story');
+    expect(await dismissals.getValue()).toEqual([
+      { site: 'example.com', entity: 'xai', text: 'XAI' },
+      { site: 'example.com', entity: 'xai', text: 'XAI', page: '/story' },
+    ]);
+    await send('undismiss', '/story');
+    expect(await dismissals.getValue()).toEqual([
+      { site: 'example.com', entity: 'xai', text: 'XAI' },
+    ]);
+  });
 });
 
 describe('context menu', () => {

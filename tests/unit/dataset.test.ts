@@ -73,7 +73,7 @@ describe('data/rivalry.json', () => {
     }
     expect(data.sources.find((s) => s.id === SEED_ID)).toMatchObject({
       date: '2025-12-05',
-      publisher: 'News analysis (seed article)',
+      publisher: 'News analysis',
     });
   });
 

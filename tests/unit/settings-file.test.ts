@@ -48,7 +48,7 @@ describe('export', () => {
         hiddenEntities: 1,
         highlightStyle: 1,
         dwellMs: 1,
-        dismissals: 2,
+        dismissals: 3,
       },
       settings: {
         disabledSites: ['example.com'],

@@ -77,10 +77,10 @@ describe('repairSettings', () => {
     await fakeBrowser.storage.local.set({
       dismissals: [
         { site: 'a.org', entity: 'x', text: 'X' },
-        { site: 'a.org', entity: 'x', text: 'x' },
+        { site: 'a.org', entity: 'x', text: 'X' },
         { site: 'b.org', entity: 'x', text: 'X' },
       ],
-      dismissals$: { v: 2 },
+      dismissals$: { v: 3 },
     });
     expect(await repairSettings()).toEqual([]);
     expect(await dismissals.getValue()).toEqual([

@@ -82,14 +82,43 @@ describe('storage areas', () => {
 });
 
 describe('dismissals', () => {
-  it('are remembered per site and wording, case aside, and can be removed', async () => {
+  it('are remembered per site, page and wording, case kept, and can be removed', async () => {
     await addDismissal({ site: 'www.Example.com', entity: 'x', text: ' the  X ' });
+    await addDismissal({ site: 'example.com', entity: 'x', text: 'the X' });
     await addDismissal({ site: 'example.com', entity: 'x', text: 'THE X' });
+    await addDismissal({ site: 'example.com', entity: 'x', text: 'the X', page: '/a' });
     expect(await dismissals.getValue()).toEqual([
       { site: 'example.com', entity: 'x', text: 'the X' },
+      { site: 'example.com', entity: 'x', text: 'THE X' },
+      { site: 'example.com', entity: 'x', text: 'the X', page: '/a' },
     ]);
-    await removeDismissal({ site: 'example.com', entity: 'x', text: 'the x' });
-    expect(await dismissals.getValue()).toEqual([]);
+    await removeDismissal({ site: 'example.com', entity: 'x', text: 'the X' });
+    await removeDismissal({ site: 'example.com', entity: 'x', text: 'the X', page: '/a' });
+    expect(await dismissals.getValue()).toEqual([
+      { site: 'example.com', entity: 'x', text: 'THE X' },
+    ]);
+  });
+
+  it('v2 (no page, case aside) become site-wide dismissals with their case kept', async () => {
+    await fakeBrowser.storage.local.set({
+      dismissals: [
+        { site: 'example.com', entity: 'xai', text: 'XAI' },
+        { site: 'example.com', entity: 'x', text: 'the X' },
+      ],
+      dismissals$: { v: 2 },
+    });
+    await dismissals.migrate();
+    expect(await dismissals.getValue()).toEqual([
+      { site: 'example.com', entity: 'xai', text: 'XAI' },
+      { site: 'example.com', entity: 'x', text: 'the X' },
+    ]);
+    expect(await fakeBrowser.storage.local.get('dismissals$')).toEqual({ dismissals$: { v: 3 } });
+  });
+
+  it('refuses a page that is not a path', async () => {
+    await expect(
+      dismissals.setValue([{ site: 'example.com', entity: 'x', text: 'X', page: 'example.com/a' }]),
+    ).rejects.toThrow();
   });
 });
 

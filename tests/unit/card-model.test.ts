@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type CardModel,
+  cardModel,
+  MAX_FACTS,
+  oneLine,
+  repeats,
+  withMention,
+} from '../../core/card-model';
+import type { Dataset } from '../../core/dataset';
+import { dataset } from '../../core/rivalry-data';
+
+const data: Dataset = {
+  asOf: '2025-06-01',
+  fronts: [
+    { id: 'space', name: 'Space', description: 'Launch and rockets.' },
+    { id: 'ai', name: 'AI', description: 'Frontier AI labs.' },
+  ],
+  sources: [
+    {
+      id: 'src-a',
+      title: 'Altman and Stoke',
+      publisher: 'Example News',
+      date: '2025-03-02',
+      url: 'https://news.example/a',
+    },
+    { id: 'src-b', title: 'Launch log', publisher: 'Rocket Weekly', date: '2024-11-20' },
+  ],
+  entities: [
+    {
+      id: 'stoke-space',
+      name: 'Stoke Space',
+      kind: 'company',
+      highlight: true,
+      description:
+        'Start-up from Kent, Washington, building Nova. Both of its stages are meant to fly again and again.',
+      leaders: [{ name: 'Andy Lapsa', role: 'CEO' }],
+      aliases: [{ text: 'Stoke Space' }, { text: 'Stoke', ambiguous: true }],
+      fronts: [
+        {
+          front: 'space',
+          rivals: ['spacex', 'openai'],
+          summary: 'Sam Altman explored a deal with Stoke Space; the talks have ended.',
+          asOf: '2025-03-01',
+          source: 'src-a',
+        },
+      ],
+      facts: [
+        { text: 'Nova rocket first hop.', date: '2023-09-01', source: 'src-b' },
+        { text: 'Raised a Series C.', date: '2025-01-15', source: 'src-a', fronts: ['space'] },
+        {
+          text: 'Explored a deal with Sam Altman; the talks ended.',
+          date: '2025-02',
+          source: 'src-a',
+        },
+        { text: 'Founded by ex-Blue Origin engineers.', date: '2019', source: 'src-b' },
+        { text: 'Pad at Cape Canaveral LC-14.', date: '2024-02', source: 'src-b' },
+        { text: 'Oldest fact, must be cut.', date: '2018', source: 'src-b' },
+      ],
+    },
+    {
+      id: 'spacex',
+      name: 'SpaceX',
+      kind: 'company',
+      highlight: true,
+      description: 'Launch provider.',
+      leaders: [],
+      aliases: [{ text: 'SpaceX' }, { text: 'Space X' }],
+      fronts: [],
+      facts: [],
+    },
+    {
+      id: 'openai',
+      name: 'OpenAI',
+      kind: 'company',
+      highlight: true,
+      description: 'AI lab.',
+      leaders: [],
+      aliases: [{ text: 'OpenAI' }, { text: 'OpenAl', fuzzy: true }],
+      fronts: [],
+      facts: [],
+    },
+  ],
+};
+
+const model = (id: string) => cardModel(data, id) as CardModel;
+
+describe('cardModel', () => {
+  it('is compact: name, kind, one line of description, a line per front with its rivals', () => {
+    const m = model('stoke-space');
+    expect(m).toMatchObject({
+      name: 'Stoke Space',
+      kind: 'company',
+      description: 'Start-up from Kent, Washington, building Nova.',
+      leader: 'Andy Lapsa, CEO',
+      asOf: '2025-06-01',
+    });
+    expect(m.fronts).toEqual([
+      {
+        front: 'Space',
+        rivals: 'SpaceX, OpenAI',
+        summary: 'Sam Altman explored a deal with Stoke Space; the talks have ended.',
+        source: {
+          title: 'Altman and Stoke',
+          publisher: 'Example News',
+          date: '2025-03-02',
+          url: 'https://news.example/a',
+        },
+      },
+    ]);
+    expect(cardModel(data, 'nobody')).toBeNull();
+  });
+
+  it('leaves out a fact that repeats a front’s summary, and keeps four, newest first', () => {
+    const m = model('stoke-space');
+    expect(m.facts.map((f) => f.text)).not.toContain(
+      'Explored a deal with Sam Altman; the talks ended.',
+    );
+    expect(m.facts.map((f) => f.date)).toEqual(['2025-01-15', '2024-02', '2023-09-01', '2019']);
+    expect(m.facts.length).toBeLessThanOrEqual(MAX_FACTS);
+  });
+
+  it('carries a source’s address when it has one, and none when it has none', () => {
+    const [newest, , nova] = model('stoke-space').facts;
+    expect(newest?.source?.url).toBe('https://news.example/a');
+    expect(nova?.source).toEqual({
+      title: 'Launch log',
+      publisher: 'Rocket Weekly',
+      date: '2024-11-20',
+    });
+  });
+
+  it('shows no internal words from the bundled dataset', () => {
+    for (const e of dataset.entities) {
+      const text = JSON.stringify(cardModel(dataset, e.id));
+      expect(text, e.id).not.toMatch(/\bseed\b|\bdated\b|as of that date|\([^)]*\(/i);
+    }
+  });
+
+  it('keeps a description that fits, or has no sentence end, whole', () => {
+    expect(oneLine('AI lab.')).toBe('AI lab.');
+    const long = 'x'.repeat(120);
+    expect(oneLine(long)).toBe(long);
+    expect(oneLine(`Made by Space Inc. in 2002 for ${'x'.repeat(80)}. Then more.`)).toMatch(
+      /^Made by Space Inc\. in 2002/,
+    );
+  });
+});
+
+describe('repeats', () => {
+  it('is true for the same words, whatever their case and punctuation', () => {
+    const s = 'Sam Altman explored a deal with Stoke Space; the talks have ended.';
+    expect(repeats(s, s)).toBe(true);
+    expect(repeats('sam altman explored a deal with stoke space, talks ended', s)).toBe(true);
+  });
+
+  it('is false for a fact that says something else about the same entity', () => {
+    const s = 'Sam Altman explored a deal with Stoke Space; the talks have ended.';
+    expect(repeats('Raised a Series C led by Sam Altman.', s)).toBe(false);
+    expect(repeats('Founded by ex-Blue Origin engineers.', s)).toBe(false);
+    expect(repeats('a an to', s)).toBe(false);
+  });
+});
+
+describe('withMention: the “matched” note', () => {
+  const matched = (id: string, text: string, via: 'exact' | 'variant' | 'fuzzy' | 'context') =>
+    withMention(model(id), { text, via }).matched;
+
+  it('is shown for a misspelling or a variant the entity does not spell so', () => {
+    expect(matched('openai', 'OpenAl', 'fuzzy')).toBe('OpenAl');
+    expect(matched('openai', 'Open-AI', 'variant')).toBe('Open-AI');
+    expect(matched('spacex', 'Space-X', 'variant')).toBe('Space-X');
+  });
+
+  it('is not shown for the entity’s own spellings, in another case or spacing', () => {
+    expect(matched('spacex', 'SpaceX', 'exact')).toBeUndefined();
+    expect(matched('spacex', 'SPACEX', 'exact')).toBeUndefined();
+    expect(matched('spacex', 'Space\nX', 'variant')).toBeUndefined();
+    expect(matched('stoke-space', 'Stoke', 'context')).toBeUndefined();
+    expect(matched('stoke-space', 'Stoke\n Space', 'variant')).toBeUndefined();
+  });
+
+  it('holds for the bundled names: a surname is no variant, a misspelling is', () => {
+    const real = (id: string) => cardModel(dataset, id) as CardModel;
+    expect(
+      withMention(real('elon-musk'), { text: 'Musk', via: 'context' }).matched,
+    ).toBeUndefined();
+    expect(
+      withMention(real('sam-altman'), { text: 'Altman', via: 'context' }).matched,
+    ).toBeUndefined();
+    expect(withMention(real('spacex'), { text: 'SpaceX', via: 'exact' }).matched).toBeUndefined();
+    expect(withMention(real('neuralink'), { text: 'Nueralink', via: 'fuzzy' }).matched).toBe(
+      'Nueralink',
+    );
+    expect(withMention(real('spacex'), { text: 'Space-X', via: 'variant' }).matched).toBe(
+      'Space-X',
+    );
+  });
+});
