@@ -33,7 +33,7 @@ import { createScanner, type ScanState } from '../scan/scanner';
 import { type ActiveFilter, activeFilter } from './active-filter';
 import { createCountReport } from './count-report';
 import { createDocOrder } from './doc-order';
-import { createReveal } from './reveal';
+import { createReveal, type RevealPosition } from './reveal';
 import { summarize } from './summary';
 
 export interface LensSettings {
@@ -78,8 +78,8 @@ export interface Lens {
    * thousands of blocks.
    */
   orderReady(): Promise<void>;
-  /** Scrolls to the next mention (of `entity`, if given), flashes it and opens its card. */
-  reveal(entity?: EntityId): boolean;
+  /** Scrolls to the next mention (of `entity`, if given), flashes it and opens its card; null when there is none. */
+  reveal(entity?: EntityId): RevealPosition | null;
   processAnyway(): void;
   /** Reads the page again after reading stopped on an error. */
   retry(): void;

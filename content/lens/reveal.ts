@@ -21,8 +21,14 @@ export interface RevealOptions {
   open(found: Found): void;
 }
 
-/** Returns `reveal(entity?)`: false when there is no mention to go to. */
-export function createReveal(o: RevealOptions): (entity?: EntityId) => boolean {
+/** Where the revealed mention is: the `index`-th (from 1) of `total`, as the reader counts. */
+export interface RevealPosition {
+  index: number;
+  total: number;
+}
+
+/** Returns `reveal(entity?)`: null when there is no mention to go to. */
+export function createReveal(o: RevealOptions): (entity?: EntityId) => RevealPosition | null {
   let last: Found | null = null;
   const unflash = new OneShot(o.signal);
 
@@ -31,7 +37,7 @@ export function createReveal(o: RevealOptions): (entity?: EntityId) => boolean {
     // The last one revealed is sorted in too (it may have been re-read since), to go on after it.
     const list = o.ordered(entity, from ?? undefined);
     const mentions = from && !o.isCurrent(from) ? list.filter((f) => f !== from) : list;
-    if (!mentions.length) return false;
+    if (!mentions.length) return null;
     let target: Found | undefined;
     if (from) {
       const at = list.indexOf(from);
@@ -51,7 +57,7 @@ export function createReveal(o: RevealOptions): (entity?: EntityId) => boolean {
     o.flash(target.range);
     unflash.set(() => o.flash(null), FLASH_MS);
     o.open(target);
-    return true;
+    return { index: mentions.indexOf(target) + 1, total: mentions.length };
   };
 }
 
