@@ -81,7 +81,11 @@ describe('controller', () => {
     await advanceUntil(() => expect(marks()).toBe(2));
     const summary = await ask({ type: 'getSummary' });
     expect(summary).toMatchObject({ state: 'ready', host: 'news.example.com', total: 2 });
-    expect(await ask({ type: 'reveal', entity: 'spacex' })).toEqual({ ok: true, index: 1, total: 1 });
+    expect(await ask({ type: 'reveal', entity: 'spacex' })).toEqual({
+      ok: true,
+      index: 1,
+      total: 1,
+    });
     expect(await ask({ type: 'reveal', entity: 'neuralink' })).toEqual({
       ok: false,
       index: 0,
