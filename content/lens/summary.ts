@@ -5,7 +5,7 @@ import type { Found } from '../found';
 import type { DocOrder } from './doc-order';
 
 /** Characters of context on each side of a mention. */
-const CONTEXT_CHARS = 40;
+const CONTEXT_CHARS = 32;
 
 /** Counts, and each entity's first mention in document order: one pass, no sort of all. */
 export function summarize(

@@ -265,16 +265,16 @@ describe('contextOf', () => {
 
   it('gives whole words around a mention, marking what was cut', () => {
     expect(contextOf(found(text, mentions[1] as { start: number; end: number }))).toBe(
-      '…Friday the board of OpenAI said that Sam Altman had met the founders of a rocket…',
+      '…the board of OpenAI said that Sam Altman had met the founders of a…',
     );
   });
 
   it('splits the words around the mention, the name as the page wrote it', () => {
     const m = mentions[1] as { start: number; end: number };
     expect(snippetOf(found(text, m))).toEqual({
-      before: '…Friday the board of OpenAI said that ',
+      before: '…the board of OpenAI said that ',
       name: 'Sam Altman',
-      after: ' had met the founders of a rocket…',
+      after: ' had met the founders of a…',
     });
     // At the start of the run nothing is cut before; whitespace inside a name is squeezed.
     const spaced = 'Sam\n  Altman said so.';
@@ -299,8 +299,8 @@ describe('contextOf', () => {
     const start = filler.length + 'and then '.length;
     const context = contextOf(found(run, { start, end: start + 'Sam Altman'.length }));
     expect(context).toContain('and then Sam Altman said so,');
-    // The mention, 40 characters on each side, and one more (see `contextOf`).
-    expect(widest).toBeLessThanOrEqual('Sam Altman'.length + 2 * 40 + 1);
+    // The mention, 32 characters on each side, and one more (see `contextOf`).
+    expect(widest).toBeLessThanOrEqual('Sam Altman'.length + 2 * 32 + 1);
   });
 
   it('reads the same from a run kept in pieces, wherever the pieces are cut', () => {
