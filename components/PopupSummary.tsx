@@ -84,7 +84,6 @@ export function PopupSummary(props: {
         {plural(summary.total, 'mention', 'mentions')} of{' '}
         {plural(summary.entities.length, 'name', 'names')}
       </p>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys within the list of buttons */}
       <ul class="entities" onKeyDown={onKeyDown}>
         {rows.map((row) => (
           <li key={row.entity}>
