@@ -20,7 +20,7 @@ export function PopupSwitches(props: {
   const hint = !site
     ? 'This page cannot be read.'
     : isPaused
-      ? 'Nothing is highlighted anywhere until the pause is off.'
+      ? 'This switch works again once the pause is off.'
       : off && off !== siteOf(host ?? '')
         ? `Off for all of ${off}, this subdomain included.`
         : siteCoverage(site);
