@@ -200,9 +200,7 @@ describe('the switches', () => {
     expect((onSite as HTMLInputElement).checked).toBe(false);
     expect(onSite.getAttribute('aria-checked')).toBe('false');
     expect((onSite as HTMLInputElement).disabled).toBe(true);
-    expect(
-      screen.getByText('Nothing is highlighted anywhere until the pause is off.'),
-    ).toBeTruthy();
+    expect(screen.getByText('This switch works again once the pause is off.')).toBeTruthy();
     await paused.setValue(false);
     page(summary());
     expect(
