@@ -24,8 +24,13 @@ export function ShortcutHint() {
   useEffect(() => {
     let alive = true;
     void (async () => {
-      const all = (await browser.commands?.getAll().catch(() => undefined)) ?? [];
-      const keys = all.find((c) => c.name === NEXT_MENTION)?.shortcut;
+      let keys: string | undefined;
+      try {
+        const all = (await browser.commands?.getAll()) ?? [];
+        keys = all.find((c) => c.name === NEXT_MENTION)?.shortcut;
+      } catch {
+        // No commands API (Firefox for Android): no shortcut to offer.
+      }
       if (alive) setShortcut(keys ? { state: 'set', keys } : { state: 'unset' });
     })();
     return () => {

@@ -35,6 +35,10 @@ beforeEach(async () => {
   sendMessage = vi.fn();
   fakeBrowser.tabs.sendMessage = sendMessage as unknown as typeof fakeBrowser.tabs.sendMessage;
   tabId = await openTab('https://www.example.com/story');
+  // As Chromium leaves it for an unpacked extension.
+  fakeBrowser.commands.getAll = vi.fn(async () => [
+    { name: 'next-mention', shortcut: '' },
+  ]) as unknown as typeof fakeBrowser.commands.getAll;
 });
 afterEach(cleanup);
 

@@ -284,6 +284,16 @@ describe('context menu', () => {
 });
 
 describe('next-mention command', () => {
+  it('suggests a key in a form both Chromium and Firefox accept', async () => {
+    const manifest = (await (config.manifest as (env: { browser: string }) => unknown)({
+      browser: 'chrome',
+    })) as { commands: Record<string, { suggested_key: { default: string } }> };
+    const key = manifest.commands['next-mention']?.suggested_key.default ?? '';
+    // One primary modifier (Ctrl or Alt, not both: Chromium refuses Ctrl+Alt), Shift at most,
+    // and a letter or digit (MDN's and Chrome's "key combinations").
+    expect(key).toMatch(/^(Ctrl|Alt)(\+Shift)?\+[A-Z0-9]$/);
+  });
+
   it('is forwarded to the tab as nextMention', async () => {
     sendMessage.mockResolvedValue({ ok: true });
     await commands.onCommand.trigger('next-mention', { id: 4 });
