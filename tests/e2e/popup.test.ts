@@ -321,5 +321,10 @@ describe('settings', () => {
     expect(await options.getByText('keep.example', { exact: true }).count()).toBe(1);
     expect(await options.getByRole('slider').inputValue()).toBe('700');
     expect(await options.getByRole('radio', { name: 'Fill' }).isChecked()).toBe(true);
+    // And where the shortcut is unset (always, for an unpacked extension), it says so.
+    await expect
+      .poll(() => options.locator('.shortcut-hint').textContent())
+      .toMatch(/No shortcut is set for “next mention”/);
+    await options.screenshot({ path: join(SHOTS, 'options.png') });
   });
 });
