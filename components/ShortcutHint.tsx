@@ -52,14 +52,16 @@ export function ShortcutHint() {
     : () => void browser.tabs.create({ url: CHROMIUM_SHORTCUTS });
   return (
     <p class="shortcut-hint" data-state="unset">
-      No shortcut is set for “next mention”.{' '}
+      Next mention: no shortcut set.{' '}
       {open ? (
-        <>
-          <button type="button" class="link" onClick={open}>
-            Set one
-          </button>
-          {!firefox && ` (${CHROMIUM_SHORTCUTS})`}
-        </>
+        <button
+          type="button"
+          class="link"
+          onClick={open}
+          title={firefox ? undefined : `Opens ${CHROMIUM_SHORTCUTS}`}
+        >
+          Set one
+        </button>
       ) : (
         'Set one in about:addons: the gear menu, then Manage Extension Shortcuts.'
       )}

@@ -237,7 +237,7 @@ describe('the shortcut', () => {
     };
     commands('');
     render(<OptionsPage entities={entities} />);
-    expect(await screen.findByText(/No shortcut is set for “next mention”/)).toBeTruthy();
+    expect(await screen.findByText(/Next mention: no shortcut set/)).toBeTruthy();
     cleanup();
     commands('Alt+Shift+N');
     render(<OptionsPage entities={entities} />);

@@ -361,7 +361,7 @@ describe('the shortcut', () => {
     page(summary());
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     render(<Popup tabId={tabId} data={data} />);
-    expect(await screen.findByText(/No shortcut is set for “next mention”/)).toBeTruthy();
+    expect(await screen.findByText(/Next mention: no shortcut set/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Set one' }));
     expect(create).toHaveBeenCalledWith({ url: 'chrome://extensions/shortcuts' });
   });

@@ -216,7 +216,7 @@ describe('the popup at 360×600', () => {
     expect(await popup.pauseSwitch().isChecked()).toBe(true);
     await expect.poll(() => popup.message().textContent()).toMatch(/Paused everywhere/);
     const hint = popup.page.locator('.shortcut-hint');
-    await expect.poll(() => hint.textContent()).toMatch(/No shortcut is set for “next mention”/);
+    await expect.poll(() => hint.textContent()).toMatch(/Next mention: no shortcut set/);
     await popup.page.screenshot({ path: join(SHOTS, 'popup-paused.png') });
     // "Set one" opens Chromium's shortcut settings in a tab.
     const opened = s.context.waitForEvent('page');
@@ -324,7 +324,7 @@ describe('settings', () => {
     // And where the shortcut is unset (always, for an unpacked extension), it says so.
     await expect
       .poll(() => options.locator('.shortcut-hint').textContent())
-      .toMatch(/No shortcut is set for “next mention”/);
+      .toMatch(/Next mention: no shortcut set/);
     await options.screenshot({ path: join(SHOTS, 'options.png') });
   });
 });
