@@ -186,7 +186,7 @@ describe('the popup at 360×600', () => {
     });
   }
 
-  it('revealing a mention says which it is, and the popup stays clear of the page', async () => {
+  it('revealing a mention says which of the entity’s mentions it is', async () => {
     const s = await start();
     const tab = await openArticle(s);
     const popup = await PopupPage.open(s, await tabIdOf(s, tab));
