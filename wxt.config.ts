@@ -34,7 +34,9 @@ export default defineConfig({
     // warning): lets the popup see the address of the tab it was opened on, to tell a browser
     // page from a web page that needs a reload. The badge, tab status and messages need none.
     permissions: ['storage', 'contextMenus', 'activeTab'],
-    // The content script moves to the next mention on the page and opens its card.
+    // The content script moves to the next mention on the page and opens its card. Alt+Shift and
+    // a letter is a form both Chromium and Firefox accept (Chromium refuses Ctrl+Alt); Chromium
+    // still leaves it unset for an unpacked extension, which components/ShortcutHint.tsx tells.
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },

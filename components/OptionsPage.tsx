@@ -19,6 +19,7 @@ import { OptionsDismissals } from './OptionsDismissals';
 import { OptionsEntities, type OptionsEntity } from './OptionsEntities';
 import { OptionsNotices } from './OptionsNotices';
 import { OptionsSites } from './OptionsSites';
+import { ShortcutHint } from './ShortcutHint';
 import { useSetting } from './use-setting';
 
 export function OptionsPage(props: { entities: readonly OptionsEntity[] }) {
@@ -44,6 +45,7 @@ export function OptionsPage(props: { entities: readonly OptionsEntity[] }) {
     <main class="options" aria-busy={!ready}>
       <h1>Rivalry Lens options</h1>
       <OptionsNotices notices={notices ?? []} />
+      <ShortcutHint />
       {ready && (
         <>
           <OptionsSites sites={sites} />

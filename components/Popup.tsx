@@ -1,18 +1,20 @@
 /**
  * The toolbar popup for one tab: the switches, the page summary or the reason there is none,
- * and the rivalry map. Every region has a fixed size, so nothing moves as answers arrive.
+ * the rivalry map (folded away: the list gets the height) and the shortcut. The popup has a
+ * fixed size, so nothing moves as answers arrive.
  */
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { EntityId } from '../core/types';
-import { isMessage, type PageSummary, sendToTab } from '../extension/messages';
+import { isMessage, type PageSummary, type RevealAnswer, sendToTab } from '../extension/messages';
 import { type Unreadable, unreadableReason } from '../extension/pages';
 import { disabledSites, hiddenEntities, paused } from '../extension/settings';
 import { disablingSite, siteOf } from '../extension/site';
 import { PopupSummary } from './PopupSummary';
 import { PopupSwitches } from './PopupSwitches';
 import { layoutRivalryMap, type MapData, RivalryMap } from './RivalryMap';
+import { ShortcutHint } from './ShortcutHint';
 import { useSetting } from './use-setting';
 
 /** What the popup knows about the tab's page. */
@@ -114,8 +116,18 @@ function usePageView(tabId: number | undefined) {
   return { view, refresh };
 }
 
-export function Popup(props: { tabId: number | undefined; data: MapData }) {
-  const { tabId, data } = props;
+const NOT_REVEALED: RevealAnswer = { ok: false, index: 0, total: 0 };
+
+export function Popup(props: {
+  tabId: number | undefined;
+  data: MapData;
+  /**
+   * Closes the popup, so that it does not cover the mention just revealed; absent where the
+   * popup is a tab of its own (then it stays, and says which mention it showed).
+   */
+  close?: () => void;
+}) {
+  const { tabId, data, close } = props;
   const { view, refresh } = usePageView(tabId);
   const sites = useSetting(disabledSites);
   const isPaused = useSetting(paused);
@@ -132,12 +144,14 @@ export function Popup(props: { tabId: number | undefined; data: MapData }) {
     [view],
   );
 
-  const reveal = async (entity: EntityId) => {
-    if (tabId === undefined) return false;
+  const reveal = async (entity: EntityId): Promise<RevealAnswer> => {
+    if (tabId === undefined) return NOT_REVEALED;
     try {
-      return (await sendToTab(tabId, 'reveal', { entity })).ok;
+      const answer = await sendToTab(tabId, 'reveal', { entity });
+      if (answer?.ok) close?.();
+      return answer ?? NOT_REVEALED;
     } catch {
-      return false;
+      return NOT_REVEALED;
     }
   };
   const ask = async (type: 'processAnyway' | 'retry') => {
@@ -163,10 +177,12 @@ export function Popup(props: { tabId: number | undefined; data: MapData }) {
           onRetry={() => ask('retry')}
         />
       </main>
-      <section class="map" aria-label="Rivalry map">
+      <details class="map">
+        <summary>Rivalry map</summary>
         <RivalryMap data={data} layout={layout} present={present} />
-      </section>
+      </details>
       <footer>
+        <ShortcutHint />
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
         </button>
@@ -189,7 +205,7 @@ function PageBody(props: {
   data: MapData;
   sites: readonly string[] | undefined;
   hidden: readonly EntityId[] | undefined;
-  onReveal: (entity: EntityId) => Promise<boolean>;
+  onReveal: (entity: EntityId) => Promise<RevealAnswer>;
   onProcessAnyway: () => Promise<void>;
   onRetry: () => Promise<void>;
 }) {

@@ -1,52 +1,37 @@
 /**
- * The page summary: every entity on the page with its count and first mention in context,
- * grouped by rivalry front. Clicking an entity asks the page to show its next mention.
+ * The page summary: every entity on the page with its count and first mention in context, the
+ * most mentioned first. Clicking an entity asks the page to show its next mention.
  */
 import { useState } from 'preact/hooks';
 import type { EntityId } from '../core/types';
-import type { EntityCount, PageSummary } from '../extension/messages';
+import type { EntityCount, PageSummary, RevealAnswer } from '../extension/messages';
 import type { MapData } from './RivalryMap';
 
 export interface SummaryRow extends EntityCount {
   name: string;
-  /** The entity's other fronts, shown as coloured marks. */
-  alsoOn: { id: string; name: string }[];
-}
-
-export interface SummaryGroup {
-  /** The front's id, or `other` for entities on no front. */
-  id: string;
-  name: string;
-  rows: SummaryRow[];
+  /** The fronts the entity is on, shown as coloured marks. */
+  fronts: { id: string; name: string }[];
 }
 
 /**
- * Each entity is listed once, under its first front in the dataset (the front it is best known
- * for), so the counts add up to the page's total and to the badge; its other fronts are named
- * beside it.
+ * One list, the most mentioned first (the page's main subject is the first row a reader sees),
+ * ties by name; each row names its fronts. Grouping by front would put a front's lesser names
+ * above another's main one.
  */
-export function groupByFront(entities: readonly EntityCount[], data: MapData): SummaryGroup[] {
+export function rankRows(entities: readonly EntityCount[], data: MapData): SummaryRow[] {
   const byId = new Map(data.entities.map((e) => [e.id, e]));
   const frontName = new Map(data.fronts.map((f) => [f.id as string, f.name]));
-  const groups: SummaryGroup[] = [
-    ...data.fronts.map((f) => ({ id: f.id as string, name: f.name, rows: [] as SummaryRow[] })),
-    { id: 'other', name: 'Also on this page', rows: [] },
-  ];
-  for (const count of entities) {
-    const entity = byId.get(count.entity);
-    const [first, ...rest] = entity?.fronts ?? [];
-    const group = groups.find((g) => g.id === (first?.front ?? 'other')) ?? groups.at(-1);
-    group?.rows.push({
-      ...count,
-      name: entity?.name ?? count.entity,
-      alsoOn: [...new Set(rest.map((r) => r.front as string))]
-        .filter((id) => id !== group.id)
-        .map((id) => ({ id, name: frontName.get(id) ?? id })),
-    });
-  }
-  for (const group of groups)
-    group.rows.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  return groups.filter((g) => g.rows.length > 0);
+  return entities
+    .map((count) => {
+      const entity = byId.get(count.entity);
+      const fronts = [...new Set((entity?.fronts ?? []).map((f) => f.front as string))];
+      return {
+        ...count,
+        name: entity?.name ?? count.entity,
+        fronts: fronts.map((id) => ({ id, name: frontName.get(id) ?? id })),
+      };
+    })
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
 function plural(n: number, one: string, many: string) {
@@ -56,16 +41,20 @@ function plural(n: number, one: string, many: string) {
 export function PopupSummary(props: {
   summary: PageSummary;
   data: MapData;
-  /** Asks the page to show the entity's next mention; resolves to whether it could. */
-  onReveal: (entity: EntityId) => Promise<boolean>;
+  /** Asks the page to show the entity's next mention; resolves to where it is, if it could. */
+  onReveal: (entity: EntityId) => Promise<RevealAnswer>;
 }) {
   const { summary, data, onReveal } = props;
   const [status, setStatus] = useState('');
-  const groups = groupByFront(summary.entities, data);
+  const rows = rankRows(summary.entities, data);
 
   const reveal = async (row: SummaryRow) => {
-    const ok = await onReveal(row.entity);
-    setStatus(ok ? `Showing ${row.name} on the page.` : `${row.name} is no longer on the page.`);
+    const at = await onReveal(row.entity);
+    setStatus(
+      at.ok
+        ? `Showing ${at.index} of ${plural(at.total, 'mention', 'mentions')} of ${row.name}`
+        : `${row.name} is no longer on the page.`,
+    );
   };
 
   // Arrow keys move between entities, as in a list; Tab leaves the list.
@@ -95,48 +84,36 @@ export function PopupSummary(props: {
         {plural(summary.total, 'mention', 'mentions')} of{' '}
         {plural(summary.entities.length, 'name', 'names')}
       </p>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys within the list of buttons */}
-      <div class="groups" onKeyDown={onKeyDown}>
-        {groups.map((group) => (
-          <section key={group.id} class="group" aria-labelledby={`front-${group.id}`}>
-            <h2 id={`front-${group.id}`} class={`front-title front-${group.id}`}>
-              {group.name}
-            </h2>
-            <ul>
-              {group.rows.map((row) => (
-                <li key={row.entity}>
-                  <button
-                    type="button"
-                    class="entity"
-                    data-entity={row.entity}
-                    onClick={() => void reveal(row)}
-                    aria-label={`${row.name}, ${plural(row.count, 'mention', 'mentions')}${
-                      row.alsoOn.length > 0
-                        ? `, also on ${row.alsoOn.map((f) => f.name).join(', ')}`
-                        : ''
-                    }. Show the next one on the page.`}
-                  >
-                    <span class="entity-line">
-                      <span class="name">{row.name}</span>
-                      <span class="also">
-                        {row.alsoOn.map((front) => (
-                          <i
-                            key={front.id}
-                            class={`mark front-${front.id}`}
-                            title={`Also on ${front.name}`}
-                          />
-                        ))}
-                      </span>
-                      <span class="count">{row.count}</span>
-                    </span>
-                    <span class="context">{row.firstContext}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
+      <ul class="entities" onKeyDown={onKeyDown}>
+        {rows.map((row) => (
+          <li key={row.entity}>
+            <button
+              type="button"
+              class="entity"
+              data-entity={row.entity}
+              onClick={() => void reveal(row)}
+              aria-label={`${row.name}, ${plural(row.count, 'mention', 'mentions')}${
+                row.fronts.length > 0 ? `, on ${row.fronts.map((f) => f.name).join(', ')}` : ''
+              }. Show the next one on the page.`}
+            >
+              <span class="entity-line">
+                <span class="name">{row.name}</span>
+                <span class="fronts">
+                  {row.fronts.map((front) => (
+                    <i key={front.id} class={`mark front-${front.id}`} title={front.name} />
+                  ))}
+                </span>
+                <span class="count">{row.count}</span>
+              </span>
+              <span class="context">
+                {row.snippet.before}
+                <mark>{row.snippet.name}</mark>
+                {row.snippet.after}
+              </span>
+            </button>
+          </li>
         ))}
-      </div>
+      </ul>
       <p class="status" role="status">
         {status}
       </p>

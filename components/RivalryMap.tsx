@@ -118,6 +118,7 @@ export function RivalryMap(props: {
   const { data, layout, present } = props;
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const frontIndex = new Map(data.fronts.map((f, i) => [f.id, i]));
+  const frontName = new Map(data.fronts.map((f) => [f.id, f.name]));
   return (
     <div class="rivalry-map-figure">
       <svg
@@ -146,7 +147,10 @@ export function RivalryMap(props: {
               class={`edge front-${edge.front}${on ? ' on' : ''}`}
               d={`M${l.x},${l.y} Q${midX},${midY} ${r.x},${r.y}`}
               data-front={edge.front}
-            />
+            >
+              {/* Hovering a line says what it is. */}
+              <title>{`${l.name} and ${r.name}: rivals on ${frontName.get(edge.front) ?? edge.front}`}</title>
+            </path>
           );
         })}
         {layout.nodes.map((node) => {

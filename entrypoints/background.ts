@@ -1,7 +1,7 @@
 /**
  * Wiring of the background: the cards' text (`getCard`), "Not this" (`dismiss`, `undismiss`), the
- * mention-count badge, the "off on this site" context-menu entry, the `next-mention` keyboard
- * command, and the repair of corrupt settings.
+ * mention-count badge and the toolbar button's state, the context-menu entry that turns this
+ * site off or back on, the `next-mention` keyboard command, and the repair of corrupt settings.
  */
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
@@ -23,9 +23,23 @@ import {
 } from '../extension/settings';
 import { repairSettings } from '../extension/settings-repair';
 import { disablingSite } from '../extension/site';
+import { lookFor } from '../extension/toolbar-state';
 
+/** The one context-menu entry: it turns the page's site off, or back on when it is off. */
 export const MENU_SITE_OFF = 'rivalry-lens-site-off';
+
+/** The entry's title for a page whose site is `off` or not. */
+export function siteMenuTitle(off: boolean): string {
+  return off ? 'Turn Rivalry Lens back on for this site' : 'Turn Rivalry Lens off on this site';
+}
 export const NEXT_MENTION_COMMAND = 'next-mention';
+
+/** The part of Firefox's `menus` API that Chromium lacks. */
+interface FirefoxMenus {
+  onShown?: { addListener(listener: (info: { pageUrl?: string }) => void): void };
+  update(id: string, change: { title: string }): Promise<void>;
+  refresh(): Promise<void>;
+}
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url || unreadableReason(url)) return undefined;
@@ -34,6 +48,8 @@ function hostOf(url: string | undefined): string | undefined {
 
 export default defineBackground(() => {
   const badges = new TabBadges();
+  // The settings as last read, for the toolbar button and the menu entry's title.
+  const known = { sites: [] as readonly string[], paused: false };
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // A throw here would leave the sender waiting for an answer that never comes.
@@ -61,16 +77,58 @@ export default defineBackground(() => {
     const host = hostOf(sender.tab?.url) ?? hostOf(sender.url) ?? '';
     if (tabId !== undefined)
       void badges.report(tabId, sender.frameId ?? 0, host, message.total, message.active);
+    if (sender.tab?.active && (sender.frameId ?? 0) === 0) void titleMenu(host);
     return undefined;
   }
+
+  /** Titles the menu entry for the page on `host` (the active tab's), off or on. */
+  async function titleMenu(host: string | undefined) {
+    const off = !!host && !!disablingSite(host, known.sites);
+    try {
+      await browser.contextMenus?.update(MENU_SITE_OFF, { title: siteMenuTitle(off) });
+    } catch {
+      // Not created yet (the install event is still on its way).
+    }
+  }
+
+  async function titleMenuForActiveTab() {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await titleMenu(await hostOfTab(tab.id, tab.url));
+  }
+
+  /** A tab's host: as its page reported it, or from its address where the browser shows it. */
+  async function hostOfTab(tabId: number, url?: string): Promise<string | undefined> {
+    const reported = badges.hostOf(tabId);
+    if (reported) return reported;
+    const tab = url ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
+    return hostOf(url ?? tab?.url);
+  }
+
+  async function settingsChanged(next: Partial<typeof known>) {
+    Object.assign(known, next);
+    const { sites, paused: isPaused } = known;
+    await badges.setLook((host) => lookFor(host, sites, isPaused));
+    // Tabs no page has reported on keep the button's default title; the pause concerns them too.
+    await toolbarAction()
+      .setTitle({ title: lookFor(undefined, sites, isPaused).title })
+      .catch(() => undefined);
+    await titleMenuForActiveTab().catch(() => undefined);
+  }
+  void Promise.all([disabledSites.getValue(), paused.getValue()]).then(([sites, isPaused]) =>
+    settingsChanged({ sites, paused: isPaused }),
+  );
 
   // Tab-status changes need no permission. `loading` starts a new document (the old count
   // is stale); `complete` refills a tab we know nothing of (a restarted service worker, or a
   // same-document navigation that reported `loading` but kept its content script).
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') void badges.clear(tabId);
     else if (change.status === 'complete' && !badges.has(tabId)) void refill(tabId);
+    if (tab?.active && change.status === 'complete') void hostOfTab(tabId, tab.url).then(titleMenu);
   });
+  browser.tabs.onActivated.addListener(
+    ({ tabId }) => void hostOfTab(tabId).then(titleMenu, () => undefined),
+  );
   browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
 
   async function refill(tabId: number) {
@@ -85,23 +143,30 @@ export default defineBackground(() => {
 
   // The content scripts report `active: false` when turned off; clearing here as well makes
   // the badge follow the switch at once, whatever a page is busy with.
-  disabledSites.watch((sites) => void badges.clearWhere((host) => !!disablingSite(host, sites)));
-  paused.watch((isPaused) => {
-    if (isPaused) void badges.clearWhere(() => true);
+  disabledSites.watch(async (sites) => {
+    await badges.clearWhere((host) => !!disablingSite(host, sites));
+    await settingsChanged({ sites });
+  });
+  paused.watch(async (isPaused) => {
+    if (isPaused) await badges.clearWhere(() => true);
+    await settingsChanged({ paused: isPaused });
   });
 
   void toolbarAction().setBadgeBackgroundColor({ color: ACCENT });
 
   // Menus persist across service-worker restarts; create them once per install or update.
   browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus?.removeAll().then(() =>
-      browser.contextMenus.create({
-        id: MENU_SITE_OFF,
-        title: 'Turn Rivalry Lens off on this site',
-        contexts: ['page', 'selection', 'link', 'image', 'frame'],
-        documentUrlPatterns: PAGES,
-      }),
-    );
+    void browser.contextMenus
+      ?.removeAll()
+      .then(() =>
+        browser.contextMenus.create({
+          id: MENU_SITE_OFF,
+          title: siteMenuTitle(false),
+          contexts: ['page', 'selection', 'link', 'image', 'frame'],
+          documentUrlPatterns: PAGES,
+        }),
+      )
+      .then(() => titleMenuForActiveTab().catch(() => undefined));
     void repairSettings();
   });
   browser.runtime.onStartup.addListener(() => void repairSettings());
@@ -109,7 +174,20 @@ export default defineBackground(() => {
   browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_SITE_OFF) return;
     const host = hostOf(info.pageUrl) ?? hostOf(tab?.url);
-    if (host) void setSiteEnabled(host, false);
+    // The stored settings decide, not the title, which may lag behind a change made elsewhere.
+    if (host)
+      void disabledSites
+        .getValue()
+        .then((sites) => setSiteEnabled(host, !!disablingSite(host, sites)));
+  });
+
+  // Firefox titles the entry as the menu opens, for the very page it opens on.
+  const menus = (browser as unknown as { menus?: FirefoxMenus }).menus;
+  menus?.onShown?.addListener((info) => {
+    const host = hostOf(info.pageUrl);
+    if (!host) return;
+    const off = !!disablingSite(host, known.sites);
+    void menus.update(MENU_SITE_OFF, { title: siteMenuTitle(off) }).then(() => menus.refresh());
   });
 
   // `commands` exists only when the manifest declares a command (and not on Firefox for Android).

@@ -3,6 +3,8 @@
  * (the top page and any same-origin frames each run a content script).
  */
 import { browser } from 'wxt/browser';
+import { ACCENT } from './palette';
+import { type ToolbarLook, toolbarLook } from './toolbar-state';
 
 /** The toolbar button's API: `action` in Manifest V3, `browserAction` in V2 (Firefox). */
 export function toolbarAction(): typeof browser.action {
@@ -25,12 +27,24 @@ interface TabState {
 }
 
 /**
- * Per-tab counts, kept in memory. When the service worker restarts they are gone, and the
+ * Per-tab counts and the state of the tab's site (`lookOf`, from the settings), kept in memory. When the service worker restarts they are gone, and the
  * badge the browser still shows stays right until the page's next report; the `complete`
  * check in the background refills a tab from its summary.
  */
 export class TabBadges {
   readonly #tabs = new Map<number, TabState>();
+  #lookOf: (host: string | undefined) => ToolbarLook = () => toolbarLook('on', undefined);
+
+  /** The settings changed: every known tab's button says the new state. */
+  async setLook(lookOf: (host: string | undefined) => ToolbarLook) {
+    this.#lookOf = lookOf;
+    await Promise.all([...this.#tabs.keys()].map((tabId) => this.#render(tabId)));
+  }
+
+  /** How a tab's button looks now: from the tab's host if a page reported one. */
+  lookOf(tabId: number): ToolbarLook {
+    return this.#lookOf(this.#tabs.get(tabId)?.host || undefined);
+  }
 
   /** A frame's report (`mentionCount`). An inactive frame counts nothing. */
   async report(tabId: number, frameId: number, host: string, total: number, active: boolean) {
@@ -48,6 +62,11 @@ export class TabBadges {
     await this.#render(tabId);
   }
 
+  /** The host a tab's top page reported, if any. */
+  hostOf(tabId: number): string | undefined {
+    return this.#tabs.get(tabId)?.host || undefined;
+  }
+
   has(tabId: number): boolean {
     return this.#tabs.has(tabId);
   }
@@ -62,10 +81,11 @@ export class TabBadges {
     this.#tabs.delete(tabId);
   }
 
-  /** Empties the badge of every tab whose host `off` says is now off. */
+  /** Drops the counts of every tab whose host `off` says is now off; the host stays known. */
   async clearWhere(off: (host: string) => boolean) {
     const tabs = [...this.#tabs].filter(([, state]) => off(state.host));
-    await Promise.all(tabs.map(([tabId]) => this.clear(tabId)));
+    for (const [, state] of tabs) state.frames.clear();
+    await Promise.all(tabs.map(([tabId]) => this.#render(tabId)));
   }
 
   total(tabId: number): number {
@@ -75,8 +95,13 @@ export class TabBadges {
   }
 
   async #render(tabId: number) {
+    const look = this.lookOf(tabId);
+    const action = toolbarAction();
     try {
-      await toolbarAction().setBadgeText({ tabId, text: badgeText(this.total(tabId)) });
+      await action.setBadgeText({ tabId, text: look.badge ?? badgeText(this.total(tabId)) });
+      await action.setBadgeBackgroundColor({ tabId, color: look.badgeColor ?? ACCENT });
+      await action.setTitle({ tabId, title: look.title });
+      if (look.icon) await action.setIcon({ tabId, path: look.icon });
     } catch {
       // The tab closed meanwhile.
     }

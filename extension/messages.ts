@@ -22,11 +22,30 @@ export type PageState =
   /** Reading stopped on an error (reported to the page's console); the user may retry. */
   | 'failed';
 
+/** A mention in its words, split so that the name can be shown apart from its context. */
+export interface Snippet {
+  /** E.g. "…Altman explored a deal with " (with "…" where the text was cut). */
+  before: string;
+  /** The mention as the page wrote it, e.g. "Stoke Space". */
+  name: string;
+  /** E.g. ", a rival…". */
+  after: string;
+}
+
 export interface EntityCount {
   entity: EntityId;
   count: number;
   /** The first mention's words in context, e.g. "…Altman explored a deal with Stoke Space, a rival…". */
   firstContext: string;
+  /** The same words, split around the mention. */
+  snippet: Snippet;
+}
+
+/** Where a revealed mention is among the entity's (or the page's) mentions, from 1. */
+export interface RevealAnswer {
+  ok: boolean;
+  index: number;
+  total: number;
 }
 
 export interface PageSummary {
@@ -41,9 +60,9 @@ export interface MessageMap {
   /** popup → content: what this page mentions. */
   getSummary: { request: Record<string, never>; response: PageSummary };
   /** popup → content: scroll to the entity's next mention, flash it and open its card. */
-  reveal: { request: { entity: EntityId }; response: { ok: boolean } };
+  reveal: { request: { entity: EntityId }; response: RevealAnswer };
   /** background → content: the `next-mention` keyboard command; move to the next mention and open its card. */
-  nextMention: { request: Record<string, never>; response: { ok: boolean } };
+  nextMention: { request: Record<string, never>; response: RevealAnswer };
   /** popup → content: process a page that was paused as too large. */
   processAnyway: { request: Record<string, never>; response: { ok: boolean } };
   /** popup → content: read the page again after reading stopped on an error. */

@@ -6,7 +6,12 @@
 import type { CardModel } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
 import { type Dismissal, dismissalKey, pageOf } from '../../extension/dismissal';
-import { isMessage, type PageState, type PageSummary } from '../../extension/messages';
+import {
+  isMessage,
+  type PageState,
+  type PageSummary,
+  type RevealAnswer,
+} from '../../extension/messages';
 import { reportError } from '../../extension/report-error';
 import { hostInSite, siteOf } from '../../extension/site';
 import type { SheetOptions } from '../paint/painter';
@@ -146,12 +151,15 @@ export async function startController(o: ControllerOptions): Promise<Controller>
   const inOrder = <T>(answer: () => T): Promise<T> =>
     (lens?.orderReady() ?? Promise.resolve()).then(answer);
 
+  const revealAnswer = (entity: EntityId | undefined): RevealAnswer => {
+    const at = lens?.reveal(entity) ?? null;
+    return at ? { ok: true, ...at } : { ok: false, index: 0, total: 0 };
+  };
+
   const answer = (message: unknown): Promise<unknown> | undefined => {
     if (isMessage(message, 'getSummary')) return inOrder(() => controller.summary());
-    if (isMessage(message, 'reveal')) {
-      return inOrder(() => ({ ok: lens?.reveal(message.entity) ?? false }));
-    }
-    if (isMessage(message, 'nextMention')) return inOrder(() => ({ ok: lens?.reveal() ?? false }));
+    if (isMessage(message, 'reveal')) return inOrder(() => revealAnswer(message.entity));
+    if (isMessage(message, 'nextMention')) return inOrder(() => revealAnswer(undefined));
     if (isMessage(message, 'processAnyway')) {
       lens?.processAnyway();
       return Promise.resolve({ ok: lens !== null });

@@ -34,7 +34,7 @@ import { type ActiveFilter, activeFilter } from './active-filter';
 import { createCountReport } from './count-report';
 import { createDocOrder, type DocOrder } from './doc-order';
 import { createNotThis } from './not-this';
-import { createReveal, stepFrom } from './reveal';
+import { createReveal, type RevealPosition, stepFrom } from './reveal';
 import { summarize } from './summary';
 
 export interface LensSettings {
@@ -83,8 +83,8 @@ export interface Lens {
    * thousands of blocks.
    */
   orderReady(): Promise<void>;
-  /** Scrolls to the next mention (of `entity`, if given), flashes it and opens its card. */
-  reveal(entity?: EntityId): boolean;
+  /** Scrolls to the next mention (of `entity`, if given), flashes it and opens its card; null when there is none. */
+  reveal(entity?: EntityId): RevealPosition | null;
   processAnyway(): void;
   /** Reads the page again after reading stopped on an error. */
   retry(): void;

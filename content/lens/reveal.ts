@@ -21,17 +21,21 @@ export interface RevealOptions {
   open(found: Found): void;
 }
 
-/** `reveal(entity?)`: false when there is no mention to go to. */
-export type Reveal = ((entity?: EntityId) => boolean) & {
+/** Where a mention is: the `index`-th (from 1) of `total`, as the reader counts ("3 of 12"). */
+export interface RevealPosition {
+  index: number;
+  total: number;
+}
+
+/** `reveal(entity?)`: null when there is no mention to go to. */
+export type Reveal = ((entity?: EntityId) => RevealPosition | null) & {
   /** Scrolls to `found` and flashes it (the card stepped to it); the next reveal goes on from it. */
   bring(found: Found): void;
 };
 
-/** A mention and its place among its entity's mentions ("3 of 12"). */
-export interface Step {
+/** A mention and its place among its entity's mentions. */
+export interface Step extends RevealPosition {
   found: Found;
-  index: number;
-  total: number;
 }
 
 /**
@@ -68,7 +72,7 @@ export function createReveal(o: RevealOptions): Reveal {
     // The last one revealed is sorted in too (it may have been re-read since), to go on after it.
     const list = o.ordered(entity, from ?? undefined);
     const mentions = from && !o.isCurrent(from) ? list.filter((f) => f !== from) : list;
-    if (!mentions.length) return false;
+    if (!mentions.length) return null;
     let target: Found | undefined;
     if (from) {
       const at = list.indexOf(from);
@@ -79,7 +83,7 @@ export function createReveal(o: RevealOptions): Reveal {
     target ??= mentions[0] as Found;
     bring(target);
     o.open(target);
-    return true;
+    return { index: mentions.indexOf(target) + 1, total: mentions.length };
   };
   return Object.assign(reveal, { bring });
 }

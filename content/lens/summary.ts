@@ -1,11 +1,11 @@
 /** What the popup shows of a page: how often each entity is mentioned, and where first. */
 import type { EntityId } from '../../core/types';
-import type { EntityCount } from '../../extension/messages';
+import type { EntityCount, Snippet } from '../../extension/messages';
 import type { Found } from '../found';
 import type { DocOrder } from './doc-order';
 
 /** Characters of context on each side of a mention. */
-const CONTEXT_CHARS = 48;
+const CONTEXT_CHARS = 32;
 
 /** Counts, and each entity's first mention in document order: one pass, no sort of all. */
 export function summarize(
@@ -25,16 +25,26 @@ export function summarize(
   }
   const entities: EntityCount[] = [...byEntity.values()]
     .sort((a, b) => order.compare(a.first.range, b.first.range))
-    .map(({ count, first }) => ({
-      entity: first.mention.entity,
-      count,
-      firstContext: contextOf(first),
-    }));
+    .map(({ count, first }) => {
+      const snippet = snippetOf(first);
+      return {
+        entity: first.mention.entity,
+        count,
+        firstContext: `${snippet.before}${snippet.name}${snippet.after}`,
+        snippet,
+      };
+    });
   return { total, entities };
 }
 
 /** The words around a mention: "…Altman explored a deal with Stoke Space, a rival…". */
 export function contextOf(f: Found): string {
+  const { before, name, after } = snippetOf(f);
+  return `${before}${name}${after}`;
+}
+
+/** The words around a mention, split around it, so that the popup can emphasise the name. */
+export function snippetOf(f: Found): Snippet {
   const { start, end } = f.mention;
   const length = f.run.text.length;
   const base = Math.max(0, start - CONTEXT_CHARS);
@@ -51,9 +61,13 @@ export function contextOf(f: Found): string {
     const space = near.lastIndexOf(' ', to - base);
     if (space >= 0 && space + base >= end) to = space + base;
   }
-  const words = near
-    .slice(from - base, to - base)
-    .replace(/\s+/g, ' ')
-    .trim();
-  return `${from > 0 ? '…' : ''}${words}${to < length ? '…' : ''}`;
+  const squeeze = (text: string) => text.replace(/\s+/g, ' ');
+  const before = squeeze(near.slice(from - base, start - base)).trimStart();
+  const name = squeeze(near.slice(start - base, end - base));
+  const after = squeeze(near.slice(end - base, to - base)).trimEnd();
+  return {
+    before: `${from > 0 ? '…' : ''}${before}`,
+    name,
+    after: `${after}${to < length ? '…' : ''}`,
+  };
 }

@@ -83,9 +83,17 @@ describe('controller', () => {
     await advanceUntil(() => expect(marks()).toBe(2));
     const summary = await ask({ type: 'getSummary' });
     expect(summary).toMatchObject({ state: 'ready', host: 'news.example.com', total: 2 });
-    expect(await ask({ type: 'reveal', entity: 'spacex' })).toEqual({ ok: true });
-    expect(await ask({ type: 'reveal', entity: 'neuralink' })).toEqual({ ok: false });
-    expect(await ask({ type: 'nextMention' })).toEqual({ ok: true });
+    expect(await ask({ type: 'reveal', entity: 'spacex' })).toEqual({
+      ok: true,
+      index: 1,
+      total: 1,
+    });
+    expect(await ask({ type: 'reveal', entity: 'neuralink' })).toEqual({
+      ok: false,
+      index: 0,
+      total: 0,
+    });
+    expect(await ask({ type: 'nextMention' })).toEqual({ ok: true, index: 1, total: 2 });
     // Other messages are left to other listeners.
     expect(ask({ type: 'somethingElse' })).toBeUndefined();
     await advanceUntil(() => expect(sendCount).toHaveBeenLastCalledWith(2, true));

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Found } from '../../content/found';
 import { createLens, type Lens, type LensSettings } from '../../content/lens/lens';
-import { contextOf } from '../../content/lens/summary';
+import { contextOf, snippetOf } from '../../content/lens/summary';
 import { LongText } from '../../content/read/long-text';
 import {
   advanceUntil,
@@ -111,6 +111,11 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
     expect(s.entities[1]?.firstContext).toBe(
       'Sam Altman explored a deal with Stoke Space, a rival of SpaceX.',
     );
+    expect(s.entities[1]?.snippet).toEqual({
+      before: 'Sam Altman explored a deal with ',
+      name: 'Stoke Space',
+      after: ', a rival of SpaceX.',
+    });
 
     abort.abort();
     expect(document.body.innerHTML).toBe(original);
@@ -226,7 +231,7 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
     const lens = start();
     await until(() => expect(lens.summary().total).toBe(2));
     cardRequests.length = 0;
-    expect(lens.reveal()).toBe(true);
+    expect(lens.reveal()).toEqual({ index: 1, total: 2 });
     // The card's text comes from the background, after a turn.
     await until(() => expect(document.querySelector('rivalry-lens')).not.toBeNull());
     const host = document.querySelector('rivalry-lens');
@@ -235,9 +240,9 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
     expect(card.getAttribute('aria-label')).toBe('Rivalry Lens: OpenAI');
     expect(card.textContent).toContain('AI lab.');
     expect(host?.shadowRoot?.activeElement).toBe(card);
-    expect(lens.reveal()).toBe(true);
+    expect(lens.reveal()).toEqual({ index: 2, total: 2 });
     await until(() => expect(card.getAttribute('aria-label')).toBe('Rivalry Lens: SpaceX'));
-    expect(lens.reveal('openai')).toBe(true);
+    expect(lens.reveal('openai')).toEqual({ index: 1, total: 1 });
     await until(() => expect(card.getAttribute('aria-label')).toBe('Rivalry Lens: OpenAI'));
     // Each entity's card was asked for once.
     expect(cardRequests).toEqual(['openai', 'spacex']);
@@ -262,8 +267,24 @@ describe('contextOf', () => {
 
   it('gives whole words around a mention, marking what was cut', () => {
     expect(contextOf(found(text, mentions[1] as { start: number; end: number }))).toBe(
-      '…filing on Friday the board of OpenAI said that Sam Altman had met the founders of a rocket company twice,…',
+      '…the board of OpenAI said that Sam Altman had met the founders of a…',
     );
+  });
+
+  it('splits the words around the mention, the name as the page wrote it', () => {
+    const m = mentions[1] as { start: number; end: number };
+    expect(snippetOf(found(text, m))).toEqual({
+      before: '…the board of OpenAI said that ',
+      name: 'Sam Altman',
+      after: ' had met the founders of a…',
+    });
+    // At the start of the run nothing is cut before; whitespace inside a name is squeezed.
+    const spaced = 'Sam\n  Altman said so.';
+    expect(snippetOf(found(spaced, { start: 0, end: 12 }))).toEqual({
+      before: '',
+      name: 'Sam Altman',
+      after: ' said so.',
+    });
   });
 
   it('reads only the neighbourhood of the mention from a run of pieces', () => {
@@ -280,8 +301,8 @@ describe('contextOf', () => {
     const start = filler.length + 'and then '.length;
     const context = contextOf(found(run, { start, end: start + 'Sam Altman'.length }));
     expect(context).toContain('and then Sam Altman said so,');
-    // The mention, 48 characters on each side, and one more (see `contextOf`).
-    expect(widest).toBeLessThanOrEqual('Sam Altman'.length + 2 * 48 + 1);
+    // The mention, 32 characters on each side, and one more (see `contextOf`).
+    expect(widest).toBeLessThanOrEqual('Sam Altman'.length + 2 * 32 + 1);
   });
 
   it('reads the same from a run kept in pieces, wherever the pieces are cut', () => {

@@ -248,3 +248,20 @@ describe('export and import', () => {
     expect(alert?.textContent).toMatch(/notes\.txt was not imported.*not JSON/);
   });
 });
+
+describe('the shortcut', () => {
+  it('where the browser left it unset, says so, and shows the keys once set', async () => {
+    const commands = (shortcut: string) => {
+      fakeBrowser.commands.getAll = vi.fn(async () => [
+        { name: 'next-mention', shortcut },
+      ]) as unknown as typeof fakeBrowser.commands.getAll;
+    };
+    commands('');
+    render(<OptionsPage entities={entities} />);
+    expect(await screen.findByText(/Next mention: no shortcut set/)).toBeTruthy();
+    cleanup();
+    commands('Alt+Shift+N');
+    render(<OptionsPage entities={entities} />);
+    expect(await screen.findByText('Alt+Shift+N')).toBeTruthy();
+  });
+});

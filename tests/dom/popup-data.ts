@@ -1,5 +1,5 @@
 import type { MapData } from '../../components/RivalryMap';
-import type { PageSummary } from '../../extension/messages';
+import type { EntityCount, PageSummary } from '../../extension/messages';
 
 /** A small dataset in the shape of `data/rivalry.json`, for the popup's tests. */
 export const data: MapData = {
@@ -43,19 +43,26 @@ export const data: MapData = {
   ],
 };
 
+/** An entity's count with its first mention's words around `name`. */
+export function counted(
+  entity: string,
+  count: number,
+  before: string,
+  name: string,
+  after: string,
+): EntityCount {
+  return { entity, count, firstContext: before + name + after, snippet: { before, name, after } };
+}
+
 export function summary(partial: Partial<PageSummary> = {}): PageSummary {
   return {
     state: 'ready',
     host: 'www.example.com',
     total: 9,
     entities: [
-      { entity: 'openai', count: 2, firstContext: '…a deal that OpenAI signed…' },
-      { entity: 'elon-musk', count: 4, firstContext: '…said Elon Musk on Tuesday…' },
-      {
-        entity: 'stoke-space',
-        count: 3,
-        firstContext: '…Altman explored a deal with Stoke Space…',
-      },
+      counted('openai', 2, '…a deal that ', 'OpenAI', ' signed…'),
+      counted('elon-musk', 4, '…said ', 'Elon Musk', ' on Tuesday…'),
+      counted('stoke-space', 3, '…Altman explored a deal with ', 'Stoke Space', '…'),
     ],
     ...partial,
   };

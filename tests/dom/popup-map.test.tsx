@@ -48,4 +48,13 @@ describe('layoutRivalryMap', () => {
     expect(container.querySelectorAll('path.edge.on')).toHaveLength(1);
     expect(container.querySelector('svg')?.getAttribute('role')).toBe('img');
   });
+
+  it('each line says what it is on hover', () => {
+    const { container } = render(<RivalryMap data={data} layout={layout} present={new Set()} />);
+    const titles = [...container.querySelectorAll('path.edge title')].map((t) => t.textContent);
+    expect(titles).toHaveLength(layout.edges.length);
+    // Left side first, as the picture reads.
+    expect(titles).toContain('xAI and OpenAI: rivals on AI');
+    expect(titles).toContain('Elon Musk and Sam Altman: rivals on Space');
+  });
 });

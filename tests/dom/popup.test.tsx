@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../components/Popup';
-import { groupByFront } from '../../components/PopupSummary';
+import { rankRows } from '../../components/PopupSummary';
 import type { PageSummary } from '../../extension/messages';
 import { disabledSites, hiddenEntities, paused } from '../../extension/settings';
-import { data, summary } from './popup-data';
+import { counted, data, summary } from './popup-data';
 
 let sendMessage: ReturnType<typeof vi.fn>;
 let tabId: number;
@@ -35,57 +35,75 @@ beforeEach(async () => {
   sendMessage = vi.fn();
   fakeBrowser.tabs.sendMessage = sendMessage as unknown as typeof fakeBrowser.tabs.sendMessage;
   tabId = await openTab('https://www.example.com/story');
+  // As Chromium leaves it for an unpacked extension.
+  fakeBrowser.commands.getAll = vi.fn(async () => [
+    { name: 'next-mention', shortcut: '' },
+  ]) as unknown as typeof fakeBrowser.commands.getAll;
 });
 afterEach(cleanup);
 
 describe('the page summary', () => {
-  it('lists each entity once with its count and first mention, grouped by front', async () => {
+  it('lists each entity once, the most mentioned first, with its count and first mention', async () => {
     page(summary());
     render(<Popup tabId={tabId} data={data} />);
     expect(await screen.findByText('9 mentions of 3 names')).toBeTruthy();
-    const ai = screen.getByRole('region', { name: 'AI' });
-    const space = screen.getByRole('region', { name: 'Space' });
-    const names = (region: HTMLElement) =>
-      [...region.querySelectorAll('button.entity .name')].map((n) => n.textContent);
-    expect(names(ai)).toEqual(['Elon Musk', 'OpenAI']);
-    expect(names(space)).toEqual(['Stoke Space']);
-    const musk = within(ai).getByRole('button', {
-      name: 'Elon Musk, 4 mentions, also on Space. Show the next one on the page.',
+    const names = [...document.querySelectorAll('button.entity .name')].map((n) => n.textContent);
+    // Elon Musk (4) before Stoke Space (3), although Stoke Space is on another front.
+    expect(names).toEqual(['Elon Musk', 'Stoke Space', 'OpenAI']);
+    const musk = screen.getByRole('button', {
+      name: 'Elon Musk, 4 mentions, on AI, Space. Show the next one on the page.',
     });
-    expect(musk.querySelector('.mark.front-space')?.getAttribute('title')).toBe('Also on Space');
-    expect(musk.textContent).toContain('…said Elon Musk on Tuesday…');
+    expect(musk.querySelector('.mark.front-space')?.getAttribute('title')).toBe('Space');
+    expect(musk.querySelector('.count')?.textContent).toBe('4');
+    expect(musk.querySelector('.context')?.textContent).toBe('…said Elon Musk on Tuesday…');
+    // The name is emphasised in its snippet, not just somewhere in it.
+    expect(musk.querySelector('.context mark')?.textContent).toBe('Elon Musk');
     expect(sendMessage).toHaveBeenCalledWith(tabId, { type: 'getSummary' }, { frameId: 0 });
   });
 
-  it('counts in the groups add up to the page total', () => {
+  it('ranks by count, then by name, and counts add up to the page total', () => {
     const s = summary();
-    const groups = groupByFront(s.entities, data);
-    const sum = groups.flatMap((g) => g.rows).reduce((n, r) => n + r.count, 0);
-    expect(sum).toBe(s.total);
-    expect(groupByFront([{ entity: 'google', count: 1, firstContext: '' }], data)).toEqual([
-      expect.objectContaining({ id: 'other', name: 'Also on this page' }),
+    const rows = rankRows(s.entities, data);
+    expect(rows.reduce((n, r) => n + r.count, 0)).toBe(s.total);
+    const tie = rankRows(
+      [counted('xai', 2, '', 'xAI', ''), counted('openai', 2, '', 'OpenAI', '')],
+      data,
+    );
+    expect(tie.map((r) => r.entity)).toEqual(['openai', 'xai']);
+    expect(rankRows([counted('google', 1, '', 'Google', '')], data)).toEqual([
+      expect.objectContaining({ name: 'Google', fronts: [] }),
     ]);
   });
 
-  it('clicking an entity asks the page to reveal its next mention', async () => {
+  it('clicking an entity reveals its next mention, says which, and closes the popup', async () => {
     page(summary());
-    render(<Popup tabId={tabId} data={data} />);
+    sendMessage.mockImplementation(async (_tab: number, message: { type: string }) =>
+      message.type === 'getSummary' ? summary() : { ok: true, index: 3, total: 12 },
+    );
+    const close = vi.fn();
+    render(<Popup tabId={tabId} data={data} close={close} />);
     fireEvent.click(await screen.findByRole('button', { name: /Stoke Space/ }));
     expect(sendMessage).toHaveBeenCalledWith(
       tabId,
       { type: 'reveal', entity: 'stoke-space' },
       { frameId: 0 },
     );
-    expect(await screen.findByText('Showing Stoke Space on the page.')).toBeTruthy();
+    expect(await screen.findByText('Showing 3 of 12 mentions of Stoke Space')).toBeTruthy();
+    expect(close).toHaveBeenCalledOnce();
   });
 
   it('says so when the mention is gone', async () => {
     page(summary());
     render(<Popup tabId={tabId} data={data} />);
+    const close = vi.fn();
+    cleanup();
+    render(<Popup tabId={tabId} data={data} close={close} />);
     const button = await screen.findByRole('button', { name: /OpenAI/ });
-    sendMessage.mockResolvedValueOnce({ ok: false });
+    sendMessage.mockResolvedValueOnce({ ok: false, index: 0, total: 0 });
     fireEvent.click(button);
     expect(await screen.findByText('OpenAI is no longer on the page.')).toBeTruthy();
+    // The popup stays open to say so.
+    expect(close).not.toHaveBeenCalled();
   });
 
   it('arrow keys move between entities', async () => {
@@ -108,7 +126,7 @@ describe('the page summary', () => {
     page(
       summary({
         total: 10,
-        entities: [...summary().entities, { entity: 'xai', count: 1, firstContext: 'xAI' }],
+        entities: [...summary().entities, counted('xai', 1, '', 'xAI', '')],
       }),
     );
     await fakeBrowser.runtime.onMessage.trigger(
@@ -135,15 +153,17 @@ describe('the page summary', () => {
 });
 
 describe('the switches', () => {
-  it('“On <site>” turns the site and its subdomains off, and on again', async () => {
+  it('“Highlight on <site>” turns the site and its subdomains off, and on again', async () => {
     page(summary());
     render(<Popup tabId={tabId} data={data} />);
-    const onSite = await screen.findByRole('switch', { name: 'On example.com' });
+    const onSite = await screen.findByRole('switch', { name: 'Highlight on example.com: on' });
     await waitFor(() => expect((onSite as HTMLInputElement).checked).toBe(true));
+    expect(screen.getByRole('switch', { name: 'Paused everywhere: off' })).toBeTruthy();
     expect(screen.getByText('Covers example.com and its subdomains.')).toBeTruthy();
     fireEvent.click(onSite);
     await waitFor(async () => expect(await disabledSites.getValue()).toEqual(['example.com']));
     await waitFor(() => expect((onSite as HTMLInputElement).checked).toBe(false));
+    expect(onSite.closest('label')?.textContent).toBe('Highlight on example.com: off');
     fireEvent.click(onSite);
     await waitFor(async () => expect(await disabledSites.getValue()).toEqual([]));
   });
@@ -158,7 +178,7 @@ describe('the switches', () => {
     await disabledSites.setValue(['example.com']);
     page(summary({ host: 'news.example.com', state: 'site-off', total: 0, entities: [] }));
     render(<Popup tabId={tabId} data={data} />);
-    const onSite = await screen.findByRole('switch', { name: 'On example.com' });
+    const onSite = await screen.findByRole('switch', { name: 'Highlight on example.com: off' });
     await waitFor(() => expect((onSite as HTMLInputElement).checked).toBe(false));
     expect(screen.getByText('Off for all of example.com, this subdomain included.')).toBeTruthy();
     expect(screen.getByText('Off on example.com')).toBeTruthy();
@@ -167,12 +187,29 @@ describe('the switches', () => {
   it('pauses everywhere, and asks the page again when settings change', async () => {
     page(summary());
     render(<Popup tabId={tabId} data={data} />);
-    const pause = await screen.findByRole('switch', { name: 'Pause everywhere' });
+    const pause = await screen.findByRole('switch', { name: 'Paused everywhere: off' });
     await waitFor(() => expect((pause as HTMLInputElement).disabled).toBe(false));
     page(summary({ state: 'paused', total: 0, entities: [] }));
     fireEvent.click(pause);
     await waitFor(async () => expect(await paused.getValue()).toBe(true));
     expect(await screen.findByText('Paused everywhere')).toBeTruthy();
+    expect(pause.closest('label')?.textContent).toBe('Paused everywhere: on');
+  });
+
+  it('while paused, the site switch shows paused, not on', async () => {
+    await paused.setValue(true);
+    page(summary({ state: 'paused', total: 0, entities: [] }));
+    render(<Popup tabId={tabId} data={data} />);
+    const onSite = await screen.findByRole('switch', { name: 'Highlight on example.com: paused' });
+    expect((onSite as HTMLInputElement).checked).toBe(false);
+    expect(onSite.getAttribute('aria-checked')).toBe('false');
+    expect((onSite as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText('This switch works again once the pause is off.')).toBeTruthy();
+    await paused.setValue(false);
+    page(summary());
+    expect(
+      await screen.findByRole('switch', { name: 'Highlight on example.com: on' }),
+    ).toBeTruthy();
   });
 
   it('the site switch is disabled where the page cannot be read', async () => {
@@ -181,7 +218,8 @@ describe('the switches', () => {
     render(<Popup tabId={chromeTab} data={data} />);
     await screen.findByText('This page can’t be read');
     expect(
-      (screen.getByRole('switch', { name: 'On this page' }) as HTMLInputElement).disabled,
+      (screen.getByRole('switch', { name: /^Highlight on this page/ }) as HTMLInputElement)
+        .disabled,
     ).toBe(true);
   });
 });
@@ -298,7 +336,46 @@ describe('states', () => {
   });
 });
 
+describe('the shortcut', () => {
+  const commands = (shortcut: string) => {
+    fakeBrowser.commands.getAll = vi.fn(async () => [
+      { name: '_execute_action', shortcut: 'Ctrl+Shift+Y' },
+      { name: 'next-mention', shortcut, description: 'Go to the next highlighted mention' },
+    ]) as unknown as typeof fakeBrowser.commands.getAll;
+  };
+
+  it('shows the assigned keys', async () => {
+    commands('Alt+Shift+N');
+    page(summary());
+    render(<Popup tabId={tabId} data={data} />);
+    const hint = await waitFor(() => {
+      const p = document.querySelector('.shortcut-hint[data-state="set"]');
+      if (!p) throw new Error('no shortcut shown yet');
+      return p;
+    });
+    expect(hint.textContent).toBe('Next mention: Alt+Shift+N');
+  });
+
+  it('where the browser left it unset, says so and opens the browser’s shortcut settings', async () => {
+    commands('');
+    page(summary());
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    render(<Popup tabId={tabId} data={data} />);
+    expect(await screen.findByText(/Next mention: no shortcut set/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Set one' }));
+    expect(create).toHaveBeenCalledWith({ url: 'chrome://extensions/shortcuts' });
+  });
+});
+
 describe('the map', () => {
+  it('is folded away, so that the list gets the height, and opens on a click', async () => {
+    page(summary());
+    const { container } = render(<Popup tabId={tabId} data={data} />);
+    const details = container.querySelector('details.map') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')?.textContent).toBe('Rivalry map');
+  });
+
   it('makes the page’s entities stand out and keeps its size whatever the state', async () => {
     page(summary({ state: 'loading', total: 0, entities: [] }));
     const { container } = render(<Popup tabId={tabId} data={data} />);

@@ -5,8 +5,6 @@ import { createDocOrder } from '../../content/lens/doc-order';
 import { createReveal, FLASH_MS, type Reveal, stepFrom } from '../../content/lens/reveal';
 import { foundWord, page } from './part-helpers';
 
-/** The module's flash (not exported). */
-
 let abort: AbortController;
 /** The scanner's current mentions, in any order. */
 let current: Found[];
@@ -58,16 +56,18 @@ function mentions(bottoms: number[]): Found[] {
 const opened = () => open.mock.calls.map(([f]) => f);
 
 describe('reveal', () => {
-  it('answers false, and does nothing, with no mention', () => {
-    expect(reveal()).toBe(false);
+  it('answers null, and does nothing, with no mention', () => {
+    expect(reveal()).toBeNull();
     expect(flash).not.toHaveBeenCalled();
     expect(open).not.toHaveBeenCalled();
   });
 
   it('starts at the first mention not above the viewport, goes on, and wraps', () => {
     const list = mentions([-300, -10, 50, 400]);
-    for (let i = 0; i < 4; i++) expect(reveal()).toBe(true);
+    const positions = [1, 2, 3, 4].map(() => reveal());
     expect(opened()).toEqual([list[2], list[3], list[0], list[1]]);
+    // The position counts in document order, as the reader does.
+    expect(positions).toEqual([3, 4, 1, 2].map((index) => ({ index, total: 4 })));
   });
 
   it('starts at the first when every mention is above the viewport', () => {
@@ -89,10 +89,10 @@ describe('reveal', () => {
   it('goes through the mentions of one entity when asked for it', () => {
     const list = mentions([50, 100, 150, 200]);
     reveal();
-    reveal('openai');
-    reveal('openai');
-    reveal('openai');
+    const positions = [reveal('openai'), reveal('openai'), reveal('openai')];
     expect(opened()).toEqual([list[0], list[1], list[3], list[1]]);
+    // Among that entity's mentions only.
+    expect(positions).toEqual([1, 2, 1].map((index) => ({ index, total: 2 })));
   });
 
   it('flashes the mention revealed, and clears the flash after FLASH_MS', () => {
@@ -130,7 +130,7 @@ describe('bring', () => {
     reveal.bring(list[2] as Found);
     expect(scrolled).toHaveBeenCalledOnce();
     expect(flash).toHaveBeenLastCalledWith((list[2] as Found).range);
-    expect(reveal()).toBe(true);
+    expect(reveal()).toEqual({ index: 4, total: 4 });
     expect(opened()).toEqual([list[3]]);
   });
 });

@@ -25,8 +25,18 @@ describe('summarize', () => {
     const summary = summarize(found, createDocOrder());
     expect(summary.total).toBe(5);
     expect(summary.entities).toEqual([
-      { entity: 'openai', count: 2, firstContext: 'OpenAI leads the first block.' },
-      { entity: 'spacex', count: 3, firstContext: 'Then SpaceX and OpenAI.' },
+      {
+        entity: 'openai',
+        count: 2,
+        firstContext: 'OpenAI leads the first block.',
+        snippet: { before: '', name: 'OpenAI', after: ' leads the first block.' },
+      },
+      {
+        entity: 'spacex',
+        count: 3,
+        firstContext: 'Then SpaceX and OpenAI.',
+        snippet: { before: 'Then ', name: 'SpaceX', after: ' and OpenAI.' },
+      },
     ]);
   });
 

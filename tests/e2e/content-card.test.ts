@@ -230,7 +230,7 @@ describe('keyboard and messages', () => {
   it('moves to the next mention with the command, focuses the card, and Escape gives focus back', async () => {
     await page.focus('#btn');
     const [answer] = await sendToTabs(env.browser.worker, { type: 'nextMention' });
-    expect(answer).toEqual({ ok: true });
+    expect(answer).toEqual({ ok: true, index: expect.any(Number), total: expect.any(Number) });
     const first = await until(async () => {
       const c = await card(page);
       expect(c?.focused).toBe(true);
@@ -246,7 +246,7 @@ describe('keyboard and messages', () => {
 
   it('reveals an entity far down the page: scrolls to it and opens its card', async () => {
     const [answer] = await sendToTabs(env.browser.worker, { type: 'reveal', entity: 'elon-musk' });
-    expect(answer).toEqual({ ok: true });
+    expect(answer).toEqual({ ok: true, index: expect.any(Number), total: expect.any(Number) });
     await until(async () => {
       expect((await card(page))?.label).toBe('Rivalry Lens: Elon Musk');
       // Scrolled (smoothly) until the mention is near the middle of the viewport.

@@ -105,11 +105,45 @@ export class PopupPage {
   }
 
   siteSwitch() {
-    return this.page.getByRole('switch', { name: /^On / });
+    return this.page.getByRole('switch', { name: /^Highlight on / });
   }
 
   pauseSwitch() {
-    return this.page.getByRole('switch', { name: 'Pause everywhere' });
+    return this.page.getByRole('switch', { name: /^Paused everywhere: / });
+  }
+
+  /** The popup's sentence after a reveal, e.g. "Showing 1 of 2 mentions of OpenAI". */
+  status() {
+    return this.page.getByRole('status');
+  }
+
+  /**
+   * What does not fit: boxes that scroll inside (their content taller than they are), and rows
+   * not wholly inside the viewport. Empty when every entity is in view without scrolling.
+   */
+  overflow(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const out: string[] = [];
+      const name = (el: Element) =>
+        `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).replace(/ /g, '.')}` : ''}`;
+      for (const el of document.querySelectorAll('*')) {
+        const { overflowY } = getComputedStyle(el);
+        const scrolls = overflowY === 'auto' || overflowY === 'scroll';
+        if (scrolls && el.scrollHeight > el.clientHeight)
+          out.push(`${name(el)} scrolls: ${el.scrollHeight} > ${el.clientHeight}`);
+      }
+      const root = document.scrollingElement;
+      if (root && root.scrollHeight > window.innerHeight)
+        out.push(`the page scrolls: ${root.scrollHeight} > ${window.innerHeight}`);
+      for (const row of document.querySelectorAll('button.entity')) {
+        const r = row.getBoundingClientRect();
+        if (r.top < 0 || r.left < 0 || r.bottom > window.innerHeight || r.right > window.innerWidth)
+          out.push(
+            `${row.getAttribute('data-entity')} is outside the viewport (${r.top}–${r.bottom})`,
+          );
+      }
+      return out;
+    });
   }
 
   /** "N mentions of M names" once the summary is shown. */

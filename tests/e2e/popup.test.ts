@@ -2,8 +2,9 @@
  * The popup, badge, options page and settings in Debian's Chromium, with the built extension
  * and pages served from 127.0.0.1 (issue 4, "How it is judged").
  */
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { card, type FixtureServer, serveFixtures } from './harness';
+import { card, type FixtureServer, SHOTS, serveFixtures } from './harness';
 import {
   badgeOf,
   highlightsOf,
@@ -54,6 +55,7 @@ async function openArticle(s: Session, path = ARTICLE) {
 
 beforeAll(async () => {
   fixtures = await serveFixtures();
+  console.log(`screenshots: ${SHOTS}`);
 });
 afterEach(async () => {
   await session?.close();
@@ -134,12 +136,92 @@ describe('popup of a real tab', () => {
     // Site switch, pause switch, then the first entity.
     for (let i = 0; i < 3; i++) await popup.page.keyboard.press('Tab');
     expect(await focused()).toBe('openai');
-    for (let i = 0; i < 3; i++) await popup.page.keyboard.press('ArrowDown');
+    // The most mentioned first, then by name: OpenAI, Neuralink, SpaceX, Stoke Space.
+    await popup.page.keyboard.press('ArrowDown');
     expect(await focused()).toBe('neuralink');
     await popup.page.keyboard.press('Enter');
     await expect
       .poll(() => tab.evaluate(() => window.scrollY), { timeout: 5000 })
       .toBeGreaterThan(1000);
+  });
+});
+
+describe('the popup at 360×600', () => {
+  /** What `tests/fixtures/all-entities.html` mentions, the most mentioned first. */
+  const ALL = {
+    neuralink: 5,
+    openai: 3,
+    'elon-musk': 2,
+    'sam-altman': 2,
+    spacex: 1,
+    'stoke-space': 1,
+    'x-twitter': 1,
+    xai: 1,
+  };
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`lists all eight entities with no inner scrolling, the most mentioned first (${scheme})`, async () => {
+      const s = await start();
+      const tab = await openArticle(s, '/all-entities.html');
+      const popup = await PopupPage.open(s, await tabIdOf(s, tab));
+      await popup.page.setViewportSize({ width: 360, height: 600 });
+      await popup.page.emulateMedia({ colorScheme: scheme });
+      expect(await popup.counts()).toEqual(ALL);
+      const order = await popup.page
+        .locator('button.entity')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entity')));
+      expect(order[0]).toBe('neuralink');
+      expect(order).toEqual(Object.keys(ALL));
+      // The shortcut hint is in the footer too (Chromium leaves the key unset for an unpacked
+      // extension), so this measures the popup as a reader first sees it.
+      await popup.page.locator('.shortcut-hint[data-state]').waitFor();
+      expect(await popup.overflow()).toEqual([]);
+      // Each snippet whole, the name marked in it.
+      const marks = await popup.page
+        .locator('button.entity .context mark')
+        .evaluateAll((m) => m.map((e) => e.textContent));
+      expect(marks).toContain('Stoke Space');
+      expect(marks).toHaveLength(8);
+      await popup.page.screenshot({ path: join(SHOTS, `popup-all-${scheme}.png`) });
+    });
+  }
+
+  it('revealing a mention says which of the entity’s mentions it is', async () => {
+    const s = await start();
+    const tab = await openArticle(s);
+    const popup = await PopupPage.open(s, await tabIdOf(s, tab));
+    await popup.entity('openai').click();
+    await expect.poll(() => popup.status().textContent()).toBe('Showing 1 of 2 mentions of OpenAI');
+    await popup.entity('openai').click();
+    await expect.poll(() => popup.status().textContent()).toBe('Showing 2 of 2 mentions of OpenAI');
+    // Opened as a tab of its own, the popup stays open to say so.
+    expect(popup.page.isClosed()).toBe(false);
+  });
+
+  it('while paused, the site switch shows paused, and the shortcut hint says where to set it', async () => {
+    const s = await start();
+    const tab = await openArticle(s);
+    const popup = await PopupPage.open(s, await tabIdOf(s, tab));
+    await popup.page.setViewportSize({ width: 360, height: 600 });
+    await expect.poll(() => popup.siteSwitch().isChecked()).toBe(true);
+    expect(await popup.siteSwitch().getAttribute('aria-label')).toBeNull();
+    await expect
+      .poll(() => popup.page.locator('.switch').first().textContent())
+      .toBe('Highlight on 127.0.0.1: on');
+    await popup.pauseSwitch().click();
+    await expect
+      .poll(() => popup.page.locator('.switch').first().textContent())
+      .toBe('Highlight on 127.0.0.1: paused');
+    expect(await popup.siteSwitch().isChecked()).toBe(false);
+    expect(await popup.pauseSwitch().isChecked()).toBe(true);
+    await expect.poll(() => popup.message().textContent()).toMatch(/Paused everywhere/);
+    const hint = popup.page.locator('.shortcut-hint');
+    await expect.poll(() => hint.textContent()).toMatch(/Next mention: no shortcut set/);
+    await popup.page.screenshot({ path: join(SHOTS, 'popup-paused.png') });
+    // "Set one" opens Chromium's shortcut settings in a tab.
+    const opened = s.context.waitForEvent('page');
+    await hint.getByRole('button', { name: 'Set one' }).click();
+    await expect.poll(async () => (await opened).url()).toBe('chrome://extensions/shortcuts');
   });
 });
 
@@ -185,7 +267,8 @@ describe('the site switch', () => {
     const clickedAt = await popup.page.evaluate(() => (window as unknown as Timed).clickedAt);
     expect(clickedAt).toBeGreaterThan(0);
     expect(Math.max(...ends) - clickedAt).toBeLessThan(500);
-    await expect.poll(() => badgeOf(s, firstId)).toBe('');
+    // The count gives way to a badge that says the site is off.
+    await expect.poll(() => badgeOf(s, firstId)).toBe('off');
 
     await popup.siteSwitch().click();
     await expect.poll(() => highlightsOf(first)).toEqual(before[0]);
@@ -238,5 +321,10 @@ describe('settings', () => {
     expect(await options.getByText('keep.example', { exact: true }).count()).toBe(1);
     expect(await options.getByRole('slider').inputValue()).toBe('700');
     expect(await options.getByRole('radio', { name: 'Fill' }).isChecked()).toBe(true);
+    // And where the shortcut is unset (always, for an unpacked extension), it says so.
+    await expect
+      .poll(() => options.locator('.shortcut-hint').textContent())
+      .toMatch(/Next mention: no shortcut set/);
+    await options.screenshot({ path: join(SHOTS, 'options.png') });
   });
 });

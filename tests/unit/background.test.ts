@@ -3,7 +3,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type CardModel, cardModel } from '../../core/card-model';
 import { dataset } from '../../core/rivalry-data';
-import background, { MENU_SITE_OFF } from '../../entrypoints/background';
+import background, { MENU_SITE_OFF, siteMenuTitle } from '../../entrypoints/background';
 import content from '../../entrypoints/content';
 import { badgeText } from '../../extension/badge';
 import { disabledSites, dismissals, paused } from '../../extension/settings';
@@ -33,7 +33,11 @@ async function newTab(url: string): Promise<number> {
 }
 const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
 
-let menus: { create: ReturnType<typeof vi.fn>; onClicked: ReturnType<typeof fakeEvent> };
+let menus: {
+  create: ReturnType<typeof vi.fn>;
+  update: ReturnType<typeof vi.fn>;
+  onClicked: ReturnType<typeof fakeEvent>;
+};
 let commands: { onCommand: ReturnType<typeof fakeEvent> };
 let sendMessage: ReturnType<typeof vi.fn>;
 
@@ -41,10 +45,12 @@ beforeEach(() => {
   fakeBrowser.reset();
   menus = {
     create: vi.fn(),
+    update: vi.fn(async () => {}),
     onClicked: fakeEvent(),
   };
   Object.assign(fakeBrowser.contextMenus, {
     create: menus.create,
+    update: menus.update,
     removeAll: vi.fn(async () => {}),
     onClicked: menus.onClicked,
   });
@@ -63,13 +69,16 @@ function report(
   active = true,
   frameId = 0,
   url = 'https://news.example.com/a',
+  tabActive = false,
 ) {
   return fakeBrowser.runtime.onMessage.trigger(
     { type: 'mentionCount', total, active },
-    { tab: { id: tabId, url } as Browser.tabs.Tab, frameId, url },
+    { tab: { id: tabId, url, active: tabActive } as Browser.tabs.Tab, frameId, url },
     () => {},
   );
 }
+const title = (tabId: number) => fakeBrowser.action.getTitle({ tabId });
+const lastMenuTitle = () => menus.update.mock.calls.at(-1)?.[1]?.title;
 
 describe('badge', () => {
   it('shows the tab’s mention count and follows the page as it changes', async () => {
@@ -122,17 +131,55 @@ describe('badge', () => {
     expect(await badge(tabId)).toBe('6');
   });
 
-  it('is emptied at once when the tab’s site is turned off or everything is paused', async () => {
+  it('drops the count at once when the tab’s site is turned off or everything is paused', async () => {
     await report(1, 5, true, 0, 'https://news.example.com/');
     await report(2, 8, true, 0, 'https://other.org/');
     await settle();
     await disabledSites.setValue(['example.com']);
     await settle();
-    expect(await badge(1)).toBe('');
+    expect(await badge(1)).toBe('off');
     expect(await badge(2)).toBe('8');
     await paused.setValue(true);
     await settle();
+    expect(await badge(2)).toBe('||');
+    await paused.setValue(false);
+    await settle();
+    // Paused, the page counted nothing: no stale count comes back before it reports again.
     expect(await badge(2)).toBe('');
+  });
+});
+
+describe('toolbar button', () => {
+  it('says on, off for this site, or paused, per tab, with a badge that is not a count', async () => {
+    await report(1, 5, true, 0, 'https://news.example.com/');
+    await report(2, 8, true, 0, 'https://other.org/');
+    await vi.waitFor(async () =>
+      expect(await title(1)).toBe('Rivalry Lens: on for news.example.com'),
+    );
+    await disabledSites.setValue(['example.com']);
+    await vi.waitFor(async () => expect(await badge(1)).toBe('off'));
+    expect(await title(1)).toBe('Rivalry Lens: off on example.com');
+    expect(await badge(2)).toBe('8');
+    expect(await title(2)).toBe('Rivalry Lens: on for other.org');
+    const grey = await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 1 });
+    expect(grey).not.toEqual(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 2 }));
+    await paused.setValue(true);
+    await vi.waitFor(async () => expect(await title(2)).toBe('Rivalry Lens: paused everywhere'));
+    expect(await title(1)).toBe('Rivalry Lens: paused everywhere');
+    expect(await badge(2)).toBe('||');
+    // And back: on again, the count returns as the page reports it.
+    await paused.setValue(false);
+    await disabledSites.setValue([]);
+    await report(1, 5, true, 0, 'https://news.example.com/');
+    await vi.waitFor(async () => expect(await badge(1)).toBe('5'));
+    expect(await title(1)).toBe('Rivalry Lens: on for news.example.com');
+  });
+
+  it('says paused on a tab no page has reported on', async () => {
+    await paused.setValue(true);
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.action.getTitle({})).toBe('Rivalry Lens: paused everywhere'),
+    );
   });
 });
 
@@ -210,13 +257,42 @@ describe('context menu', () => {
     expect(menus.create.mock.calls[0]?.[0].documentUrlPatterns).toEqual(content.matches);
   });
 
-  it('turns the site of the page off', async () => {
+  it('turns the site of the page off, and back on when it is off', async () => {
+    const click = (pageUrl: string) =>
+      menus.onClicked.trigger({ menuItemId: MENU_SITE_OFF, pageUrl }, { id: 1 });
+    await click('https://www.news.example.com/story');
+    await vi.waitFor(async () =>
+      expect(await disabledSites.getValue()).toEqual(['news.example.com']),
+    );
+    await click('https://www.news.example.com/story');
+    await vi.waitFor(async () => expect(await disabledSites.getValue()).toEqual([]));
+  });
+
+  it('turns a subdomain back on when its parent site was turned off', async () => {
+    await disabledSites.setValue(['a.org', 'example.com']);
     await menus.onClicked.trigger(
-      { menuItemId: MENU_SITE_OFF, pageUrl: 'https://www.news.example.com/story' },
+      { menuItemId: MENU_SITE_OFF, pageUrl: 'https://news.example.com/' },
       { id: 1 },
     );
-    await settle();
-    expect(await disabledSites.getValue()).toEqual(['news.example.com']);
+    await vi.waitFor(async () => expect(await disabledSites.getValue()).toEqual(['a.org']));
+  });
+
+  it('is titled for the active page: off, or back on, as the settings change', async () => {
+    await report(1, 3, true, 0, 'https://news.example.com/a', true);
+    await vi.waitFor(() => expect(lastMenuTitle()).toBe('Turn Rivalry Lens off on this site'));
+    const window = await fakeBrowser.windows.create({ focused: true });
+    const tab = await fakeBrowser.tabs.create({
+      url: 'https://news.example.com/a',
+      active: true,
+      windowId: window?.id,
+    });
+    await disabledSites.setValue(['example.com']);
+    await vi.waitFor(() => expect(lastMenuTitle()).toBe('Turn Rivalry Lens back on for this site'));
+    // Another tab, on a site that is on, comes to the front.
+    const other = await newTab('https://other.org/');
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: other, windowId: tab.windowId ?? 0 });
+    await vi.waitFor(() => expect(lastMenuTitle()).toBe('Turn Rivalry Lens off on this site'));
+    expect(siteMenuTitle(true)).toBe('Turn Rivalry Lens back on for this site');
   });
 
   it('does nothing on a page that is not a web page', async () => {
@@ -227,6 +303,16 @@ describe('context menu', () => {
 });
 
 describe('next-mention command', () => {
+  it('suggests a key in a form both Chromium and Firefox accept', async () => {
+    const manifest = (await (config.manifest as (env: { browser: string }) => unknown)({
+      browser: 'chrome',
+    })) as { commands: Record<string, { suggested_key: { default: string } }> };
+    const key = manifest.commands['next-mention']?.suggested_key.default ?? '';
+    // One primary modifier (Ctrl or Alt, not both: Chromium refuses Ctrl+Alt), Shift at most,
+    // and a letter or digit (MDN's and Chrome's "key combinations").
+    expect(key).toMatch(/^(Ctrl|Alt)(\+Shift)?\+[A-Z0-9]$/);
+  });
+
   it('is forwarded to the tab as nextMention', async () => {
     sendMessage.mockResolvedValue({ ok: true });
     await commands.onCommand.trigger('next-mention', { id: 4 });

@@ -1,0 +1,88 @@
+/**
+ * What the toolbar button says about a tab: on, off for this site, or paused everywhere. One
+ * function maps the state to the button's title, badge and icon, so that the state icons (which
+ * come with a later issue) plug in at one place.
+ */
+import { disablingSite, siteOf as siteOfHost } from './site';
+
+export type ToolbarState = 'on' | 'site-off' | 'paused';
+
+/** The grey of an "off" or paused badge: it must not read as a count. */
+export const OFF_BADGE_COLOR = '#6b7280';
+
+/** The pause wins over the site's own switch, as it does on the page. */
+export function toolbarState(
+  host: string | undefined,
+  sites: readonly string[],
+  isPaused: boolean,
+): ToolbarState {
+  if (isPaused) return 'paused';
+  if (host && disablingSite(host, sites)) return 'site-off';
+  return 'on';
+}
+
+export interface ToolbarLook {
+  title: string;
+  /** The badge's text, or `null` to show the tab's mention count. */
+  badge: string | null;
+  /** The badge's colour, or `null` for the accent colour of a count. */
+  badgeColor: string | null;
+  /** Icon paths by size for `action.setIcon`, or `null` to keep the manifest's icon. */
+  icon: Record<number, string> | null;
+}
+
+/**
+ * The state icons' files, `icon/<state>-<size>.png`. Empty until the images exist (issue "Ready
+ * for the stores and for readers of five languages"): list them here and `toolbarLook` uses them.
+ */
+export const STATE_ICON_FILES: readonly string[] = [];
+const ICON_SIZES = [16, 32, 48, 128];
+
+function stateIcon(state: ToolbarState, files: readonly string[]): Record<number, string> | null {
+  const paths = ICON_SIZES.map((size) => [size, `icon/${state}-${size}.png`] as const);
+  if (!paths.every(([, path]) => files.includes(path))) return null;
+  return Object.fromEntries(paths);
+}
+
+/** The toolbar button for a tab in `state`; `site` (the one turned off, or the tab's) names it. */
+export function toolbarLook(
+  state: ToolbarState,
+  site: string | undefined,
+  files: readonly string[] = STATE_ICON_FILES,
+): ToolbarLook {
+  const icon = stateIcon(state, files);
+  switch (state) {
+    case 'paused':
+      return {
+        title: 'Rivalry Lens: paused everywhere',
+        badge: '||',
+        badgeColor: OFF_BADGE_COLOR,
+        icon,
+      };
+    case 'site-off':
+      return {
+        title: `Rivalry Lens: off on ${site ?? 'this site'}`,
+        badge: 'off',
+        badgeColor: OFF_BADGE_COLOR,
+        icon,
+      };
+    case 'on':
+      return {
+        title: site ? `Rivalry Lens: on for ${site}` : 'Rivalry Lens',
+        badge: null,
+        badgeColor: null,
+        icon,
+      };
+  }
+}
+
+/** The look of a tab's button on `host` (unknown before its page reports) under these settings. */
+export function lookFor(
+  host: string | undefined,
+  sites: readonly string[],
+  isPaused: boolean,
+): ToolbarLook {
+  const state = toolbarState(host, sites, isPaused);
+  const site = host ? (disablingSite(host, sites) ?? siteOfHost(host)) : undefined;
+  return toolbarLook(state, site);
+}
