@@ -9,32 +9,33 @@
 export type ColourScheme = 'light' | 'dark';
 
 /**
- * The highlight fills, opaque, one set per page scheme, found by scripts/palette-search.ts.
- * Links must keep 4.5:1 on them (#3366cc on light pages, #8ab4f8 on dark ones), which leaves
- * light fills almost no lightness to vary (very pale) and dark fills little (very deep); within
- * that, the eight differ by CIEDE2000 15 or more and are spread as far as that search could for
+ * The highlight fills, opaque, one set per page scheme, found by scripts/palette-search.ts and
+ * matched to entities by hue. Links must keep 4.5:1 on them (#3366cc on light pages, #8ab4f8 on
+ * dark ones), which leaves light fills almost no lightness to vary (very pale) and dark fills
+ * little (deep, yet not so dark or vivid that they vanish into the page or glare); within that,
+ * the eight differ by CIEDE2000 15 or more and are spread as far as that search could for
  * protanopia and deuteranopia. tests/unit/palette-contrast.test.ts holds them to it.
  */
 const ENTITY_FILLS: Readonly<Record<ColourScheme, Readonly<Record<string, string>>>> = {
   light: {
     openai: '#aeffc3',
-    spacex: '#c3ff69',
+    spacex: '#d8f0ff',
     'stoke-space': '#ffead5',
-    neuralink: '#fcffc6',
-    'sam-altman': '#b4fff9',
+    neuralink: '#b4fff9',
+    'sam-altman': '#c3ff69',
     'elon-musk': '#fcf300',
     xai: '#ffe7f3',
-    'x-twitter': '#d8f0ff',
+    'x-twitter': '#fcffc6',
   },
   dark: {
-    openai: '#052800',
-    spacex: '#0000e6',
-    'stoke-space': '#4b4137',
-    neuralink: '#1e1946',
-    'sam-altman': '#0f4b55',
-    'elon-musk': '#46460a',
-    xai: '#321923',
-    'x-twitter': '#1e4187',
+    openai: '#004c40',
+    spacex: '#203c98',
+    'stoke-space': '#442424',
+    neuralink: '#441058',
+    'sam-altman': '#404800',
+    'elon-musk': '#382804',
+    xai: '#880c3c',
+    'x-twitter': '#44405c',
   },
 };
 

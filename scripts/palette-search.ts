@@ -4,7 +4,12 @@
  * and body text on them keep 4.5:1. Prints the sets; the chosen ones are copied into palette.ts
  * by hand, and tests/unit/palette-contrast.test.ts checks them there.
  *
- *   npx tsx scripts/palette-search.ts [seed]
+ * The sets in palette.ts came from (each a few minutes):
+ *   ONLY=light CAP=15.3 MIN_CONTRAST=4.55 STEP=3 RESTARTS=10 npx tsx scripts/palette-search.ts 11
+ *   ONLY=dark CAP=15.2 MIN_CONTRAST=4.6 MIN_FROM_BACKGROUND=16 MIN_LIGHTNESS=17 MAX_CHROMA=60 \
+ *     STEP=4 RESTARTS=8 npx tsx scripts/palette-search.ts 21
+ * CAP is the normal-vision CIEDE2000 floor; above it the search maximises the colour-blind one.
+ * INKS=#hex,... prints the lightness-52 ink of each colour's hue instead.
  */
 import {
   contrast,
@@ -41,6 +46,7 @@ const STEP = Number(process.env.STEP ?? 5);
 const ONLY = process.env.ONLY;
 const CAP = Number(process.env.CAP ?? 17);
 const MIN_LIGHTNESS = Number(process.env.MIN_LIGHTNESS ?? 0);
+const MAX_CHROMA = Number(process.env.MAX_CHROMA ?? 200);
 const CVD: Deficiency[] = ['protanopia', 'deuteranopia'];
 
 interface Candidate {
@@ -59,7 +65,7 @@ function candidates(scheme: Scheme, step: number): Candidate[] {
         const rgb: Rgb = [r, g, b];
         if (texts.some((t) => contrast(t, rgb) < MIN_CONTRAST)) continue;
         const lab = rgbToLab(rgb);
-        if (lab[0] < MIN_LIGHTNESS) continue;
+        if (lab[0] < MIN_LIGHTNESS || Math.hypot(lab[1], lab[2]) > MAX_CHROMA) continue;
         if (backs.some((bg) => ciede2000(bg, lab) < MIN_FROM_BACKGROUND)) continue;
         out.push({ rgb, lab, cvd: CVD.map((k) => rgbToLab(simulate(rgb, k))) });
       }
