@@ -105,6 +105,43 @@ describe.each([
     await page.screenshot({ path: join(SHOTS, `colours-${scheme}.png`), caret: 'initial' });
   });
 
+  it(`the popup shows each entity’s colour, in its ${scheme} scheme`, async () => {
+    await page.bringToFront();
+    const { worker } = env.browser;
+    const tabId = await worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+      const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id;
+    });
+    const popup = await env.browser.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html?tab=${tabId}`);
+    await popup
+      .locator('button.entity')
+      .nth(ENTITIES.length - 1)
+      .waitFor({ timeout: 10_000 });
+    const swatches = await popup.locator('button.entity').evaluateAll((buttons) =>
+      Object.fromEntries(
+        buttons.map((b) => {
+          const swatch = b.querySelector('.swatch') as Element;
+          const box = swatch.getBoundingClientRect();
+          return [
+            (b as HTMLElement).dataset.entity,
+            { fill: getComputedStyle(swatch).backgroundColor, shown: box.width >= 8 },
+          ];
+        }),
+      ),
+    );
+    expect(swatches).toEqual(
+      Object.fromEntries(
+        ENTITIES.map((id) => [id, { fill: asCss(entityFill(id, scheme)), shown: true }]),
+      ),
+    );
+    await popup.screenshot({ path: join(SHOTS, `colours-popup-${scheme}.png`) });
+    await popup.close();
+  });
+
   it('underlines, wavy, in the underline style', async () => {
     await setStorage(env.browser.worker, 'sync', { highlightStyle: 'underline' });
     await until(async () =>
