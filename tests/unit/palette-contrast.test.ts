@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../core/rivalry-data';
-import { type ColourScheme, entityFill, entityRgb } from '../../extension/palette';
+import { type ColourScheme, entityFill, entityRgb, FLASH_RGB } from '../../extension/palette';
 import {
   ciede2000,
   composite,
@@ -117,6 +117,17 @@ describe('the eight highlighted entities', () => {
         expect(worst).toBeGreaterThanOrEqual(BLIND_FLOOR[scheme][kind]);
       });
     }
+
+  it('are all unlike the mark of the mention just revealed, which keeps its text legible', () => {
+    const flash = FLASH_RGB.split(' ').map(Number) as unknown as Rgb;
+    for (const scheme of SCHEMES)
+      for (const id of highlighted) {
+        const fill = seen(entityFill(id, scheme), PAGES[scheme].backgrounds[0] as string);
+        const flashed = composite(flash, 0.85, fill);
+        expect(deltaE(flashed, fill), `${id} on a ${scheme} page`).toBeGreaterThanOrEqual(20);
+        expect(contrast(flashed, hexToRgb('#111111'))).toBeGreaterThanOrEqual(4.5);
+      }
+  });
 
   it('have underline colours at 3:1 against light and dark pages', () => {
     for (const id of highlighted) {
