@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ColourScheme, entityFill } from '../../extension/palette';
-import { hexToRgb, type Rgb } from '../../scripts/colour-math';
-import { highlights, open, SHOTS, setStorage, until, withExtension } from './harness';
+import { type ColourScheme, entityFill, FLASH_RGB } from '../../extension/palette';
+import { composite, hexToRgb, type Rgb } from '../../scripts/colour-math';
+import { highlights, open, SHOTS, sendToTabs, setStorage, until, withExtension } from './harness';
 
 const env = withExtension();
 const ENTITIES = [
@@ -140,6 +140,23 @@ describe.each([
     );
     await popup.screenshot({ path: join(SHOTS, `colours-popup-${scheme}.png`) });
     await popup.close();
+  });
+
+  it('marks the mention just revealed in a colour unlike its fill', async () => {
+    await page.bringToFront();
+    await sendToTabs(env.browser.worker, { type: 'reveal', entity: 'elon-musk' });
+    const fill = hexToRgb(entityFill('elon-musk', scheme));
+    const flashed = composite(FLASH_RGB.split(' ').map(Number) as unknown as Rgb, 0.85, fill);
+    await until(async () =>
+      expect(
+        await pixelsOf(page, 'Elon Musk', flashed.map(Math.round) as unknown as Rgb),
+      ).toBeGreaterThan(0.4),
+    );
+    await page.screenshot({
+      path: join(SHOTS, `colours-${scheme}-revealed.png`),
+      caret: 'initial',
+    });
+    await page.keyboard.press('Escape');
   });
 
   it('underlines, wavy, in the underline style', async () => {
