@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { EntityId } from '../core/types';
 import type { EntityCount, PageSummary, RevealAnswer } from '../extension/messages';
+import { entityFill } from '../extension/palette';
 import type { MapData } from './RivalryMap';
 
 export interface SummaryRow extends EntityCount {
@@ -97,6 +98,15 @@ export function PopupSummary(props: {
               }. Show the next one on the page.`}
             >
               <span class="entity-line">
+                {/* The page's highlight colour for this entity; popup.css picks the scheme. */}
+                <span
+                  class="swatch"
+                  aria-hidden="true"
+                  style={{
+                    '--swatch-light': entityFill(row.entity, 'light'),
+                    '--swatch-dark': entityFill(row.entity, 'dark'),
+                  }}
+                />
                 <span class="name">{row.name}</span>
                 <span class="fronts">
                   {row.fronts.map((front) => (

@@ -5,31 +5,81 @@
  * is `ACCENT` (a unit test holds the two together).
  */
 
-const ENTITY_RGB: Readonly<Record<string, string>> = {
-  openai: '16 163 127',
-  spacex: '59 130 246',
-  'stoke-space': '249 115 22',
-  neuralink: '168 85 247',
-  'sam-altman': '20 184 166',
-  'elon-musk': '239 68 68',
-  xai: '236 72 153',
-  x: '14 165 233',
-  'x-twitter': '14 165 233',
-};
-/** Hues for entities added to the dataset without a colour of their own. */
-const SPARE_RGB = ['234 179 8', '132 204 22', '6 182 212', '217 70 239', '244 63 94'];
+/** Light pages (a light background behind the text) or dark ones; see content/paint/page-scheme.ts. */
+export type ColourScheme = 'light' | 'dark';
 
-/** The entity's colour as space-separated RGB channels, for `rgb(… / alpha)`. */
-export function entityRgb(entity: string): string {
-  const known = ENTITY_RGB[entity];
-  if (known) return known;
+/**
+ * The highlight fills, opaque, one set per page scheme, found by scripts/palette-search.ts and
+ * matched to entities by hue. Links must keep 4.5:1 on them (#3366cc on light pages, #8ab4f8 on
+ * dark ones), which leaves light fills almost no lightness to vary (very pale) and dark fills
+ * little (deep, yet not so dark or vivid that they vanish into the page or glare); within that,
+ * the eight differ by CIEDE2000 15 or more and are spread as far as that search could for
+ * protanopia and deuteranopia. tests/unit/palette-contrast.test.ts holds them to it.
+ */
+const ENTITY_FILLS: Readonly<Record<ColourScheme, Readonly<Record<string, string>>>> = {
+  light: {
+    openai: '#aeffc3',
+    spacex: '#d8f0ff',
+    'stoke-space': '#ffead5',
+    neuralink: '#b4fff9',
+    'sam-altman': '#c3ff69',
+    'elon-musk': '#fcf300',
+    xai: '#ffe7f3',
+    'x-twitter': '#fcffc6',
+  },
+  dark: {
+    openai: '#004c40',
+    spacex: '#203c98',
+    'stoke-space': '#442424',
+    neuralink: '#441058',
+    'sam-altman': '#404800',
+    'elon-musk': '#382804',
+    xai: '#880c3c',
+    'x-twitter': '#44405c',
+  },
+};
+
+/**
+ * Each entity's ink, for thin marks (the underline style, the card's swatch): the hue it is known
+ * by at CIE lightness 52, which keeps 3:1 against both white and dark pages.
+ */
+const ENTITY_RGB: Readonly<Record<string, string>> = {
+  openai: '4 143 73',
+  spacex: '7 121 242',
+  'stoke-space': '206 89 0',
+  neuralink: '167 73 254',
+  'sam-altman': '6 138 141',
+  'elon-musk': '247 3 52',
+  xai: '237 3 144',
+  'x-twitter': '6 133 181',
+};
+
+function spare<T>(entity: string, choices: readonly T[]): T {
   let h = 0;
   for (let i = 0; i < entity.length; i++) h = (h * 31 + entity.charCodeAt(i)) >>> 0;
-  return SPARE_RGB[h % SPARE_RGB.length] as string;
+  return choices[h % choices.length] as T;
+}
+
+/** The entity's ink as space-separated RGB channels, for `rgb(…)`. */
+export function entityRgb(entity: string): string {
+  return ENTITY_RGB[entity] ?? spare(entity, Object.values(ENTITY_RGB));
+}
+
+/**
+ * The entity's highlight fill on a page of `scheme`, as `#rrggbb`. An entity added to the dataset
+ * without a colour of its own borrows one of the eight.
+ */
+export function entityFill(entity: string, scheme: ColourScheme): string {
+  const fills = ENTITY_FILLS[scheme];
+  return fills[entity] ?? spare(entity, Object.values(fills));
 }
 
 /** The brand accent: the toolbar badge, and `--accent` of the popup and options page. */
 export const ACCENT = '#3d3a8c';
 
-/** The mention just revealed (next mention, a summary line clicked), as RGB channels. */
-export const FLASH_RGB = '250 204 21';
+/**
+ * The mention just revealed (next mention, a summary line clicked), as RGB channels, painted at
+ * 0.85 over the fill with #111 text: an orange no fill of either scheme comes near, where the
+ * earlier yellow all but matched Elon Musk's light fill.
+ */
+export const FLASH_RGB = '249 115 22';

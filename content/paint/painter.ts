@@ -15,11 +15,13 @@
  * (split text nodes are joined again) when the mention goes or the lens is turned off. Pages
  * whose framework owns those text nodes (React…) may dislike it, which is why it is a fallback.
  */
-import { FLASH_RGB } from '../../extension/palette';
+import { type ColourScheme, FLASH_RGB } from '../../extension/palette';
 import type { HighlightStyle } from '../../extension/setting-specs';
 import type { Found } from '../found';
 import { MARK_TAG } from '../read/dom-rules';
+import { pageScheme, watchPageScheme } from './page-scheme';
 import {
+  EARLY_SCHEME,
   EARLY_STYLE,
   FLASH_HIGHLIGHT,
   HIGHLIGHT_PREFIX,
@@ -111,9 +113,9 @@ export interface SheetOptions {
   /** How the rules are written (see `RuleScope`); `root` styles shadow trees from the document. */
   scope: RuleScope;
   /**
-   * The sheet adopted at document start, holding the rules of scope `root` for EARLY_STYLE. It
-   * is shared by every lens of the page and never changed: for another style the painter puts a
-   * sheet of its own in its place.
+   * The sheet adopted at document start, holding the rules of scope `root` for EARLY_STYLE on
+   * EARLY_SCHEME. It is shared by every lens of the page and never changed: for another style,
+   * or on a dark page, the painter puts a sheet of its own in its place.
    */
   early?: CSSStyleSheet | null;
 }
@@ -128,18 +130,29 @@ export function createHighlightPainter(
   const highlights = new Map<string, Highlight>();
   const entityByHighlight = new Map<Highlight, string>();
   let style = initialStyle;
-  /** Ours, made for a style the early sheet does not hold (or where there is none). */
+  /** Ours, made for a style or scheme the early sheet does not hold (or where there is none). */
   let own: CSSStyleSheet | null = null;
   /** The sheet in use, once something was painted. */
   let sheet: CSSStyleSheet | null = null;
   const styled = new Set<Document | ShadowRoot>();
+  /** The page's scheme, looked at when the first mention is painted (not on pages with none). */
+  let scheme = EARLY_SCHEME;
+  let unwatch: (() => void) | null = null;
 
-  /** The sheet with the rules of the current style. */
+  /** The sheet with the rules of the current style and scheme. */
   const sheetForStyle = (): CSSStyleSheet => {
-    if (sheets.early && style === EARLY_STYLE) return sheets.early;
+    if (sheets.early && style === EARLY_STYLE && scheme === EARLY_SCHEME) return sheets.early;
     own ??= new CSSStyleSheet();
-    own.replaceSync(highlightCss(entities, style, sheets.scope));
+    own.replaceSync(highlightCss(entities, style, sheets.scope, scheme));
     return own;
+  };
+
+  /** Puts the sheet for the current style and scheme in every tree that has the old one. */
+  const restyle = () => {
+    if (!sheet) return;
+    const old = sheet;
+    sheet = sheetForStyle();
+    if (sheet !== old) for (const root of [...styled]) place(root, old);
   };
 
   /** Puts the sheet in use into `root`'s adopted sheets, in the place of `old` if it is there. */
@@ -164,7 +177,14 @@ export function createHighlightPainter(
   // A page may replace its adopted style sheets wholesale: `place` puts ours back if it did.
   const adopt = (root: Document | ShadowRoot) => {
     if (root !== doc && sheets.scope === 'root') return;
-    sheet ??= sheetForStyle();
+    if (!sheet) {
+      scheme = pageScheme(doc);
+      unwatch = watchPageScheme(doc, (next) => {
+        scheme = next;
+        restyle();
+      });
+      sheet = sheetForStyle();
+    }
     // The early sheet's rules of another style must not stay beside ours.
     place(root, sheets.early);
   };
@@ -212,15 +232,14 @@ export function createHighlightPainter(
     },
     setStyle(next) {
       style = next;
-      if (!sheet) return;
-      const old = sheet;
-      sheet = sheetForStyle();
-      if (sheet !== old) for (const root of [...styled]) place(root, old);
+      restyle();
     },
     entityOf(highlight) {
       return entityByHighlight.get(highlight as Highlight);
     },
     destroy() {
+      unwatch?.();
+      unwatch = null;
       // Nothing was ever registered before a sheet was in use (and `CSS` need not be touched).
       if (sheet) {
         for (const entity of highlights.keys()) api.registry.delete(`${HIGHLIGHT_PREFIX}${entity}`);
@@ -275,6 +294,9 @@ export function createMarkPainter(
   quietly: <T>(fn: () => T) => T,
 ): Painter {
   let style = initialStyle;
+  /** The page's scheme, looked at when the first mention is wrapped. */
+  let scheme: ColourScheme | null = null;
+  let unwatch: (() => void) | null = null;
   const pieces = new Map<Range, Piece[]>();
   /** Text nodes we made by splitting, to be joined back to their neighbours. */
   const madeBySplit = new WeakSet<Text>();
@@ -291,7 +313,7 @@ export function createMarkPainter(
       }
       const mark = doc.createElement(MARK_TAG);
       mark.dataset.entity = f.mention.entity;
-      mark.setAttribute('style', markStyle(f.mention.entity, style));
+      mark.setAttribute('style', markStyle(f.mention.entity, style, scheme ?? EARLY_SCHEME));
       text.before(mark);
       mark.append(text);
       made.push({ mark, text });
@@ -329,9 +351,25 @@ export function createMarkPainter(
     }
   };
 
+  const restyle = () => {
+    for (const list of pieces.values()) {
+      for (const p of list) {
+        const entity = p.mark.dataset.entity ?? '';
+        p.mark.setAttribute('style', markStyle(entity, style, scheme ?? EARLY_SCHEME));
+      }
+    }
+  };
+
   return {
     mode: 'mark',
     add(found) {
+      if (found.length && !scheme) {
+        scheme = pageScheme(doc);
+        unwatch = watchPageScheme(doc, (next) => {
+          scheme = next;
+          restyle();
+        });
+      }
       // Last first: splitting a text node then leaves the offsets of earlier mentions valid,
       // even where a browser's live ranges do not follow splitText.
       const order = [...found].sort((a, b) =>
@@ -359,16 +397,14 @@ export function createMarkPainter(
     },
     setStyle(next) {
       style = next;
-      for (const list of pieces.values()) {
-        for (const p of list) {
-          p.mark.setAttribute('style', markStyle(p.mark.dataset.entity ?? '', style));
-        }
-      }
+      restyle();
     },
     entityOf() {
       return undefined;
     },
     destroy() {
+      unwatch?.();
+      unwatch = null;
       quietly(() => {
         for (const list of [...pieces.values()].reverse()) {
           for (let j = list.length - 1; j >= 0; j--) unwrap(list[j] as Piece);

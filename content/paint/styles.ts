@@ -1,10 +1,11 @@
 /**
  * Our CSS, as strings (a `.css` file under `entrypoints/` would become an entrypoint of its own).
  *
- * Highlight colours are translucent fills of mid-tone hues: over a white page they tint dark
- * text, over a black page they tint light text, and the text keeps its own colour either way.
+ * Fills are opaque, one set for light pages (pastels) and one for dark pages (deep colours), so
+ * the page's own text and link colours keep their contrast on them (see extension/palette.ts).
+ * The underline style is wavy and thick, so that it cannot be taken for a link.
  */
-import { entityRgb, FLASH_RGB } from '../../extension/palette';
+import { type ColourScheme, entityFill, entityRgb, FLASH_RGB } from '../../extension/palette';
 import type { HighlightStyle } from '../../extension/setting-specs';
 
 /** The prefix of every entity highlight's name: `rivalry-stoke-space`. */
@@ -27,20 +28,31 @@ export type RuleScope = 'tree' | 'root';
 /** The highlight style of the sheet adopted at document start (the default setting). */
 export const EARLY_STYLE: HighlightStyle = 'fill';
 
+/** The scheme of the sheet adopted at document start (most pages are light). */
+export const EARLY_SCHEME: ColourScheme = 'light';
+
+/** The declarations that paint one entity's mentions, for rules and inline styles alike. */
+export function paintDeclarations(
+  entity: string,
+  style: HighlightStyle,
+  scheme: ColourScheme,
+): string {
+  return style === 'underline'
+    ? `text-decoration:underline wavy 2px rgb(${entityRgb(entity)});text-underline-offset:3px;text-decoration-skip-ink:none;`
+    : `background-color:${entityFill(entity, scheme)};`;
+}
+
 /** `::highlight()` rules for the given entities. */
 export function highlightCss(
   entities: readonly string[],
   style: HighlightStyle,
   scope: RuleScope = 'tree',
+  scheme: ColourScheme = EARLY_SCHEME,
 ): string {
   const on = scope === 'root' ? ':root' : '';
-  const rules = entities.map((id) => {
-    const rgb = entityRgb(id);
-    const name = `${HIGHLIGHT_PREFIX}${id}`;
-    return style === 'underline'
-      ? `${on}::highlight(${name}){text-decoration:underline 2px rgb(${rgb});}`
-      : `${on}::highlight(${name}){background-color:rgb(${rgb} / 0.3);}`;
-  });
+  const rules = entities.map(
+    (id) => `${on}::highlight(${HIGHLIGHT_PREFIX}${id}){${paintDeclarations(id, style, scheme)}}`,
+  );
   rules.push(
     `${on}::highlight(${FLASH_HIGHLIGHT}){background-color:rgb(${FLASH_RGB} / 0.85);color:#111;}`,
     // Windows high contrast and other forced colours: use the system's highlight pair.
@@ -53,9 +65,10 @@ export function highlightCss(
 }
 
 /** Inline style of a fallback-mode `<rivalry-mark>`. */
-export function markStyle(entity: string, style: HighlightStyle): string {
-  const rgb = entityRgb(entity);
-  return style === 'underline'
-    ? `all:unset;display:inline;text-decoration:underline 2px rgb(${rgb});`
-    : `all:unset;display:inline;background-color:rgb(${rgb} / 0.3);`;
+export function markStyle(
+  entity: string,
+  style: HighlightStyle,
+  scheme: ColourScheme = EARLY_SCHEME,
+): string {
+  return `all:unset;display:inline;${paintDeclarations(entity, style, scheme)}`;
 }

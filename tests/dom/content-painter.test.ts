@@ -11,12 +11,34 @@ import {
 import { FLASH_HIGHLIGHT, highlightCss } from '../../content/paint/styles';
 import { collectOwn } from '../../content/read/collect-text';
 import { rangeFor } from '../../content/read/run';
+import { entityFill } from '../../extension/palette';
 import { fakeMatch } from './content-helpers';
 
 afterEach(() => {
   document.body.innerHTML = '';
   document.adoptedStyleSheets = [];
 });
+
+/** A stand-in for the system's dark-scheme query; `flip` changes it and tells the listeners. */
+function fakeSystem() {
+  let dark = false;
+  const listeners = new Set<() => void>();
+  const query = {
+    get matches() {
+      return dark;
+    },
+    addEventListener: (_: string, fn: () => void) => listeners.add(fn),
+    removeEventListener: (_: string, fn: () => void) => listeners.delete(fn),
+  };
+  vi.spyOn(window, 'matchMedia').mockReturnValue(query as unknown as MediaQueryList);
+  return {
+    flip() {
+      dark = !dark;
+      for (const fn of [...listeners]) fn();
+    },
+    listening: () => listeners.size,
+  };
+}
 
 function fakeApi(): HighlightApi & { names: () => string[] } {
   class FakeHighlight extends Set<AbstractRange> {
@@ -271,7 +293,7 @@ describe('highlight rules written for the root (Chromium)', () => {
     adoptEarlySheet(document, ['openai']);
     const early = earlySheet();
     const earlyRules = rulesOf(early);
-    expect(earlyRules).toContain(':root::highlight(rivalry-openai){background-color:rgb');
+    expect(earlyRules).toContain(':root::highlight(rivalry-openai){background-color:#');
 
     const painter = rootPainter('underline', early);
     const [, own] = document.adoptedStyleSheets;
@@ -293,15 +315,77 @@ describe('highlight rules written for the root (Chromium)', () => {
   });
 });
 
+describe('on a dark page', () => {
+  afterEach(() => {
+    document.body.removeAttribute('style');
+    vi.restoreAllMocks();
+  });
+
+  it('puts dark fills in the early sheet’s place, and follows a theme that follows the system', () => {
+    const given = new Map<CSSStyleSheet, string>();
+    const replaceSync = CSSStyleSheet.prototype.replaceSync;
+    vi.spyOn(CSSStyleSheet.prototype, 'replaceSync').mockImplementation(function (
+      this: CSSStyleSheet,
+      text: string,
+    ) {
+      given.set(this, text);
+      replaceSync.call(this, text);
+    });
+    const system = fakeSystem();
+    adoptEarlySheet(document, ['openai']);
+    const early = earlySheet();
+    document.body.innerHTML = '<p>OpenAI</p>';
+    document.body.style.backgroundColor = '#202124';
+    const painter = createHighlightPainter(document, fakeApi(), ['openai'], 'fill', {
+      scope: 'root',
+      early,
+    });
+    expect(system.listening()).toBe(0);
+    painter.add(foundIn(document.querySelector('p') as Element));
+    const [own] = document.adoptedStyleSheets as CSSStyleSheet[];
+    expect(own).not.toBe(early);
+    expect(given.get(own as CSSStyleSheet)).toContain(
+      `:root::highlight(rivalry-openai){background-color:${entityFill('openai', 'dark')};}`,
+    );
+    // The page's theme turns light with the system's: the early (light) sheet comes back.
+    document.body.style.backgroundColor = '#fff';
+    system.flip();
+    expect(document.adoptedStyleSheets).toEqual([early]);
+    painter.destroy();
+    expect(system.listening()).toBe(0);
+  });
+
+  it('gives fallback marks the dark fills, looking at the page only once there is a mention', () => {
+    const system = fakeSystem();
+    document.body.innerHTML = '<p>OpenAI</p>';
+    document.body.style.backgroundColor = 'rgb(18, 18, 18)';
+    const painter = createMarkPainter(document, 'fill', (fn) => fn());
+    painter.add([]);
+    expect(system.listening()).toBe(0);
+    painter.add(foundIn(document.querySelector('p') as Element));
+    const mark = document.querySelector('rivalry-mark') as HTMLElement;
+    expect(mark.getAttribute('style')).toContain(
+      `background-color:${entityFill('openai', 'dark')}`,
+    );
+    document.body.style.backgroundColor = 'white';
+    system.flip();
+    expect(mark.getAttribute('style')).toContain(
+      `background-color:${entityFill('openai', 'light')}`,
+    );
+    painter.destroy();
+    expect(system.listening()).toBe(0);
+  });
+});
+
 describe('highlight rules', () => {
   it('address every entity by name, in a layer the page can override', () => {
     const fill = highlightCss(['openai', 'stoke-space'], 'fill');
     expect(fill.startsWith('@layer rivalry-lens{')).toBe(true);
-    expect(fill).toMatch(/::highlight\(rivalry-openai\)\{background-color:rgb\([\d ]+\/ 0\.3\);\}/);
+    expect(fill).toMatch(/::highlight\(rivalry-openai\)\{background-color:#[0-9a-f]{6};\}/);
     expect(fill).toContain('::highlight(rivalry-stoke-space)');
     const underline = highlightCss(['openai'], 'underline');
-    expect(underline).toContain('::highlight(rivalry-openai){text-decoration:underline 2px');
-    expect(underline).not.toContain('rivalry-openai){background-color:rgb');
+    expect(underline).toContain('::highlight(rivalry-openai){text-decoration:underline wavy 2px');
+    expect(underline).not.toContain('rivalry-openai){background-color:#');
     // For the root only: every rule, the flash and the forced-colours ones too.
     const root = highlightCss(['openai'], 'fill', 'root');
     expect(root.match(/::highlight\(/g)).toHaveLength(3);

@@ -8,7 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expandos, type FixtureServer, ROOT, serveFixtures, until } from './harness';
+import { entityFill } from '../../extension/palette';
+import { hexToRgb } from '../../scripts/colour-math';
+import { expandos, type FixtureServer, ROOT, SHOTS, serveFixtures, until } from './harness';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 let server: FixtureServer;
@@ -91,6 +93,19 @@ describe('Firefox ESR', () => {
     ]);
     expect(sheets).toEqual([1, 1]);
     expect(await log()).toEqual([]);
+  });
+
+  it('fills mentions on a dark page with the dark set', async () => {
+    await page.goto(server.url('/dark-page.html'));
+    await until(async () => expect(Object.keys(await highlights())).toHaveLength(8));
+    const rules = await page.evaluate(() =>
+      document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'),
+    );
+    const rgb = (hex: string) => `rgb(${hexToRgb(hex).join(', ')})`;
+    const rule = /::highlight\(rivalry-spacex\)\s*\{[^}]*\}/.exec(rules)?.[0] ?? rules;
+    expect(rule).toContain(rgb(entityFill('spacex', 'dark')));
+    await page.screenshot({ path: join(SHOTS, 'colours-dark-firefox.png') });
+    console.log(`screenshots: ${SHOTS}`);
   });
 
   it('opens the card on hover and closes it on Escape', async () => {

@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { entityFill } from '../../extension/palette';
+import { hexToRgb } from '../../scripts/colour-math';
 import {
   card,
   expandos,
@@ -37,8 +39,8 @@ function foreign(log: MutationLog[]): MutationLog[] {
   );
 }
 
-/** How many pixels of a PNG are tinted with `rgb` over white (at 0.3, as the fill paints). */
-async function tintedPixels(png: Buffer, rgb: [number, number, number]): Promise<number> {
+/** How many pixels of a PNG are the opaque fill `rgb` (±6). */
+async function filledPixels(png: Buffer, rgb: [number, number, number]): Promise<number> {
   const blank = await env.browser.context.newPage();
   try {
     return await blank.evaluate(
@@ -50,7 +52,7 @@ async function tintedPixels(png: Buffer, rgb: [number, number, number]): Promise
         const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
         ctx.drawImage(img, 0, 0);
         const { data } = ctx.getImageData(0, 0, img.width, img.height);
-        const want = [r, g, b].map((c) => 255 + (c - 255) * 0.3);
+        const want = [r, g, b];
         let n = 0;
         for (let i = 0; i < data.length; i += 4) {
           if (want.every((c, k) => Math.abs((data[i + k] as number) - c) <= 6)) n++;
@@ -88,7 +90,7 @@ describe('highlight rules (Chromium)', () => {
         return sheets.length === 1 && sheets[0] === (window as unknown as Seen).__early;
       }),
     ).toBe(true);
-    // The `:root::highlight()` rule reaches the text: its box is tinted with OpenAI's colour.
+    // The `:root::highlight()` rule reaches the text: its box is filled with OpenAI's colour.
     const box = await page.evaluate(() => {
       const range = document.createRange();
       range.selectNodeContents(document.querySelector('p') as Element);
@@ -97,7 +99,10 @@ describe('highlight rules (Chromium)', () => {
     });
     await until(async () =>
       expect(
-        await tintedPixels(await page.screenshot({ clip: box }), [16, 163, 127]),
+        await filledPixels(
+          await page.screenshot({ clip: box }),
+          hexToRgb(entityFill('openai', 'light')) as [number, number, number],
+        ),
       ).toBeGreaterThan(box.width * box.height * 0.2),
     );
     await page.close();

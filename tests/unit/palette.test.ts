@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../core/rivalry-data';
-import { ACCENT, entityRgb, FLASH_RGB } from '../../extension/palette';
+import { ACCENT, entityFill, entityRgb, FLASH_RGB } from '../../extension/palette';
 
 const CHANNELS = /^(\d{1,3}) (\d{1,3}) (\d{1,3})$/;
 
 describe('entityRgb', () => {
   it('gives the dataset’s entities their own colours', () => {
-    expect(entityRgb('stoke-space')).toBe('249 115 22');
-    expect(entityRgb('openai')).toBe('16 163 127');
+    expect(entityRgb('stoke-space')).toBe('206 89 0');
+    expect(entityRgb('openai')).toBe('4 143 73');
     for (const entity of dataset.entities) {
       const [, ...channels] = CHANNELS.exec(entityRgb(entity.id)) ?? [];
       expect(channels, entity.id).toHaveLength(3);
@@ -22,6 +22,14 @@ describe('entityRgb', () => {
     expect(entityRgb('some-new-entity')).toBe(first);
     const spares = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => entityRgb(id)));
     expect(spares.size).toBeGreaterThan(1);
+  });
+
+  it('gives every entity a fill for light pages and one for dark pages', () => {
+    for (const entity of [...dataset.entities.map((e) => e.id as string), 'some-new-entity']) {
+      expect(entityFill(entity, 'light'), entity).toMatch(/^#[0-9a-f]{6}$/);
+      expect(entityFill(entity, 'dark'), entity).toMatch(/^#[0-9a-f]{6}$/);
+      expect(entityFill(entity, 'light')).not.toBe(entityFill(entity, 'dark'));
+    }
   });
 });
 
