@@ -74,6 +74,16 @@ export function entityFill(entity: string, scheme: ColourScheme): string {
   return fills[entity] ?? spare(entity, Object.values(fills));
 }
 
+/**
+ * The text colour inside a fill of each scheme. A mention takes it, whatever the page's own text
+ * colour there: a pale fill under the white text of a dark banner on a light page (or a deep
+ * fill under dark text on a dark one) would be unreadable, and every fill keeps 4.5:1 with it.
+ */
+export const FILL_TEXT: Readonly<Record<ColourScheme, string>> = {
+  light: '#1c1d21',
+  dark: '#e8eaed',
+};
+
 /** The brand accent: the toolbar badge, and `--accent` of the popup and options page. */
 export const ACCENT = '#3d3a8c';
 

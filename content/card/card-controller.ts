@@ -99,9 +99,10 @@ export function createCardController(o: CardControllerOptions): CardController {
         onNext: at ? () => stepBy(1) : undefined,
         onPrev: at ? () => stepBy(-1) : undefined,
         onNotThis: (scope) => {
-          o.notThis(f, scope);
-          hover?.hold();
+          // Set first: hiding the mention asks to close its card, which the undo state refuses.
           undoing.set(close, UNDO_MS);
+          hover?.hold();
+          o.notThis(f, scope);
         },
         onUndo: () => {
           undoing.cancel();

@@ -10,6 +10,7 @@
 import { h, render } from 'preact';
 import { Card, type CardProps } from '../../components/Card';
 import type { CardModel } from '../../core/card-model';
+import { followPageScheme } from '../paint/page-scheme';
 import { HOST_TAG } from '../read/dom-rules';
 import { CARD_CSS } from './card-css';
 import { type Follow, followMention } from './place-card';
@@ -57,6 +58,8 @@ export function createCardHost(doc: Document): CardHost {
   /** Where focus was before it entered the card. */
   let returnFocus: Element | null = null;
 
+  let stopScheme: (() => void) | null = null;
+
   const ensure = (): HTMLElement => {
     if (card && host?.isConnected) return card;
     if (card) {
@@ -68,6 +71,9 @@ export function createCardHost(doc: Document): CardHost {
       open = false;
     }
     host = doc.createElement(HOST_TAG);
+    stopScheme?.();
+    // The card is dark on a dark page and light on a light one, whatever the system prefers.
+    stopScheme = followPageScheme(host);
     const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
@@ -180,6 +186,8 @@ export function createCardHost(doc: Document): CardHost {
     },
     destroy() {
       api.hide();
+      stopScheme?.();
+      stopScheme = null;
       if (card) render(null, card);
       host?.remove();
       host = null;

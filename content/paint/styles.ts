@@ -1,11 +1,18 @@
 /**
  * Our CSS, as strings (a `.css` file under `entrypoints/` would become an entrypoint of its own).
  *
- * Fills are opaque, one set for light pages (pastels) and one for dark pages (deep colours), so
- * the page's own text and link colours keep their contrast on them (see extension/palette.ts).
+ * Fills are opaque, one set for light pages (pastels) and one for dark pages (deep colours), each
+ * with its own text colour, so a mention reads well even in a section whose colours are the
+ * reverse of the page's (see extension/palette.ts).
  * The underline style is wavy and thick, so that it cannot be taken for a link.
  */
-import { type ColourScheme, entityFill, entityRgb, FLASH_RGB } from '../../extension/palette';
+import {
+  type ColourScheme,
+  entityFill,
+  entityRgb,
+  FILL_TEXT,
+  FLASH_RGB,
+} from '../../extension/palette';
 import type { HighlightStyle } from '../../extension/setting-specs';
 
 /** The prefix of every entity highlight's name: `rivalry-stoke-space`. */
@@ -39,7 +46,7 @@ export function paintDeclarations(
 ): string {
   return style === 'underline'
     ? `text-decoration:underline wavy 2px rgb(${entityRgb(entity)});text-underline-offset:3px;text-decoration-skip-ink:none;`
-    : `background-color:${entityFill(entity, scheme)};`;
+    : `background-color:${entityFill(entity, scheme)};color:${FILL_TEXT[scheme]};`;
 }
 
 /** `::highlight()` rules for the given entities. */

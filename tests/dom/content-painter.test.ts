@@ -11,7 +11,7 @@ import {
 import { FLASH_HIGHLIGHT, highlightCss } from '../../content/paint/styles';
 import { collectOwn } from '../../content/read/collect-text';
 import { rangeFor } from '../../content/read/run';
-import { entityFill } from '../../extension/palette';
+import { entityFill, FILL_TEXT } from '../../extension/palette';
 import { fakeMatch } from './content-helpers';
 
 afterEach(() => {
@@ -345,7 +345,7 @@ describe('on a dark page', () => {
     const [own] = document.adoptedStyleSheets as CSSStyleSheet[];
     expect(own).not.toBe(early);
     expect(given.get(own as CSSStyleSheet)).toContain(
-      `:root::highlight(rivalry-openai){background-color:${entityFill('openai', 'dark')};}`,
+      `:root::highlight(rivalry-openai){background-color:${entityFill('openai', 'dark')};color:${FILL_TEXT.dark};}`,
     );
     // The page's theme turns light with the system's: the early (light) sheet comes back.
     document.body.style.backgroundColor = '#fff';
@@ -381,7 +381,9 @@ describe('highlight rules', () => {
   it('address every entity by name, in a layer the page can override', () => {
     const fill = highlightCss(['openai', 'stoke-space'], 'fill');
     expect(fill.startsWith('@layer rivalry-lens{')).toBe(true);
-    expect(fill).toMatch(/::highlight\(rivalry-openai\)\{background-color:#[0-9a-f]{6};\}/);
+    expect(fill).toMatch(
+      /::highlight\(rivalry-openai\)\{background-color:#[0-9a-f]{6};color:#[0-9a-f]{6};\}/,
+    );
     expect(fill).toContain('::highlight(rivalry-stoke-space)');
     const underline = highlightCss(['openai'], 'underline');
     expect(underline).toContain('::highlight(rivalry-openai){text-decoration:underline wavy 2px');

@@ -127,7 +127,11 @@ function measureCard() {
     const controls = [...el.querySelectorAll<HTMLElement>('button, a[href], summary')].map((c) => {
       const r = c.getBoundingClientRect();
       const hit = root.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
-      return { label: c.textContent?.trim() ?? '', rect: box(r), hit: !!hit && c.contains(hit) };
+      return {
+        label: c.getAttribute('aria-label') ?? c.textContent?.trim() ?? '',
+        rect: box(r),
+        hit: !!hit && c.contains(hit),
+      };
     });
     return {
       label: el.getAttribute('aria-label'),

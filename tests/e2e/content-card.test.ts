@@ -160,17 +160,34 @@ describe('hover card', () => {
     }
   });
 
-  it('follows the system dark scheme', async () => {
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await moveAway();
-    await hover('rivalry-sam-altman');
-    await until(async () => expect(await card(page)).not.toBeNull());
-    const bg = await page.evaluate(() => {
-      const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('.card');
-      return el ? getComputedStyle(el).backgroundColor : null;
+  it('follows the page: dark on a dark page, light on a light one, whatever the system', async () => {
+    const cardBackground = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('.card');
+        return el ? getComputedStyle(el).backgroundColor : null;
+      });
+    const hoverSam = async () => {
+      await moveAway();
+      await hover('rivalry-sam-altman');
+      await until(async () => expect(await card(page)).not.toBeNull());
+    };
+    // A page that goes dark; the card hears of it with the system's next change of scheme.
+    await page.evaluate(() => {
+      document.body.style.background = '#121212';
     });
-    expect(bg).toBe('rgb(31, 33, 40)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await hoverSam();
+    expect(await cardBackground()).toBe('rgb(31, 33, 40)');
     await shot('card-dark.png');
+    await page.keyboard.press('Escape');
+    // A light page under a dark system keeps a light card.
+    await page.evaluate(() => {
+      document.body.style.background = '';
+    });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await hoverSam();
+    expect(await cardBackground()).toBe('rgb(255, 255, 255)');
     await page.keyboard.press('Escape');
     await page.emulateMedia({ colorScheme: 'light' });
   });

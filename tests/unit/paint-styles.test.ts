@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highlightCss, markStyle } from '../../content/paint/styles';
-import { entityFill, entityRgb } from '../../extension/palette';
+import { entityFill, entityRgb, FILL_TEXT } from '../../extension/palette';
 
 const ids = ['openai', 'spacex'];
 
@@ -10,10 +10,10 @@ describe('highlight rules by page scheme', () => {
     const dark = highlightCss(ids, 'fill', 'root', 'dark');
     for (const id of ids) {
       expect(light).toContain(
-        `:root::highlight(rivalry-${id}){background-color:${entityFill(id, 'light')};}`,
+        `:root::highlight(rivalry-${id}){background-color:${entityFill(id, 'light')};color:${FILL_TEXT.light};}`,
       );
       expect(dark).toContain(
-        `:root::highlight(rivalry-${id}){background-color:${entityFill(id, 'dark')};}`,
+        `:root::highlight(rivalry-${id}){background-color:${entityFill(id, 'dark')};color:${FILL_TEXT.dark};}`,
       );
       expect(light).not.toContain(entityFill(id, 'dark'));
     }
@@ -23,7 +23,7 @@ describe('highlight rules by page scheme', () => {
 
   it('fill fallback marks the same way', () => {
     expect(markStyle('spacex', 'fill', 'dark')).toBe(
-      `all:unset;display:inline;background-color:${entityFill('spacex', 'dark')};`,
+      `all:unset;display:inline;background-color:${entityFill('spacex', 'dark')};color:${FILL_TEXT.dark};`,
     );
     expect(markStyle('spacex', 'fill')).toContain(entityFill('spacex', 'light'));
   });

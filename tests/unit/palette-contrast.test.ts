@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../core/rivalry-data';
-import { type ColourScheme, entityFill, entityRgb, FLASH_RGB } from '../../extension/palette';
+import {
+  type ColourScheme,
+  entityFill,
+  entityRgb,
+  FILL_TEXT,
+  FLASH_RGB,
+} from '../../extension/palette';
 import {
   ciede2000,
   composite,
@@ -23,8 +29,8 @@ const PAGES: Record<
   ColourScheme,
   { backgrounds: string[]; link: string; text: string; apart: number }
 > = {
-  light: { backgrounds: ['#ffffff'], link: '#3366cc', text: '#1c1d21', apart: 10 },
-  dark: { backgrounds: ['#121212', '#202124'], link: '#8ab4f8', text: '#e8eaed', apart: 15 },
+  light: { backgrounds: ['#ffffff'], link: '#3366cc', text: FILL_TEXT.light, apart: 10 },
+  dark: { backgrounds: ['#121212', '#202124'], link: '#8ab4f8', text: FILL_TEXT.dark, apart: 15 },
 };
 const SCHEMES = Object.keys(PAGES) as ColourScheme[];
 
