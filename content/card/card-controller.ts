@@ -140,7 +140,11 @@ export function createCardController(o: CardControllerOptions): CardController {
       // The card's text is asked for while the dwell runs, so a background that was asleep
       // has woken by the time the card opens.
       approach: (f) => void cardOf(f.mention.entity),
-      close,
+      // A card offering its Undo outlives the pointer leaving it; it closes when its time is up.
+      close: (why) => {
+        if (why === 'left' && undoing.pending) return;
+        close();
+      },
       same: sameMention,
     });
   };

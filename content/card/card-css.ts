@@ -27,8 +27,8 @@ export const CARD_CSS = `
 .card-controls > :last-child { margin-inline-start: auto; }
 .card.waiting { opacity: 0; pointer-events: none; }
 @starting-style { .card:popover-open { opacity: 0; } }
-/* The page's scheme, set on the host by followPageScheme (content/paint/page-scheme.ts). */
-:host([data-scheme="dark"]) .card { --bg: #1f2128; --fg: #eceef3; --muted: #a9aebb;
+/* The page's scheme, set on the card by followPageScheme (content/paint/page-scheme.ts). */
+.card[data-scheme="dark"] { --bg: #1f2128; --fg: #eceef3; --muted: #a9aebb;
   --line: #3a3d48; --chip: #2b2e37; --accent: #7aa7ff; }
 @media (prefers-reduced-motion: reduce) { .card { transition: none; } }
 .card:focus { outline: none; }

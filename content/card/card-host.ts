@@ -71,9 +71,6 @@ export function createCardHost(doc: Document): CardHost {
       open = false;
     }
     host = doc.createElement(HOST_TAG);
-    stopScheme?.();
-    // The card is dark on a dark page and light on a light one, whatever the system prefers.
-    stopScheme = followPageScheme(host);
     const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
@@ -82,6 +79,10 @@ export function createCardHost(doc: Document): CardHost {
     card.setAttribute('popover', 'manual');
     card.setAttribute('role', 'dialog');
     card.setAttribute('tabindex', '-1');
+    stopScheme?.();
+    // Dark on a dark page and light on a light one, whatever the system prefers; marked inside
+    // our shadow root, where no observer of the page sees it change.
+    stopScheme = followPageScheme(card);
     shadow.append(style, card);
     for (const type of ISOLATED) shadow.addEventListener(type, (e) => e.stopPropagation());
     shadow.addEventListener('keydown', (e) => onKey(e as KeyboardEvent));

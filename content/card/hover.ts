@@ -24,7 +24,8 @@ export interface HoverOptions {
   open(found: Found): void;
   /** The pointer came onto a mention and its dwell began: time to fetch what its card needs. */
   approach?(found: Found): void;
-  close(): void;
+  /** Close the card: the pointer `left` it and its mention, or the reader dismissed it. */
+  close(why: 'left' | 'dismissed'): void;
   /** Same mention, even if the scanner has re-read its block since. */
   same(a: Found, b: Found): boolean;
 }
@@ -54,16 +55,16 @@ export function createHover(o: HoverOptions): Hover {
 
   const cancelDwell = () => dwell.cancel();
   const cancelClose = () => closing.cancel();
-  const closeNow = () => {
+  const closeNow = (why: 'left' | 'dismissed' = 'dismissed') => {
     cancelClose();
     cancelDwell();
     candidate = null;
     sticky = false;
-    o.close();
+    o.close(why);
   };
   const scheduleClose = () => {
     if (closing.pending || sticky || !o.current()) return;
-    closing.set(closeNow, CLOSE_DELAY_MS);
+    closing.set(() => closeNow('left'), CLOSE_DELAY_MS);
   };
 
   const check = () => {

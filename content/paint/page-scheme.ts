@@ -83,13 +83,13 @@ export function watchPageScheme(
 }
 
 /**
- * Marks our `<rivalry-lens>` host with the page's scheme (`data-scheme="dark"`), so the card's CSS
- * can match the page rather than the system; returns the function that stops following changes.
+ * Marks an element of our UI with the page's scheme (`data-scheme="dark"`), so the card's CSS can
+ * match the page rather than the system; returns the function that stops following changes.
  */
-export function followPageScheme(host: HTMLElement): () => void {
-  const doc = host.ownerDocument;
+export function followPageScheme(el: HTMLElement): () => void {
+  const doc = el.ownerDocument;
   const set = (scheme: ColourScheme) => {
-    host.dataset.scheme = scheme;
+    el.dataset.scheme = scheme;
   };
   set(pageScheme(doc));
   return watchPageScheme(doc, set);

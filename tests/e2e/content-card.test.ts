@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { UNDO_MS } from '../../components/Card';
 import {
   card,
   foreignRequests,
@@ -161,33 +162,30 @@ describe('hover card', () => {
   });
 
   it('follows the page: dark on a dark page, light on a light one, whatever the system', async () => {
-    const cardBackground = () =>
-      page.evaluate(() => {
+    const cardBackground = (p: Page) =>
+      p.evaluate(() => {
         const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('.card');
         return el ? getComputedStyle(el).backgroundColor : null;
       });
-    const hoverSam = async () => {
-      await moveAway();
-      await hover('rivalry-sam-altman');
-      await until(async () => expect(await card(page)).not.toBeNull());
-    };
-    // A page that goes dark; the card hears of it with the system's next change of scheme.
-    await page.evaluate(() => {
-      document.body.style.background = '#121212';
-    });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.emulateMedia({ colorScheme: 'light' });
-    await hoverSam();
-    expect(await cardBackground()).toBe('rgb(31, 33, 40)');
-    await shot('card-dark.png');
-    await page.keyboard.press('Escape');
+    // A page with a dark theme of its own, under a light system.
+    const dark = await open(env.browser, env.server.url('/dark-page.html'));
+    try {
+      const { x, y } = await until(() => mentionRect(dark, 'rivalry-sam-altman'));
+      await dark.mouse.move(x, y, { steps: 4 });
+      await until(async () => expect(await card(dark)).not.toBeNull());
+      expect(await cardBackground(dark)).toBe('rgb(31, 33, 40)');
+      await dark.waitForTimeout(250);
+      await dark.screenshot({ path: join(SHOTS, 'card-dark.png') });
+    } finally {
+      await dark.close();
+    }
     // A light page under a dark system keeps a light card.
-    await page.evaluate(() => {
-      document.body.style.background = '';
-    });
+    await page.bringToFront();
     await page.emulateMedia({ colorScheme: 'dark' });
-    await hoverSam();
-    expect(await cardBackground()).toBe('rgb(255, 255, 255)');
+    await moveAway();
+    await hover('rivalry-sam-altman');
+    await until(async () => expect(await card(page)).not.toBeNull());
+    expect(await cardBackground(page)).toBe('rgb(255, 255, 255)');
     await page.keyboard.press('Escape');
     await page.emulateMedia({ colorScheme: 'light' });
   });
@@ -314,8 +312,11 @@ describe('settings act in place', () => {
     await button('Not this').click();
     await button('On this site').click();
     await until(async () => expect((await card(page))?.text).toContain('Hidden on this site.'));
+    // Its Undo stays within reach a while, the pointer gone or not; then the card goes.
     await moveAway();
-    await closed();
+    await page.waitForTimeout(300);
+    expect((await card(page))?.text).toContain('Undo');
+    await until(async () => expect(await card(page)).toBeNull(), UNDO_MS + 2000);
     await until(async () => expect((await highlights(page))['rivalry-neuralink']).toBeUndefined());
     const stored = await env.browser.worker.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
