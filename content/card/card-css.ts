@@ -38,7 +38,7 @@ h2 { margin: 0; font-size: 1.1em; line-height: 1.3; font-weight: 650; min-width:
 .kind { font-size: 0.8em; color: var(--muted); text-transform: capitalize; }
 .swatch { width: 10px; height: 10px; border-radius: 3px; flex: none; align-self: center; }
 .nav { display: flex; align-items: center; gap: 4px; flex: none;
-  font-size: 0.8em; color: var(--muted); font-variant-numeric: tabular-nums; }
+  color: var(--muted); font-variant-numeric: tabular-nums; }
 .desc { margin: 2px 0 0; }
 .desc.clamped { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2;
   line-clamp: 2; overflow: hidden; }
