@@ -6,6 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Box,
+  expectWellPlaced,
+  type Measured,
+  mentionLinesIn,
+  openCardIn,
+} from './card-measure';
 import { type FixtureServer, ROOT, SHOTS, serveFixtures, until } from './harness';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -37,56 +44,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-type Box = { left: number; top: number; right: number; bottom: number };
-
 function mentionOf(id: string) {
-  return page.evaluate((elId) => {
-    const el = document.getElementById(elId);
-    const registry = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
-    for (const [name, hl] of registry) {
-      if (!name.startsWith('rivalry-')) continue;
-      for (const r of hl) {
-        if (!el?.contains(r.startContainer)) continue;
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        const lines = [...range.getClientRects()]
-          .filter((b) => b.width > 0)
-          .map((b) => ({ left: b.left, top: b.top, right: b.right, bottom: b.bottom }));
-        if (lines.length) return lines;
-      }
-    }
-    return null;
-  }, id);
+  return page.evaluate(mentionLinesIn, id).then((m) => m?.lines ?? null);
 }
 
 function measureCard() {
-  return page.evaluate(() => {
-    const root = document.querySelector('rivalry-lens')?.shadowRoot;
-    const el = root?.querySelector<HTMLElement>('.card');
-    if (!root || !el?.matches(':popover-open')) return null;
-    const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
-    const controls = [...el.querySelectorAll<HTMLElement>('button, a[href], summary')].map((c) => {
-      const r = c.getBoundingClientRect();
-      const hit = root.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
-      return {
-        label: c.getAttribute('aria-label') ?? c.textContent?.trim() ?? '',
-        rect: box(r),
-        hit: !!hit && c.contains(hit),
-      };
-    });
-    const at = root.activeElement;
-    return {
-      rect: box(el.getBoundingClientRect()),
-      controls,
-      opacity: getComputedStyle(el).opacity,
-      focusInCard: !!at && el.contains(at),
-      status: root.querySelector('[role="status"]')?.textContent ?? '',
-      viewport: { width: document.documentElement.clientWidth, height: innerHeight },
-    };
-  });
+  return page.evaluate(openCardIn);
 }
-type Measured = NonNullable<Awaited<ReturnType<typeof measureCard>>>;
 
 async function settledCard(): Promise<Measured> {
   let last = '';
@@ -100,27 +64,6 @@ async function settledCard(): Promise<Measured> {
     expect(same).toBe(true);
     return c as Measured;
   }, 4000);
-}
-
-const overlaps = (a: Box, b: Box) =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-
-function expectWellPlaced(c: Measured, lines: Box[], where: string) {
-  const { rect, viewport } = c;
-  for (const line of lines)
-    expect(overlaps(rect, line), `${where}: covers its mention`).toBe(false);
-  expect(rect.left, where).toBeGreaterThanOrEqual(0);
-  expect(rect.top, where).toBeGreaterThanOrEqual(0);
-  expect(rect.right, where).toBeLessThanOrEqual(viewport.width);
-  expect(rect.bottom, where).toBeLessThanOrEqual(viewport.height);
-  expect(rect.bottom - rect.top, where).toBeLessThanOrEqual(480);
-  for (const b of c.controls) {
-    expect(b.rect.top, `${where} "${b.label}"`).toBeGreaterThanOrEqual(rect.top);
-    expect(b.rect.bottom, `${where} "${b.label}"`).toBeLessThanOrEqual(
-      Math.min(rect.bottom, viewport.height),
-    );
-    expect(b.hit, `${where} "${b.label}" is under its own centre`).toBe(true);
-  }
 }
 
 async function bring(id: string, at: 'top' | 'centre' | 'end') {

@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectWellPlaced, type Measured, mentionLinesIn, openCardIn } from './card-measure';
 import { open, SHOTS, sendToTabs, until, withExtension } from './harness';
 
 const env = withExtension();
@@ -82,24 +83,7 @@ async function resize(size: Size) {
 
 /** The mention's line boxes inside element `id` (its first mention), in viewport px. */
 function mentionOf(id: string) {
-  return page.evaluate((elId) => {
-    const el = document.getElementById(elId);
-    const registry = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
-    for (const [name, hl] of registry) {
-      if (!name.startsWith('rivalry-')) continue;
-      for (const r of hl) {
-        if (!el?.contains(r.startContainer)) continue;
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        const lines = [...range.getClientRects()]
-          .filter((b) => b.width > 0)
-          .map((b) => ({ left: b.left, top: b.top, right: b.right, bottom: b.bottom }));
-        if (lines.length) return { name, text: range.toString(), lines };
-      }
-    }
-    return null;
-  }, id);
+  return page.evaluate(mentionLinesIn, id);
 }
 
 async function bring(id: string, at: At) {
@@ -116,34 +100,9 @@ async function bring(id: string, at: At) {
   );
 }
 
-/** The open card, its controls, and whether each control is the thing at its own centre. */
 function measureCard() {
-  return page.evaluate(() => {
-    const root = document.querySelector('rivalry-lens')?.shadowRoot;
-    const el = root?.querySelector<HTMLElement>('.card');
-    if (!root || !el?.matches(':popover-open')) return null;
-    const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
-    const rect = box(el.getBoundingClientRect());
-    const controls = [...el.querySelectorAll<HTMLElement>('button, a[href], summary')].map((c) => {
-      const r = c.getBoundingClientRect();
-      const hit = root.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
-      return {
-        label: c.getAttribute('aria-label') ?? c.textContent?.trim() ?? '',
-        rect: box(r),
-        hit: !!hit && c.contains(hit),
-      };
-    });
-    return {
-      label: el.getAttribute('aria-label'),
-      rect,
-      controls,
-      opacity: getComputedStyle(el).opacity,
-      viewport: { width: document.documentElement.clientWidth, height: innerHeight },
-    };
-  });
+  return page.evaluate(openCardIn);
 }
-
-type Measured = NonNullable<Awaited<ReturnType<typeof measureCard>>>;
 
 /** The card once it has stopped moving (placement and fade-in done). */
 async function settledCard(label?: string): Promise<Measured> {
@@ -159,32 +118,6 @@ async function settledCard(label?: string): Promise<Measured> {
     expect(same).toBe(true);
     return c as Measured;
   }, 4000);
-}
-
-const overlaps = (a: { left: number; top: number; right: number; bottom: number }, b: typeof a) =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-
-/** Every rule the issue sets for a card beside `lines`. */
-function expectWellPlaced(c: Measured, lines: Measured['rect'][], where: string) {
-  const { rect, viewport } = c;
-  for (const line of lines)
-    expect(overlaps(rect, line), `${where}: covers its mention`).toBe(false);
-  expect(rect.left, `${where}: left`).toBeGreaterThanOrEqual(0);
-  expect(rect.top, `${where}: top`).toBeGreaterThanOrEqual(0);
-  expect(rect.right, `${where}: right`).toBeLessThanOrEqual(viewport.width);
-  expect(rect.bottom, `${where}: bottom`).toBeLessThanOrEqual(viewport.height);
-  expect(rect.bottom - rect.top, `${where}: height`).toBeLessThanOrEqual(480);
-  expect(c.controls.length, `${where}: controls`).toBeGreaterThan(0);
-  for (const b of c.controls) {
-    const what = `${where}: "${b.label}"`;
-    expect(b.rect.top, `${what} top`).toBeGreaterThanOrEqual(Math.max(rect.top, 0));
-    expect(b.rect.bottom, `${what} bottom`).toBeLessThanOrEqual(
-      Math.min(rect.bottom, viewport.height),
-    );
-    expect(b.rect.left, `${what} left`).toBeGreaterThanOrEqual(Math.max(rect.left, 0));
-    expect(b.rect.right, `${what} right`).toBeLessThanOrEqual(Math.min(rect.right, viewport.width));
-    expect(b.hit, `${what} is under its own centre`).toBe(true);
-  }
 }
 
 async function shot(name: string) {
