@@ -4,6 +4,7 @@
  * `page.evaluate`, and the rules the issue sets for a card beside its mention are one assertion.
  */
 import { expect } from 'vitest';
+import { until } from './harness';
 
 export type Box = { left: number; top: number; right: number; bottom: number };
 
@@ -80,4 +81,19 @@ export function expectWellPlaced(c: Measured, lines: Box[], where: string) {
     expect(b.rect.right, `${what} right`).toBeLessThanOrEqual(Math.min(rect.right, viewport.width));
     expect(b.hit, `${what} is under its own centre`).toBe(true);
   }
+}
+
+/** The card once it has stopped moving (placement and fade-in done), measured by `measure`. */
+export async function settledCard(measure: () => Promise<Measured | null>): Promise<Measured> {
+  let last = '';
+  return until(async () => {
+    const c = await measure();
+    expect(c).not.toBeNull();
+    expect(c?.opacity).toBe('1');
+    const now = JSON.stringify(c?.rect);
+    const same = now === last;
+    last = now;
+    expect(same).toBe(true);
+    return c as Measured;
+  }, 4000);
 }

@@ -12,6 +12,7 @@ import {
   type Measured,
   mentionLinesIn,
   openCardIn,
+  settledCard,
 } from './card-measure';
 import { type FixtureServer, ROOT, SHOTS, serveFixtures, until } from './harness';
 
@@ -50,20 +51,6 @@ function mentionOf(id: string) {
 
 function measureCard() {
   return page.evaluate(openCardIn);
-}
-
-async function settledCard(): Promise<Measured> {
-  let last = '';
-  return until(async () => {
-    const c = await measureCard();
-    expect(c).not.toBeNull();
-    expect(c?.opacity).toBe('1');
-    const now = JSON.stringify(c?.rect);
-    const same = now === last;
-    last = now;
-    expect(same).toBe(true);
-    return c as Measured;
-  }, 4000);
 }
 
 async function bring(id: string, at: 'top' | 'centre' | 'end') {
@@ -109,7 +96,7 @@ describe('Firefox ESR card at 1280×720', () => {
       const lines = (await mentionOf(id)) as Box[];
       expect(lines, id).not.toBeNull();
       await hover(lines);
-      const c = await settledCard();
+      const c = await settledCard(measureCard);
       expectWellPlaced(c, lines, `firefox #${id}`);
       if (id === 'br') await page.screenshot({ path: join(SHOTS, 'firefox-place-br.png') });
       await closeCard();
@@ -120,7 +107,7 @@ describe('Firefox ESR card at 1280×720', () => {
     await page.mouse.move(1, 300);
     await bring('mid', 'centre');
     await hover((await mentionOf('mid')) as Box[]);
-    await settledCard();
+    await settledCard(measureCard);
     await page.evaluate(() => window.scrollBy(0, innerHeight * 1.5));
     await until(async () => expect(await measureCard()).toBeNull(), 2000);
   });
@@ -129,7 +116,7 @@ describe('Firefox ESR card at 1280×720', () => {
     await page.mouse.move(1, 300);
     await bring('tl', 'top');
     await hover((await mentionOf('tl')) as Box[]);
-    const c = await settledCard();
+    const c = await settledCard(measureCard);
     expect(c.status).toMatch(/^1 of \d+$/);
     const next = c.controls.find((b) => b.label.startsWith('Next')) as Measured['controls'][0];
     await page.mouse.click(
@@ -137,7 +124,7 @@ describe('Firefox ESR card at 1280×720', () => {
       (next.rect.top + next.rect.bottom) / 2,
     );
     await until(async () => expect((await measureCard())?.status).toMatch(/^2 of \d+$/));
-    const moved = await settledCard();
+    const moved = await settledCard(measureCard);
     expectWellPlaced(moved, (await mentionOf('mid')) as Box[], 'firefox after Next');
     for (let i = 0; i < moved.controls.length + 2; i++) {
       await page.keyboard.press('Tab');

@@ -9,7 +9,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectWellPlaced, type Measured, mentionLinesIn, openCardIn } from './card-measure';
+import {
+  expectWellPlaced,
+  type Measured,
+  mentionLinesIn,
+  openCardIn,
+  settledCard,
+} from './card-measure';
 import { open, SHOTS, sendToTabs, until, withExtension } from './harness';
 
 const env = withExtension();
@@ -105,20 +111,6 @@ function measureCard() {
 }
 
 /** The card once it has stopped moving (placement and fade-in done). */
-async function settledCard(label?: string): Promise<Measured> {
-  let last = '';
-  return until(async () => {
-    const c = await measureCard();
-    expect(c).not.toBeNull();
-    if (label) expect(c?.label).toBe(label);
-    expect(c?.opacity).toBe('1');
-    const now = JSON.stringify(c?.rect);
-    const same = now === last;
-    last = now;
-    expect(same).toBe(true);
-    return c as Measured;
-  }, 4000);
-}
 
 async function shot(name: string) {
   // Playwright's own screenshot would reset emulated metrics: ask the browser directly.
@@ -156,7 +148,7 @@ for (const size of SIZES) {
           await page.mouse.move((first.left + first.right) / 2, (first.top + first.bottom) / 2, {
             steps: 3,
           });
-          const c = await settledCard();
+          const c = await settledCard(measureCard);
           // The mention did not move while the card opened.
           expect((await mentionOf(id))?.lines, where).toEqual(m.lines);
           expectWellPlaced(c, m.lines, where);
@@ -174,7 +166,7 @@ for (const size of SIZES) {
         await page.mouse.move((first.left + first.right) / 2, (first.top + first.bottom) / 2, {
           steps: 3,
         });
-        const c = await settledCard();
+        const c = await settledCard(measureCard);
         // Onto the card's controls (which never scroll inside it), then the wheel.
         const b = c.controls[c.controls.length - 1] as Measured['controls'][number];
         await page.mouse.move(b.rect.left + 2, (b.rect.top + b.rect.bottom) / 2, { steps: 4 });
@@ -195,7 +187,7 @@ for (const size of SIZES) {
           await page.focus('#btn');
           // The popup's reveal, as a reader clicking OpenAI's row there.
           await sendToTabs(env.browser.worker, { type: 'reveal', entity: 'openai' });
-          const c = await settledCard();
+          const c = await settledCard(measureCard);
           const focus = () =>
             page.evaluate(() => {
               const root = document.querySelector('rivalry-lens')?.shadowRoot;
@@ -227,7 +219,7 @@ for (const size of SIZES) {
           await until(async () =>
             expect((await focus()).status).toBe(`${(n % total) + 1} of ${total}`),
           );
-          const moved = await settledCard();
+          const moved = await settledCard(measureCard);
           // Another mention: the page scrolled to it, or the card moved beside it.
           expect({ y: await scrolled(), rect: moved.rect }).not.toEqual(from);
           expect(moved.rect.bottom).toBeLessThanOrEqual(moved.viewport.height);
