@@ -77,13 +77,13 @@ export const fakeData: Dataset = {
       date: '2025-03-02',
       url: 'https://news.example/altman-stoke',
     },
+    // Without an address, which the schema now refuses, to keep the card's unlinked fallback tested.
     {
       id: 'src-b',
       title: 'Launch log',
       publisher: 'Rocket Weekly',
       date: '2024-11-20',
-      url: 'https://rocket.example/log',
-    },
+    } as Dataset['sources'][number],
   ],
   entities: [
     {
