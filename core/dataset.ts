@@ -33,18 +33,26 @@ const AliasSchema = v.strictObject({
   lang: v.optional(v.string()),
 });
 
+/** An address a reader can open: http(s) only, so a card never links to `javascript:` or a file. */
+const webUrl = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'must be an http(s) address'));
+
 const SourceSchema = v.strictObject({
   id,
+  /** The headline (or page title) as published. */
   title: text,
+  /** The outlet's name ("Reuters", "TechCrunch", "Wikipedia"). */
   publisher: text,
-  /** Publication date of the source. */
+  /** Publication date of the source (for a reference such as Wikipedia, the date it was read). */
   date: isoDate,
-  url: v.optional(v.pipe(v.string(), v.url())),
+  /** The outlet's own address, or a Wikipedia article or permanent revision link. */
+  url: webUrl,
+  /** `true` when the source does not state its date and `date` is inferred from its content. */
+  dateInferred: v.optional(v.literal(true)),
 });
 
 const FactSchema = v.strictObject({
   text,
-  /** When it happened, or, with `asOf`, the date the statement was true. */
+  /** When the event happened (not when it was reported), or, with `asOf`, the date the statement was true. */
   date: isoDate,
   /** `true` when `date` is an "as of" date (a state that may change) rather than an event date. */
   asOf: v.optional(v.boolean()),
@@ -103,7 +111,9 @@ const FrontSchema = v.strictObject({
 });
 
 export const DatasetSchema = v.strictObject({
-  /** The date the dataset as a whole describes. */
+  /** Bumped on every change of the data, so that a newer file can be told from an older one. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(1, 'must be a positive integer')),
+  /** The date the dataset as a whole is true as of. */
   asOf: isoDate,
   fronts: v.array(FrontSchema),
   sources: v.pipe(v.array(SourceSchema), v.minLength(1)),

@@ -132,6 +132,14 @@ function crossReferenceErrors(data: Dataset): string[] {
     });
   }
 
+  data.sources.forEach((source) => {
+    if (source.date > data.asOf) {
+      errors.push(
+        `source "${source.id}" › date: ${source.date} is after the dataset's asOf (${data.asOf})`,
+      );
+    }
+  });
+
   const checkDate = (at: string, date: string) => {
     // Dates of different precision compare correctly as strings: "2025-12" < "2025-12-05".
     if (date > data.asOf) errors.push(`${at}: ${date} is after the dataset's asOf (${data.asOf})`);

@@ -61,6 +61,7 @@ export const fakeMatch: MatchFn = (text, options) => {
 };
 
 export const fakeData: Dataset = {
+  version: 1,
   asOf: '2025-06-01',
   fronts: [
     { id: 'ai', name: 'AI', description: 'Frontier AI labs.' },
@@ -76,7 +77,13 @@ export const fakeData: Dataset = {
       date: '2025-03-02',
       url: 'https://news.example/altman-stoke',
     },
-    { id: 'src-b', title: 'Launch log', publisher: 'Rocket Weekly', date: '2024-11-20' },
+    // Without an address, which the schema now refuses, to keep the card's unlinked fallback tested.
+    {
+      id: 'src-b',
+      title: 'Launch log',
+      publisher: 'Rocket Weekly',
+      date: '2024-11-20',
+    } as Dataset['sources'][number],
   ],
   entities: [
     {

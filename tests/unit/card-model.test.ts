@@ -11,6 +11,7 @@ import type { Dataset } from '../../core/dataset';
 import { dataset } from '../../core/rivalry-data';
 
 const data: Dataset = {
+  version: 1,
   asOf: '2025-06-01',
   fronts: [
     { id: 'space', name: 'Space', description: 'Launch and rockets.' },
@@ -24,7 +25,13 @@ const data: Dataset = {
       date: '2025-03-02',
       url: 'https://news.example/a',
     },
-    { id: 'src-b', title: 'Launch log', publisher: 'Rocket Weekly', date: '2024-11-20' },
+    {
+      id: 'src-b',
+      title: 'Launch log',
+      publisher: 'Rocket Weekly',
+      date: '2024-11-20',
+      url: 'https://rocket.example/log',
+    },
   ],
   entities: [
     {
@@ -120,13 +127,14 @@ describe('cardModel', () => {
     expect(m.facts.length).toBeLessThanOrEqual(MAX_FACTS);
   });
 
-  it('carries a source’s address when it has one, and none when it has none', () => {
+  it('carries each source’s address', () => {
     const [newest, , nova] = model('stoke-space').facts;
     expect(newest?.source?.url).toBe('https://news.example/a');
     expect(nova?.source).toEqual({
       title: 'Launch log',
       publisher: 'Rocket Weekly',
       date: '2024-11-20',
+      url: 'https://rocket.example/log',
     });
   });
 

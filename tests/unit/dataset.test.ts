@@ -1,16 +1,20 @@
 /**
- * The bundled dataset: it validates, every fact is dated and sourced, a bad edit fails with a
- * message naming the entity and the field, and every claim of the seed article (as written in our
- * own words in `source-claims.ts`) is carried by the facts and fronts it names.
+ * The bundled dataset: it validates, every fact is dated and sourced with an address a reader can
+ * open, rivalries read the same from both sides, a card can open for every entity and shows facts
+ * its front summaries do not already say, a bad edit fails with a message naming the entity and
+ * the field, and every claim of the source article (as written in our own words in
+ * `source-claims.ts`) is carried by the facts and fronts it names.
  */
 import { describe, expect, it } from 'vitest';
 import { aliasKey } from '../../core/alias-key.ts';
+import { cardModel, repeats } from '../../core/card-model.ts';
 import type { Dataset, Fact } from '../../core/dataset.ts';
 import { loadDataset, REQUIRED_HIGHLIGHTED, validateDataset } from '../../core/validate-dataset.ts';
 import raw from '../../data/rivalry.json';
 import { SOURCE_CLAIMS } from './source-claims.ts';
 
-const SEED_ID = 'seed-analysis-2025-12';
+/** The news analysis the dataset started from (its date is inferred from its content). */
+const ANALYSIS_ID = 'analysis-altman-musk-2025-12';
 
 function valid(): Dataset {
   const result = validateDataset(raw);
@@ -26,6 +30,12 @@ function copy(): Dataset {
 function entity(data: Dataset, id: string) {
   const found = data.entities.find((e) => e.id === id);
   if (!found) throw new Error(`no entity ${id} in the dataset`);
+  return found;
+}
+
+function source(data: Dataset, id: string) {
+  const found = data.sources.find((s) => s.id === id);
+  if (!found) throw new Error(`no source ${id} in the dataset`);
   return found;
 }
 
@@ -46,12 +56,22 @@ describe('data/rivalry.json', () => {
 
   it('describes the four fronts and the eight highlighted entities', () => {
     const data = valid();
-    expect(data.asOf).toBe('2025-12-05');
+    expect(data.version).toBeGreaterThanOrEqual(2);
+    expect(data.asOf >= '2026-01-01').toBe(true);
     expect(data.fronts.map((f) => f.id).sort()).toEqual(['ai', 'bci', 'social', 'space']);
     expect(data.entities.filter((e) => e.highlight).map((e) => e.id)).toEqual([
       ...REQUIRED_HIGHLIGHTED,
     ]);
-    for (const id of ['google', 'meta', 'nvidia', 'amazon', 'tesla', 'merge-labs']) {
+    for (const id of [
+      'google',
+      'meta',
+      'nvidia',
+      'amazon',
+      'tesla',
+      'merge-labs',
+      'reddit',
+      'alexis-ohanian',
+    ]) {
       expect(entity(data, id).highlight).toBe(false);
     }
   });
@@ -71,17 +91,87 @@ describe('data/rivalry.json', () => {
         expect(role.asOf, `${e.id} › ${role.front}`).toMatch(date);
       }
     }
-    expect(data.sources.find((s) => s.id === SEED_ID)).toMatchObject({
+    expect(data.sources.find((s) => s.id === ANALYSIS_ID)).toMatchObject({
       date: '2025-12-05',
-      publisher: 'News analysis',
+      dateInferred: true,
     });
   });
 
-  it('gives each highlighted entity a front and two to six facts', () => {
+  it('cites every source by outlet, headline and an http(s) address', () => {
+    const data = valid();
+    for (const source of data.sources) {
+      expect(source.publisher.trim(), source.id).not.toBe('');
+      expect(source.title.trim(), source.id).not.toBe('');
+      expect(source.url, source.id).toMatch(/^https?:\/\/[^/\s]+\.[^/\s]+/);
+      expect(source.date <= data.asOf, source.id).toBe(true);
+    }
+    // Only the source article has no stated date.
+    expect(data.sources.filter((s) => s.dateInferred).map((s) => s.id)).toEqual([ANALYSIS_ID]);
+  });
+
+  it('never calls a citation "seed"', () => {
+    for (const source of valid().sources) {
+      expect(`${source.id} ${source.title} ${source.publisher} ${source.url}`).not.toMatch(/seed/i);
+    }
+  });
+
+  it('reads every rivalry from both sides', () => {
+    const data = valid();
+    const oneWay: string[] = [];
+    for (const e of data.entities) {
+      for (const role of e.fronts) {
+        for (const rival of role.rivals) {
+          const back = entity(data, rival).fronts.find((r) => r.front === role.front);
+          if (!back?.rivals.includes(e.id)) oneWay.push(`${e.id} → ${rival} (${role.front})`);
+        }
+      }
+    }
+    expect(oneWay).toEqual([]);
+  });
+
+  it('gives no fact that only repeats its entity’s front summary', () => {
+    const repeated: string[] = [];
+    for (const e of valid().entities) {
+      for (const fact of e.facts) {
+        for (const role of e.fronts) {
+          if (repeats(fact.text, role.summary)) repeated.push(`${e.id}: ${fact.text}`);
+        }
+      }
+    }
+    expect(repeated).toEqual([]);
+  });
+
+  it('opens a card for every entity, highlighted or not, with facts and a cited source', () => {
+    const data = valid();
+    for (const e of data.entities) {
+      const card = cardModel(data, e.id);
+      expect(card, e.id).not.toBeNull();
+      expect(card?.description, e.id).not.toBe('');
+      // Every fact is shown (up to the card's limit): none is hidden as a repeat.
+      expect(card?.facts.length, e.id).toBe(Math.min(e.facts.length, 4));
+      expect(card?.facts.length, e.id).toBeGreaterThan(0);
+      for (const view of [...(card?.facts ?? []), ...(card?.fronts ?? [])]) {
+        expect(view.source?.url, e.id).toMatch(/^https?:\/\//);
+        expect(view.source?.publisher, e.id).toBeTruthy();
+      }
+    }
+  });
+
+  it('names leaders by real titles, not by a founding role alone', () => {
+    for (const e of valid().entities) {
+      for (const leader of e.leaders) {
+        expect(leader.role, `${e.id}: ${leader.name}`).not.toMatch(
+          /^(co-?founder|founder|backer|owner\b.*|investor)$/i,
+        );
+      }
+    }
+  });
+
+  it('gives each highlighted entity a front and two to eight facts', () => {
     for (const e of valid().entities.filter((x) => x.highlight)) {
       expect(e.fronts.length, e.id).toBeGreaterThanOrEqual(1);
       expect(e.facts.length, e.id).toBeGreaterThanOrEqual(2);
-      expect(e.facts.length, e.id).toBeLessThanOrEqual(6);
+      expect(e.facts.length, e.id).toBeLessThanOrEqual(8);
     }
   });
 
@@ -166,9 +256,9 @@ describe('validateDataset rejects a bad edit, naming the entity and the field', 
     [
       'a date after the dataset’s as-of date',
       (d) => {
-        (entity(d, 'spacex').facts[0] as Fact).date = '2026-06';
+        (entity(d, 'spacex').facts[0] as Fact).date = '2099-06';
       },
-      /^entity "spacex" › facts\[0\]\.date: 2026-06 is after the dataset's asOf/,
+      /^entity "spacex" › facts\[0\]\.date: 2099-06 is after the dataset's asOf/,
     ],
     [
       'an empty description',
@@ -217,14 +307,49 @@ describe('validateDataset rejects a bad edit, naming the entity and the field', 
       (d) => {
         (d.sources[2] as Dataset['sources'][0]).id = d.sources[1]?.id as string;
       },
-      /^source "[a-z-]+" › id: used by 2 sources/,
+      /^source "[a-z0-9-]+" › id: used by 2 sources/,
     ],
     [
       'a bad source URL',
       (d) => {
-        (d.sources[1] as Dataset['sources'][0]).url = 'en.wikipedia.org/wiki/OpenAI';
+        source(d, 'wiki-openai').url = 'en.wikipedia.org/wiki/OpenAI';
       },
       /^source "wiki-openai" › url: must be a URL/,
+    ],
+    [
+      'a source without an address',
+      (d) => {
+        delete (source(d, 'wiki-openai') as Partial<Dataset['sources'][0]>).url;
+      },
+      /^source "wiki-openai" › url: is missing$/,
+    ],
+    [
+      'a source address that is not http(s)',
+      (d) => {
+        source(d, 'wiki-openai').url = 'ftp://en.wikipedia.org/wiki/OpenAI';
+      },
+      /^source "wiki-openai" › url: must be an http\(s\) address$/,
+    ],
+    [
+      'a missing version',
+      (d) => {
+        delete (d as Partial<Dataset>).version;
+      },
+      /^version: is missing$/,
+    ],
+    [
+      'a version that is not a positive integer',
+      (d) => {
+        d.version = 0;
+      },
+      /^version: must be a positive integer$/,
+    ],
+    [
+      'a source published after the dataset’s as-of date',
+      (d) => {
+        source(d, 'wiki-openai').date = '2099-01-01';
+      },
+      /^source "wiki-openai" › date: 2099-01-01 is after the dataset's asOf/,
     ],
     [
       'a landscape fact with an unknown source',
@@ -267,7 +392,7 @@ describe('validateDataset rejects a bad edit, naming the entity and the field', 
   });
 });
 
-describe('coverage of the seed article', () => {
+describe('coverage of the source article', () => {
   const data = valid();
   const facts = allFacts(data);
 
@@ -294,10 +419,9 @@ describe('coverage of the seed article', () => {
         data.fronts.map((f) => f.id),
         at,
       ).toContain(ref.front);
-      expect(
-        entity(data, ref.entity).fronts.map((r) => r.front),
-        at,
-      ).toContain(ref.front);
+      const role = entity(data, ref.entity).fronts.find((r) => r.front === ref.front);
+      expect(role, at).toBeDefined();
+      for (const re of ref.says ?? []) expect(role?.summary, at).toMatch(re);
     }
   });
 });
