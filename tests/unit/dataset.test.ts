@@ -109,6 +109,26 @@ describe('data/rivalry.json', () => {
     expect(data.sources.filter((s) => s.dateInferred).map((s) => s.id)).toEqual([ANALYSIS_ID]);
   });
 
+  it('pins every Wikipedia citation to the revision it was read in', () => {
+    // A revision id (oldid) or the history page that lists exactly the one revision in force at
+    // the end of the day read: an article address alone shows whatever the page says today.
+    const pinned =
+      /^https:\/\/en\.wikipedia\.org\/w\/index\.php\?(?:oldid=\d+|title=[^&]+&action=history&offset=(\d{8})000000&limit=1)$/;
+    const wikipedia = valid().sources.filter((s) => /wikipedia\.org/.test(s.url));
+    expect(wikipedia.length).toBeGreaterThan(0);
+    for (const source of wikipedia) {
+      const match = source.url.match(pinned);
+      expect(match, source.id).not.toBeNull();
+      const offset = match?.[1];
+      // The offset is the day after the one read: the history lists revisions older than it.
+      if (offset) {
+        const read = new Date(`${source.date}T00:00:00Z`);
+        read.setUTCDate(read.getUTCDate() + 1);
+        expect(offset, source.id).toBe(read.toISOString().slice(0, 10).replaceAll('-', ''));
+      }
+    }
+  });
+
   it('never calls a citation "seed"', () => {
     for (const source of valid().sources) {
       expect(`${source.id} ${source.title} ${source.publisher} ${source.url}`).not.toMatch(/seed/i);
