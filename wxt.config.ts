@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { esmPolyfillPlugin } from './build/esm-polyfill-plugin.ts';
+import { addIconAssets, addIconsToManifest } from './build/icons.ts';
 import { matchDataPlugin } from './build/match-data-plugin.ts';
 import { validateDataset } from './core/validate-dataset.ts';
 import { PAGES } from './extension/pages.ts';
@@ -21,6 +22,9 @@ export default defineConfig({
       const result = validateDataset(JSON.parse(readFileSync(file, 'utf8')));
       if (!result.ok) throw new Error(`${file} is invalid:\n  ${result.errors.join('\n  ')}`);
     },
+    // The icons, rendered from assets/icon.svg (see build/icons.ts).
+    'build:publicAssets': addIconAssets,
+    'build:manifestGenerated': addIconsToManifest,
   },
   zip: {
     // The source package for Firefox's review: what git tracks, not local output.
