@@ -32,8 +32,9 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Rivalry Lens',
+    // At most 132 characters (the Chrome Web Store's limit); package.json says the same.
     description:
-      'Highlights OpenAI, SpaceX, Stoke Space, Neuralink and the people around the Altman–Musk rivalry, with sourced context cards. Works offline; no page text leaves the tab.',
+      'Highlights OpenAI, SpaceX, Stoke Space, Neuralink, Sam Altman and Elon Musk on any page, with sourced cards on their rivalry.',
     // contextMenus: the "Turn Rivalry Lens off on this site" entry. activeTab (no install
     // warning): lets the popup see the address of the tab it was opened on, to tell a browser
     // page from a web page that needs a reload. The badge, tab status and messages need none.
@@ -51,7 +52,10 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'rivalry-lens@example.org',
+              // The add-on's id for good: an address-shaped name under the project's own
+              // GitHub domain (the organisation that publishes the data file), which no one
+              // else can claim.
+              id: 'rivalry-lens@rivalry-lens.github.io',
               // 140: the first desktop version with the CSS Custom Highlight API, and the first
               // to read data_collection_permissions; also the ESR that Debian ships.
               strict_min_version: '140.0',
