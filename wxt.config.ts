@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 import { esmPolyfillPlugin } from './build/esm-polyfill-plugin.ts';
 import { addIconAssets, addIconsToManifest } from './build/icons.ts';
 import { matchDataPlugin } from './build/match-data-plugin.ts';
+import { preactNoInnerHtmlPlugin } from './build/preact-no-inner-html-plugin.ts';
 import { validateDataset } from './core/validate-dataset.ts';
 import { PAGES } from './extension/pages.ts';
 
@@ -13,8 +14,9 @@ export default defineConfig({
   // Explicit imports: a reader sees where every name comes from.
   imports: false,
   // The content script's names-only projection of the dataset; the polyfill as an ES module
-  // (see build/esm-polyfill-plugin.ts).
-  vite: () => ({ plugins: [matchDataPlugin(), esmPolyfillPlugin()] }),
+  // (see build/esm-polyfill-plugin.ts); Preact without its innerHTML branch, which Firefox's
+  // review reports (build/preact-no-inner-html-plugin.ts).
+  vite: () => ({ plugins: [matchDataPlugin(), esmPolyfillPlugin(), preactNoInnerHtmlPlugin()] }),
   hooks: {
     // A bad edit of the dataset fails the build, with messages naming the entity and the field.
     'build:before': (wxt) => {
@@ -27,8 +29,9 @@ export default defineConfig({
     'build:manifestGenerated': addIconsToManifest,
   },
   zip: {
-    // The source package for Firefox's review: what git tracks, not local output.
-    excludeSources: ['demo-output/**', 'bench-output/**', 'coverage/**', '**/*.log'],
+    // The source package for Firefox's review is `git archive` of HEAD, made by scripts/zip.ts:
+    // WXT's would copy the working folder, untracked files included.
+    zipSources: false,
   },
   manifest: ({ browser }) => ({
     name: 'Rivalry Lens',
