@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { esmPolyfillPlugin } from './build/esm-polyfill-plugin.ts';
+import { addIconAssets, addIconsToManifest } from './build/icons.ts';
 import { matchDataPlugin } from './build/match-data-plugin.ts';
+import { preactNoInnerHtmlPlugin } from './build/preact-no-inner-html-plugin.ts';
 import { validateDataset } from './core/validate-dataset.ts';
 import { PAGES } from './extension/pages.ts';
 
@@ -12,8 +14,9 @@ export default defineConfig({
   // Explicit imports: a reader sees where every name comes from.
   imports: false,
   // The content script's names-only projection of the dataset; the polyfill as an ES module
-  // (see build/esm-polyfill-plugin.ts).
-  vite: () => ({ plugins: [matchDataPlugin(), esmPolyfillPlugin()] }),
+  // (see build/esm-polyfill-plugin.ts); Preact without its innerHTML branch, which Firefox's
+  // review reports (build/preact-no-inner-html-plugin.ts).
+  vite: () => ({ plugins: [matchDataPlugin(), esmPolyfillPlugin(), preactNoInnerHtmlPlugin()] }),
   hooks: {
     // A bad edit of the dataset fails the build, with messages naming the entity and the field.
     'build:before': (wxt) => {
@@ -21,15 +24,20 @@ export default defineConfig({
       const result = validateDataset(JSON.parse(readFileSync(file, 'utf8')));
       if (!result.ok) throw new Error(`${file} is invalid:\n  ${result.errors.join('\n  ')}`);
     },
+    // The icons, rendered from assets/icon.svg (see build/icons.ts).
+    'build:publicAssets': addIconAssets,
+    'build:manifestGenerated': addIconsToManifest,
   },
   zip: {
-    // The source package for Firefox's review: what git tracks, not local output.
-    excludeSources: ['demo-output/**', 'bench-output/**', 'coverage/**', '**/*.log'],
+    // The source package for Firefox's review is `git archive` of HEAD, made by scripts/zip.ts:
+    // WXT's would copy the working folder, untracked files included.
+    zipSources: false,
   },
   manifest: ({ browser }) => ({
     name: 'Rivalry Lens',
+    // At most 132 characters (the Chrome Web Store's limit); package.json says the same.
     description:
-      'Highlights OpenAI, SpaceX, Stoke Space, Neuralink and the people around the Altman–Musk rivalry, with sourced context cards. Works offline; no page text leaves the tab.',
+      'Highlights OpenAI, SpaceX, Stoke Space, Neuralink, Sam Altman and Elon Musk on any page, with sourced cards on their rivalry.',
     // contextMenus: the "Turn Rivalry Lens off on this site" entry. activeTab (no install
     // warning): lets the popup see the address of the tab it was opened on, to tell a browser
     // page from a web page that needs a reload. The badge, tab status and messages need none.
@@ -47,7 +55,10 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'rivalry-lens@example.org',
+              // The add-on's id for good: an address-shaped name under the project's own
+              // GitHub domain (the organisation that publishes the data file), which no one
+              // else can claim.
+              id: 'rivalry-lens@rivalry-lens.github.io',
               // 140: the first desktop version with the CSS Custom Highlight API, and the first
               // to read data_collection_permissions; also the ESR that Debian ships.
               strict_min_version: '140.0',

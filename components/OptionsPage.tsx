@@ -55,6 +55,7 @@ export function OptionsPage(props: { entities: readonly OptionsEntity[] }) {
           <OptionsBackup />
         </>
       )}
+      <a href="/privacy.html">Privacy policy</a>
     </main>
   );
 }

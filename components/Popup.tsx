@@ -186,6 +186,9 @@ export function Popup(props: {
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
         </button>
+        <a href="/privacy.html" target="_blank" rel="noopener">
+          Privacy
+        </a>
       </footer>
     </div>
   );

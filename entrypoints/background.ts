@@ -109,9 +109,13 @@ export default defineBackground(() => {
     const { sites, paused: isPaused } = known;
     await badges.setLook((host) => lookFor(host, sites, isPaused));
     // Tabs no page has reported on keep the button's default title; the pause concerns them too.
-    await toolbarAction()
-      .setTitle({ title: lookFor(undefined, sites, isPaused).title })
-      .catch(() => undefined);
+    const { title, icon } = lookFor(undefined, sites, isPaused);
+    try {
+      await toolbarAction().setTitle({ title });
+      if (icon) await toolbarAction().setIcon({ path: icon });
+    } catch {
+      // A browser without the call (or a test's fake one) keeps the manifest's.
+    }
     await titleMenuForActiveTab().catch(() => undefined);
   }
   void Promise.all([disabledSites.getValue(), paused.getValue()]).then(([sites, isPaused]) =>

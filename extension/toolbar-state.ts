@@ -1,7 +1,6 @@
 /**
  * What the toolbar button says about a tab: on, off for this site, or paused everywhere. One
- * function maps the state to the button's title, badge and icon, so that the state icons (which
- * come with a later issue) plug in at one place.
+ * function maps the state to the button's title, badge and icon.
  */
 import { disablingSite, siteOf as siteOfHost } from './site';
 
@@ -31,15 +30,24 @@ export interface ToolbarLook {
   icon: Record<number, string> | null;
 }
 
-/**
- * The state icons' files, `icon/<state>-<size>.png`. Empty until the images exist (issue "Ready
- * for the stores and for readers of five languages"): list them here and `toolbarLook` uses them.
- */
-export const STATE_ICON_FILES: readonly string[] = [];
-const ICON_SIZES = [16, 32, 48, 128];
+/** Every toolbar state, in the order the build draws their icons (build/icons.ts). */
+export const TOOLBAR_STATES: readonly ToolbarState[] = ['on', 'site-off', 'paused'];
+/** The sizes a toolbar button is drawn at: 16 px, and 32 px on a high-density screen. */
+export const TOOLBAR_ICON_SIZES = [16, 32] as const;
 
+/** A state's icon at one size, as the build writes it and `action.setIcon` names it. */
+export function stateIconPath(state: ToolbarState, size: number): string {
+  return `icon/${state}-${size}.png`;
+}
+
+/** The state icons' files, which build/icons.ts generates from assets/icon.svg. */
+export const STATE_ICON_FILES: readonly string[] = TOOLBAR_STATES.flatMap((state) =>
+  TOOLBAR_ICON_SIZES.map((size) => stateIconPath(state, size)),
+);
+
+/** A state's icons by size, or `null` if one is missing (the manifest's icon stays). */
 function stateIcon(state: ToolbarState, files: readonly string[]): Record<number, string> | null {
-  const paths = ICON_SIZES.map((size) => [size, `icon/${state}-${size}.png`] as const);
+  const paths = TOOLBAR_ICON_SIZES.map((size) => [size, stateIconPath(state, size)] as const);
   if (!paths.every(([, path]) => files.includes(path))) return null;
   return Object.fromEntries(paths);
 }

@@ -4,12 +4,14 @@
  *
  * - With a display ($DISPLAY or $WAYLAND_DISPLAY): a normal window to play with; close it to end.
  * - Without one: headless, and writes screenshots of the highlighted page, an open card and the
- *   popup to the folder it prints (demo-output/ by default, or the first argument).
+ *   popup to the folder it prints (demo-output/ by default, or the first argument), and the
+ *   store's images to its `store/` folder (see ./store-images.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { card, launch, mentionRect, ROOT, serveFixtures, until } from '../tests/e2e/harness.ts';
+import { storeImages } from './store-images.ts';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const outDir = resolve(process.argv[2] ?? join(ROOT, 'demo-output'));
@@ -18,7 +20,11 @@ console.log('Building the extension…');
 execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 const extDir = join(ROOT, '.output', 'chrome-mv3');
 
-const server = await serveFixtures({ '/': join(ROOT, 'demo/index.html') });
+const server = await serveFixtures({
+  '/': join(ROOT, 'demo/index.html'),
+  '/store-tile.html': join(ROOT, 'demo/store-tile.html'),
+  '/icon-128.png': join(extDir, 'icon/128.png'),
+});
 const browser = await launch(extDir, {
   headless: !headed,
   viewport: headed ? null : { width: 1100, height: 860 },
@@ -69,5 +75,16 @@ if (headed) {
     clip: { x: 0, y: 0, width: 400, height: Math.min(600, Math.ceil(body?.height ?? 600)) },
   });
   console.log(`Screenshots written to ${outDir}: page.png, card.png, popup.png`);
+  await popup.close();
+  const storeDir = join(outDir, 'store');
+  const written = await storeImages({
+    context,
+    page,
+    server,
+    extensionId,
+    tabId,
+    outDir: storeDir,
+  });
+  console.log(`Store images written to ${storeDir}: ${written.join(', ')}`);
   await finish();
 }

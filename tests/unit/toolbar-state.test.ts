@@ -23,7 +23,7 @@ describe('toolbarLook', () => {
       title: 'Rivalry Lens: on for news.example.com',
       badge: null,
       badgeColor: null,
-      icon: null,
+      icon: { 16: 'icon/on-16.png', 32: 'icon/on-32.png' },
     });
     expect(lookFor('news.example.com', ['example.com'], false)).toMatchObject({
       title: 'Rivalry Lens: off on example.com',
@@ -37,15 +37,26 @@ describe('toolbarLook', () => {
     expect(lookFor(undefined, [], false).title).toBe('Rivalry Lens');
   });
 
-  it('uses the state icons once every size of them exists, and not before', () => {
-    expect(STATE_ICON_FILES).toEqual([]);
-    expect(toolbarLook('paused', undefined).icon).toBeNull();
-    const sizes = [16, 32, 48, 128];
-    const files = sizes.map((size) => `icon/paused-${size}.png`);
-    expect(toolbarLook('paused', undefined, files).icon).toEqual(
-      Object.fromEntries(sizes.map((size) => [size, `icon/paused-${size}.png`])),
+  it('gives each state its own icon at 16 and 32 px, and none while a size is missing', () => {
+    const icons = (['on', 'site-off', 'paused'] as const).map(
+      (state) => toolbarLook(state, 'a.org').icon,
     );
-    expect(toolbarLook('site-off', 'a.org', files).icon).toBeNull();
-    expect(toolbarLook('paused', undefined, files.slice(1)).icon).toBeNull();
+    expect(icons).toEqual([
+      { 16: 'icon/on-16.png', 32: 'icon/on-32.png' },
+      { 16: 'icon/site-off-16.png', 32: 'icon/site-off-32.png' },
+      { 16: 'icon/paused-16.png', 32: 'icon/paused-32.png' },
+    ]);
+    expect(lookFor('news.example.com', ['example.com'], false).icon?.[16]).toBe(
+      'icon/site-off-16.png',
+    );
+    expect(lookFor('news.example.com', ['example.com'], true).icon?.[16]).toBe(
+      'icon/paused-16.png',
+    );
+    expect([...STATE_ICON_FILES].sort()).toEqual(
+      icons.flatMap((icon) => Object.values(icon ?? {})).sort(),
+    );
+    const withoutOne = STATE_ICON_FILES.filter((path) => path !== 'icon/paused-32.png');
+    expect(toolbarLook('paused', undefined, withoutOne).icon).toBeNull();
+    expect(toolbarLook('on', undefined, withoutOne).icon).not.toBeNull();
   });
 });

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { DATA_UPDATE_URL, PrivacyPolicy, STORED_ITEMS } from '../../components/PrivacyPolicy';
+import { SETTING_NAMES } from '../../extension/setting-specs';
+
+const markdown = readFileSync('PRIVACY.md', 'utf8');
+const places = STORED_ITEMS;
+
+describe('privacy policy', () => {
+  it('names every stored item, the settings and the repair notices', () => {
+    expect(STORED_ITEMS.map((item) => item.name).sort()).toEqual(
+      [...SETTING_NAMES, 'repairNotices'].sort(),
+    );
+  });
+
+  it('shows each stored key with its storage area on the page', () => {
+    render(<PrivacyPolicy />);
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(
+      rows.map((row) => [...row.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)),
+    ).toEqual(places.map((p) => [p.area, p.key]));
+    expect(document.body.textContent).toContain(DATA_UPDATE_URL);
+  });
+
+  it('PRIVACY.md lists the same keys in the same areas, and the same address', () => {
+    const table = [...markdown.matchAll(/^\| `(sync|local)` \| `(\w+)` \|/gm)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(table).toEqual(places.map((p) => [p.area, p.key]));
+    expect(markdown).toContain(DATA_UPDATE_URL);
+  });
+});
