@@ -8,7 +8,7 @@ import { PAGES } from './extension/pages.ts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports: a reader sees where every name comes from.
   imports: false,
   // The content script's names-only projection of the dataset; the polyfill as an ES module
@@ -27,9 +27,10 @@ export default defineConfig({
     excludeSources: ['demo-output/**', 'bench-output/**', 'coverage/**', '**/*.log'],
   },
   manifest: ({ browser }) => ({
-    name: 'Rivalry Lens',
-    description:
-      'Highlights OpenAI, SpaceX, Stoke Space, Neuralink and the people around the Altman–Musk rivalry, with sourced context cards. Works offline; no page text leaves the tab.',
+    // Words in locales/*.yml; WXT's i18n module writes _locales/ from them.
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     // contextMenus: the "Turn Rivalry Lens off on this site" entry. activeTab (no install
     // warning): lets the popup see the address of the tab it was opened on, to tell a browser
     // page from a web page that needs a reload. The badge, tab status and messages need none.
@@ -40,7 +41,7 @@ export default defineConfig({
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Go to the next highlighted mention and open its card',
+        description: '__MSG_ext_commandNextMention__',
       },
     },
     ...(browser === 'firefox'
