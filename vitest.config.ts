@@ -18,6 +18,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/setup/i18n.ts'],
         },
       },
       {
@@ -26,6 +27,7 @@ export default defineConfig({
           name: 'dom',
           include: ['tests/dom/**/*.test.ts', 'tests/dom/**/*.test.tsx'],
           environment: 'happy-dom',
+          setupFiles: ['tests/setup/i18n.ts'],
         },
       },
       {

@@ -10,7 +10,7 @@ import { PAGES } from './extension/pages.ts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports: a reader sees where every name comes from.
   imports: false,
   // The content script's names-only projection of the dataset; the polyfill as an ES module
@@ -34,10 +34,11 @@ export default defineConfig({
     zipSources: false,
   },
   manifest: ({ browser }) => ({
-    name: 'Rivalry Lens',
-    // At most 132 characters (the Chrome Web Store's limit); package.json says the same.
-    description:
-      'Highlights OpenAI, SpaceX, Stoke Space, Neuralink, Sam Altman and Elon Musk on any page, with sourced cards on their rivalry.',
+    // Words in locales/*.yml (WXT's i18n module writes _locales/ from them). The description
+    // is at most 132 characters in every language (the Chrome Web Store's limit).
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     // contextMenus: the "Turn Rivalry Lens off on this site" entry. activeTab (no install
     // warning): lets the popup see the address of the tab it was opened on, to tell a browser
     // page from a web page that needs a reload. The badge, tab status and messages need none.
@@ -48,7 +49,7 @@ export default defineConfig({
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Go to the next highlighted mention and open its card',
+        description: '__MSG_ext_commandNextMention__',
       },
     },
     ...(browser === 'firefox'

@@ -1,11 +1,12 @@
 /** How mentions look (fill or underline) and how long the pointer rests before a card opens. */
 import { useEffect, useState } from 'preact/hooks';
 import { DWELL_MAX_MS, DWELL_MIN_MS, type HighlightStyle } from '../extension/setting-specs';
+import { formatNumber, i18n } from '../extension/i18n';
 import { dwellMs, highlightStyle } from '../extension/settings';
 
-const STYLES: { value: HighlightStyle; label: string }[] = [
-  { value: 'fill', label: 'Fill' },
-  { value: 'underline', label: 'Underline' },
+const STYLES: { value: HighlightStyle; label: () => string }[] = [
+  { value: 'fill', label: () => i18n.t('options.look.fill') },
+  { value: 'underline', label: () => i18n.t('options.look.underline') },
 ];
 
 export function OptionsAppearance(props: { style: HighlightStyle; dwell: number }) {
@@ -14,9 +15,9 @@ export function OptionsAppearance(props: { style: HighlightStyle; dwell: number 
   useEffect(() => setDwell(props.dwell), [props.dwell]);
   return (
     <section aria-labelledby="look-title">
-      <h2 id="look-title">Highlights and cards</h2>
+      <h2 id="look-title">{i18n.t('options.look.title')}</h2>
       <fieldset class="radios">
-        <legend>Highlight style</legend>
+        <legend>{i18n.t('options.look.style')}</legend>
         {STYLES.map((style) => (
           <label key={style.value}>
             <input
@@ -26,12 +27,13 @@ export function OptionsAppearance(props: { style: HighlightStyle; dwell: number 
               checked={props.style === style.value}
               onChange={() => void highlightStyle.setValue(style.value)}
             />
-            <span class={`sample sample-${style.value}`}>{style.label}</span>
+            <span class={`sample sample-${style.value}`}>{style.label()}</span>
           </label>
         ))}
       </fieldset>
       <label class="range" for="dwell">
-        Card delay <output for="dwell">{dwell} ms</output>
+        {i18n.t('options.look.delay')}{' '}
+        <output for="dwell">{i18n.t('options.look.delayValue', [formatNumber(dwell)])}</output>
       </label>
       <input
         id="dwell"
@@ -45,8 +47,7 @@ export function OptionsAppearance(props: { style: HighlightStyle; dwell: number 
         onChange={(e) => void dwellMs.setValue(Number(e.currentTarget.value))}
       />
       <p class="explain" id="dwell-explain">
-        How long the pointer rests on a name before its card opens, so that passing over a name
-        opens nothing.
+        {i18n.t('options.look.delayExplain')}
       </p>
     </section>
   );

@@ -1,6 +1,7 @@
 /** Export all settings to a JSON file, and import one (all of it, or nothing). */
 import { useState } from 'preact/hooks';
 import { SETTINGS } from '../extension/settings';
+import { i18n, uiLanguage } from '../extension/i18n';
 import { exportSettings, importSettings } from '../extension/settings-file';
 
 type Outcome = { ok: true; text: string } | { ok: false; title: string; errors: string[] };
@@ -16,7 +17,7 @@ export function OptionsBackup() {
     link.download = `rivalry-lens-settings-${new Date().toISOString().slice(0, 10)}.json`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    setOutcome({ ok: true, text: `Saved ${link.download}.` });
+    setOutcome({ ok: true, text: i18n.t('options.backup.saved', [link.download]) });
   };
 
   const load = async (input: HTMLInputElement) => {
@@ -30,12 +31,17 @@ export function OptionsBackup() {
             ok: true,
             text:
               result.imported.length === 0
-                ? `${file.name} holds no settings; nothing changed.`
-                : `Imported from ${file.name}: ${result.imported.map((n) => SETTINGS[n].label).join(', ')}.`,
+                ? i18n.t('options.backup.empty', [file.name])
+                : i18n.t('options.backup.imported', [
+                    file.name,
+                    new Intl.ListFormat(uiLanguage()).format(
+                      result.imported.map((n) => SETTINGS[n].label),
+                    ),
+                  ]),
           }
         : {
             ok: false,
-            title: `${file.name} was not imported, and nothing changed:`,
+            title: i18n.t('options.backup.refused', [file.name]),
             errors: result.errors,
           },
     );
@@ -43,17 +49,14 @@ export function OptionsBackup() {
 
   return (
     <section aria-labelledby="backup-title">
-      <h2 id="backup-title">Export and import</h2>
-      <p class="explain">
-        A JSON file with every setting above. Importing replaces the settings the file holds; a file
-        with any error is refused whole.
-      </p>
+      <h2 id="backup-title">{i18n.t('options.backup.title')}</h2>
+      <p class="explain">{i18n.t('options.backup.explain')}</p>
       <div class="buttons">
         <button type="button" onClick={() => void save()}>
-          Export settings…
+          {i18n.t('options.backup.export')}
         </button>
         <label class="file-button">
-          Import settings…
+          {i18n.t('options.backup.import')}
           <input
             type="file"
             accept="application/json,.json"

@@ -1,11 +1,14 @@
 /** Wording dismissed with "Not this" on a card, each in plain words, removable one by one. */
 import type { EntityId } from '../core/types';
 import { type Dismissal, dismissalKey } from '../extension/dismissal';
+import { i18n } from '../extension/i18n';
 import { removeDismissal } from '../extension/settings';
 
 /** Where a dismissal holds, as the reader reads it: "on this site (…)" or "on this page: …". */
 function whereDismissed(d: Dismissal): string {
-  return d.page === undefined ? `on this site (${d.site})` : `on this page: ${d.site}${d.page}`;
+  return d.page === undefined
+    ? i18n.t('options.dismissed.onSite', [d.site])
+    : i18n.t('options.dismissed.onPage', [`${d.site}${d.page}`]);
 }
 
 /** By site, then site-wide before single pages, then by wording. */
@@ -24,29 +27,27 @@ export function OptionsDismissals(props: {
   const list = [...props.dismissals].sort(order);
   return (
     <section aria-labelledby="dismissed-title">
-      <h2 id="dismissed-title">Dismissed “Not this” mentions</h2>
-      <p class="explain">
-        Wording you marked as not meaning a name is no longer highlighted there, on that page or on
-        the whole site. Remove one to have it highlighted again.
-      </p>
+      <h2 id="dismissed-title">{i18n.t('options.dismissed.title')}</h2>
+      <p class="explain">{i18n.t('options.dismissed.explain')}</p>
       {list.length === 0 ? (
-        <p class="empty">Nothing dismissed.</p>
+        <p class="empty">{i18n.t('options.dismissed.none')}</p>
       ) : (
-        <ul class="rows" aria-label="Dismissed mentions">
+        <ul class="rows" aria-label={i18n.t('options.dismissed.listLabel')}>
           {list.map((d) => {
             const name = props.nameOf(d.entity);
             const where = d.page === undefined ? d.site : `${d.site}${d.page}`;
             return (
               <li key={dismissalKey(d)}>
                 <span class="row-main">
-                  “{d.text}” is not {name} <span class="muted">— {whereDismissed(d)}</span>
+                  {i18n.t('options.dismissed.row', [d.text, name])}{' '}
+                  <span class="muted">— {whereDismissed(d)}</span>
                 </span>
                 <button
                   type="button"
-                  aria-label={`Highlight “${d.text}” as ${name} on ${where} again`}
+                  aria-label={i18n.t('options.dismissed.removeLabel', [d.text, name, where])}
                   onClick={() => void removeDismissal(d)}
                 >
-                  Remove
+                  {i18n.t('options.dismissed.remove')}
                 </button>
               </li>
             );

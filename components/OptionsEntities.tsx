@@ -1,5 +1,6 @@
 /** Which names to highlight: one checkbox per highlighted entity of the dataset. */
 import type { EntityId } from '../core/types';
+import { i18n } from '../extension/i18n';
 import { hiddenEntities } from '../extension/settings';
 
 export interface OptionsEntity {
@@ -19,9 +20,9 @@ export function OptionsEntities(props: {
   };
   return (
     <section aria-labelledby="entities-title">
-      <h2 id="entities-title">Names to highlight</h2>
+      <h2 id="entities-title">{i18n.t('options.entities.title')}</h2>
       <fieldset class="checks">
-        <legend class="explain">Unchecked names are neither highlighted nor counted.</legend>
+        <legend class="explain">{i18n.t('options.entities.explain')}</legend>
         {shown.map((entity) => (
           <label key={entity.id}>
             <input

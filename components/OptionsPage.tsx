@@ -12,6 +12,7 @@ import {
   hiddenEntities,
   highlightStyle,
 } from '../extension/settings';
+import { i18n } from '../extension/i18n';
 import { repairNotices, repairSettings } from '../extension/settings-repair';
 import { OptionsAppearance } from './OptionsAppearance';
 import { OptionsBackup } from './OptionsBackup';
@@ -43,7 +44,8 @@ export function OptionsPage(props: { entities: readonly OptionsEntity[] }) {
 
   return (
     <main class="options" aria-busy={!ready}>
-      <h1>Rivalry Lens options</h1>
+      <h1>{i18n.t('options.title')}</h1>
+      <p class="explain">{i18n.t('options.dataLanguage')}</p>
       <OptionsNotices notices={notices ?? []} />
       <ShortcutHint />
       {ready && (

@@ -1,7 +1,8 @@
 /** Sites where Rivalry Lens is off: the list, removal, and adding one by name. */
 import { useState } from 'preact/hooks';
 import { disabledSites } from '../extension/settings';
-import { parseSiteInput, SITE_RULE_TEXT } from '../extension/site';
+import { i18n } from '../extension/i18n';
+import { parseSiteInput, type SiteInputError } from '../extension/site';
 
 /** Text with its backticked parts as `<code>`, keyed by offset (the text is a constant). */
 function withCode(text: string) {
@@ -14,6 +15,12 @@ function withCode(text: string) {
   return out;
 }
 
+function inputError(error: SiteInputError, typed: string): string {
+  if (error === 'empty') return i18n.t('site.errorEmpty');
+  if (error === 'not-the-web') return i18n.t('site.errorNotWeb');
+  return i18n.t('site.errorNotSite', [typed]);
+}
+
 export function OptionsSites(props: { sites: readonly string[] }) {
   const [input, setInput] = useState('');
   const [error, setError] = useState('');
@@ -22,11 +29,11 @@ export function OptionsSites(props: { sites: readonly string[] }) {
     event.preventDefault();
     const parsed = parseSiteInput(input);
     if ('error' in parsed) {
-      setError(parsed.error);
+      setError(inputError(parsed.error, input.trim()));
       return;
     }
     if (props.sites.includes(parsed.site)) {
-      setError(`${parsed.site} is already in the list.`);
+      setError(i18n.t('options.sites.already', [parsed.site]));
       return;
     }
     try {
@@ -42,12 +49,12 @@ export function OptionsSites(props: { sites: readonly string[] }) {
 
   return (
     <section aria-labelledby="sites-title">
-      <h2 id="sites-title">Sites where it is off</h2>
+      <h2 id="sites-title">{i18n.t('options.sites.title')}</h2>
       <p class="explain" id="sites-explain">
-        {withCode(SITE_RULE_TEXT)}
+        {withCode(i18n.t('site.rule'))}
       </p>
       {props.sites.length === 0 ? (
-        <p class="empty">Rivalry Lens is on everywhere.</p>
+        <p class="empty">{i18n.t('options.sites.none')}</p>
       ) : (
         <ul class="rows">
           {props.sites.map((site) => (
@@ -56,16 +63,16 @@ export function OptionsSites(props: { sites: readonly string[] }) {
               <button
                 type="button"
                 onClick={() => remove(site)}
-                aria-label={`Turn on ${site} again`}
+                aria-label={i18n.t('options.sites.removeLabel', [site])}
               >
-                Remove
+                {i18n.t('options.sites.remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
       <form class="add" onSubmit={(e) => void add(e)}>
-        <label for="site-input">Turn off on</label>
+        <label for="site-input">{i18n.t('options.sites.addLabel')}</label>
         <input
           id="site-input"
           type="text"
@@ -76,7 +83,7 @@ export function OptionsSites(props: { sites: readonly string[] }) {
           aria-invalid={error !== ''}
           onInput={(e) => setInput(e.currentTarget.value)}
         />
-        <button type="submit">Add</button>
+        <button type="submit">{i18n.t('options.sites.add')}</button>
       </form>
       <p id="site-error" class="error" role="alert">
         {error}

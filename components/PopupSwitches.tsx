@@ -4,7 +4,8 @@
  * everything is paused the site's switch says paused, not on.
  */
 import { paused, setSiteEnabled } from '../extension/settings';
-import { disablingSite, siteCoverage, siteOf } from '../extension/site';
+import { i18n } from '../extension/i18n';
+import { disablingSite, isIpAddress, siteOf } from '../extension/site';
 
 export function PopupSwitches(props: {
   /** Host of the active tab's page, when the page can be read. */
@@ -18,12 +19,21 @@ export function PopupSwitches(props: {
   const siteOn = !!host && sites !== undefined && !off;
   const siteState = isPaused ? 'paused' : siteOn ? 'on' : 'off';
   const hint = !site
-    ? 'This page cannot be read.'
+    ? i18n.t('switches.cannotRead')
     : isPaused
-      ? 'This switch works again once the pause is off.'
+      ? i18n.t('switches.worksAfterPause')
       : off && off !== siteOf(host ?? '')
-        ? `Off for all of ${off}, this subdomain included.`
-        : siteCoverage(site);
+        ? i18n.t('switches.offForParent', [off])
+        : isIpAddress(site)
+          ? i18n.t('switches.coversIp', [site])
+          : i18n.t('switches.coversSite', [site]);
+  const siteName = site ?? i18n.t('switches.thisPage');
+  const siteLabel =
+    siteState === 'paused'
+      ? i18n.t('switches.sitePaused', [siteName])
+      : siteState === 'on'
+        ? i18n.t('switches.siteOn', [siteName])
+        : i18n.t('switches.siteOff', [siteName]);
   return (
     <div class="switches">
       <label class="switch" data-state={siteState}>
@@ -39,7 +49,7 @@ export function PopupSwitches(props: {
             if (host) void setSiteEnabled(host, event.currentTarget.checked);
           }}
         />
-        <span class="switch-label">{`Highlight on ${site ?? 'this page'}: ${siteState}`}</span>
+        <span class="switch-label">{siteLabel}</span>
       </label>
       <label class="switch" data-state={isPaused ? 'on' : 'off'}>
         <input
@@ -50,7 +60,9 @@ export function PopupSwitches(props: {
           disabled={isPaused === undefined}
           onChange={(event) => void paused.setValue(event.currentTarget.checked)}
         />
-        <span class="switch-label">{`Paused everywhere: ${isPaused ? 'on' : 'off'}`}</span>
+        <span class="switch-label">
+          {isPaused ? i18n.t('switches.pausedOn') : i18n.t('switches.pausedOff')}
+        </span>
       </label>
       <p id="site-hint" class="hint">
         {hint}

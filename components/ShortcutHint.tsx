@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '../extension/i18n';
 
 /** The manifest's command (wxt.config.ts). */
 export const NEXT_MENTION = 'next-mention';
@@ -42,7 +43,7 @@ export function ShortcutHint() {
   if (shortcut.state === 'set')
     return (
       <p class="shortcut-hint" data-state="set">
-        Next mention: <kbd>{shortcut.keys}</kbd>
+        {i18n.t('shortcut.label')} <kbd>{shortcut.keys}</kbd>
       </p>
     );
   const commands = browser.commands as (typeof browser.commands & WithSettings) | undefined;
@@ -52,18 +53,18 @@ export function ShortcutHint() {
     : () => void browser.tabs.create({ url: CHROMIUM_SHORTCUTS });
   return (
     <p class="shortcut-hint" data-state="unset">
-      Next mention: no shortcut set.{' '}
+      {i18n.t('shortcut.unset')}{' '}
       {open ? (
         <button
           type="button"
           class="link"
           onClick={open}
-          title={firefox ? undefined : `Opens ${CHROMIUM_SHORTCUTS}`}
+          title={firefox ? undefined : i18n.t('shortcut.opens', [CHROMIUM_SHORTCUTS])}
         >
-          Set one
+          {i18n.t('shortcut.setOne')}
         </button>
       ) : (
-        'Set one in about:addons: the gear menu, then Manage Extension Shortcuts.'
+        i18n.t('shortcut.firefoxHow')
       )}
     </p>
   );

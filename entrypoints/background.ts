@@ -22,6 +22,7 @@ import {
   settingForStorageKey,
 } from '../extension/settings';
 import { repairSettings } from '../extension/settings-repair';
+import { i18n } from '../extension/i18n';
 import { disablingSite } from '../extension/site';
 import { lookFor } from '../extension/toolbar-state';
 
@@ -30,7 +31,7 @@ export const MENU_SITE_OFF = 'rivalry-lens-site-off';
 
 /** The entry's title for a page whose site is `off` or not. */
 export function siteMenuTitle(off: boolean): string {
-  return off ? 'Turn Rivalry Lens back on for this site' : 'Turn Rivalry Lens off on this site';
+  return off ? i18n.t('menu.siteOn') : i18n.t('menu.siteOff');
 }
 export const NEXT_MENTION_COMMAND = 'next-mention';
 

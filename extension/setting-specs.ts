@@ -6,12 +6,16 @@
  */
 import * as v from 'valibot';
 import { ENTITY_ID_PATTERN } from '../core/entity-id';
+import type { GeneratedI18nStructure } from './i18n';
 import type { EntityId } from '../core/types';
 import { type Dismissal, dismissalKey, dismissalText } from './dismissal';
 import { isSiteKey, siteOf } from './site';
 import { type Migrations, migrate, type StorageKey } from './storage-layout';
 
 export type HighlightStyle = 'fill' | 'underline';
+
+/** The keys of `locales/*.yml` that name a setting. */
+export type SettingLabelKey = Extract<keyof GeneratedI18nStructure, `settings.${string}`>;
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -149,8 +153,8 @@ const SYNC_ITEM_BYTES = 8192;
 export interface SettingSpec<T> {
   /** `area:key`, as `@wxt-dev/storage` names it (see `./storage-layout.ts`). */
   key: StorageKey;
-  /** How the options page names it. */
-  label: string;
+  /** How the options page names it: a key of `locales/*.yml` (the words stay out of pages). */
+  label: SettingLabelKey;
   /** Every stored, watched or imported value is checked against it (sync items: size too). */
   schema: v.GenericSchema<T>;
   fallback: T;
@@ -183,7 +187,7 @@ export const SPECS = {
   /** Sites where Rivalry Lens is off. A site covers its subdomains (see `./site.ts`). */
   disabledSites: spec<string[]>({
     key: 'sync:disabledSites',
-    label: 'Sites where Rivalry Lens is off',
+    label: 'settings.disabledSites',
     schema: DisabledSitesSchema,
     fallback: [],
     version: 2,
@@ -192,7 +196,7 @@ export const SPECS = {
   /** Global pause: off everywhere while true. */
   paused: spec<boolean>({
     key: 'local:paused',
-    label: 'Pause everywhere',
+    label: 'settings.paused',
     schema: PausedSchema,
     fallback: false,
     version: 1,
@@ -200,14 +204,14 @@ export const SPECS = {
   /** Entities the user chose not to highlight; new entities in the dataset start highlighted. */
   hiddenEntities: spec<EntityId[]>({
     key: 'sync:hiddenEntities',
-    label: 'Names to highlight',
+    label: 'settings.hiddenEntities',
     schema: HiddenEntitiesSchema,
     fallback: [],
     version: 1,
   }),
   highlightStyle: spec<HighlightStyle>({
     key: 'sync:highlightStyle',
-    label: 'Highlight style',
+    label: 'settings.highlightStyle',
     schema: HighlightStyleSchema,
     fallback: 'fill',
     version: 1,
@@ -215,7 +219,7 @@ export const SPECS = {
   /** How long the pointer must rest on a mention before its card opens, in ms. */
   dwellMs: spec<number>({
     key: 'sync:dwellMs',
-    label: 'Card delay',
+    label: 'settings.dwellMs',
     schema: DwellMsSchema,
     fallback: 300,
     version: 1,
@@ -223,7 +227,7 @@ export const SPECS = {
   /** False positives dismissed with "Not this" on a card. */
   dismissals: spec<Dismissal[]>({
     key: 'local:dismissals',
-    label: 'Dismissed false positives',
+    label: 'settings.dismissals',
     schema: DismissalsSchema,
     fallback: [],
     version: 3,

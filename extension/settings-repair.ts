@@ -34,7 +34,7 @@ const RepairNoticeSchema = v.strictObject({
 /** Notices of values that `repairSettings` reset, until the person dismisses them. */
 export const repairNotices = defineSetting<RepairNotice[]>({
   key: 'local:repairNotices',
-  label: 'Notices of reset settings',
+  label: 'settings.repairNotices',
   schema: v.array(RepairNoticeSchema),
   fallback: [],
   version: 1,

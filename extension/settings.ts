@@ -27,6 +27,7 @@ import {
   type SettingValues,
   SPECS,
 } from './setting-specs';
+import { i18n } from './i18n';
 import { disablingSite, hostInSite, siteOf } from './site';
 import { type Migrations, placeOf, type StorageKey, storedVersion } from './storage-layout';
 
@@ -53,7 +54,9 @@ export function defineSetting<T>(spec: SettingSpec<T>): Setting<T> {
   const read = (value: unknown): T => readStored(spec, value);
   return {
     key: spec.key,
-    label: spec.label,
+    get label() {
+      return i18n.t(spec.label);
+    },
     version: spec.version,
     schema,
     migrations: spec.migrations,

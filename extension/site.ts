@@ -46,38 +46,26 @@ export function isSiteKey(value: string): boolean {
   );
 }
 
-/** What turning a site off covers, in the popup's words. */
-export function siteCoverage(site: string): string {
-  return isIpAddress(site) ? `Covers ${site}.` : `Covers ${site} and its subdomains.`;
-}
-
-/**
- * The rule in the options page's words; `code` spans are site names. Kept here so the text
- * changes with the rule.
- */
-export const SITE_RULE_TEXT =
-  'A site is a host name and every host under it. Turning off `example.com` also turns off ' +
-  '`www.example.com` and `news.example.com`; turning off `news.example.com` leaves the rest ' +
-  'of example.com on. A leading `www.` is ignored.';
+/** Why typed text is not a site: nothing typed, not a host name, or not an http(s) address. */
+export type SiteInputError = 'empty' | 'not-a-site' | 'not-the-web';
 
 /**
  * Reads what a person typed into "turn off on…" as a site: `https://News.Example.com/a`,
  * `news.example.com`, `www.example.com:8080` all work. Internationalised names become their
  * punycode form, the form pages report as `location.hostname`.
  */
-export function parseSiteInput(input: string): { site: string } | { error: string } {
+export function parseSiteInput(input: string): { site: string } | { error: SiteInputError } {
   const trimmed = input.trim();
-  if (trimmed === '') return { error: 'Type a site, for example news.example.com.' };
+  if (trimmed === '') return { error: 'empty' };
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return { error: `“${trimmed}” is not a site name.` };
+    return { error: 'not-a-site' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return { error: 'Only web sites (http and https) can be turned off.' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: 'not-the-web' };
   const site = siteOf(url.hostname);
-  if (!isSiteKey(site)) return { error: `“${trimmed}” is not a site name.` };
+  if (!isSiteKey(site)) return { error: 'not-a-site' };
   return { site };
 }

@@ -208,7 +208,7 @@ describe('export and import', () => {
     );
     expect(
       await screen.findByText(
-        'Imported from settings.json: Highlight style, Sites where Rivalry Lens is off.',
+        'Imported from settings.json: Highlight style and Sites where Rivalry Lens is off.',
       ),
     ).toBeTruthy();
     expect(await screen.findByText('imported.org')).toBeTruthy();
