@@ -103,6 +103,8 @@ const FrontSchema = v.strictObject({
 });
 
 export const DatasetSchema = v.strictObject({
+  /** Grows by one with every published data file; an update must be newer than the data in use. */
+  version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   /** The date the dataset as a whole describes. */
   asOf: isoDate,
   fronts: v.array(FrontSchema),
