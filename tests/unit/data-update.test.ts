@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type CardModel, cardModel } from '../../core/card-model';
 import type { Dataset } from '../../core/dataset';
 import { dataset as bundled } from '../../core/rivalry-data';
 import { loadActiveDataset, storedData, usableDataset } from '../../extension/active-dataset';
@@ -352,5 +353,54 @@ describe('importDataFile', () => {
     const outcome = await importDataFile({ name: 'big.json', size: 2 * MAX_DATA_BYTES, text });
     expect(outcome).toMatchObject({ kind: 'refused', message: expect.stringMatching(/2\.0 MB/) });
     expect(text).not.toHaveBeenCalled();
+  });
+});
+
+describe('the background', () => {
+  // Only the content script's declaration is read by the background's imports.
+  vi.mock('virtual:rivalry-match-data', () => ({ default: { entities: [] } }));
+
+  const ask = (entity: string) =>
+    fakeBrowser.runtime.onMessage
+      .trigger({ type: 'getCard', entity }, {}, () => {})
+      .then((answers: unknown[]) => answers.find((a) => a !== undefined) as CardModel | undefined);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+  beforeEach(() => {
+    // What the fake browser leaves unimplemented and the background only registers with.
+    const event = { addListener: () => {} };
+    Object.assign(fakeBrowser.contextMenus, {
+      onClicked: event,
+      update: async () => {},
+      removeAll: async () => {},
+    });
+    Object.assign(fakeBrowser.commands, { onCommand: event });
+  });
+
+  it('builds cards from the data in use, and again after an update and a reset', async () => {
+    const { default: background } = await import('../../entrypoints/background');
+    background.main();
+    expect((await ask('openai'))?.description).toBe(cardModel(bundled, 'openai')?.description);
+    await checkNow({ fetch: fakeFetch(JSON.stringify(validFile(2))) });
+    await settle();
+    expect((await ask('openai'))?.description).toBe(marker(2));
+    await useBundledData();
+    await settle();
+    expect((await ask('openai'))?.description).not.toBe(marker(2));
+  });
+
+  it('checks the published file when the option is turned on, and not before', async () => {
+    const get = vi.fn(async () => new Response(JSON.stringify(validFile(2))));
+    vi.stubGlobal('fetch', get);
+    try {
+      const { default: background } = await import('../../entrypoints/background');
+      background.main();
+      await settle();
+      expect(get).not.toHaveBeenCalled();
+      await dataUpdatesOn.setValue(true);
+      await vi.waitFor(async () => expect((await lastCheck.getValue())?.kind).toBe('updated'));
+      expect(get).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
