@@ -15,6 +15,7 @@ import {
 import { repairNotices, repairSettings } from '../extension/settings-repair';
 import { OptionsAppearance } from './OptionsAppearance';
 import { OptionsBackup } from './OptionsBackup';
+import { OptionsData } from './OptionsData';
 import { OptionsDismissals } from './OptionsDismissals';
 import { OptionsEntities, type OptionsEntity } from './OptionsEntities';
 import { OptionsNotices } from './OptionsNotices';
@@ -53,6 +54,7 @@ export function OptionsPage(props: { entities: readonly OptionsEntity[] }) {
           <OptionsAppearance style={style} dwell={dwell} />
           <OptionsDismissals dismissals={dismissed} nameOf={nameOf} />
           <OptionsBackup />
+          <OptionsData />
         </>
       )}
     </main>

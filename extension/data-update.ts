@@ -49,7 +49,11 @@ export interface FetchOptions {
   fetch?: typeof fetch;
 }
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1e6 ? 2 : 1)} MB`;
+/** `2.00 MB`; a whole number of megabytes, as the limit is, without decimals. */
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(2)} MB`;
+}
 
 /**
  * Downloads the data file: refused when the server says it is over `maxBytes` or sends more
@@ -247,7 +251,7 @@ export async function importDataFile(
  * Back to the bundled data. The option goes off too, or the next daily check would take the
  * published file again.
  */
-export async function useBundledData(): Promise<void> {
+export async function revertToBundledData(): Promise<void> {
   await dataUpdatesOn.setValue(false);
   await storedData.removeValue();
 }
