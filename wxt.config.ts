@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 import { esmPolyfillPlugin } from './build/esm-polyfill-plugin.ts';
 import { matchDataPlugin } from './build/match-data-plugin.ts';
 import { validateDataset } from './core/validate-dataset.ts';
+import { dataUrlFrom, hostPattern } from './extension/data-source.ts';
 import { PAGES } from './extension/pages.ts';
 
 // See https://wxt.dev/api/config.html
@@ -45,6 +46,9 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // Asked for when data updates are turned on: the request then carries no id of the
+          // installation (see extension/data-update.ts).
+          optional_permissions: [hostPattern(dataUrlFrom(process.env))],
           browser_specific_settings: {
             gecko: {
               id: 'rivalry-lens@example.org',

@@ -18,6 +18,7 @@ import {
   importDataFile,
   lastCheck,
   type Outcome,
+  requestHostAccess,
   revertToBundledData,
 } from '../extension/data-update';
 
@@ -96,13 +97,28 @@ export function OptionsData() {
   const [reset, setReset] = useState<string | null>(null);
 
   const check = async () => {
+    const access = requestHostAccess();
     setBusy(true);
     setReset(null);
     try {
+      await access;
       await checkNow();
     } finally {
       setBusy(false);
     }
+  };
+
+  const toggle = (checked: boolean) => {
+    setReset(null);
+    if (!checked) {
+      void dataUpdatesOn.setValue(false);
+      return;
+    }
+    void requestHostAccess().then((granted) =>
+      granted
+        ? dataUpdatesOn.setValue(true)
+        : setReset('Keeping the data current needs access to the data file’s host; it stays off.'),
+    );
   };
 
   const load = async (input: HTMLInputElement) => {
@@ -133,7 +149,7 @@ export function OptionsData() {
           type="checkbox"
           checked={on === true}
           disabled={on === undefined}
-          onChange={(e) => void dataUpdatesOn.setValue(e.currentTarget.checked)}
+          onChange={(e) => toggle(e.currentTarget.checked)}
         />
         Keep the rivalry data current from the published data file
       </label>

@@ -9,12 +9,30 @@
 export const DEFAULT_DATA_URL =
   'https://raw.githubusercontent.com/rivalry-lens/rivalry-lens/main/data/rivalry.json';
 
+/** The build's environment, or nothing where this runs unbundled (`wxt.config.ts` in Node). */
+type BuildEnv = { readonly [name: string]: unknown };
+
+/** The data address a build with environment `env` checks. */
+export function dataUrlFrom(env: BuildEnv | undefined): string {
+  const url = env?.WXT_RIVALRY_DATA_URL;
+  return typeof url === 'string' && url !== '' ? url : DEFAULT_DATA_URL;
+}
+
+/** The match pattern of a URL's host, any port: what a host permission for it names. */
+export function hostPattern(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+}
+
 /** The published data file this build checks. */
-export const DATA_URL: string = import.meta.env.WXT_RIVALRY_DATA_URL || DEFAULT_DATA_URL;
+export const DATA_URL: string = dataUrlFrom(import.meta.env);
+
+/** What a host permission for the data's host names (Firefox asks for it: see `data-update.ts`). */
+export const DATA_HOST_PATTERN = hostPattern(DATA_URL);
 
 /** A server that has not sent the whole file by then is given up on. */
 export const DATA_TIMEOUT_MS: number =
-  Number(import.meta.env.WXT_RIVALRY_DATA_TIMEOUT_MS) || 15_000;
+  Number(import.meta.env?.WXT_RIVALRY_DATA_TIMEOUT_MS) || 15_000;
 
 /** The bundled file is a tenth of this; a file past it is not a dataset but a mistake. */
 export const MAX_DATA_BYTES = 1024 * 1024;

@@ -8,11 +8,18 @@
  * The one request is a plain GET of the file: no cookies, no cache, no referrer, no query
  * string, no header of ours, so it carries nothing about the reader or the pages read.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Dataset } from '../core/dataset';
 import { dataset as bundled } from '../core/rivalry-data';
 import { loadActiveDataset, storedData, usableDataset, versionOf } from './active-dataset';
-import { CHECK_EVERY_MS, DATA_TIMEOUT_MS, DATA_URL, MAX_DATA_BYTES } from './data-source';
+import {
+  CHECK_EVERY_MS,
+  DATA_HOST_PATTERN,
+  DATA_TIMEOUT_MS,
+  DATA_URL,
+  MAX_DATA_BYTES,
+} from './data-source';
 
 /** The option: keep the data current from the published file. Off: no request, ever. */
 export const dataUpdatesOn = storage.defineItem<boolean>('local:dataUpdates', {
@@ -40,10 +47,35 @@ const MAX_ERRORS = 12;
 
 const KEPT = 'The data in use is kept.';
 
+/**
+ * Firefox sends a cross-origin request of an extension without host access to its host with
+ * `Origin: moz-extension://<uuid>`, an id random to each installation (Mozilla bug 1405971);
+ * with access to the data's host (an optional permission, asked for when the option is turned
+ * on or Check now is clicked) the request goes without it. Chromium sends no Origin: the content
+ * scripts' match patterns already give it access to every http and https host.
+ */
+const NEEDS_HOST_ACCESS = import.meta.env?.FIREFOX === true;
+
+/**
+ * Asks for access to the data's host where that keeps the request free of an id. Call it first
+ * thing in a click handler: Firefox grants permissions only in answer to a user action.
+ */
+export function requestHostAccess(): Promise<boolean> {
+  if (!NEEDS_HOST_ACCESS) return Promise.resolve(true);
+  return browser.permissions.request({ origins: [DATA_HOST_PATTERN] }).catch(() => false);
+}
+
+function hasHostAccess(): Promise<boolean> {
+  if (!NEEDS_HOST_ACCESS) return Promise.resolve(true);
+  return browser.permissions.contains({ origins: [DATA_HOST_PATTERN] }).catch(() => false);
+}
+
 export type Downloaded = { ok: true; text: string } | { ok: false; message: string };
 
 export interface FetchOptions {
   url?: string;
+  /** Whether the request may go (see `requestHostAccess`). */
+  hostAccess?: () => Promise<boolean>;
   timeoutMs?: number;
   maxBytes?: number;
   fetch?: typeof fetch;
@@ -191,7 +223,13 @@ export function checkNow(options: FetchOptions & { now?: () => number } = {}): P
   running ??= (async () => {
     const now = options.now ?? Date.now;
     const inUse = (await loadActiveDataset()).dataset;
-    const downloaded = await fetchDataFile(options);
+    const allowed = await (options.hostAccess ?? hasHostAccess)();
+    const downloaded: Downloaded = allowed
+      ? await fetchDataFile(options)
+      : {
+          ok: false,
+          message: `Not checked: without access to ${new URL(options.url ?? DATA_URL).hostname}, Firefox would send with the request an id unique to this installation. Allow it when Check now asks.`,
+        };
     const at = now();
     let outcome: Outcome;
     if (!downloaded.ok) outcome = refused(at, downloaded.message);

@@ -15,8 +15,10 @@ import {
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import puppeteer, { type Browser as Firefox, type Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataset as bundled } from '../../core/rivalry-data';
+import { mentionLinesIn } from './card-measure';
 import { badFiles, hugeFile, marker, validFile } from '../fixtures/data-update/data-files';
 import {
   type Browser,
@@ -62,34 +64,39 @@ const serve = (body: string, headers: Record<string, string | number> = {}) => {
       .end(body);
 };
 
+let origin = '';
 beforeAll(async () => {
   dataServer = createServer((req, res) => {
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
     answer(res);
   });
   await new Promise<void>((ok) => dataServer.listen(0, '127.0.0.1', ok));
-  const origin = `http://127.0.0.1:${(dataServer.address() as AddressInfo).port}`;
-  execFileSync('npx', ['wxt', 'build', '--mode', 'dataupdate'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    env: {
-      ...process.env,
-      WXT_RIVALRY_DATA_URL: `${origin}/rivalry.json`,
-      WXT_RIVALRY_DATA_TIMEOUT_MS: String(TIMEOUT_MS),
-    },
-  });
+  origin = `http://127.0.0.1:${(dataServer.address() as AddressInfo).port}`;
   server = await serveFixtures();
-  browser = await launch(join(ROOT, '.output/chrome-mv3-dataupdate'));
-  options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${new URL(browser.worker.url()).host}/options.html`);
-  await options.getByText(/The cards use version/).waitFor();
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
   dataServer?.closeAllConnections();
   await new Promise((ok) => dataServer?.close(ok));
 });
+
+/** Builds the extension for `browser` with the data address pointed at the local server. */
+function build(target: 'chrome' | 'firefox'): string {
+  execFileSync(
+    'npx',
+    ['wxt', 'build', '--mode', 'dataupdate', ...(target === 'firefox' ? ['-b', 'firefox'] : [])],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: {
+        ...process.env,
+        WXT_RIVALRY_DATA_URL: `${origin}/rivalry.json`,
+        WXT_RIVALRY_DATA_TIMEOUT_MS: String(TIMEOUT_MS),
+      },
+    },
+  );
+  return join(ROOT, `.output/${target === 'firefox' ? 'firefox-mv2' : 'chrome-mv3'}-dataupdate`);
+}
 
 /** The OpenAI card's text, on a page opened afresh. */
 async function openaiCard(): Promise<string> {
@@ -126,7 +133,18 @@ async function checkNow(): Promise<string> {
   return (await lastCheck().textContent()) ?? '';
 }
 
-describe('rivalry data updates', () => {
+describe('rivalry data updates in Chromium', () => {
+  beforeAll(async () => {
+    seen.length = 0;
+    browser = await launch(build('chrome'));
+    options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${new URL(browser.worker.url()).host}/options.html`);
+    await options.getByText(/The cards use version/).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
   it('makes no request at all with the option off', async () => {
     const text = await openaiCard();
     expect(text).toContain(bundled.entities.find((e) => e.id === 'openai')?.description);
@@ -150,7 +168,7 @@ describe('rivalry data updates', () => {
     expect(request?.url).toBe('/rivalry.json');
     expect(request?.headers.cookie).toBeUndefined();
     expect(request?.headers.referer).toBeUndefined();
-    console.log('request headers from the background:', JSON.stringify(request?.headers));
+    expect(request?.headers.origin).toBeUndefined();
   });
 
   const refusals: [string, () => void, RegExp][] = [
@@ -203,5 +221,119 @@ describe('rivalry data updates', () => {
     expect(
       await options.getByRole('checkbox', { name: /Keep the rivalry data current/ }).isChecked(),
     ).toBe(false);
+  });
+});
+
+describe('rivalry data updates in Firefox', () => {
+  const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+  // The options page's address holds the add-on's internal id, random unless set beforehand.
+  const UUID = '5b0c7f1e-9d2a-4c3b-8e61-3f0a2d9c4b71';
+  let firefox: Firefox;
+  let page: FirefoxPage;
+
+  beforeAll(async () => {
+    seen.length = 0;
+    const dir = build('firefox');
+    firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      protocol: 'webDriverBiDi',
+      defaultViewport: null,
+      // Firefox 153 lets WebDriver open moz-extension:// pages only with system access.
+      args: ['--window-size=1100,800', '--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ 'rivalry-lens@example.org': UUID }),
+        // Grants an optional permission without the doorhanger a test cannot answer.
+        'extensions.webextOptionalPermissionPrompts': false,
+      },
+    });
+    await firefox.installExtension(dir);
+    page = await firefox.newPage();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  const openOptions = async () => {
+    // WebDriver BiDi reports no load for an extension page: wait for what it shows instead.
+    await page
+      .goto(`moz-extension://${UUID}/options.html`, { timeout: 3000 })
+      .catch(() => undefined);
+    await until(async () => expect(await text('.data-in-use')).toMatch(/The cards use version/));
+  };
+  const text = (selector: string) =>
+    page.evaluate((sel) => document.querySelector(sel)?.textContent ?? '', selector);
+  const lastOutcome = () =>
+    page.evaluate(() => [...document.querySelectorAll('.data-outcome')].at(-1)?.textContent ?? '');
+
+  /** The OpenAI card's text on card.html, opened afresh. */
+  async function firefoxCard(): Promise<string> {
+    await page.goto(server.url('/card.html'));
+    const mention = await until(async () => {
+      const found = await page.evaluate(mentionLinesIn, 'clipped');
+      expect(found?.name).toBe('rivalry-openai');
+      return found?.lines[0] as { left: number; top: number; right: number; bottom: number };
+    }, 10_000);
+    await page.mouse.move(5, 5);
+    await page.mouse.move((mention.left + mention.right) / 2, (mention.top + mention.bottom) / 2, {
+      steps: 3,
+    });
+    return until(async () => {
+      const shown = await page.evaluate(() => {
+        const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('.card');
+        return el?.matches(':popover-open') ? (el.textContent ?? '') : '';
+      });
+      expect(shown).toContain('OpenAI');
+      return shown;
+    });
+  }
+
+  async function clickCheckNow(): Promise<string> {
+    const before = await lastOutcome();
+    // A real click: Firefox grants the host access only in answer to a user action.
+    await page.click('button::-p-text(Check now)');
+    return until(async () => {
+      const now = await lastOutcome();
+      expect(now).not.toBe(before);
+      return now;
+    }, TIMEOUT_MS + 5000);
+  }
+
+  it('makes no request at all with the option off', async () => {
+    expect(await firefoxCard()).toContain(
+      bundled.entities.find((e) => e.id === 'openai')?.description,
+    );
+    await openOptions();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(seen).toEqual([]);
+  });
+
+  it('takes a newer file from the background page; the next card shows it', async () => {
+    serve(JSON.stringify(validFile(3)));
+    await page.click('.data-option input');
+    await until(async () => expect(await lastOutcome()).toMatch(/Took version 3\./));
+    expect(seen).toHaveLength(1);
+    const [request] = seen;
+    expect(request?.url).toBe('/rivalry.json');
+    expect(request?.headers.cookie).toBeUndefined();
+    expect(request?.headers.referer).toBeUndefined();
+    // No `Origin: moz-extension://<id of this installation>`: the host access granted with the
+    // option makes it the extension's own request.
+    expect(request?.headers.origin).toBeUndefined();
+    expect(await firefoxCard()).toContain(marker(3));
+  });
+
+  it('refuses a file past 1 MB and a server that hangs, keeping the data in use', async () => {
+    await openOptions();
+    answer = (res) => {
+      res.writeHead(200, { ...CORS, 'Content-Type': 'application/json' });
+      res.end(hugeFile(4, 2 * MB));
+    };
+    expect(await clickCheckNow()).toMatch(/grew past the 1 MB.*The data in use is kept\./);
+    answer = (res) => res.writeHead(200, CORS);
+    expect(await clickCheckNow()).toMatch(/no complete file within .*The data in use is kept\./);
+    expect(await text('.data-in-use')).toMatch(/version 3 of the data/);
+    expect(await firefoxCard()).toContain(marker(3));
   });
 });

@@ -261,6 +261,17 @@ describe('checkNow', () => {
     expect(outcome).toMatchObject({ kind: 'current', version: 2 });
   });
 
+  it('makes no request without the host access that keeps it free of an id', async () => {
+    const get = fakeFetch(JSON.stringify(validFile(2)));
+    const outcome = await checkNow({ fetch: get, hostAccess: async () => false });
+    expect(get).not.toHaveBeenCalled();
+    expect(outcome).toMatchObject({
+      kind: 'refused',
+      message: expect.stringMatching(/^Not checked/),
+    });
+    expect((await loadActiveDataset()).origin).toBe('bundled');
+  });
+
   it('shares one request between calls made together', async () => {
     const get = fakeFetch(JSON.stringify(validFile(2)));
     await Promise.all([checkNow({ fetch: get }), checkNow({ fetch: get })]);
