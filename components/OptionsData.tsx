@@ -154,10 +154,10 @@ export function OptionsData() {
         Keep the rivalry data current from the published data file
       </label>
       <p class="explain">
-        Off, Rivalry Lens makes no request at all. On, it downloads <code>{DATA_URL}</code> at most
-        once a day (and when you check now): a plain request for the file, without cookies, and with
-        nothing about you or the pages you read. A file is taken only if it passes the same checks
-        as the bundled data and is newer.
+        Off, Rivalry Lens makes no request unless you click Check now. On, it downloads{' '}
+        <code>{DATA_URL}</code> at most once a day: a plain request for the file, without cookies,
+        and with nothing about you or the pages you read. A file is taken only if it passes the same
+        checks as the bundled data and is newer.
       </p>
       <div class="buttons">
         <button type="button" disabled={busy} onClick={() => void check()}>
