@@ -6,6 +6,7 @@ import { addIconAssets, addIconsToManifest } from './build/icons.ts';
 import { matchDataPlugin } from './build/match-data-plugin.ts';
 import { preactNoInnerHtmlPlugin } from './build/preact-no-inner-html-plugin.ts';
 import { validateDataset } from './core/validate-dataset.ts';
+import { dataUrlFrom, hostPattern } from './extension/data-source.ts';
 import { PAGES } from './extension/pages.ts';
 
 // See https://wxt.dev/api/config.html
@@ -54,6 +55,9 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // Asked for when data updates are turned on: the request then carries no id of the
+          // installation (see extension/data-update.ts).
+          optional_permissions: [hostPattern(dataUrlFrom(process.env))],
           browser_specific_settings: {
             gecko: {
               // The add-on's id for good: an address-shaped name under the project's own

@@ -16,6 +16,7 @@ import { i18n } from '../extension/i18n';
 import { repairNotices, repairSettings } from '../extension/settings-repair';
 import { OptionsAppearance } from './OptionsAppearance';
 import { OptionsBackup } from './OptionsBackup';
+import { OptionsData } from './OptionsData';
 import { OptionsDismissals } from './OptionsDismissals';
 import { OptionsEntities, type OptionsEntity } from './OptionsEntities';
 import { OptionsNotices } from './OptionsNotices';
@@ -55,6 +56,7 @@ export function OptionsPage(props: { entities: readonly OptionsEntity[] }) {
           <OptionsAppearance style={style} dwell={dwell} />
           <OptionsDismissals dismissals={dismissed} nameOf={nameOf} />
           <OptionsBackup />
+          <OptionsData />
         </>
       )}
       <a href="/privacy.html">Privacy policy</a>

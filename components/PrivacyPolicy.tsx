@@ -4,19 +4,19 @@
  * the table below is made from the settings' own definitions, so a new setting cannot be left
  * out of it.
  */
+
+import { storedData } from '../extension/active-dataset';
+import { DATA_URL } from '../extension/data-source';
+import { dataUpdatesOn, lastCheck } from '../extension/data-update';
 import type { SettingName } from '../extension/setting-specs';
 import { SPECS } from '../extension/setting-specs';
 import { repairNotices } from '../extension/settings-repair';
 import { placeOf, type StorageKey } from '../extension/storage-layout';
 
-/**
- * The address the data-update option fetches. It matches the build's setting for that option
- * (which comes with the option itself); PRIVACY.md names the same one.
- */
-export const DATA_UPDATE_URL =
-  'https://raw.githubusercontent.com/rivalry-lens/rivalry-lens/main/data/rivalry.json';
+/** The address the data-update option fetches, as this build sets it; PRIVACY.md names it too. */
+export const DATA_UPDATE_URL = DATA_URL;
 
-type StoredName = SettingName | 'repairNotices';
+type StoredName = SettingName | 'repairNotices' | 'dataUpdates' | 'dataCheck' | 'rivalryData';
 
 /** What each stored item holds, in words. The type asks for a line per setting. */
 export const STORED: Record<StoredName, string> = {
@@ -29,6 +29,11 @@ export const STORED: Record<StoredName, string> = {
     'The wordings you hid with "Not this": the site, the entity, the wording and, for one page, its path (no query, no fragment).',
   repairNotices:
     'Notices of a stored setting that was unreadable and reset, until you dismiss them on the options page.',
+  dataUpdates:
+    'Whether you turned on keeping the rivalry data current (off unless you turn it on).',
+  dataCheck: 'When the data file was last checked or imported, and what came of it.',
+  rivalryData:
+    'A newer rivalry data file you downloaded or imported, with the date and the file name; the cards use it instead of the bundled data.',
 };
 
 const KEYS: Record<StoredName, StorageKey> = {
@@ -37,6 +42,9 @@ const KEYS: Record<StoredName, StorageKey> = {
     StorageKey
   >),
   repairNotices: repairNotices.key as StorageKey,
+  dataUpdates: dataUpdatesOn.key as StorageKey,
+  dataCheck: lastCheck.key as StorageKey,
+  rivalryData: storedData.key as StorageKey,
 };
 
 /** Every stored item, its storage area and key, in the order of `STORED`. */
@@ -67,7 +75,7 @@ const TEXT = {
   ],
   permissionsTitle: 'Why it asks for its permissions',
   permissions:
-    'Access to the pages you visit, to highlight names in them; “storage” for the settings above; “contextMenus” for the menu entry that turns it off on a site; “activeTab” so the popup can tell which tab it was opened on.',
+    'Access to the pages you visit, to highlight names in them; “storage” for the settings above; “contextMenus” for the menu entry that turns it off on a site; “activeTab” so the popup can tell which tab it was opened on. In Firefox, access to the data file’s host is asked for only when you turn the data update on: without it Firefox would send an identifier of this installation with the request.',
   contactTitle: 'Questions',
   contact:
     'Ask in the project’s issue tracker at https://github.com/rivalry-lens/rivalry-lens/issues. A change of this policy comes with a new version of the extension and is listed in its changelog.',

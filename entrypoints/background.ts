@@ -1,13 +1,16 @@
 /**
  * Wiring of the background: the cards' text (`getCard`), "Not this" (`dismiss`, `undismiss`), the
  * mention-count badge and the toolbar button's state, the context-menu entry that turns this
- * site off or back on, the `next-mention` keyboard command, and the repair of corrupt settings.
+ * site off or back on, the `next-mention` keyboard command, the repair of corrupt settings, and
+ * the automatic check of the published data file (only with its option on).
  */
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { cardModel } from '../core/card-model';
-import { dataset } from '../core/rivalry-data';
+import type { Dataset } from '../core/dataset';
+import { loadActiveDataset, watchActiveDataset } from '../extension/active-dataset';
 import { TabBadges, toolbarAction } from '../extension/badge';
+import { checkIfDue, dataUpdatesOn } from '../extension/data-update';
 import { storedDismissal } from '../extension/dismissal';
 import { isMessage, sendToTab } from '../extension/messages';
 import { PAGES, unreadableReason } from '../extension/pages';
@@ -35,6 +38,9 @@ export function siteMenuTitle(off: boolean): string {
 }
 export const NEXT_MENTION_COMMAND = 'next-mention';
 
+/** How often a running background asks whether the daily data check is due. */
+const DATA_CHECK_POLL_MS = 60 * 60 * 1000;
+
 /** The part of Firefox's `menus` API that Chromium lacks. */
 interface FirefoxMenus {
   onShown?: { addListener(listener: (info: { pageUrl?: string }) => void): void };
@@ -51,6 +57,29 @@ export default defineBackground(() => {
   const badges = new TabBadges();
   // The settings as last read, for the toolbar button and the menu entry's title.
   const known = { sites: [] as readonly string[], paused: false };
+
+  // The dataset the cards are built from, read once and again only after an update or a reset.
+  let active: Promise<Dataset> | undefined;
+  const activeDataset = () => {
+    active ??= loadActiveDataset().then((data) => data.dataset);
+    return active;
+  };
+  watchActiveDataset(() => {
+    active = undefined;
+  });
+
+  // The daily data check needs no `alarms` permission: it runs when the background starts (a
+  // service worker starts again on the first event after it was stopped, such as a page's
+  // first card), hourly while it runs (Firefox's background page lives as long as the browser)
+  // and when the option is turned on; `checkIfDue` lets at most one through a day, and none
+  // with the option off.
+  const checkData = () =>
+    void checkIfDue().catch((error: unknown) => reportError(error, 'the data check'));
+  checkData();
+  setInterval(checkData, DATA_CHECK_POLL_MS);
+  dataUpdatesOn.watch((on) => {
+    if (on) checkData();
+  });
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // A throw here would leave the sender waiting for an answer that never comes.
@@ -69,7 +98,8 @@ export default defineBackground(() => {
     message: unknown,
     sender: Browser.runtime.MessageSender,
   ): Promise<unknown> | undefined {
-    if (isMessage(message, 'getCard')) return Promise.resolve(cardModel(dataset, message.entity));
+    if (isMessage(message, 'getCard'))
+      return activeDataset().then((data) => cardModel(data, message.entity));
     if (isMessage(message, 'dismiss')) return addDismissal(storedDismissal(message)).then(() => {});
     if (isMessage(message, 'undismiss'))
       return removeDismissal(storedDismissal(message)).then(() => {});

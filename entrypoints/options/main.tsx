@@ -3,7 +3,10 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import '../../components/options.css';
 import { OptionsPage } from '../../components/OptionsPage';
-import { dataset } from '../../core/rivalry-data';
+import { loadActiveDataset } from '../../extension/active-dataset';
 
 const root = document.getElementById('root');
-if (root) render(<OptionsPage entities={dataset.entities} />, root);
+if (root)
+  void loadActiveDataset().then((active) =>
+    render(<OptionsPage entities={active.dataset.entities} />, root),
+  );

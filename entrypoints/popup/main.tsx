@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import '../../components/theme.css';
 import '../../components/popup.css';
 import { Popup } from '../../components/Popup';
-import { dataset } from '../../core/rivalry-data';
+import { loadActiveDataset } from '../../extension/active-dataset';
 
 const param = new URLSearchParams(location.search).get('tab');
 const ownTab = param !== null && /^\d+$/.test(param);
@@ -23,6 +23,6 @@ const root = document.getElementById('root');
 // The toolbar's popup closes after a reveal, to leave the mention in view; a tab of its own stays.
 const close = ownTab ? undefined : () => window.close();
 if (root)
-  void targetTab().then((tabId) =>
-    render(<Popup tabId={tabId} data={dataset} close={close} />, root),
+  void Promise.all([targetTab(), loadActiveDataset()]).then(([tabId, active]) =>
+    render(<Popup tabId={tabId} data={active.dataset} close={close} />, root),
   );

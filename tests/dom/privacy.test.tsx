@@ -8,9 +8,9 @@ const markdown = readFileSync('PRIVACY.md', 'utf8');
 const places = STORED_ITEMS;
 
 describe('privacy policy', () => {
-  it('names every stored item, the settings and the repair notices', () => {
+  it('names every stored item: the settings, the repair notices and the data update', () => {
     expect(STORED_ITEMS.map((item) => item.name).sort()).toEqual(
-      [...SETTING_NAMES, 'repairNotices'].sort(),
+      [...SETTING_NAMES, 'repairNotices', 'dataUpdates', 'dataCheck', 'rivalryData'].sort(),
     );
   });
 
