@@ -1,14 +1,17 @@
 /**
  * The hover card's content, compact like a page preview: who this is, one line on each front of
  * the rivalry, and the date of the data; the dated facts and their sources behind "More".
+ * A rival's name opens that entity's card in its place, with a way back, so that the entities
+ * no page highlights (Google, Merge Labs…) are one click from the names they face.
  * Rendered inside the `<rivalry-lens>` shadow root, in a popover that
- * `content/card/card-host.ts` owns (it carries the dialog role and the label).
+ * `content/card/card-host.ts` owns (it carries the dialog role and the label), and in the popup.
  */
 
-import type { Ref } from 'preact';
+import { Fragment, type Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CardModel, SourceView } from '../core/card-model';
 import { entityRgb } from '../extension/palette';
+import { DataAge } from './DataAge';
 
 export interface CardProps {
   model: CardModel;
@@ -22,6 +25,12 @@ export interface CardProps {
   onPrev?: () => void;
   /** The card's content changed size (More opened or closed): the host places it again. */
   onResize?: () => void;
+  /** The card of another entity, for a rival's name; without it rival names are plain text. */
+  loadCard?: (entity: string) => Promise<CardModel | null>;
+  /** A way back from the first card ("← Rivalry map" in the popup). */
+  back?: { label: string; onBack: () => void };
+  /** Today, for the data's age; the clock at render time unless a test fixes it. */
+  today?: Date;
 }
 
 /** How long the card shows its undo state after "Not this" before the host closes it. */
@@ -29,18 +38,31 @@ export const UNDO_MS = 6000;
 
 type NotThisStep = 'idle' | 'choosing' | 'page' | 'site';
 
-/** A source, short: "Reuters, 2025-12-05", a link to it when the dataset has its address. */
+/**
+ * A source, short: "Reuters, 2025-12-05" ("c. 2025-12-05" when the date is inferred), a link to
+ * it; the headline is its tooltip and, for screen readers, part of the link's name.
+ */
 function SourceLink({ source }: { source?: SourceView }) {
   if (!source) return null;
-  const label = `${source.publisher}, ${source.date}`;
+  const date = source.dateInferred ? `c. ${source.date}` : source.date;
+  const label = `${source.publisher}, ${date}`;
+  const name = `${label}: ${source.title}`;
   return (
     <span class="source">
       {source.url ? (
-        <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.title}>
+        <a
+          href={source.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          title={source.title}
+          aria-label={name}
+        >
           {label}
         </a>
       ) : (
-        <span title={source.title}>{label}</span>
+        <span title={source.title} aria-label={name}>
+          {label}
+        </span>
       )}
     </span>
   );
@@ -177,47 +199,120 @@ export function Card(props: CardProps) {
   return <CardBody key={key} {...props} />;
 }
 
-function CardBody({ model, onNotThis, onUndo, position, onNext, onPrev, onResize }: CardProps) {
+/** Where focus goes once another card is shown: its way back, or the rival it was opened from. */
+type FocusAfter = { to: 'back' } | { to: 'rival'; entity: string } | null;
+
+function CardBody(props: CardProps) {
+  const { model, onNotThis, onUndo, position, onNext, onPrev, onResize, loadCard, back } = props;
+  /** Cards opened from rival names, on top of the mention's own. */
+  const [trail, setTrail] = useState<CardModel[]>([]);
+  /** The rival each card of the trail was opened from, to give it focus again on the way back. */
+  const openedFrom = useRef<string[]>([]);
   const [more, setMore] = useState(false);
-  const placedWith = useRef(more);
+  const shown = trail[trail.length - 1] ?? model;
+  const previous = trail.length > 0 ? (trail[trail.length - 2] ?? model) : undefined;
+  /** The mention's own card: its note, its place among the mentions and "Not this" apply. */
+  const own = trail.length === 0;
+  const box = useRef<HTMLDivElement>(null);
+  const focusAfter = useRef<FocusAfter>(null);
+  const placedWith = useRef(`${shown.entity} ${more}`);
   useEffect(() => {
-    if (placedWith.current === more) return;
-    placedWith.current = more;
+    const now = `${shown.entity} ${more}`;
+    if (placedWith.current === now) return;
+    placedWith.current = now;
     onResize?.();
   });
-  const hasMore = model.facts.length > 0 || model.fronts.length > 0 || Boolean(model.leader);
+  useLayoutEffect(() => {
+    // The button just pressed is gone with the card it was on: keep focus in the card.
+    const after = focusAfter.current;
+    if (!after) return;
+    focusAfter.current = null;
+    const selector =
+      after.to === 'back'
+        ? 'button.back'
+        : // Entity ids are kebab-case (core/entity-id.ts): nothing to escape.
+          `button.rival-link[data-entity="${after.entity}"]`;
+    box.current?.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
+  });
+  const openRival = async (entity: string) => {
+    const next = await loadCard?.(entity);
+    if (!next) return;
+    openedFrom.current = [...openedFrom.current, entity];
+    focusAfter.current = { to: 'back' };
+    setMore(false);
+    setTrail((t) => [...t, next]);
+  };
+  const goBack = () => {
+    const entity = openedFrom.current[openedFrom.current.length - 1];
+    openedFrom.current = openedFrom.current.slice(0, -1);
+    focusAfter.current = entity ? { to: 'rival', entity } : null;
+    setMore(false);
+    setTrail((t) => t.slice(0, -1));
+  };
+  const hasMore = shown.facts.length > 0 || shown.fronts.length > 0 || Boolean(shown.leader);
+  const backTo = previous
+    ? { label: previous.name, onBack: goBack }
+    : back
+      ? { label: back.label, onBack: back.onBack }
+      : undefined;
   return (
     <>
-      <div class="card-body">
+      <div class="card-body" ref={box}>
+        {backTo ? (
+          <button type="button" class="back" onClick={backTo.onBack}>
+            <span aria-hidden="true">← </span>
+            <span class="visually-hidden">Back to </span>
+            {backTo.label}
+          </button>
+        ) : null}
         <header>
           <span
             class="swatch"
             aria-hidden="true"
-            style={{ background: `rgb(${entityRgb(model.entity)})` }}
+            style={{ background: `rgb(${entityRgb(shown.entity)})` }}
           />
-          <h2>{model.name}</h2>
-          <span class="kind">{model.kind}</span>
+          <h2>{shown.name}</h2>
+          <span class="kind">{shown.kind}</span>
         </header>
         {/* Two lines at most while compact; the whole of it with More. */}
-        <p class={more || !hasMore ? 'desc' : 'desc clamped'}>{model.description}</p>
-        {model.matched ? <p class="matched">matched “{model.matched}”</p> : null}
-        {model.fronts.length > 0 ? (
+        <p class={more || !hasMore ? 'desc' : 'desc clamped'}>{shown.description}</p>
+        {own && shown.matched ? <p class="matched">matched “{shown.matched}”</p> : null}
+        {shown.fronts.length > 0 ? (
           <ul class="fronts" aria-label="Rivalry fronts">
-            {model.fronts.map((f) => (
+            {shown.fronts.map((f) => (
               <li key={f.front}>
-                <span class="front-name">{f.front}</span> <span class="rival">— vs {f.rivals}</span>
+                <span class="front-name">{f.front}</span>{' '}
+                <span class="rival">
+                  — vs{' '}
+                  {f.rivals.map((r, i) => (
+                    <Fragment key={r.id}>
+                      {i > 0 ? ', ' : null}
+                      {loadCard ? (
+                        <button
+                          type="button"
+                          class="rival-link"
+                          data-entity={r.id}
+                          title={`Show ${r.name}’s card`}
+                          onClick={() => void openRival(r.id)}
+                        >
+                          {r.name}
+                        </button>
+                      ) : (
+                        r.name
+                      )}
+                    </Fragment>
+                  ))}
+                </span>
               </li>
             ))}
           </ul>
         ) : null}
-        {more ? <More model={model} /> : null}
-        <p class="as-of">
-          Data as of <time>{model.asOf}</time>
-        </p>
+        {more ? <More model={shown} /> : null}
+        <DataAge class="as-of" asOf={shown.asOf} today={props.today} />
       </div>
       {/* Never scrolled away: every control of the card stays visible (see card-css.ts). */}
       <footer class="card-controls">
-        <Position position={position} onNext={onNext} onPrev={onPrev} />
+        {own ? <Position position={position} onNext={onNext} onPrev={onPrev} /> : null}
         <span class="actions">
           {hasMore ? (
             <button
@@ -229,7 +324,7 @@ function CardBody({ model, onNotThis, onUndo, position, onNext, onPrev, onResize
               {more ? 'Less' : 'More'}
             </button>
           ) : null}
-          <NotThis model={model} onNotThis={onNotThis} onUndo={onUndo} />
+          {own ? <NotThis model={shown} onNotThis={onNotThis} onUndo={onUndo} /> : null}
         </span>
       </footer>
     </>

@@ -10,15 +10,23 @@ export interface SourceView {
   title: string;
   publisher: string;
   date: string;
+  /** The date is inferred (the source does not print one): shown as "c. <date>". */
+  dateInferred?: boolean;
   /** The source's address; without one the card names the source without a link. */
   url?: string;
+}
+
+/** An entity named on a card, whose own card the reader can open from there. */
+export interface EntityRef {
+  id: string;
+  name: string;
 }
 
 export interface FrontView {
   /** "Space" */
   front: string;
-  /** "Stoke Space, SpaceX" */
-  rivals: string;
+  /** Stoke Space and SpaceX, in the dataset's order: each opens its own card. */
+  rivals: EntityRef[];
   summary: string;
   source?: SourceView;
 }
@@ -70,6 +78,7 @@ export function cardModel(data: Dataset, entityId: string): CardModel | null {
     const s = sources.get(id);
     if (!s) return undefined;
     const view: SourceView = { title: s.title, publisher: s.publisher, date: s.date };
+    if (s.dateInferred) view.dateInferred = true;
     if (s.url) view.url = s.url;
     return view;
   };
@@ -96,7 +105,7 @@ export function cardModel(data: Dataset, entityId: string): CardModel | null {
       : undefined,
     fronts: entity.fronts.map((f) => ({
       front: frontName(f.front),
-      rivals: f.rivals.map(nameOf).join(', '),
+      rivals: f.rivals.map((id) => ({ id, name: nameOf(id) })),
       summary: f.summary,
       source: source(f.source),
     })),

@@ -39,6 +39,8 @@ const SourceSchema = v.strictObject({
   publisher: text,
   /** Publication date of the source. */
   date: isoDate,
+  /** The source prints no date of its own: `date` is inferred (cards show "c. <date>"). */
+  dateInferred: v.optional(v.boolean()),
   url: v.optional(v.pipe(v.string(), v.url())),
 });
 

@@ -199,6 +199,35 @@ describe('card controller', () => {
     }
   });
 
+  it('a rival’s name shows its card in the same card, held while the reader reads it', async () => {
+    vi.useFakeTimers();
+    try {
+      const p = page('<p id="p">Stoke Space builds rockets.</p>')('p');
+      const stoke = foundWord(p, 'Stoke Space', 'stoke-space');
+      cards.open(stoke, false);
+      asked[0]?.resolve(modelOf('stoke-space'));
+      await settle();
+      const shown = card();
+      await press('SpaceX');
+      // The rival's card comes from the background like any other.
+      expect(asked.map((a) => a.entity)).toEqual(['stoke-space', 'spacex']);
+      asked[1]?.resolve(modelOf('spacex'));
+      await settle();
+      expect(card()).toBe(shown);
+      expect(shadow()?.querySelector('h2')?.textContent).toBe('SpaceX');
+      expect(button('← Back to Stoke Space')).toBeDefined();
+      // The pointer leaving the window would close a card only glanced at; not this one.
+      document.dispatchEvent(new PointerEvent('pointerout', { relatedTarget: null }));
+      vi.advanceTimersByTime(5000);
+      expect(isOpen()).toBe(true);
+      await press('← Back to Stoke Space');
+      expect(shadow()?.querySelector('h2')?.textContent).toBe('Stoke Space');
+      expect(asked).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("shows the position among the entity's mentions and steps to the next and previous", async () => {
     const { spacex, openai, spacexAgain } = mentions();
     order = [spacex, openai, spacexAgain];

@@ -98,7 +98,10 @@ describe('cardModel', () => {
     expect(m.fronts).toEqual([
       {
         front: 'Space',
-        rivals: 'SpaceX, OpenAI',
+        rivals: [
+          { id: 'spacex', name: 'SpaceX' },
+          { id: 'openai', name: 'OpenAI' },
+        ],
         summary: 'Sam Altman explored a deal with Stoke Space; the talks have ended.',
         source: {
           title: 'Altman and Stoke',
@@ -128,6 +131,32 @@ describe('cardModel', () => {
       publisher: 'Rocket Weekly',
       date: '2024-11-20',
     });
+  });
+
+  it('opens for every entity of the bundled dataset, those no page highlights too', () => {
+    const ids = new Set(dataset.entities.map((e) => e.id));
+    const hidden = dataset.entities.filter((e) => !e.highlight);
+    expect(hidden.map((e) => e.id)).toEqual(expect.arrayContaining(['google', 'merge-labs']));
+    for (const e of dataset.entities) {
+      const m = cardModel(dataset, e.id);
+      expect(m, e.id).toMatchObject({ entity: e.id, name: e.name, asOf: dataset.asOf });
+      // Every rival named on a card is a card of its own: the name can open it.
+      for (const f of m?.fronts ?? []) for (const r of f.rivals) expect(ids, e.id).toContain(r.id);
+    }
+    const google = cardModel(dataset, 'google') as CardModel;
+    expect(google.fronts[0]?.rivals).toContainEqual({ id: 'openai', name: 'OpenAI' });
+  });
+
+  it('says when a source’s date is inferred', () => {
+    const inferred = {
+      ...data,
+      sources: data.sources.map((s) => (s.id === 'src-a' ? { ...s, dateInferred: true } : s)),
+    };
+    const m = cardModel(inferred, 'stoke-space') as CardModel;
+    expect(m.fronts[0]?.source?.dateInferred).toBe(true);
+    expect(m.facts.find((f) => f.source?.publisher === 'Rocket Weekly')?.source).not.toHaveProperty(
+      'dateInferred',
+    );
   });
 
   it('shows no internal words from the bundled dataset', () => {
