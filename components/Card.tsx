@@ -60,9 +60,8 @@ function SourceLink({ source }: { source?: SourceView }) {
           {label}
         </a>
       ) : (
-        <span title={source.title} aria-label={name}>
-          {label}
-        </span>
+        // Only until every source has its address (the dataset is getting them).
+        <span title={source.title}>{label}</span>
       )}
     </span>
   );
