@@ -9,9 +9,10 @@
 
 import { Fragment, type Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { CardModel, SourceView } from '../core/card-model';
+import type { CardModel } from '../core/card-model';
 import { entityRgb } from '../extension/palette';
 import { DataAge } from './DataAge';
+import { SourceLink } from './SourceLink';
 
 export interface CardProps {
   model: CardModel;
@@ -31,41 +32,14 @@ export interface CardProps {
   back?: { label: string; onBack: () => void };
   /** Today, for the data's age; the clock at render time unless a test fixes it. */
   today?: Date;
+  /** Leaves out the data's age where the page around the card says it already (the popup). */
+  hideAge?: boolean;
 }
 
 /** How long the card shows its undo state after "Not this" before the host closes it. */
 export const UNDO_MS = 6000;
 
 type NotThisStep = 'idle' | 'choosing' | 'page' | 'site';
-
-/**
- * A source, short: "Reuters, 2025-12-05" ("c. 2025-12-05" when the date is inferred), a link to
- * it; the headline is its tooltip and, for screen readers, part of the link's name.
- */
-function SourceLink({ source }: { source?: SourceView }) {
-  if (!source) return null;
-  const date = source.dateInferred ? `c. ${source.date}` : source.date;
-  const label = `${source.publisher}, ${date}`;
-  const name = `${label}: ${source.title}`;
-  return (
-    <span class="source">
-      {source.url ? (
-        <a
-          href={source.url}
-          target="_blank"
-          rel="noopener noreferrer"
-          title={source.title}
-          aria-label={name}
-        >
-          {label}
-        </a>
-      ) : (
-        // Only until every source has its address (the dataset is getting them).
-        <span title={source.title}>{label}</span>
-      )}
-    </span>
-  );
-}
 
 function Position(props: Pick<CardProps, 'position' | 'onNext' | 'onPrev'>) {
   const { position, onNext, onPrev } = props;
@@ -307,7 +281,7 @@ function CardBody(props: CardProps) {
           </ul>
         ) : null}
         {more ? <More model={shown} /> : null}
-        <DataAge class="as-of" asOf={shown.asOf} today={props.today} />
+        {props.hideAge ? null : <DataAge class="as-of" asOf={shown.asOf} today={props.today} />}
       </div>
       {/* Never scrolled away: every control of the card stays visible (see card-css.ts). */}
       <footer class="card-controls">

@@ -71,17 +71,9 @@ export const REPEAT_OVERLAP = 0.6;
 export function cardModel(data: Dataset, entityId: string): CardModel | null {
   const entity = data.entities.find((e) => e.id === entityId);
   if (!entity) return null;
-  const sources = new Map<string, Source>(data.sources.map((s) => [s.id, s]));
   const nameOf = (id: string) => data.entities.find((e) => e.id === id)?.name ?? id;
   const frontName = (id: string) => data.fronts.find((f) => f.id === id)?.name ?? id;
-  const source = (id: string): SourceView | undefined => {
-    const s = sources.get(id);
-    if (!s) return undefined;
-    const view: SourceView = { title: s.title, publisher: s.publisher, date: s.date };
-    if (s.dateInferred) view.dateInferred = true;
-    if (s.url) view.url = s.url;
-    return view;
-  };
+  const source = (id: string) => sourceView(data, id);
   const summaries = entity.fronts.map((f) => f.summary);
 
   const facts = entity.facts
@@ -113,6 +105,23 @@ export function cardModel(data: Dataset, entityId: string): CardModel | null {
     asOf: data.asOf,
     spellings: [...new Set([entity.name, ...entity.aliases.map((a) => a.text)].map(spelling))],
   };
+}
+
+/** A source as cards show it, or undefined when the dataset has no source by that id. */
+export function sourceView(data: Pick<Dataset, 'sources'>, id: string): SourceView | undefined {
+  const s: Source | undefined = data.sources.find((x) => x.id === id);
+  if (!s) return undefined;
+  const view: SourceView = { title: s.title, publisher: s.publisher, date: s.date };
+  if (s.dateInferred) view.dateInferred = true;
+  if (s.url) view.url = s.url;
+  return view;
+}
+
+/** The facts about the wider industry that belong to no entity, newest first, with their sources. */
+export function landscapeFacts(data: Pick<Dataset, 'sources' | 'landscape'>): FactView[] {
+  return [...(data.landscape ?? [])]
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .map((f) => ({ text: f.text, date: f.date, source: sourceView(data, f.source) }));
 }
 
 /** The description's first sentence when the whole is too long for one line. */
