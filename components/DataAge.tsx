@@ -7,8 +7,10 @@ export function DataAge(props: {
   /** Today; the clock at render time unless a test fixes it. */
   today?: Date;
   class?: string;
+  /** "Dec" for "December", where the line shares a row. */
+  month?: 'long' | 'short';
 }) {
-  const age = dataAge(props.asOf, props.today ?? new Date());
+  const age = dataAge(props.asOf, props.today ?? new Date(), { month: props.month });
   return (
     <p class={props.class ?? 'data-age'}>
       Data as of <time dateTime={props.asOf}>{age.date}</time> · {age.ago}

@@ -172,7 +172,7 @@ export function Popup(props: {
       <header>
         <div class="title-row">
           <h1>Rivalry Lens</h1>
-          <DataAge asOf={data.asOf} today={today} />
+          <DataAge asOf={data.asOf} today={today} month="short" />
         </div>
         <PopupSwitches host={host} sites={sites} isPaused={isPaused} />
       </header>
@@ -187,12 +187,15 @@ export function Popup(props: {
           onRetry={() => ask('retry')}
         />
       </main>
-      <PopupFold title="Rivalry map" class="map" data={data}>
-        {(open) => <RivalryMap data={data} layout={layout} present={present} onOpen={open} />}
-      </PopupFold>
-      <PopupFold title="Wider landscape" class="landscape-fold" data={data}>
-        {(open) => <Landscape data={data} open={open} />}
-      </PopupFold>
+      {/* One row for both folds; an open one rises over the list (popup.css). */}
+      <div class="folds">
+        <PopupFold title="Rivalry map" class="map" data={data}>
+          {(open) => <RivalryMap data={data} layout={layout} present={present} onOpen={open} />}
+        </PopupFold>
+        <PopupFold title="Wider landscape" class="landscape-fold" data={data}>
+          {(open) => <Landscape data={data} open={open} />}
+        </PopupFold>
+      </div>
       <footer>
         <ShortcutHint />
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>

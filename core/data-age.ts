@@ -24,14 +24,21 @@ function parts(iso: string): { y: number; m: number; d: number; precision: 1 | 2
   return { y, m, d, precision };
 }
 
-/** The as-of date `iso` and its age on `today` (the reader's calendar day). */
-export function dataAge(iso: string, today: Date): DataAge {
+/**
+ * The as-of date `iso` and its age on `today` (the reader's calendar day); `month: 'short'`
+ * ("5 Dec 2025") where the line shares its row.
+ */
+export function dataAge(
+  iso: string,
+  today: Date,
+  { month = 'long' }: { month?: 'long' | 'short' } = {},
+): DataAge {
   const { y, m, d, precision } = parts(iso);
   const at = new Date(Date.UTC(y, m - 1, d));
   const date = new Intl.DateTimeFormat(LOCALE, {
     timeZone: 'UTC',
     year: 'numeric',
-    ...(precision >= 2 ? { month: 'long' } : {}),
+    ...(precision >= 2 ? { month } : {}),
     ...(precision === 3 ? { day: 'numeric' } : {}),
   }).format(at);
 

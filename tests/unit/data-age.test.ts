@@ -38,5 +38,6 @@ describe('dataAge', () => {
       ago: '12 months ago',
     });
     expect(dataAge('2024', day(2026, 12, 2)).date).toBe('2024');
+    expect(dataAge('2025-12-05', day(2026, 12, 2), { month: 'short' }).date).toBe('5 Dec 2025');
   });
 });
