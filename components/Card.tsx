@@ -34,6 +34,8 @@ export interface CardProps {
   today?: Date;
   /** Leaves out the data's age where the page around the card says it already (the popup). */
   hideAge?: boolean;
+  /** The card now shows another entity's card (a rival's, or back): its label follows. */
+  onShown?: (model: CardModel) => void;
 }
 
 /** How long the card shows its undo state after "Not this" before the host closes it. */
@@ -192,6 +194,7 @@ function CardBody(props: CardProps) {
   useEffect(() => {
     const now = `${shown.entity} ${more}`;
     if (placedWith.current === now) return;
+    if (!placedWith.current.startsWith(`${shown.entity} `)) props.onShown?.(shown);
     placedWith.current = now;
     onResize?.();
   });
@@ -246,6 +249,8 @@ function CardBody(props: CardProps) {
           />
           <h2>{shown.name}</h2>
           <span class="kind">{shown.kind}</span>
+          {/* Says why the reader will not find it highlighted on the page. */}
+          {shown.highlight ? null : <span class="not-highlighted">not highlighted on pages</span>}
         </header>
         {/* Two lines at most while compact; the whole of it with More. */}
         <p class={more || !hasMore ? 'desc' : 'desc clamped'}>{shown.description}</p>

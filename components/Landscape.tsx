@@ -15,13 +15,18 @@ export function Landscape(props: { data: Dataset; open: OpenCard }) {
   return (
     <div class="landscape">
       {facts.length > 0 ? (
-        <ul class="landscape-facts" aria-label="Industry facts">
-          {facts.map((f) => (
-            <li key={`${f.date}${f.text}`}>
-              <time>{f.date}</time> {f.text} <SourceLink source={f.source} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <p class="landscape-title" id="landscape-facts">
+            About the industry, beyond any one name:
+          </p>
+          <ul class="landscape-facts" aria-labelledby="landscape-facts">
+            {facts.map((f) => (
+              <li key={`${f.date}${f.text}`}>
+                <time>{f.date}</time> {f.text} <SourceLink source={f.source} />
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       {others.length > 0 ? (
         <>

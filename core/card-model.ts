@@ -41,6 +41,8 @@ export interface CardModel {
   entity: string;
   name: string;
   kind: Entity['kind'];
+  /** Highlighted on pages; the others (Google, Merge Labs…) are reached from other cards. */
+  highlight: boolean;
   /** One line: the dataset's description, or its first sentence when it is long. */
   description: string;
   /** "Sam Altman (CEO)", several joined with "; ". */
@@ -91,6 +93,7 @@ export function cardModel(data: Dataset, entityId: string): CardModel | null {
     entity: entity.id,
     name: entity.name,
     kind: entity.kind,
+    highlight: entity.highlight,
     description: oneLine(entity.description),
     leader: entity.leaders.length
       ? entity.leaders.map((l) => `${l.name}, ${l.role}`).join('; ')

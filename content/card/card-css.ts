@@ -36,6 +36,8 @@ export const CARD_CSS = `
 header { display: flex; align-items: baseline; gap: 8px; }
 h2 { margin: 0; font-size: 1.1em; line-height: 1.3; font-weight: 650; min-width: 0; }
 .kind { font-size: 0.8em; color: var(--muted); text-transform: capitalize; }
+.not-highlighted { font-size: 0.8em; color: var(--muted); }
+.as-of { margin: 8px 0 0; font-size: 0.85em; color: var(--muted); }
 .swatch { width: 10px; height: 10px; border-radius: 3px; flex: none; align-self: center; }
 .nav { display: flex; align-items: center; gap: 4px; flex: none;
   color: var(--muted); font-variant-numeric: tabular-nums; }

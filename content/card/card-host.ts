@@ -19,7 +19,7 @@ export interface ShowOptions {
   /** Move focus into the card and keep Tab inside it (opened from the keyboard); Escape brings it back. */
   focus: boolean;
   /** What the card's buttons do. */
-  props: Omit<CardProps, 'model' | 'onResize'>;
+  props: Omit<CardProps, 'model' | 'onResize' | 'onShown'>;
   /** The card closed itself: its mention went away or left the viewport. */
   onGone(): void;
 }
@@ -139,9 +139,13 @@ export function createCardHost(doc: Document): CardHost {
   const api: CardHost = {
     show(anchor, model, options) {
       const el = ensure();
-      el.setAttribute('aria-label', `Rivalry Lens: ${model.name}`);
+      const label = (m: CardModel) => el.setAttribute('aria-label', `Rivalry Lens: ${m.name}`);
+      label(model);
       current = options.props;
-      render(h(Card, { model, ...options.props, onResize: () => follow?.update() }), el);
+      render(
+        h(Card, { model, ...options.props, onResize: () => follow?.update(), onShown: label }),
+        el,
+      );
       if (!open) {
         if (typeof el.showPopover === 'function') {
           el.showPopover();

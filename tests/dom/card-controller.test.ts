@@ -215,6 +215,10 @@ describe('card controller', () => {
       await settle();
       expect(card()).toBe(shown);
       expect(shadow()?.querySelector('h2')?.textContent).toBe('SpaceX');
+      // The dialog is named after what it shows.
+      await vi.waitFor(() =>
+        expect(card()?.getAttribute('aria-label')).toBe('Rivalry Lens: SpaceX'),
+      );
       expect(button('← Back to Stoke Space')).toBeDefined();
       // The pointer leaving the window would close a card only glanced at; not this one.
       document.dispatchEvent(new PointerEvent('pointerout', { relatedTarget: null }));
@@ -222,6 +226,9 @@ describe('card controller', () => {
       expect(isOpen()).toBe(true);
       await press('← Back to Stoke Space');
       expect(shadow()?.querySelector('h2')?.textContent).toBe('Stoke Space');
+      await vi.waitFor(() =>
+        expect(card()?.getAttribute('aria-label')).toBe('Rivalry Lens: Stoke Space'),
+      );
       expect(asked).toHaveLength(2);
     } finally {
       vi.useRealTimers();

@@ -42,7 +42,9 @@ describe('Wider landscape', () => {
 
   it('lists every landscape fact, newest first, each with a link to its source', () => {
     render(<Popup tabId={undefined} data={data} today={today} />);
-    const facts = within(fold('Wider landscape')).getByRole('list', { name: 'Industry facts' });
+    const facts = within(fold('Wider landscape')).getByRole('list', {
+      name: /^About the industry/,
+    });
     const items = [...facts.querySelectorAll('li')];
     expect(items.map((li) => li.querySelector('time')?.textContent)).toEqual([
       '2025-05-20',
@@ -61,7 +63,9 @@ describe('Wider landscape', () => {
 
   it('lists every fact of the bundled landscape with its source’s address', () => {
     render(<Popup tabId={undefined} data={dataset} />);
-    const facts = within(fold('Wider landscape')).getByRole('list', { name: 'Industry facts' });
+    const facts = within(fold('Wider landscape')).getByRole('list', {
+      name: /^About the industry/,
+    });
     const items = [...facts.querySelectorAll('li')];
     expect(items).toHaveLength(dataset.landscape?.length ?? 0);
     for (const fact of dataset.landscape ?? []) {
@@ -87,9 +91,9 @@ describe('Wider landscape', () => {
     expect(container.textContent?.match(/as of/gi)).toHaveLength(1);
     const back = within(card).getByRole('button', { name: 'Back to Wider landscape' });
     expect(document.activeElement).toBe(back);
-    expect(within(landscape).queryByRole('list', { name: 'Industry facts' })).toBeNull();
+    expect(within(landscape).queryByRole('list', { name: /^About the industry/ })).toBeNull();
     fireEvent.click(back);
-    expect(within(landscape).getByRole('list', { name: 'Industry facts' })).toBeTruthy();
+    expect(within(landscape).getByRole('list', { name: /^About the industry/ })).toBeTruthy();
     expect(document.activeElement).toBe(within(landscape).getByRole('button', { name: 'Meta' }));
   });
 });

@@ -203,7 +203,7 @@ describe('the popup at 360×600', () => {
     expect(await popup.overflow()).toEqual([]);
 
     await page.getByText('Wider landscape', { exact: true }).click();
-    const facts = page.getByRole('list', { name: 'Industry facts' }).locator('li');
+    const facts = page.getByRole('list', { name: /^About the industry/ }).locator('li');
     await expect.poll(() => facts.count()).toBe(dataset.landscape?.length ?? 0);
     // Each fact names its source, linked to the address the dataset gives it.
     for (const fact of dataset.landscape ?? []) {
