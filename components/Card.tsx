@@ -250,7 +250,11 @@ function CardBody(props: CardProps) {
           <h2>{shown.name}</h2>
           <span class="kind">{shown.kind}</span>
           {/* Says why the reader will not find it highlighted on the page. */}
-          {shown.highlight ? null : <span class="not-highlighted">not highlighted on pages</span>}
+          {shown.highlight ? null : (
+            <span class="not-highlighted">
+              <span aria-hidden="true">· </span>not highlighted on pages
+            </span>
+          )}
         </header>
         {/* Two lines at most while compact; the whole of it with More. */}
         <p class={more || !hasMore ? 'desc' : 'desc clamped'}>{shown.description}</p>

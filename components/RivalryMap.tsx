@@ -192,6 +192,11 @@ export function RivalryMap(props: {
           );
         })}
       </svg>
+      {onOpen ? (
+        <p class="map-hint" aria-hidden="true">
+          Click a name for its card.
+        </p>
+      ) : null}
       <ul class="map-legend" aria-hidden="true">
         {data.fronts.map((front) => (
           <li key={front.id}>

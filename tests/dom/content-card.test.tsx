@@ -178,7 +178,7 @@ describe('Card: a rival’s card in its place', () => {
       />,
     );
     expect(screen.queryByRole('button', { name: /^Back to / })).toBeNull();
-    expect(screen.queryByText('not highlighted on pages')).toBeNull();
+    expect(screen.queryByText(/not highlighted on pages/)).toBeNull();
     const google = button('Google');
     expect(google.getAttribute('title')).toBe('Show Google’s card');
     fireEvent.click(google);
@@ -192,7 +192,7 @@ describe('Card: a rival’s card in its place', () => {
     // Placed again for its new size (effects run after paint, outside act here).
     await waitFor(() => expect(onResize).toHaveBeenCalledOnce());
     // Google is not highlighted on the page: the card says so, OpenAI's did not.
-    expect(screen.getByText('not highlighted on pages')).toBeTruthy();
+    expect(screen.getByText(/not highlighted on pages/)).toBeTruthy();
     // What belongs to the mention stays with the mention's own card.
     expect(screen.queryByText(/matched/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Not this' })).toBeNull();

@@ -231,6 +231,8 @@ describe('the popup at 360×600', () => {
     // One fold at a time: opening the map closes the landscape.
     await page.getByText('Rivalry map', { exact: true }).click();
     await expect.poll(() => page.locator('details.landscape-fold[open]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Google: show its card' }).hover();
+    await page.screenshot({ path: '/tmp/landscape-popup-map-open.png' });
     await page.getByRole('button', { name: 'Google: show its card' }).click();
     const google = page.getByRole('region', { name: 'Google: card' });
     await expect.poll(() => google.getByRole('heading', { level: 2 }).textContent()).toBe('Google');
