@@ -174,6 +174,14 @@ export function Card(props: CardProps) {
   return <CardBody key={key} {...props} />;
 }
 
+/** Scrolls `scroller` just enough for `el` to show (a rival's name far down a long card). */
+function keepInView(scroller: HTMLElement, el: HTMLElement) {
+  const view = scroller.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  if (r.bottom > view.bottom) scroller.scrollTop += r.bottom - view.bottom;
+  else if (r.top < view.top) scroller.scrollTop -= view.top - r.top;
+}
+
 /** Where focus goes once another card is shown: its way back, or the rival it was opened from. */
 type FocusAfter = { to: 'back' } | { to: 'rival'; entity: string } | null;
 
@@ -203,12 +211,17 @@ function CardBody(props: CardProps) {
     const after = focusAfter.current;
     if (!after) return;
     focusAfter.current = null;
+    // Another card starts at its top, wherever the last one was scrolled to.
+    if (after.to === 'back' && box.current) box.current.scrollTop = 0;
     const selector =
       after.to === 'back'
         ? 'button.back'
         : // Entity ids are kebab-case (core/entity-id.ts): nothing to escape.
           `button.rival-link[data-entity="${after.entity}"]`;
-    box.current?.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
+    const el = box.current?.querySelector<HTMLElement>(selector);
+    el?.focus({ preventScroll: true });
+    // Scrolled within the card only: letting focus scroll could move the page under it.
+    if (el && box.current) keepInView(box.current, el);
   });
   const openRival = async (entity: string) => {
     const next = await loadCard?.(entity);

@@ -30,7 +30,9 @@ export function PopupFold(props: {
     const selector = focusAfter.current;
     if (!selector) return;
     focusAfter.current = null;
-    box.current?.querySelector<HTMLElement | SVGElement>(selector)?.focus({ preventScroll: true });
+    // A card starts at its top, wherever the fold was scrolled to.
+    if (selector === 'button.back' && box.current) box.current.scrollTop = 0;
+    box.current?.querySelector<HTMLElement | SVGElement>(selector)?.focus();
   });
   const open: OpenCard = (entity) => {
     const model = cardModel(data, entity);

@@ -54,7 +54,9 @@ ul { margin: 0; padding: 0; list-style: none; }
 button.rival-link { font: inherit; color: var(--accent); background: none; border: 0;
   padding: 0; border-radius: 2px; text-decoration: underline; text-underline-offset: 2px; }
 button.rival-link:hover { border: 0; text-decoration-thickness: 2px; }
-button.back { display: block; margin: 0 0 6px; padding: 1px 8px; font-size: 0.85em; }
+/* Stays in view while the card's content scrolls under it. */
+button.back { display: block; position: sticky; top: 0; z-index: 1; margin: 0 0 6px;
+  padding: 1px 8px; font-size: 0.85em; box-shadow: 0 0 0 4px var(--bg); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
   overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
 .more { margin: 8px 0 0; padding-top: 6px; border-top: 1px solid var(--line); font-size: 0.93em; }
