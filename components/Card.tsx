@@ -67,13 +67,39 @@ function Position(props: Pick<CardProps, 'position' | 'onNext' | 'onPrev'>) {
   );
 }
 
-function More({ model }: { model: CardModel }) {
+/** An entity's name: a button that opens its card where the card can open one, else text. */
+function EntityName(props: { entity?: string; name: string; open?: (entity: string) => void }) {
+  const { entity, name, open } = props;
+  if (!entity || !open) return <>{name}</>;
+  return (
+    <button
+      type="button"
+      class="rival-link"
+      data-entity={entity}
+      title={`Show ${name}’s card`}
+      onClick={() => open(entity)}
+    >
+      {name}
+    </button>
+  );
+}
+
+function More({ model, open }: { model: CardModel; open?: (entity: string) => void }) {
+  const about = [model.founded ? `Founded ${model.founded}` : '', model.headquarters ?? '']
+    .filter(Boolean)
+    .join(' · ');
   return (
     <div class="more" id="card-more">
-      {model.leader ? (
+      {about ? <p class="about">{about}</p> : null}
+      {model.leaders.length > 0 ? (
         <p class="leader">
           {model.kind === 'person' ? 'Role: ' : 'Led by '}
-          {model.leader}
+          {model.leaders.map((l, i) => (
+            <Fragment key={l.name}>
+              {i > 0 ? '; ' : null}
+              <EntityName entity={l.entity} name={l.name} open={open} />, {l.role}
+            </Fragment>
+          ))}
         </p>
       ) : null}
       {model.fronts.map((f) => (
@@ -189,8 +215,11 @@ function CardBody(props: CardProps) {
   const { model, onNotThis, onUndo, position, onNext, onPrev, onResize, loadCard, back } = props;
   /** Cards opened from rival names, on top of the mention's own. */
   const [trail, setTrail] = useState<CardModel[]>([]);
-  /** The rival each card of the trail was opened from, to give it focus again on the way back. */
-  const openedFrom = useRef<string[]>([]);
+  /**
+   * For each card of the trail, the name it was opened from and whether More was open there:
+   * both come back with Back.
+   */
+  const openedFrom = useRef<{ entity: string; more: boolean }[]>([]);
   const [more, setMore] = useState(false);
   const shown = trail[trail.length - 1] ?? model;
   const previous = trail.length > 0 ? (trail[trail.length - 2] ?? model) : undefined;
@@ -226,19 +255,24 @@ function CardBody(props: CardProps) {
   const openRival = async (entity: string) => {
     const next = await loadCard?.(entity);
     if (!next) return;
-    openedFrom.current = [...openedFrom.current, entity];
+    openedFrom.current = [...openedFrom.current, { entity, more }];
     focusAfter.current = { to: 'back' };
     setMore(false);
     setTrail((t) => [...t, next]);
   };
   const goBack = () => {
-    const entity = openedFrom.current[openedFrom.current.length - 1];
+    const from = openedFrom.current[openedFrom.current.length - 1];
     openedFrom.current = openedFrom.current.slice(0, -1);
-    focusAfter.current = entity ? { to: 'rival', entity } : null;
-    setMore(false);
+    focusAfter.current = from ? { to: 'rival', entity: from.entity } : null;
+    setMore(from?.more ?? false);
     setTrail((t) => t.slice(0, -1));
   };
-  const hasMore = shown.facts.length > 0 || shown.fronts.length > 0 || Boolean(shown.leader);
+  const hasMore =
+    shown.facts.length > 0 ||
+    shown.fronts.length > 0 ||
+    shown.leaders.length > 0 ||
+    Boolean(shown.founded || shown.headquarters);
+  const open = loadCard ? (entity: string) => void openRival(entity) : undefined;
   const backTo = previous
     ? { label: previous.name, onBack: goBack }
     : back
@@ -282,19 +316,7 @@ function CardBody(props: CardProps) {
                   {f.rivals.map((r, i) => (
                     <Fragment key={r.id}>
                       {i > 0 ? ', ' : null}
-                      {loadCard ? (
-                        <button
-                          type="button"
-                          class="rival-link"
-                          data-entity={r.id}
-                          title={`Show ${r.name}’s card`}
-                          onClick={() => void openRival(r.id)}
-                        >
-                          {r.name}
-                        </button>
-                      ) : (
-                        r.name
-                      )}
+                      <EntityName entity={r.id} name={r.name} open={open} />
                     </Fragment>
                   ))}
                 </span>
@@ -302,7 +324,7 @@ function CardBody(props: CardProps) {
             ))}
           </ul>
         ) : null}
-        {more ? <More model={shown} /> : null}
+        {more ? <More model={shown} open={open} /> : null}
         {props.hideAge ? null : <DataAge class="as-of" asOf={shown.asOf} today={props.today} />}
       </div>
       {/* Never scrolled away: every control of the card stays visible (see card-css.ts). */}

@@ -16,6 +16,12 @@ export interface SourceView {
   url?: string;
 }
 
+export interface LeaderView {
+  name: string;
+  role: string;
+  entity?: string;
+}
+
 /** An entity named on a card, whose own card the reader can open from there. */
 export interface EntityRef {
   id: string;
@@ -45,8 +51,11 @@ export interface CardModel {
   highlight: boolean;
   /** One line: the dataset's description, or its first sentence when it is long. */
   description: string;
-  /** "Sam Altman (CEO)", several joined with "; ". */
-  leader?: string;
+  /** Who leads it, each with the entity of their own card where the dataset has one. */
+  leaders: LeaderView[];
+  /** Year founded and headquarters, where known. */
+  founded?: number;
+  headquarters?: string;
   fronts: FrontView[];
   /** Behind "More"; none repeats a front's summary. */
   facts: FactView[];
@@ -95,9 +104,13 @@ export function cardModel(data: Dataset, entityId: string): CardModel | null {
     kind: entity.kind,
     highlight: entity.highlight,
     description: oneLine(entity.description),
-    leader: entity.leaders.length
-      ? entity.leaders.map((l) => `${l.name}, ${l.role}`).join('; ')
-      : undefined,
+    leaders: entity.leaders.map((l) => ({
+      name: l.name,
+      role: l.role,
+      ...(l.entity && data.entities.some((e) => e.id === l.entity) ? { entity: l.entity } : {}),
+    })),
+    ...(entity.founded ? { founded: entity.founded } : {}),
+    ...(entity.headquarters ? { headquarters: entity.headquarters } : {}),
     fronts: entity.fronts.map((f) => ({
       front: frontName(f.front),
       rivals: f.rivals.map((id) => ({ id, name: nameOf(id) })),

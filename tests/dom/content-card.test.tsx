@@ -210,6 +210,25 @@ describe('Card: a rival’s card in its place', () => {
     expect(onResize).toHaveBeenCalledTimes(2);
   });
 
+  it('a leader with a card of their own opens it from More, and Back keeps More open', async () => {
+    render(<Card model={real('reddit')} loadCard={loadCard} today={today} />);
+    fireEvent.click(button('More'));
+    const more = screen.getByText(/^Led by/);
+    expect(more.textContent).toContain('Steve Huffman, Co-founder and CEO');
+    expect(screen.getByText(/^Founded 2005/).textContent).toBe(
+      'Founded 2005 · San Francisco, California',
+    );
+    // Only a leader with an entity of their own is a way on.
+    expect(screen.queryByRole('button', { name: 'Steve Huffman' })).toBeNull();
+    fireEvent.click(button('Alexis Ohanian'));
+    await screen.findByRole('button', { name: 'Back to Reddit' });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Alexis Ohanian');
+    expect(button('More').getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(button('Back to Reddit'));
+    expect(button('Less').getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(button('Alexis Ohanian'));
+  });
+
   it('goes several cards deep and back one at a time', async () => {
     render(<Card model={real('neuralink')} loadCard={loadCard} />);
     fireEvent.click(button('Merge Labs'));

@@ -34,6 +34,8 @@ const data: Dataset = {
       highlight: true,
       description:
         'Start-up from Kent, Washington, building Nova. Both of its stages are meant to fly again and again.',
+      founded: 2019,
+      headquarters: 'Kent, Washington',
       leaders: [{ name: 'Andy Lapsa', role: 'CEO' }],
       aliases: [{ text: 'Stoke Space' }, { text: 'Stoke', ambiguous: true }],
       fronts: [
@@ -84,6 +86,7 @@ const data: Dataset = {
 };
 
 const model = (id: string) => cardModel(data, id) as CardModel;
+const model_ = (d: typeof dataset, id: string) => cardModel(d, id) as CardModel;
 
 describe('cardModel', () => {
   it('is compact: name, kind, one line of description, a line per front with its rivals', () => {
@@ -92,7 +95,9 @@ describe('cardModel', () => {
       name: 'Stoke Space',
       kind: 'company',
       description: 'Start-up from Kent, Washington, building Nova.',
-      leader: 'Andy Lapsa, CEO',
+      leaders: [{ name: 'Andy Lapsa', role: 'CEO' }],
+      founded: 2019,
+      headquarters: 'Kent, Washington',
       asOf: '2025-06-01',
     });
     expect(m.fronts).toEqual([
@@ -143,6 +148,14 @@ describe('cardModel', () => {
       // Every rival named on a card is a card of its own: the name can open it.
       for (const f of m?.fronts ?? []) for (const r of f.rivals) expect(ids, e.id).toContain(r.id);
     }
+    // A leader with a card of their own carries its id: the name opens it.
+    const reddit = dataset.entities.find((e) => e.id === 'reddit');
+    for (const l of reddit?.leaders ?? [])
+      expect(model_(dataset, 'reddit').leaders).toContainEqual(
+        l.entity
+          ? { name: l.name, role: l.role, entity: l.entity }
+          : { name: l.name, role: l.role },
+      );
     const google = cardModel(dataset, 'google') as CardModel;
     expect(google.fronts[0]?.rivals).toContainEqual({ id: 'openai', name: 'OpenAI' });
   });
