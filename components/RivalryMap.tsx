@@ -161,7 +161,8 @@ export function RivalryMap(props: {
           const button = onOpen
             ? {
                 role: 'button' as const,
-                tabIndex: 0,
+                // Lower case: on an SVG element the attribute's name is case-sensitive.
+                tabindex: 0,
                 'data-opens': node.id,
                 'aria-label': `${node.name}: show its card`,
                 onClick: () => onOpen(node.id),

@@ -103,6 +103,8 @@ describe('the rivalry map opens cards', () => {
     render(<Popup tabId={undefined} data={dataset} today={today} />);
     const map = fold('Rivalry map');
     const google = within(map).getByRole('button', { name: 'Google: show its card' });
+    // Focusable: an SVG element's attribute names are case-sensitive (not `tabIndex`).
+    expect(google.getAttributeNames()).toContain('tabindex');
     fireEvent.keyDown(google, { key: 'Enter' });
     const card = within(map).getByRole('region', { name: 'Google: card' });
     expect(within(card).getByRole('heading', { level: 2 }).textContent).toBe('Google');

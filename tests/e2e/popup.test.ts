@@ -233,10 +233,22 @@ describe('the popup at 360×600', () => {
     await expect.poll(() => page.locator('details.landscape-fold[open]').count()).toBe(0);
     await page.getByRole('button', { name: 'Google: show its card' }).hover();
     await page.screenshot({ path: '/tmp/landscape-popup-map-open.png' });
-    await page.getByRole('button', { name: 'Google: show its card' }).click();
+    // From the keyboard: the map's names are buttons in the tab order.
+    const node = page.getByRole('button', { name: 'Google: show its card' });
+    await node.focus();
+    await page.keyboard.press('Enter');
+
     const google = page.getByRole('region', { name: 'Google: card' });
     await expect.poll(() => google.getByRole('heading', { level: 2 }).textContent()).toBe('Google');
+    const back = google.getByRole('button', { name: 'Back to Rivalry map' });
+    await expect.poll(() => back.evaluate((b) => b === document.activeElement)).toBe(true);
     await page.screenshot({ path: '/tmp/landscape-popup-map.png' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => node.evaluate((n) => n === document.activeElement)).toBe(true);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await page.screenshot({ path: '/tmp/landscape-popup-map-dark.png' });
   });
 
   it('revealing a mention says which of the entity’s mentions it is', async () => {
