@@ -235,6 +235,34 @@ describe('card controller', () => {
     }
   });
 
+  it('the arrows step between mentions only on the mention’s own card', async () => {
+    const p = page('<p id="p">Stoke Space, and Stoke Space again.</p>')('p');
+    const first = foundWord(p, 'Stoke Space', 'stoke-space');
+    const again = foundWord(p, 'Stoke Space', 'stoke-space', 1);
+    order = [first, again];
+    cards.open(first, false);
+    asked[0]?.resolve(modelOf('stoke-space'));
+    await settle();
+    await press('SpaceX');
+    asked[1]?.resolve(modelOf('spacex'));
+    await settle();
+    const arrow = () =>
+      card()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    // SpaceX's card has no place among Stoke Space's mentions: no step from it.
+    await vi.waitFor(() => expect(card()?.getAttribute('aria-label')).toBe('Rivalry Lens: SpaceX'));
+    arrow();
+    await settle();
+    expect(brought).toEqual([]);
+    expect(shadow()?.querySelector('h2')?.textContent).toBe('SpaceX');
+    await press('← Back to Stoke Space');
+    await vi.waitFor(() =>
+      expect(card()?.getAttribute('aria-label')).toBe('Rivalry Lens: Stoke Space'),
+    );
+    arrow();
+    await settle();
+    expect(brought).toEqual([again]);
+  });
+
   it("shows the position among the entity's mentions and steps to the next and previous", async () => {
     const { spacex, openai, spacexAgain } = mentions();
     order = [spacex, openai, spacexAgain];
