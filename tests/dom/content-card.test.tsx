@@ -147,7 +147,9 @@ describe('Card', () => {
   it('marks a source whose date is inferred', () => {
     const inferred = {
       ...fakeData,
-      sources: fakeData.sources.map((x) => (x.id === 'src-a' ? { ...x, dateInferred: true } : x)),
+      sources: fakeData.sources.map((x) =>
+        x.id === 'src-a' ? { ...x, dateInferred: true as const } : x,
+      ),
     };
     render(<Card model={cardModel(inferred, 'stoke-space') as CardModel} />);
     fireEvent.click(button('More'));

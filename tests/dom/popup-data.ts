@@ -1,4 +1,5 @@
 import type { Dataset, FrontId } from '../../core/dataset';
+import { dataset } from '../../core/rivalry-data';
 import type { EntityCount, PageSummary } from '../../extension/messages';
 
 type Entity = Dataset['entities'][number];
@@ -28,8 +29,12 @@ function entity(
   };
 }
 
-/** A small dataset in the shape of `data/rivalry.json`, for the popup's tests. */
+/**
+ * A small dataset in the shape of `data/rivalry.json`, for the popup's tests: every field its
+ * own but what the popup never shows (the file's version, say), which is the bundled file's.
+ */
 export const data: Dataset = {
+  ...dataset,
   asOf: '2025-06-01',
   fronts: [
     { id: 'ai', name: 'AI', description: 'AI.' },

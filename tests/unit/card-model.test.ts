@@ -163,7 +163,9 @@ describe('cardModel', () => {
   it('says when a source’s date is inferred', () => {
     const inferred = {
       ...data,
-      sources: data.sources.map((s) => (s.id === 'src-a' ? { ...s, dateInferred: true } : s)),
+      sources: data.sources.map((s) =>
+        s.id === 'src-a' ? { ...s, dateInferred: true as const } : s,
+      ),
     };
     const m = cardModel(inferred, 'stoke-space') as CardModel;
     expect(m.fronts[0]?.source?.dateInferred).toBe(true);
