@@ -213,22 +213,23 @@ describe('Card: a rival’s card in its place', () => {
   });
 
   it('a leader with a card of their own opens it from More, and Back keeps More open', async () => {
-    render(<Card model={real('reddit')} loadCard={loadCard} today={today} />);
+    render(<Card model={real('openai')} loadCard={loadCard} today={today} />);
     fireEvent.click(button('More'));
-    const more = screen.getByText(/^Led by/);
-    expect(more.textContent).toContain('Steve Huffman, Co-founder and CEO');
-    expect(screen.getByText(/^Founded 2005/).textContent).toBe(
-      'Founded 2005 · San Francisco, California',
+    expect(screen.getByText(/^Led by/).textContent).toContain(
+      'Greg Brockman, Co-founder and President',
+    );
+    expect(screen.getByText(/^Founded 2015/).textContent).toBe(
+      'Founded 2015 · San Francisco, California',
     );
     // Only a leader with an entity of their own is a way on.
-    expect(screen.queryByRole('button', { name: 'Steve Huffman' })).toBeNull();
-    fireEvent.click(button('Alexis Ohanian'));
-    await screen.findByRole('button', { name: 'Back to Reddit' });
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Alexis Ohanian');
+    expect(screen.queryByRole('button', { name: 'Greg Brockman' })).toBeNull();
+    fireEvent.click(button('Sam Altman'));
+    await screen.findByRole('button', { name: 'Back to OpenAI' });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Sam Altman');
     expect(button('More').getAttribute('aria-expanded')).toBe('false');
-    fireEvent.click(button('Back to Reddit'));
+    fireEvent.click(button('Back to OpenAI'));
     expect(button('Less').getAttribute('aria-expanded')).toBe('true');
-    expect(document.activeElement).toBe(button('Alexis Ohanian'));
+    expect(document.activeElement).toBe(button('Sam Altman'));
   });
 
   it('goes several cards deep and back one at a time', async () => {
