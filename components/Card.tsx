@@ -1,14 +1,18 @@
 /**
  * The hover card's content, compact like a page preview: who this is, one line on each front of
  * the rivalry, and the date of the data; the dated facts and their sources behind "More".
+ * A rival's name opens that entity's card in its place, with a way back, so that the entities
+ * no page highlights (Google, Merge Labs…) are one click from the names they face.
  * Rendered inside the `<rivalry-lens>` shadow root, in a popover that
- * `content/card/card-host.ts` owns (it carries the dialog role and the label).
+ * `content/card/card-host.ts` owns (it carries the dialog role and the label), and in the popup.
  */
 
-import type { Ref } from 'preact';
+import { Fragment, type Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { CardModel, SourceView } from '../core/card-model';
+import type { CardModel } from '../core/card-model';
 import { entityRgb } from '../extension/palette';
+import { DataAge } from './DataAge';
+import { SourceLink } from './SourceLink';
 
 export interface CardProps {
   model: CardModel;
@@ -22,29 +26,22 @@ export interface CardProps {
   onPrev?: () => void;
   /** The card's content changed size (More opened or closed): the host places it again. */
   onResize?: () => void;
+  /** The card of another entity, for a rival's name; without it rival names are plain text. */
+  loadCard?: (entity: string) => Promise<CardModel | null>;
+  /** A way back from the first card ("← Rivalry map" in the popup). */
+  back?: { label: string; onBack: () => void };
+  /** Today, for the data's age; the clock at render time unless a test fixes it. */
+  today?: Date;
+  /** Leaves out the data's age where the page around the card says it already (the popup). */
+  hideAge?: boolean;
+  /** The card now shows another entity's card (a rival's, or back): its label follows. */
+  onShown?: (model: CardModel) => void;
 }
 
 /** How long the card shows its undo state after "Not this" before the host closes it. */
 export const UNDO_MS = 6000;
 
 type NotThisStep = 'idle' | 'choosing' | 'page' | 'site';
-
-/** A source, short: "Reuters, 2025-12-05", a link to it when the dataset has its address. */
-function SourceLink({ source }: { source?: SourceView }) {
-  if (!source) return null;
-  const label = `${source.publisher}, ${source.date}`;
-  return (
-    <span class="source">
-      {source.url ? (
-        <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.title}>
-          {label}
-        </a>
-      ) : (
-        <span title={source.title}>{label}</span>
-      )}
-    </span>
-  );
-}
 
 function Position(props: Pick<CardProps, 'position' | 'onNext' | 'onPrev'>) {
   const { position, onNext, onPrev } = props;
@@ -70,13 +67,39 @@ function Position(props: Pick<CardProps, 'position' | 'onNext' | 'onPrev'>) {
   );
 }
 
-function More({ model }: { model: CardModel }) {
+/** An entity's name: a button that opens its card where the card can open one, else text. */
+function EntityName(props: { entity?: string; name: string; open?: (entity: string) => void }) {
+  const { entity, name, open } = props;
+  if (!entity || !open) return <>{name}</>;
+  return (
+    <button
+      type="button"
+      class="rival-link"
+      data-entity={entity}
+      title={`Show ${name}’s card`}
+      onClick={() => open(entity)}
+    >
+      {name}
+    </button>
+  );
+}
+
+function More({ model, open }: { model: CardModel; open?: (entity: string) => void }) {
+  const about = [model.founded ? `Founded ${model.founded}` : '', model.headquarters ?? '']
+    .filter(Boolean)
+    .join(' · ');
   return (
     <div class="more" id="card-more">
-      {model.leader ? (
+      {about ? <p class="about">{about}</p> : null}
+      {model.leaders.length > 0 ? (
         <p class="leader">
           {model.kind === 'person' ? 'Role: ' : 'Led by '}
-          {model.leader}
+          {model.leaders.map((l, i) => (
+            <Fragment key={l.name}>
+              {i > 0 ? '; ' : null}
+              <EntityName entity={l.entity} name={l.name} open={open} />, {l.role}
+            </Fragment>
+          ))}
         </p>
       ) : null}
       {model.fronts.map((f) => (
@@ -177,47 +200,136 @@ export function Card(props: CardProps) {
   return <CardBody key={key} {...props} />;
 }
 
-function CardBody({ model, onNotThis, onUndo, position, onNext, onPrev, onResize }: CardProps) {
+/** Scrolls `scroller` just enough for `el` to show (a rival's name far down a long card). */
+function keepInView(scroller: HTMLElement, el: HTMLElement) {
+  const view = scroller.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  if (r.bottom > view.bottom) scroller.scrollTop += r.bottom - view.bottom;
+  else if (r.top < view.top) scroller.scrollTop -= view.top - r.top;
+}
+
+/** Where focus goes once another card is shown: its way back, or the rival it was opened from. */
+type FocusAfter = { to: 'back' } | { to: 'rival'; entity: string } | null;
+
+function CardBody(props: CardProps) {
+  const { model, onNotThis, onUndo, position, onNext, onPrev, onResize, loadCard, back } = props;
+  /** Cards opened from rival names, on top of the mention's own. */
+  const [trail, setTrail] = useState<CardModel[]>([]);
+  /**
+   * For each card of the trail, the name it was opened from and whether More was open there:
+   * both come back with Back.
+   */
+  const openedFrom = useRef<{ entity: string; more: boolean }[]>([]);
   const [more, setMore] = useState(false);
-  const placedWith = useRef(more);
+  const shown = trail[trail.length - 1] ?? model;
+  const previous = trail.length > 0 ? (trail[trail.length - 2] ?? model) : undefined;
+  /** The mention's own card: its note, its place among the mentions and "Not this" apply. */
+  const own = trail.length === 0;
+  const box = useRef<HTMLDivElement>(null);
+  const focusAfter = useRef<FocusAfter>(null);
+  const placedWith = useRef(`${shown.entity} ${more}`);
   useEffect(() => {
-    if (placedWith.current === more) return;
-    placedWith.current = more;
+    const now = `${shown.entity} ${more}`;
+    if (placedWith.current === now) return;
+    if (!placedWith.current.startsWith(`${shown.entity} `)) props.onShown?.(shown);
+    placedWith.current = now;
     onResize?.();
   });
-  const hasMore = model.facts.length > 0 || model.fronts.length > 0 || Boolean(model.leader);
+  useLayoutEffect(() => {
+    // The button just pressed is gone with the card it was on: keep focus in the card.
+    const after = focusAfter.current;
+    if (!after) return;
+    focusAfter.current = null;
+    // Another card starts at its top, wherever the last one was scrolled to.
+    if (after.to === 'back' && box.current) box.current.scrollTop = 0;
+    const selector =
+      after.to === 'back'
+        ? 'button.back'
+        : // Entity ids are kebab-case (core/entity-id.ts): nothing to escape.
+          `button.rival-link[data-entity="${after.entity}"]`;
+    const el = box.current?.querySelector<HTMLElement>(selector);
+    el?.focus({ preventScroll: true });
+    // Scrolled within the card only: letting focus scroll could move the page under it.
+    if (el && box.current) keepInView(box.current, el);
+  });
+  const openRival = async (entity: string) => {
+    const next = await loadCard?.(entity);
+    if (!next) return;
+    openedFrom.current = [...openedFrom.current, { entity, more }];
+    focusAfter.current = { to: 'back' };
+    setMore(false);
+    setTrail((t) => [...t, next]);
+  };
+  const goBack = () => {
+    const from = openedFrom.current[openedFrom.current.length - 1];
+    openedFrom.current = openedFrom.current.slice(0, -1);
+    focusAfter.current = from ? { to: 'rival', entity: from.entity } : null;
+    setMore(from?.more ?? false);
+    setTrail((t) => t.slice(0, -1));
+  };
+  const hasMore =
+    shown.facts.length > 0 ||
+    shown.fronts.length > 0 ||
+    shown.leaders.length > 0 ||
+    Boolean(shown.founded || shown.headquarters);
+  const open = loadCard ? (entity: string) => void openRival(entity) : undefined;
+  const backTo = previous
+    ? { label: previous.name, onBack: goBack }
+    : back
+      ? { label: back.label, onBack: back.onBack }
+      : undefined;
   return (
     <>
-      <div class="card-body">
+      <div class="card-body" ref={box}>
+        {backTo ? (
+          <button type="button" class="back" onClick={backTo.onBack}>
+            <span aria-hidden="true">← </span>
+            <span class="visually-hidden">Back to </span>
+            {backTo.label}
+          </button>
+        ) : null}
         <header>
           <span
             class="swatch"
             aria-hidden="true"
-            style={{ background: `rgb(${entityRgb(model.entity)})` }}
+            style={{ background: `rgb(${entityRgb(shown.entity)})` }}
           />
-          <h2>{model.name}</h2>
-          <span class="kind">{model.kind}</span>
+          <h2>{shown.name}</h2>
+          <span class="kind">{shown.kind}</span>
+          {/* Says why the reader will not find it highlighted on the page. */}
+          {shown.highlight ? null : (
+            <span class="not-highlighted">
+              <span aria-hidden="true">· </span>not highlighted on pages
+            </span>
+          )}
         </header>
         {/* Two lines at most while compact; the whole of it with More. */}
-        <p class={more || !hasMore ? 'desc' : 'desc clamped'}>{model.description}</p>
-        {model.matched ? <p class="matched">matched “{model.matched}”</p> : null}
-        {model.fronts.length > 0 ? (
+        <p class={more || !hasMore ? 'desc' : 'desc clamped'}>{shown.description}</p>
+        {own && shown.matched ? <p class="matched">matched “{shown.matched}”</p> : null}
+        {shown.fronts.length > 0 ? (
           <ul class="fronts" aria-label="Rivalry fronts">
-            {model.fronts.map((f) => (
+            {shown.fronts.map((f) => (
               <li key={f.front}>
-                <span class="front-name">{f.front}</span> <span class="rival">— vs {f.rivals}</span>
+                <span class="front-name">{f.front}</span>{' '}
+                <span class="rival">
+                  — vs{' '}
+                  {f.rivals.map((r, i) => (
+                    <Fragment key={r.id}>
+                      {i > 0 ? ', ' : null}
+                      <EntityName entity={r.id} name={r.name} open={open} />
+                    </Fragment>
+                  ))}
+                </span>
               </li>
             ))}
           </ul>
         ) : null}
-        {more ? <More model={model} /> : null}
-        <p class="as-of">
-          Data as of <time>{model.asOf}</time>
-        </p>
+        {more ? <More model={shown} open={open} /> : null}
+        {props.hideAge ? null : <DataAge class="as-of" asOf={shown.asOf} today={props.today} />}
       </div>
       {/* Never scrolled away: every control of the card stays visible (see card-css.ts). */}
       <footer class="card-controls">
-        <Position position={position} onNext={onNext} onPrev={onPrev} />
+        {own ? <Position position={position} onNext={onNext} onPrev={onPrev} /> : null}
         <span class="actions">
           {hasMore ? (
             <button
@@ -229,7 +341,7 @@ function CardBody({ model, onNotThis, onUndo, position, onNext, onPrev, onResize
               {more ? 'Less' : 'More'}
             </button>
           ) : null}
-          <NotThis model={model} onNotThis={onNotThis} onUndo={onUndo} />
+          {own ? <NotThis model={shown} onNotThis={onNotThis} onUndo={onUndo} /> : null}
         </span>
       </footer>
     </>

@@ -1,16 +1,21 @@
 /**
- * The toolbar popup for one tab: the switches, the page summary or the reason there is none,
- * the rivalry map (folded away: the list gets the height) and the shortcut. The popup has a
- * fixed size, so nothing moves as answers arrive.
+ * The toolbar popup for one tab: the switches and the data's age, the page summary or the
+ * reason there is none, the rivalry map and the wider landscape (folded away: the list gets the
+ * height; a name in either opens its card there) and the shortcut. The popup has a fixed size,
+ * so nothing moves as answers arrive.
  */
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { Dataset } from '../core/dataset';
 import type { EntityId } from '../core/types';
 import { isMessage, type PageSummary, type RevealAnswer, sendToTab } from '../extension/messages';
 import { type Unreadable, unreadableReason } from '../extension/pages';
 import { disabledSites, hiddenEntities, paused } from '../extension/settings';
 import { disablingSite, siteOf } from '../extension/site';
+import { DataAge } from './DataAge';
+import { Landscape } from './Landscape';
+import { PopupFold } from './PopupFold';
 import { PopupSummary } from './PopupSummary';
 import { PopupSwitches } from './PopupSwitches';
 import { layoutRivalryMap, type MapData, RivalryMap } from './RivalryMap';
@@ -120,14 +125,16 @@ const NOT_REVEALED: RevealAnswer = { ok: false, index: 0, total: 0 };
 
 export function Popup(props: {
   tabId: number | undefined;
-  data: MapData;
+  data: Dataset;
+  /** Today, for the data's age; the clock at render time unless a test fixes it. */
+  today?: Date;
   /**
    * Closes the popup, so that it does not cover the mention just revealed; absent where the
    * popup is a tab of its own (then it stays, and says which mention it showed).
    */
   close?: () => void;
 }) {
-  const { tabId, data, close } = props;
+  const { tabId, data, close, today } = props;
   const { view, refresh } = usePageView(tabId);
   const sites = useSetting(disabledSites);
   const isPaused = useSetting(paused);
@@ -163,7 +170,10 @@ export function Popup(props: {
   return (
     <div class="popup" aria-busy={view.kind === 'asking'}>
       <header>
-        <h1>Rivalry Lens</h1>
+        <div class="title-row">
+          <h1>Rivalry Lens</h1>
+          <DataAge asOf={data.asOf} today={today} month="short" />
+        </div>
         <PopupSwitches host={host} sites={sites} isPaused={isPaused} />
       </header>
       <main class="body">
@@ -177,10 +187,15 @@ export function Popup(props: {
           onRetry={() => ask('retry')}
         />
       </main>
-      <details class="map">
-        <summary>Rivalry map</summary>
-        <RivalryMap data={data} layout={layout} present={present} />
-      </details>
+      {/* One row for both folds; an open one rises over the list (popup.css). */}
+      <div class="folds">
+        <PopupFold title="Rivalry map" class="map" data={data}>
+          {(open) => <RivalryMap data={data} layout={layout} present={present} onOpen={open} />}
+        </PopupFold>
+        <PopupFold title="Wider landscape" class="landscape-fold" data={data}>
+          {(open) => <Landscape data={data} open={open} />}
+        </PopupFold>
+      </div>
       <footer>
         <ShortcutHint />
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -3,7 +3,7 @@
  * for every front on which two entities face each other, coloured by front (the legend is
  * HTML below the picture, so long front names wrap instead of overlapping). Entities named on
  * the page stand out; the rest stay faint. Its size depends only on the dataset, so it never
- * moves when the page summary arrives.
+ * moves when the page summary arrives. With `onOpen`, each name is a button that opens its card.
  */
 import type { FrontId } from '../core/dataset';
 import type { EntityId } from '../core/types';
@@ -114,8 +114,10 @@ export function RivalryMap(props: {
   layout: MapLayout;
   /** Entities named on the page. */
   present: ReadonlySet<EntityId>;
+  /** Opens an entity's card; the names are then buttons (a picture's parts are not reachable). */
+  onOpen?: (entity: EntityId) => void;
 }) {
-  const { data, layout, present } = props;
+  const { data, layout, present, onOpen } = props;
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const frontIndex = new Map(data.fronts.map((f, i) => [f.id, i]));
   const frontName = new Map(data.fronts.map((f) => [f.id, f.name]));
@@ -123,8 +125,9 @@ export function RivalryMap(props: {
     <div class="rivalry-map-figure">
       <svg
         class="rivalry-map"
-        role="img"
-        aria-labelledby="rivalry-map-title rivalry-map-desc"
+        role={onOpen ? 'group' : 'img'}
+        aria-labelledby="rivalry-map-title"
+        aria-describedby="rivalry-map-desc"
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         width={layout.width}
         height={layout.height}
@@ -155,8 +158,28 @@ export function RivalryMap(props: {
         })}
         {layout.nodes.map((node) => {
           const on = present.has(node.id);
+          const button = onOpen
+            ? {
+                role: 'button' as const,
+                // Lower case: on an SVG element the attribute's name is case-sensitive.
+                tabindex: 0,
+                'data-opens': node.id,
+                'aria-label': `${node.name}: show its card`,
+                onClick: () => onOpen(node.id),
+                onKeyDown: (e: KeyboardEvent) => {
+                  if (e.key !== 'Enter' && e.key !== ' ') return;
+                  e.preventDefault();
+                  onOpen(node.id);
+                },
+              }
+            : {};
           return (
-            <g key={node.id} class={`node${on ? ' on' : ''}`} data-entity={node.id}>
+            <g
+              key={node.id}
+              class={`node${on ? ' on' : ''}${onOpen ? ' opens' : ''}`}
+              data-entity={node.id}
+              {...button}
+            >
               <circle cx={node.x} cy={node.y} r={on ? 4.5 : 3} />
               <text
                 x={node.side === 0 ? node.x - 8 : node.x + 8}
@@ -170,6 +193,11 @@ export function RivalryMap(props: {
           );
         })}
       </svg>
+      {onOpen ? (
+        <p class="map-hint" aria-hidden="true">
+          Click a name for its card.
+        </p>
+      ) : null}
       <ul class="map-legend" aria-hidden="true">
         {data.fronts.map((front) => (
           <li key={front.id}>

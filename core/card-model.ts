@@ -10,15 +10,29 @@ export interface SourceView {
   title: string;
   publisher: string;
   date: string;
+  /** The date is inferred (the source does not print one): shown as "c. <date>". */
+  dateInferred?: boolean;
   /** The source's address; without one the card names the source without a link. */
   url?: string;
+}
+
+export interface LeaderView {
+  name: string;
+  role: string;
+  entity?: string;
+}
+
+/** An entity named on a card, whose own card the reader can open from there. */
+export interface EntityRef {
+  id: string;
+  name: string;
 }
 
 export interface FrontView {
   /** "Space" */
   front: string;
-  /** "Stoke Space, SpaceX" */
-  rivals: string;
+  /** Stoke Space and SpaceX, in the dataset's order: each opens its own card. */
+  rivals: EntityRef[];
   summary: string;
   source?: SourceView;
 }
@@ -33,10 +47,15 @@ export interface CardModel {
   entity: string;
   name: string;
   kind: Entity['kind'];
+  /** Highlighted on pages; the others (Google, Merge Labs…) are reached from other cards. */
+  highlight: boolean;
   /** One line: the dataset's description, or its first sentence when it is long. */
   description: string;
-  /** "Sam Altman (CEO)", several joined with "; ". */
-  leader?: string;
+  /** Who leads it, each with the entity of their own card where the dataset has one. */
+  leaders: LeaderView[];
+  /** Year founded and headquarters, where known. */
+  founded?: number;
+  headquarters?: string;
   fronts: FrontView[];
   /** Behind "More"; none repeats a front's summary. */
   facts: FactView[];
@@ -63,16 +82,9 @@ export const REPEAT_OVERLAP = 0.6;
 export function cardModel(data: Dataset, entityId: string): CardModel | null {
   const entity = data.entities.find((e) => e.id === entityId);
   if (!entity) return null;
-  const sources = new Map<string, Source>(data.sources.map((s) => [s.id, s]));
   const nameOf = (id: string) => data.entities.find((e) => e.id === id)?.name ?? id;
   const frontName = (id: string) => data.fronts.find((f) => f.id === id)?.name ?? id;
-  const source = (id: string): SourceView | undefined => {
-    const s = sources.get(id);
-    if (!s) return undefined;
-    const view: SourceView = { title: s.title, publisher: s.publisher, date: s.date };
-    if (s.url) view.url = s.url;
-    return view;
-  };
+  const source = (id: string) => sourceView(data, id);
   const summaries = entity.fronts.map((f) => f.summary);
 
   const facts = entity.facts
@@ -90,13 +102,18 @@ export function cardModel(data: Dataset, entityId: string): CardModel | null {
     entity: entity.id,
     name: entity.name,
     kind: entity.kind,
+    highlight: entity.highlight,
     description: oneLine(entity.description),
-    leader: entity.leaders.length
-      ? entity.leaders.map((l) => `${l.name}, ${l.role}`).join('; ')
-      : undefined,
+    leaders: entity.leaders.map((l) => ({
+      name: l.name,
+      role: l.role,
+      ...(l.entity && data.entities.some((e) => e.id === l.entity) ? { entity: l.entity } : {}),
+    })),
+    ...(entity.founded ? { founded: entity.founded } : {}),
+    ...(entity.headquarters ? { headquarters: entity.headquarters } : {}),
     fronts: entity.fronts.map((f) => ({
       front: frontName(f.front),
-      rivals: f.rivals.map(nameOf).join(', '),
+      rivals: f.rivals.map((id) => ({ id, name: nameOf(id) })),
       summary: f.summary,
       source: source(f.source),
     })),
@@ -104,6 +121,23 @@ export function cardModel(data: Dataset, entityId: string): CardModel | null {
     asOf: data.asOf,
     spellings: [...new Set([entity.name, ...entity.aliases.map((a) => a.text)].map(spelling))],
   };
+}
+
+/** A source as cards show it, or undefined when the dataset has no source by that id. */
+export function sourceView(data: Pick<Dataset, 'sources'>, id: string): SourceView | undefined {
+  const s: Source | undefined = data.sources.find((x) => x.id === id);
+  if (!s) return undefined;
+  const view: SourceView = { title: s.title, publisher: s.publisher, date: s.date };
+  if (s.dateInferred) view.dateInferred = true;
+  if (s.url) view.url = s.url;
+  return view;
+}
+
+/** The facts about the wider industry that belong to no entity, newest first, with their sources. */
+export function landscapeFacts(data: Pick<Dataset, 'sources' | 'landscape'>): FactView[] {
+  return [...(data.landscape ?? [])]
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .map((f) => ({ text: f.text, date: f.date, source: sourceView(data, f.source) }));
 }
 
 /** The description's first sentence when the whole is too long for one line. */

@@ -108,6 +108,11 @@ export function createCardController(o: CardControllerOptions): CardController {
           undoing.cancel();
           o.undo?.(f);
         },
+        // A reader who opens a rival's card is reading: it stays until Escape or a click away.
+        loadCard: (entity) => {
+          hover?.hold();
+          return cardOf(entity);
+        },
       },
       onGone: () => {
         shown = null;

@@ -36,6 +36,8 @@ export const CARD_CSS = `
 header { display: flex; align-items: baseline; gap: 8px; }
 h2 { margin: 0; font-size: 1.1em; line-height: 1.3; font-weight: 650; min-width: 0; }
 .kind { font-size: 0.8em; color: var(--muted); text-transform: capitalize; }
+.not-highlighted { font-size: 0.8em; color: var(--muted); }
+.as-of { margin: 8px 0 0; font-size: 0.85em; color: var(--muted); }
 .swatch { width: 10px; height: 10px; border-radius: 3px; flex: none; align-self: center; }
 .nav { display: flex; align-items: center; gap: 4px; flex: none;
   color: var(--muted); font-variant-numeric: tabular-nums; }
@@ -48,6 +50,15 @@ ul { margin: 0; padding: 0; list-style: none; }
 .fronts li { margin: 0; }
 .front-name { font-weight: 600; }
 .rival { color: var(--muted); }
+/* A rival's name opens its card: a link's look, a button's semantics. */
+button.rival-link { font: inherit; color: var(--accent); background: none; border: 0;
+  padding: 0; border-radius: 2px; text-decoration: underline; text-underline-offset: 2px; }
+button.rival-link:hover { border: 0; text-decoration-thickness: 2px; }
+/* Stays in view while the card's content scrolls under it. */
+button.back { display: block; position: sticky; top: 0; z-index: 1; margin: 0 0 6px;
+  padding: 1px 8px; font-size: 0.85em; box-shadow: 0 0 0 4px var(--bg); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
 .more { margin: 8px 0 0; padding-top: 6px; border-top: 1px solid var(--line); font-size: 0.93em; }
 .more p { margin: 0 0 6px; }
 .facts li { margin: 0 0 6px; }

@@ -19,7 +19,7 @@ export interface ShowOptions {
   /** Move focus into the card and keep Tab inside it (opened from the keyboard); Escape brings it back. */
   focus: boolean;
   /** What the card's buttons do. */
-  props: Omit<CardProps, 'model' | 'onResize'>;
+  props: Omit<CardProps, 'model' | 'onResize' | 'onShown'>;
   /** The card closed itself: its mention went away or left the viewport. */
   onGone(): void;
 }
@@ -55,6 +55,8 @@ export function createCardHost(doc: Document): CardHost {
   /** Focus is kept inside the card (it was opened from the keyboard). */
   let trap = false;
   let current: ShowOptions['props'] | null = null;
+  /** The card shows another entity's card, opened from a name on it: no mention to step from. */
+  let other = false;
   /** Where focus was before it entered the card. */
   let returnFocus: Element | null = null;
 
@@ -108,6 +110,7 @@ export function createCardHost(doc: Document): CardHost {
   const onKey = (e: KeyboardEvent) => {
     if (!open || !card) return;
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      if (other) return;
       const step = e.key === 'ArrowRight' ? current?.onNext : current?.onPrev;
       if (step && !e.altKey && !e.ctrlKey && !e.metaKey) {
         e.preventDefault();
@@ -139,9 +142,15 @@ export function createCardHost(doc: Document): CardHost {
   const api: CardHost = {
     show(anchor, model, options) {
       const el = ensure();
-      el.setAttribute('aria-label', `Rivalry Lens: ${model.name}`);
+      const label = (m: CardModel) => el.setAttribute('aria-label', `Rivalry Lens: ${m.name}`);
+      label(model);
       current = options.props;
-      render(h(Card, { model, ...options.props, onResize: () => follow?.update() }), el);
+      other = false;
+      const onShown = (m: CardModel) => {
+        label(m);
+        other = m !== model;
+      };
+      render(h(Card, { model, ...options.props, onResize: () => follow?.update(), onShown }), el);
       if (!open) {
         if (typeof el.showPopover === 'function') {
           el.showPopover();

@@ -199,6 +199,70 @@ describe('card controller', () => {
     }
   });
 
+  it('a rival’s name shows its card in the same card, held while the reader reads it', async () => {
+    vi.useFakeTimers();
+    try {
+      const p = page('<p id="p">Stoke Space builds rockets.</p>')('p');
+      const stoke = foundWord(p, 'Stoke Space', 'stoke-space');
+      cards.open(stoke, false);
+      asked[0]?.resolve(modelOf('stoke-space'));
+      await settle();
+      const shown = card();
+      await press('SpaceX');
+      // The rival's card comes from the background like any other.
+      expect(asked.map((a) => a.entity)).toEqual(['stoke-space', 'spacex']);
+      asked[1]?.resolve(modelOf('spacex'));
+      await settle();
+      expect(card()).toBe(shown);
+      expect(shadow()?.querySelector('h2')?.textContent).toBe('SpaceX');
+      // The dialog is named after what it shows.
+      await vi.waitFor(() =>
+        expect(card()?.getAttribute('aria-label')).toBe('Rivalry Lens: SpaceX'),
+      );
+      expect(button('← Back to Stoke Space')).toBeDefined();
+      // The pointer leaving the window would close a card only glanced at; not this one.
+      document.dispatchEvent(new PointerEvent('pointerout', { relatedTarget: null }));
+      vi.advanceTimersByTime(5000);
+      expect(isOpen()).toBe(true);
+      await press('← Back to Stoke Space');
+      expect(shadow()?.querySelector('h2')?.textContent).toBe('Stoke Space');
+      await vi.waitFor(() =>
+        expect(card()?.getAttribute('aria-label')).toBe('Rivalry Lens: Stoke Space'),
+      );
+      expect(asked).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the arrows step between mentions only on the mention’s own card', async () => {
+    const p = page('<p id="p">Stoke Space, and Stoke Space again.</p>')('p');
+    const first = foundWord(p, 'Stoke Space', 'stoke-space');
+    const again = foundWord(p, 'Stoke Space', 'stoke-space', 1);
+    order = [first, again];
+    cards.open(first, false);
+    asked[0]?.resolve(modelOf('stoke-space'));
+    await settle();
+    await press('SpaceX');
+    asked[1]?.resolve(modelOf('spacex'));
+    await settle();
+    const arrow = () =>
+      card()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    // SpaceX's card has no place among Stoke Space's mentions: no step from it.
+    await vi.waitFor(() => expect(card()?.getAttribute('aria-label')).toBe('Rivalry Lens: SpaceX'));
+    arrow();
+    await settle();
+    expect(brought).toEqual([]);
+    expect(shadow()?.querySelector('h2')?.textContent).toBe('SpaceX');
+    await press('← Back to Stoke Space');
+    await vi.waitFor(() =>
+      expect(card()?.getAttribute('aria-label')).toBe('Rivalry Lens: Stoke Space'),
+    );
+    arrow();
+    await settle();
+    expect(brought).toEqual([again]);
+  });
+
   it("shows the position among the entity's mentions and steps to the next and previous", async () => {
     const { spacex, openai, spacexAgain } = mentions();
     order = [spacex, openai, spacexAgain];

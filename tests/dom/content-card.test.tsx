@@ -1,25 +1,31 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Card } from '../../components/Card';
 import { type CardModel, cardModel, withMention } from '../../core/card-model';
+import { dataset } from '../../core/rivalry-data';
 import { fakeData } from './content-helpers';
 
 afterEach(cleanup);
 
 const stoke = () => cardModel(fakeData, 'stoke-space') as CardModel;
 const button = (name: string | RegExp) => screen.getByRole('button', { name });
+/** A fixed today, five months after fakeData's as-of date. */
+const today = new Date(2025, 10, 15);
 
 describe('Card', () => {
   it('is compact: the entity, its description, a line per front, the data’s date once', () => {
-    const { container } = render(<Card model={stoke()} onNotThis={() => {}} />);
+    const { container } = render(<Card model={stoke()} onNotThis={() => {}} today={today} />);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Stoke Space');
     expect(screen.getByText('company')).toBeTruthy();
     expect(screen.getByText('Reusable-rocket start-up in Kent, Washington.')).toBeTruthy();
     const fronts = screen.getByRole('list', { name: 'Rivalry fronts' });
     expect(fronts.textContent).toBe('Space — vs SpaceX');
     expect(container.textContent?.match(/as of/gi)).toHaveLength(1);
-    expect(container.textContent).toContain('Data as of 2025-06-01');
+    expect(container.querySelector('.as-of')?.textContent).toBe(
+      'Data as of 1 June 2025 · 5 months ago',
+    );
+    expect(container.querySelector('.as-of time')?.getAttribute('datetime')).toBe('2025-06-01');
     // The facts, the summaries and the sources wait behind More.
     expect(container.textContent).not.toContain('Raised a Series C.');
     expect(container.textContent).not.toContain('talks ended');
@@ -47,8 +53,13 @@ describe('Card', () => {
 
     const links = [...container.querySelectorAll('a')];
     expect(links.length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByRole('link', { name: 'Example News, 2025-03-02: Altman and Stoke' }),
+    ).toHaveLength(links.length);
     for (const a of links) {
+      // "Outlet, date" on screen; the headline is the tooltip and part of the link's name.
       expect(a.textContent).toBe('Example News, 2025-03-02');
+      expect(a.getAttribute('title')).toBe('Altman and Stoke');
       expect(a.getAttribute('href')).toBe('https://news.example/altman-stoke');
       expect(a.getAttribute('target')).toBe('_blank');
       expect(a.getAttribute('rel')).toBe('noopener noreferrer');
@@ -131,5 +142,120 @@ describe('Card', () => {
     });
     expect(button('More').getAttribute('aria-expanded')).toBe('false');
     expect(container.textContent).not.toContain('Hide it');
+  });
+
+  it('marks a source whose date is inferred', () => {
+    const inferred = {
+      ...fakeData,
+      sources: fakeData.sources.map((x) =>
+        x.id === 'src-a' ? { ...x, dateInferred: true as const } : x,
+      ),
+    };
+    render(<Card model={cardModel(inferred, 'stoke-space') as CardModel} />);
+    fireEvent.click(button('More'));
+    const links = screen.getAllByRole('link', {
+      name: 'Example News, c. 2025-03-02: Altman and Stoke',
+    });
+    expect(links.length).toBeGreaterThan(0);
+  });
+});
+
+describe('Card: a rival’s card in its place', () => {
+  const real = (id: string) => cardModel(dataset, id) as CardModel;
+  const loadCard = vi.fn(async (id: string) => cardModel(dataset, id));
+
+  it('a rival’s name opens its card, Back returns, focus follows', async () => {
+    const onResize = vi.fn();
+    const onNotThis = vi.fn();
+    const model = withMention(real('openai'), { text: 'Open-AI', via: 'variant' });
+    const { container } = render(
+      <Card
+        model={model}
+        loadCard={loadCard}
+        onNotThis={onNotThis}
+        onResize={onResize}
+        position={{ index: 1, total: 3 }}
+        onNext={() => {}}
+        onPrev={() => {}}
+      />,
+    );
+    expect(screen.queryByRole('button', { name: /^Back to / })).toBeNull();
+    expect(screen.queryByText(/not highlighted on pages/)).toBeNull();
+    const google = button('Google');
+    expect(google.getAttribute('title')).toBe('Show Google’s card');
+    fireEvent.click(google);
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Google'),
+    );
+    expect(loadCard).toHaveBeenCalledWith('google');
+    const back = button('Back to OpenAI');
+    expect(back.textContent).toBe('← Back to OpenAI');
+    expect(document.activeElement).toBe(back);
+    // Placed again for its new size (effects run after paint, outside act here).
+    await waitFor(() => expect(onResize).toHaveBeenCalledOnce());
+    // Google is not highlighted on the page: the card says so, OpenAI's did not.
+    expect(screen.getByText(/not highlighted on pages/)).toBeTruthy();
+    // What belongs to the mention stays with the mention's own card.
+    expect(screen.queryByText(/matched/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Not this' })).toBeNull();
+    expect(screen.queryByText('1 of 3')).toBeNull();
+    expect(container.querySelectorAll('.as-of')).toHaveLength(1);
+    // Google's own rival, OpenAI, is a way on as well.
+    expect(button('OpenAI').classList.contains('rival-link')).toBe(true);
+
+    fireEvent.click(back);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('OpenAI');
+    expect(document.activeElement).toBe(button('Google'));
+    expect(screen.getByText('matched “Open-AI”')).toBeTruthy();
+    expect(button('Not this')).toBeTruthy();
+    expect(screen.getByText('1 of 3')).toBeTruthy();
+    expect(onResize).toHaveBeenCalledTimes(2);
+  });
+
+  it('a leader with a card of their own opens it from More, and Back keeps More open', async () => {
+    render(<Card model={real('openai')} loadCard={loadCard} today={today} />);
+    fireEvent.click(button('More'));
+    expect(screen.getByText(/^Led by/).textContent).toContain(
+      'Greg Brockman, Co-founder and President',
+    );
+    expect(screen.getByText(/^Founded 2015/).textContent).toBe(
+      'Founded 2015 · San Francisco, California',
+    );
+    // Only a leader with an entity of their own is a way on.
+    expect(screen.queryByRole('button', { name: 'Greg Brockman' })).toBeNull();
+    fireEvent.click(button('Sam Altman'));
+    await screen.findByRole('button', { name: 'Back to OpenAI' });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Sam Altman');
+    expect(button('More').getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(button('Back to OpenAI'));
+    expect(button('Less').getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(button('Sam Altman'));
+  });
+
+  it('goes several cards deep and back one at a time', async () => {
+    render(<Card model={real('neuralink')} loadCard={loadCard} />);
+    fireEvent.click(button('Merge Labs'));
+    await screen.findByRole('button', { name: 'Back to Neuralink' });
+    fireEvent.click(button('Neuralink'));
+    await screen.findByRole('button', { name: 'Back to Merge Labs' });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Neuralink');
+    fireEvent.click(button('Back to Merge Labs'));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Merge Labs');
+    fireEvent.click(button('Back to Neuralink'));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Neuralink');
+    expect(screen.queryByRole('button', { name: /^Back to / })).toBeNull();
+  });
+
+  it('names rivals as plain text where no card can be opened', () => {
+    render(<Card model={real('openai')} />);
+    expect(screen.queryByRole('button', { name: 'Google' })).toBeNull();
+    expect(screen.getByRole('list', { name: 'Rivalry fronts' }).textContent).toContain('Google');
+  });
+
+  it('offers the way back it is given from its first card', () => {
+    const onBack = vi.fn();
+    render(<Card model={real('google')} back={{ label: 'Rivalry map', onBack }} />);
+    fireEvent.click(button('Back to Rivalry map'));
+    expect(onBack).toHaveBeenCalledOnce();
   });
 });

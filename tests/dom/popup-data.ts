@@ -1,45 +1,84 @@
-import type { MapData } from '../../components/RivalryMap';
+import type { Dataset, FrontId } from '../../core/dataset';
+import { dataset } from '../../core/rivalry-data';
 import type { EntityCount, PageSummary } from '../../extension/messages';
 
-/** A small dataset in the shape of `data/rivalry.json`, for the popup's tests. */
-export const data: MapData = {
+type Entity = Dataset['entities'][number];
+
+/** An entity with only what the popup's tests look at; the rest filled in plainly. */
+function entity(
+  id: string,
+  name: string,
+  highlight: boolean,
+  fronts: { front: FrontId; rivals: string[] }[],
+): Entity {
+  return {
+    id,
+    name,
+    kind: 'company',
+    highlight,
+    description: `${name}, in one line.`,
+    leaders: [],
+    aliases: [{ text: name }],
+    fronts: fronts.map((f) => ({
+      ...f,
+      summary: `${name} on ${f.front}.`,
+      asOf: '2025-06-01',
+      source: 'src-a',
+    })),
+    facts: [{ text: `A fact about ${name}.`, date: '2025-05-01', source: 'src-a' }],
+  };
+}
+
+/**
+ * A small dataset in the shape of `data/rivalry.json`, for the popup's tests: every field its
+ * own but what the popup never shows (the file's version, say), which is the bundled file's.
+ */
+export const data: Dataset = {
+  ...dataset,
+  asOf: '2025-06-01',
   fronts: [
-    { id: 'ai', name: 'AI' },
-    { id: 'space', name: 'Space' },
-    { id: 'bci', name: 'BCI' },
-    { id: 'social', name: 'Social' },
+    { id: 'ai', name: 'AI', description: 'AI.' },
+    { id: 'space', name: 'Space', description: 'Space.' },
+    { id: 'bci', name: 'BCI', description: 'BCI.' },
+    { id: 'social', name: 'Social', description: 'Social.' },
+  ],
+  sources: [
+    {
+      id: 'src-a',
+      title: 'A headline about the rivalry',
+      publisher: 'Example News',
+      date: '2025-06-01',
+      url: 'https://news.example/a',
+    },
+    {
+      id: 'src-b',
+      title: 'Chips and more chips',
+      publisher: 'Chip Weekly',
+      date: '2025-05-20',
+      dateInferred: true,
+      url: 'https://chips.example/b',
+    },
+  ],
+  landscape: [
+    {
+      text: 'Hypersonic start-ups multiply.',
+      date: '2025-04-01',
+      asOf: true,
+      source: 'src-a',
+    },
+    { text: 'AI chips are scarce.', date: '2025-05-20', asOf: true, source: 'src-b' },
   ],
   entities: [
-    {
-      id: 'elon-musk',
-      name: 'Elon Musk',
-      highlight: true,
-      fronts: [
-        { front: 'ai', rivals: ['sam-altman', 'openai'] },
-        { front: 'space', rivals: ['sam-altman'] },
-      ],
-    },
-    { id: 'openai', name: 'OpenAI', highlight: true, fronts: [{ front: 'ai', rivals: ['xai'] }] },
-    { id: 'xai', name: 'xAI', highlight: true, fronts: [{ front: 'ai', rivals: ['openai'] }] },
-    {
-      id: 'sam-altman',
-      name: 'Sam Altman',
-      highlight: true,
-      fronts: [{ front: 'ai', rivals: ['elon-musk'] }],
-    },
-    {
-      id: 'spacex',
-      name: 'SpaceX',
-      highlight: true,
-      fronts: [{ front: 'space', rivals: ['stoke-space'] }],
-    },
-    {
-      id: 'stoke-space',
-      name: 'Stoke Space',
-      highlight: true,
-      fronts: [{ front: 'space', rivals: ['spacex'] }],
-    },
-    { id: 'google', name: 'Google', highlight: false, fronts: [] },
+    entity('elon-musk', 'Elon Musk', true, [
+      { front: 'ai', rivals: ['sam-altman', 'openai'] },
+      { front: 'space', rivals: ['sam-altman'] },
+    ]),
+    entity('openai', 'OpenAI', true, [{ front: 'ai', rivals: ['xai'] }]),
+    entity('xai', 'xAI', true, [{ front: 'ai', rivals: ['openai'] }]),
+    entity('sam-altman', 'Sam Altman', true, [{ front: 'ai', rivals: ['elon-musk'] }]),
+    entity('spacex', 'SpaceX', true, [{ front: 'space', rivals: ['stoke-space'] }]),
+    entity('stoke-space', 'Stoke Space', true, [{ front: 'space', rivals: ['spacex'] }]),
+    entity('google', 'Google', false, []),
   ],
 };
 

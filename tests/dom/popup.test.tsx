@@ -82,7 +82,7 @@ describe('the page summary', () => {
     );
     const close = vi.fn();
     render(<Popup tabId={tabId} data={data} close={close} />);
-    fireEvent.click(await screen.findByRole('button', { name: /Stoke Space/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Stoke Space, / }));
     expect(sendMessage).toHaveBeenCalledWith(
       tabId,
       { type: 'reveal', entity: 'stoke-space' },
@@ -98,7 +98,7 @@ describe('the page summary', () => {
     const close = vi.fn();
     cleanup();
     render(<Popup tabId={tabId} data={data} close={close} />);
-    const button = await screen.findByRole('button', { name: /OpenAI/ });
+    const button = await screen.findByRole('button', { name: /^OpenAI, / });
     sendMessage.mockResolvedValueOnce({ ok: false, index: 0, total: 0 });
     fireEvent.click(button);
     expect(await screen.findByText('OpenAI is no longer on the page.')).toBeTruthy();

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dataset } from '../../core/rivalry-data';
 import { card, type FixtureServer, SHOTS, serveFixtures } from './harness';
 import {
   badgeOf,
@@ -185,6 +186,70 @@ describe('the popup at 360×600', () => {
       await popup.page.screenshot({ path: join(SHOTS, `popup-all-${scheme}.png`) });
     });
   }
+
+  it('says how old the data is, and its folds open the wider landscape and cards', async () => {
+    const s = await start();
+    const tab = await openArticle(s, '/all-entities.html');
+    const popup = await PopupPage.open(s, await tabIdOf(s, tab));
+    const { page } = popup;
+    await page.setViewportSize({ width: 360, height: 600 });
+    await page.locator('.shortcut-hint[data-state]').waitFor();
+    await expect
+      .poll(() => page.locator('.data-age').textContent())
+      .toMatch(/^Data as of \d{1,2} [A-Z][a-z]{2} \d{4} · (today|\d+ (days?|months?|years?) ago)$/);
+    // Both folds closed: every entity in view, nothing scrolls.
+    expect(await page.locator('details.fold[open]').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/landscape-popup-closed.png' });
+    expect(await popup.overflow()).toEqual([]);
+
+    await page.getByText('Wider landscape', { exact: true }).click();
+    const facts = page.getByRole('list', { name: /^About the industry/ }).locator('li');
+    await expect.poll(() => facts.count()).toBe(dataset.landscape?.length ?? 0);
+    // Each fact names its source, linked to the address the dataset gives it.
+    for (const fact of dataset.landscape ?? []) {
+      const li = facts.filter({ hasText: fact.text });
+      expect(await li.count(), fact.text).toBe(1);
+      expect(await li.locator('.source').count(), fact.text).toBe(1);
+      const url = dataset.sources.find((x) => x.id === fact.source)?.url;
+      if (url) expect(await li.locator('a').getAttribute('href')).toBe(url);
+    }
+    // The open fold rises over the list, inside the popup, and scrolls within itself.
+    const fold = await page.locator('details.landscape-fold .fold-content').boundingBox();
+    expect(fold?.y).toBeGreaterThanOrEqual(0);
+    expect(fold && fold.y + fold.height).toBeLessThanOrEqual(600);
+    expect(await page.evaluate(() => document.scrollingElement?.scrollHeight)).toBe(600);
+    await page.screenshot({ path: '/tmp/landscape-popup.png' });
+
+    await page.getByRole('button', { name: 'Meta', exact: true }).click();
+    const card = page.getByRole('region', { name: 'Meta: card' });
+    await expect.poll(() => card.getByRole('heading', { level: 2 }).textContent()).toBe('Meta');
+    await card.getByRole('button', { name: 'More' }).click();
+    await page.screenshot({ path: '/tmp/landscape-popup-card.png' });
+    await card.getByRole('button', { name: 'Back to Wider landscape' }).click();
+    await expect.poll(() => facts.count()).toBe(dataset.landscape?.length ?? 0);
+
+    // One fold at a time: opening the map closes the landscape.
+    await page.getByText('Rivalry map', { exact: true }).click();
+    await expect.poll(() => page.locator('details.landscape-fold[open]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Google: show its card' }).hover();
+    await page.screenshot({ path: '/tmp/landscape-popup-map-open.png' });
+    // From the keyboard: the map's names are buttons in the tab order.
+    const node = page.getByRole('button', { name: 'Google: show its card' });
+    await node.focus();
+    await page.keyboard.press('Enter');
+
+    const google = page.getByRole('region', { name: 'Google: card' });
+    await expect.poll(() => google.getByRole('heading', { level: 2 }).textContent()).toBe('Google');
+    const back = google.getByRole('button', { name: 'Back to Rivalry map' });
+    await expect.poll(() => back.evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.screenshot({ path: '/tmp/landscape-popup-map.png' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => node.evaluate((n) => n === document.activeElement)).toBe(true);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await page.screenshot({ path: '/tmp/landscape-popup-map-dark.png' });
+  });
 
   it('revealing a mention says which of the entity’s mentions it is', async () => {
     const s = await start();

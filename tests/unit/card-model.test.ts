@@ -41,6 +41,8 @@ const data: Dataset = {
       highlight: true,
       description:
         'Start-up from Kent, Washington, building Nova. Both of its stages are meant to fly again and again.',
+      founded: 2019,
+      headquarters: 'Kent, Washington',
       leaders: [{ name: 'Andy Lapsa', role: 'CEO' }],
       aliases: [{ text: 'Stoke Space' }, { text: 'Stoke', ambiguous: true }],
       fronts: [
@@ -91,6 +93,7 @@ const data: Dataset = {
 };
 
 const model = (id: string) => cardModel(data, id) as CardModel;
+const model_ = (d: typeof dataset, id: string) => cardModel(d, id) as CardModel;
 
 describe('cardModel', () => {
   it('is compact: name, kind, one line of description, a line per front with its rivals', () => {
@@ -99,13 +102,18 @@ describe('cardModel', () => {
       name: 'Stoke Space',
       kind: 'company',
       description: 'Start-up from Kent, Washington, building Nova.',
-      leader: 'Andy Lapsa, CEO',
+      leaders: [{ name: 'Andy Lapsa', role: 'CEO' }],
+      founded: 2019,
+      headquarters: 'Kent, Washington',
       asOf: '2025-06-01',
     });
     expect(m.fronts).toEqual([
       {
         front: 'Space',
-        rivals: 'SpaceX, OpenAI',
+        rivals: [
+          { id: 'spacex', name: 'SpaceX' },
+          { id: 'openai', name: 'OpenAI' },
+        ],
         summary: 'Sam Altman explored a deal with Stoke Space; the talks have ended.',
         source: {
           title: 'Altman and Stoke',
@@ -136,6 +144,42 @@ describe('cardModel', () => {
       date: '2024-11-20',
       url: 'https://rocket.example/log',
     });
+  });
+
+  it('opens for every entity of the bundled dataset, those no page highlights too', () => {
+    const ids = new Set(dataset.entities.map((e) => e.id));
+    const hidden = dataset.entities.filter((e) => !e.highlight);
+    expect(hidden.map((e) => e.id)).toEqual(expect.arrayContaining(['google', 'merge-labs']));
+    for (const e of dataset.entities) {
+      const m = cardModel(dataset, e.id);
+      expect(m, e.id).toMatchObject({ entity: e.id, name: e.name, asOf: dataset.asOf });
+      // Every rival named on a card is a card of its own: the name can open it.
+      for (const f of m?.fronts ?? []) for (const r of f.rivals) expect(ids, e.id).toContain(r.id);
+    }
+    // A leader with a card of their own carries its id: the name opens it.
+    const reddit = dataset.entities.find((e) => e.id === 'reddit');
+    for (const l of reddit?.leaders ?? [])
+      expect(model_(dataset, 'reddit').leaders).toContainEqual(
+        l.entity
+          ? { name: l.name, role: l.role, entity: l.entity }
+          : { name: l.name, role: l.role },
+      );
+    const google = cardModel(dataset, 'google') as CardModel;
+    expect(google.fronts[0]?.rivals).toContainEqual({ id: 'openai', name: 'OpenAI' });
+  });
+
+  it('says when a source’s date is inferred', () => {
+    const inferred = {
+      ...data,
+      sources: data.sources.map((s) =>
+        s.id === 'src-a' ? { ...s, dateInferred: true as const } : s,
+      ),
+    };
+    const m = cardModel(inferred, 'stoke-space') as CardModel;
+    expect(m.fronts[0]?.source?.dateInferred).toBe(true);
+    expect(m.facts.find((f) => f.source?.publisher === 'Rocket Weekly')?.source).not.toHaveProperty(
+      'dateInferred',
+    );
   });
 
   it('shows no internal words from the bundled dataset', () => {

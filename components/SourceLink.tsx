@@ -1,0 +1,30 @@
+import type { SourceView } from '../core/card-model';
+
+/**
+ * A source, short: "Reuters, 2025-12-05" ("c. 2025-12-05" when the date is inferred), a link to
+ * it; the headline is its tooltip and, for screen readers, part of the link's name.
+ */
+export function SourceLink({ source }: { source?: SourceView }) {
+  if (!source) return null;
+  const date = source.dateInferred ? `c. ${source.date}` : source.date;
+  const label = `${source.publisher}, ${date}`;
+  const name = `${label}: ${source.title}`;
+  return (
+    <span class="source">
+      {source.url ? (
+        <a
+          href={source.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          title={source.title}
+          aria-label={name}
+        >
+          {label}
+        </a>
+      ) : (
+        // Only until every source has its address (the dataset is getting them).
+        <span title={source.title}>{label}</span>
+      )}
+    </span>
+  );
+}
