@@ -6,12 +6,15 @@
  * "Stoke <em>Space</em>" and "Neura<b>link</b>" are one string, and `<br>` becomes "\n" so a
  * name broken over a line still reads as one. Runs of white space are read as one character, as
  * the browser renders them, so the indentation of "Elon\n      Musk" in a page's source does
- * not keep the name apart (the offset map skips the characters left out). Nested blocks and open
+ * not keep the name apart (the offset map skips the characters left out). Where elements meet
+ * with no white space, the run ends or takes a space if the browser draws them apart
+ * (`drawn-apart.ts`): `<a>OpenAI</a><a>SpaceX</a>` in a flex row is two names. Nested blocks and open
  * shadow roots are not read here: they are owners of their own, counted in `nested` and found
  * again, in the same order, by `walkNested`.
  */
 import { NODES_PER_CLOCK_CHECK } from '../budgets';
 import { isWs, kindOf, type ReadRoot, WS_RUN } from './dom-rules';
+import { drawnApart, worthALook } from './drawn-apart';
 import { JOIN_MAX, LongText } from './long-text';
 import type { Run, Segment } from './run';
 import { walkNested } from './walk-nested';
@@ -82,6 +85,25 @@ export function createCollector(owner: ReadRoot): Collector {
   let sealedLength = 0;
   /** The run so far ends with white space: leading white space of the next node is dropped. */
   let afterSpace = false;
+  /** The run's last character, for the boundary check (see `drawn-apart.ts`). */
+  let lastChar = '';
+
+  /**
+   * `node`'s text goes on from `at` straight after another node's letters: where the browser
+   * draws the two in boxes of their own, the run ends there as at a block; where it draws them
+   * with a gap, a space (a separator, like `<br>`'s, that maps to no node).
+   */
+  const boundary = (node: Text, data: string, at: number, base: number) => {
+    const last = segments[segments.length - 1];
+    if (!last || last.node === node || last.node.nextSibling === node) return;
+    if (!worthALook(lastChar, data.charAt(at), data.charAt(at + 1))) return;
+    const apart = drawnApart(last.node, last.nodeStart + last.length - 1, node, base + at);
+    if (apart === 'boxes') endRun();
+    else if (apart === 'gap') {
+      parts.push(' ');
+      length += 1;
+    }
+  };
 
   /** `data` is the node's text from offset `base` on (all of it, or one chunk). */
   const piece = (node: Text, data: string, base: number, from: number, to: number) => {
@@ -89,6 +111,7 @@ export function createCollector(owner: ReadRoot): Collector {
     segments.push({ node, start: length, nodeStart: base + from, length: to - from });
     parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
     length += to - from;
+    lastChar = data.charAt(to - 1);
     if (length - sealedLength >= JOIN_MAX) seal();
   };
   /** Parts already long (a big text node's chunks) are kept as they are: joining copies. */
@@ -103,6 +126,7 @@ export function createCollector(owner: ReadRoot): Collector {
   const addText = (node: Text, data: string, base: number) => {
     let pos = 0;
     if (afterSpace) while (pos < data.length && isWs(data.charCodeAt(pos))) pos++;
+    else if (pos < data.length) boundary(node, data, pos, base);
     WS_RUN.lastIndex = pos;
     for (let m = WS_RUN.exec(data); m; m = WS_RUN.exec(data)) {
       piece(node, data, base, pos, m.index + 1);
@@ -129,6 +153,7 @@ export function createCollector(owner: ReadRoot): Collector {
     sealed = [];
     sealedLength = 0;
     afterSpace = false;
+    lastChar = '';
   };
 
   // Iterative pre-order walk over the owner's inline content, without recursion so that deep
@@ -174,6 +199,7 @@ export function createCollector(owner: ReadRoot): Collector {
           parts.push('\n');
           length += 1;
           afterSpace = true;
+          lastChar = '\n';
         } else if (kind !== 'inline') {
           endRun();
           if (kind === 'block') nested++;

@@ -1,9 +1,11 @@
 /**
  * Which parts of a page are prose we read, and where one run of prose ends.
  *
- * Decided by tag name and attributes only, never by computed style: asking for styles would
- * force layout on every node of a large page, and tag names are right for the vast majority of
- * pages (mark.js and similar tools make the same trade).
+ * Decided by tag name and attributes, not by computed style: asking for styles would force
+ * layout on every node of a large page, and tag names are right for the vast majority of pages
+ * (mark.js and similar tools make the same trade). The one exception is two elements glued with
+ * no white space, where only layout tells a flex row of links from a word split for emphasis:
+ * `drawn-apart.ts` asks it there, and only there.
  */
 
 /** Our own elements: the UI host and the fallback-mode wrapper. */

@@ -9,6 +9,7 @@ import type { EntityId, Mention } from '../../core/types';
 import type { Found } from '../found';
 import { type Collected, type Collector, createCollector } from '../read/collect-text';
 import type { ReadRoot } from '../read/dom-rules';
+import { mayHideBoundary } from '../read/drawn-apart';
 import { rangeFor } from '../read/run';
 import { wholeText } from '../read/whole-text';
 import { type MatchFn, matchWindow } from './match-windows';
@@ -53,11 +54,14 @@ export function beginJob(owner: ReadRoot, ctx: JobContext): ReadJob {
   const text = owner.nodeType === Node.ELEMENT_NODE ? wholeText(owner as Element) : null;
   if (text !== null) {
     const mentions = ctx.match(text, { seen: ctx.seen, undecided: job.undecided });
-    if (mentions.length === 0) {
+    // Elements glued without white space ("By<b>Elon Musk</b>" in two boxes) may read apart
+    // once their nodes are read: only then is the whole text's silence not the last word.
+    const glued = (owner as Element).childElementCount > 0 && mayHideBoundary(text);
+    if (mentions.length === 0 && !glued) {
       ctx.readWhole(text.length);
       return job;
     }
-    job.whole = { text, mentions };
+    if (mentions.length > 0) job.whole = { text, mentions };
   }
   job.collector = createCollector(owner);
   return job;

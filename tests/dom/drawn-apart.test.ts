@@ -1,0 +1,109 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { collectOwn } from '../../content/read/collect-text';
+import { mayHideBoundary, worthALook } from '../../content/read/drawn-apart';
+import { beginJob, type JobContext, stepJob } from '../../content/scan/read-job';
+import type { EntityId } from '../../core/types';
+import { fakeMatch } from './content-helpers';
+import { always, page } from './part-helpers';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+const runsOf = (html: string) => {
+  const $ = page(html);
+  return collectOwn($('p')).runs.map((r) => r.text as string);
+};
+
+describe('boundaries between elements glued without white space', () => {
+  it('part the text of boxes of their own: inline blocks, buttons, flex items', () => {
+    expect(
+      runsOf(
+        '<p id="p"><span style="display:inline-block">Open</span><span style="display:inline-block">AI</span></p>',
+      ),
+    ).toEqual(['Open', 'AI']);
+    expect(runsOf('<p id="p"><button>Open</button><button>AI</button></p>')).toEqual([
+      'Open',
+      'AI',
+    ]);
+    expect(
+      runsOf(
+        '<p id="p"><a style="display:flex">OpenAI</a><a style="display:flex">SpaceX</a>' +
+          '<a style="display:flex">Neuralink</a></p>',
+      ),
+    ).toEqual(['OpenAI', 'SpaceX', 'Neuralink']);
+    expect(runsOf('<p id="p"><b>CEO</b><span style="display:block">Sam Altman</span></p>')).toEqual(
+      ['CEO', 'Sam Altman'],
+    );
+  });
+
+  it('keep a name split inside inline text whole', () => {
+    expect(
+      runsOf('<p id="p">Open<span>AI</span>, Stoke <em>Space</em>, Neura<b>link</b></p>'),
+    ).toEqual(['OpenAI, Stoke Space, Neuralink']);
+    // Only the boundary's own elements count: a block around both sides parts nothing.
+    expect(runsOf('<p id="p"><span style="display:inline-block">Open<b>AI</b></span></p>')).toEqual(
+      ['OpenAI'],
+    );
+  });
+
+  it('read a gap that the browser draws between inline text as a space', () => {
+    // happy-dom lays nothing out: a gap of a third of the line's height between the two sides.
+    vi.spyOn(Range.prototype, 'getBoundingClientRect').mockImplementation(function (this: Range) {
+      const first = this.startContainer.parentElement?.tagName === 'I';
+      return new DOMRect(first ? 30 : 46, 0, 10, 18);
+    });
+    expect(runsOf('<p id="p"><i>By</i><span>Elon Musk</span></p>')).toEqual(['By Elon Musk']);
+  });
+
+  it('ask layout only where a word would be glued to a capitalised one', () => {
+    const style = vi.spyOn(window, 'getComputedStyle');
+    runsOf('<p id="p">Neura<b>link</b> <a>and</a><a>more</a>, <span>T</span>he end</p>');
+    expect(style).not.toHaveBeenCalled();
+    runsOf('<p id="p">Open<span>AI</span></p>');
+    expect(style).toHaveBeenCalled();
+  });
+
+  it('the cheap check', () => {
+    expect(worthALook('n', 'A', 'I')).toBe(true);
+    expect(worthALook('s', 'x', 'A')).toBe(true);
+    expect(worthALook('a', 'l', 'i')).toBe(false);
+    expect(worthALook(' ', 'A', 'I')).toBe(false);
+    expect(worthALook('', 'A', 'I')).toBe(false);
+    expect(mayHideBoundary('ByElon Musk')).toBe(true);
+    expect(mayHideBoundary('CEOSam Altman')).toBe(true);
+    expect(mayHideBoundary('The NASA budget, in plain words.')).toBe(false);
+  });
+});
+
+describe('a block read whole that glues words', () => {
+  let ctx: JobContext;
+  beforeEach(() => {
+    ctx = { match: fakeMatch, seen: new Set<EntityId>(), readWhole: vi.fn(), collected: vi.fn() };
+  });
+
+  it('is read node by node when its silence may hide a boundary', () => {
+    const $ = page('<p id="p"><b>By</b><a style="display:inline-block">Elon Musk</a></p>');
+    const job = beginJob($('p'), ctx);
+    expect(job.collector).not.toBeNull();
+    while (!stepJob(job, always, ctx));
+    expect(job.found.map((f) => f.range.toString())).toEqual(['Elon Musk']);
+  });
+
+  it('is still done from its whole text when nothing is glued', () => {
+    const $ = page('<p id="p">By <a>Elon</a> and <b>Musk</b>, NASA said.</p>');
+    const job = beginJob($('p'), ctx);
+    expect(job.collector).toBeNull();
+  });
+
+  it('drops a mention that boxes part: two buttons are not one name', () => {
+    const $ = page('<p id="p"><button>Open</button><button>AI</button> and Open<b>AI</b></p>');
+    const job = beginJob($('p'), ctx);
+    while (!stepJob(job, always, ctx));
+    const found = job.found.map((f) => f.range.toString());
+    expect(found).toEqual(['OpenAI']);
+    expect(job.found[0]?.range.startContainer.textContent).toBe(' and Open');
+  });
+});
