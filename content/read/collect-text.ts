@@ -7,16 +7,16 @@
  * name broken over a line still reads as one. Runs of white space are read as one character, as
  * the browser renders them, so the indentation of "Elon\n      Musk" in a page's source does
  * not keep the name apart (the offset map skips the characters left out). Where elements meet
- * with no white space, the run ends or takes a space if the browser draws them apart
- * (`drawn-apart.ts`): `<a>OpenAI</a><a>SpaceX</a>` in a flex row is two names. Nested blocks and open
+ * with no white space and glue a word to a capitalised one, the run notes the spot: the browser
+ * may draw them apart (`settle.ts`), as `<a>OpenAI</a><a>SpaceX</a>` in a flex row. Nested blocks and open
  * shadow roots are not read here: they are owners of their own, counted in `nested` and found
  * again, in the same order, by `walkNested`.
  */
 import { NODES_PER_CLOCK_CHECK } from '../budgets';
 import { isWs, kindOf, type ReadRoot, WS_RUN } from './dom-rules';
-import { drawnApart, worthALook } from './drawn-apart';
+import { worthALook } from './drawn-apart';
 import { JOIN_MAX, LongText } from './long-text';
-import type { Run, Segment } from './run';
+import type { Glued, Run, Segment } from './run';
 import { walkNested } from './walk-nested';
 
 /** Up to this many parts make up JOIN_MAX characters (16 KB each or more): kept, not joined. */
@@ -88,21 +88,20 @@ export function createCollector(owner: ReadRoot): Collector {
   /** The run's last character, for the boundary check (see `drawn-apart.ts`). */
   let lastChar = '';
 
-  /**
-   * `node`'s text goes on from `at` straight after another node's letters: where the browser
-   * draws the two in boxes of their own, the run ends there as at a block; where it draws them
-   * with a gap, a space (a separator, like `<br>`'s, that maps to no node).
-   */
+  /** The run's boundaries to settle by layout (see `Run.glued`). */
+  let glued: Glued[] = [];
+  /** `node`'s text goes on from `at` straight after another node's letters: noted to settle. */
   const boundary = (node: Text, data: string, at: number, base: number) => {
     const last = segments[segments.length - 1];
     if (!last || last.node === node || last.node.nextSibling === node) return;
     if (!worthALook(lastChar, data.charAt(at), data.charAt(at + 1))) return;
-    const apart = drawnApart(last.node, last.nodeStart + last.length - 1, node, base + at);
-    if (apart === 'boxes') endRun();
-    else if (apart === 'gap') {
-      parts.push(' ');
-      length += 1;
-    }
+    glued.push({
+      at: length,
+      before: last.node,
+      beforeOffset: last.nodeStart + last.length - 1,
+      after: node,
+      afterOffset: base + at,
+    });
   };
 
   /** `data` is the node's text from offset `base` on (all of it, or one chunk). */
@@ -140,7 +139,8 @@ export function createCollector(owner: ReadRoot): Collector {
     if (segments.length > 0) {
       if (sealed.length === 0) {
         const text = parts.join('');
-        if (HAS_TEXT.test(text)) runs.push({ text, segments });
+        if (HAS_TEXT.test(text))
+          runs.push(glued.length ? { text, segments, glued } : { text, segments });
       } else {
         if (parts.length > 0) seal();
         const text = new LongText(sealed);
@@ -154,6 +154,7 @@ export function createCollector(owner: ReadRoot): Collector {
     sealedLength = 0;
     afterSpace = false;
     lastChar = '';
+    glued = [];
   };
 
   // Iterative pre-order walk over the owner's inline content, without recursion so that deep

@@ -35,11 +35,19 @@ export function worthALook(before: string, a0: string, a1: string): boolean {
 /** Form controls are boxes of their own whatever their display says. */
 const BOX_TAGS = new Set(['BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'IMG']);
 
-/** An element the boundary leaves or enters draws a box of its own (block, flex item…). */
-function isBox(el: Element, view: Window): boolean {
-  if (BOX_TAGS.has(el.tagName)) return true;
-  const display = view.getComputedStyle(el).display;
-  return display !== 'inline' && display !== 'contents' && display !== '';
+/**
+ * An element the boundary leaves or enters draws a box of its own (block, flex item…). `seen`
+ * keeps the answers of one run's settling: a link in a row is left at one boundary and entered
+ * at the next.
+ */
+function isBox(el: Element, view: Window, seen: Map<Element, boolean>): boolean {
+  let box = seen.get(el);
+  if (box === undefined) {
+    const display = BOX_TAGS.has(el.tagName) ? 'block' : view.getComputedStyle(el).display;
+    box = display !== 'inline' && display !== 'contents' && display !== '';
+    seen.set(el, box);
+  }
+  return box;
 }
 
 /** The rectangle of one character of `node`, or null when it is not drawn. */
@@ -70,18 +78,20 @@ export function drawnApart(
   beforeOffset: number,
   after: Text,
   afterOffset: number,
+  seen: Map<Element, boolean> = new Map(),
 ): Apart {
   const view = before.ownerDocument.defaultView;
   if (!view) return null;
   // The elements the boundary leaves, up to the nearest one holding both sides…
   let common: Node | null = before.parentNode;
   while (common && !common.contains(after)) {
-    if (common.nodeType === Node.ELEMENT_NODE && isBox(common as Element, view)) return 'boxes';
+    if (common.nodeType === Node.ELEMENT_NODE && isBox(common as Element, view, seen))
+      return 'boxes';
     common = common.parentNode;
   }
   // …and the elements it enters.
   for (let n = after.parentNode; n && n !== common; n = n.parentNode) {
-    if (n.nodeType === Node.ELEMENT_NODE && isBox(n as Element, view)) return 'boxes';
+    if (n.nodeType === Node.ELEMENT_NODE && isBox(n as Element, view, seen)) return 'boxes';
   }
   const a = charRect(before, beforeOffset);
   const b = charRect(after, afterOffset);

@@ -11,6 +11,7 @@ import { type Collected, type Collector, createCollector } from '../read/collect
 import type { ReadRoot } from '../read/dom-rules';
 import { mayHideBoundary } from '../read/drawn-apart';
 import { rangeFor } from '../read/run';
+import { settle } from '../read/settle';
 import { wholeText } from '../read/whole-text';
 import { type MatchFn, matchWindow } from './match-windows';
 
@@ -76,8 +77,14 @@ export function stepJob(j: ReadJob, hasTime: () => boolean, ctx: JobContext): bo
     j.collected = collected;
     ctx.collected(j, collected);
   }
-  const run = j.collected.runs[j.run];
+  let run = j.collected.runs[j.run];
   if (!run) return true;
+  if (run.glued) {
+    // Settled once, before its first window: the runs it reads as take its place.
+    j.collected.runs.splice(j.run, 1, ...settle(run, ctx.match, ctx.seen));
+    run = j.collected.runs[j.run];
+    if (!run) return j.run >= j.collected.runs.length;
+  }
   // The reading gives the text matched whole, unless the page changed it in between.
   const whole = j.whole?.text === run.text && j.collected.runs.length === 1 ? j.whole : null;
   const { mentions, next: from } = whole

@@ -2,7 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectOwn } from '../../content/read/collect-text';
 import { mayHideBoundary, worthALook } from '../../content/read/drawn-apart';
+import { settle } from '../../content/read/settle';
 import { beginJob, type JobContext, stepJob } from '../../content/scan/read-job';
+import { type Run, rangeFor } from '../../content/read/run';
 import type { EntityId } from '../../core/types';
 import { fakeMatch } from './content-helpers';
 import { always, page } from './part-helpers';
@@ -12,9 +14,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The runs of `#p`, read and settled as the read job does. */
 const runsOf = (html: string) => {
   const $ = page(html);
-  return collectOwn($('p')).runs.map((r) => r.text as string);
+  return collectOwn($('p'))
+    .runs.flatMap((run) => settle(run, fakeMatch, new Set()))
+    .map((r) => r.text as string);
 };
 
 describe('boundaries between elements glued without white space', () => {
@@ -64,6 +69,37 @@ describe('boundaries between elements glued without white space', () => {
     expect(style).not.toHaveBeenCalled();
     runsOf('<p id="p">Open<span>AI</span></p>');
     expect(style).toHaveBeenCalled();
+  });
+
+  it('ask layout only where a name of either reading crosses or touches the boundary', () => {
+    const style = vi.spyOn(window, 'getComputedStyle');
+    const $ = page('<p id="p"><a>Garden</a><a>River</a><a>Harbor</a> and OpenAI</p>');
+    const [run] = collectOwn($('p')).runs;
+    expect(run?.glued).toHaveLength(2);
+    expect(settle(run as Run, fakeMatch, new Set()).map((r) => r.text)).toEqual([
+      'GardenRiverHarbor and OpenAI',
+    ]);
+    expect(style).not.toHaveBeenCalled();
+  });
+
+  it('maps every settled run back to its nodes, across the spaces and cuts it added', () => {
+    vi.spyOn(Range.prototype, 'getBoundingClientRect').mockImplementation(function (this: Range) {
+      const tag = this.startContainer.parentElement?.tagName;
+      return new DOMRect(tag === 'I' ? 30 : 46, 0, 10, 18);
+    });
+    const $ = page(
+      '<p id="p"><i>By</i><span>Elon Musk</span><button>Open</button><b>SpaceX</b> and <i>x</i><em>OpenAI</em></p>',
+    );
+    const runs = collectOwn($('p')).runs.flatMap((run) => settle(run, fakeMatch, new Set()));
+    expect(runs.map((r) => r.text)).toEqual(['By Elon Musk', 'Open', 'SpaceX and x OpenAI']);
+    const range = (r: number, word: string) => {
+      const run = runs[r] as Run;
+      const at = (run.text as string).indexOf(word);
+      return rangeFor(run, at, at + word.length)?.toString();
+    };
+    expect(range(0, 'Elon Musk')).toBe('Elon Musk');
+    expect(range(2, 'SpaceX')).toBe('SpaceX');
+    expect(range(2, 'OpenAI')).toBe('OpenAI');
   });
 
   it('the cheap check', () => {
