@@ -8,6 +8,8 @@
  * `drawn-apart.ts` asks it there, and only there.
  */
 
+import { isPageChrome } from './page-chrome';
+
 /** Our own elements: the UI host and the fallback-mode wrapper. */
 export const HOST_TAG = 'rivalry-lens';
 export const MARK_TAG = 'rivalry-mark';
@@ -108,10 +110,14 @@ const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
-/** True when nothing inside `el` is ever read (`tag`: its tag name, if already at hand). */
+/**
+ * True when nothing inside `el` is ever read (`tag`: its tag name, if already at hand): the tags
+ * above, hidden and editable parts, and the page's share and follow furniture (`page-chrome.ts`).
+ */
 export function isSkipped(el: Element, tag = el.tagName): boolean {
   if (SKIP_TAGS.has(tag)) return true;
   if (el.hasAttribute('hidden')) return true;
+  if (isPageChrome(el, tag)) return true;
   const editable = el.getAttribute('contenteditable');
   // `contenteditable=""`, `true` and `plaintext-only` make an editor; only `false` does not.
   return editable !== null && editable.toLowerCase() !== 'false';
