@@ -18,7 +18,9 @@ describe('a news page with share and follow widgets', () => {
       for (const [name, hl] of registry) {
         for (const r of hl) {
           const el = r.startContainer.parentElement?.closest('[id]');
-          (out[el?.id ?? '?'] ??= []).push(
+          const id = el?.id ?? '?';
+          out[id] ??= [];
+          out[id].push(
             `${name.slice(8)}:${r.startContainer.textContent?.slice(r.startOffset, r.endOffset)}`,
           );
         }
