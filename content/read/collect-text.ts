@@ -17,6 +17,7 @@ import { isWs, kindOf, type ReadRoot, WS_RUN } from './dom-rules';
 import { worthALook } from './drawn-apart';
 import { JOIN_MAX, LongText } from './long-text';
 import type { Glued, Run, Segment } from './run';
+import { shadowOf } from './shadow';
 import { walkNested } from './walk-nested';
 
 /** Up to this many parts make up JOIN_MAX characters (16 KB each or more): kept, not joined. */
@@ -205,7 +206,7 @@ export function createCollector(owner: ReadRoot): Collector {
           endRun();
           if (kind === 'block') nested++;
         } else {
-          const shadow = el.shadowRoot;
+          const shadow = shadowOf(el);
           if (shadow) {
             // The shadow tree renders in place of the host; its text is its own owner. The light
             // children are slotted somewhere inside it and still read here, inline.
@@ -227,7 +228,7 @@ export function createCollector(owner: ReadRoot): Collector {
       while (!sibling && node && node !== owner) {
         node = node.parentNode;
         if (!node || node === owner) break;
-        if (node.nodeType === 1 && (node as Element).shadowRoot) {
+        if (node.nodeType === 1 && shadowOf(node as Element)) {
           // Leaving a shadow host: what follows is not contiguous with its light children.
           endRun();
         }

@@ -1,6 +1,7 @@
 import { WHOLE_TEXT_MAX } from '../budgets';
 import { WS_RUN } from './dom-rules';
 import { MAYBE_CHROME } from './page-chrome';
+import { shadowOf } from './shadow';
 
 /**
  * Elements inside which the collector's reading and the DOM's `textContent` agree: inline, never
@@ -36,7 +37,7 @@ export function wholeText(owner: Element): string | null {
     if (first !== owner.lastChild) return null;
     if (first && (first as CharacterData).length > WHOLE_TEXT_MAX) return null;
   }
-  if (owner.shadowRoot || (elements > 0 && owner.querySelector(NOT_PLAIN))) return null;
+  if (shadowOf(owner) || (elements > 0 && owner.querySelector(NOT_PLAIN))) return null;
   const raw = owner.textContent ?? '';
   if (raw.length > WHOLE_TEXT_MAX) return null;
   // A run of white space reads as its first character (as `addText` keeps it).
