@@ -1,74 +1,92 @@
 /**
  * Settles a run's glued boundaries (`Run.glued`) by layout, asked only where a name is at
- * stake: the run is matched as read (glued) and with a space at every such boundary, and only
- * the boundaries that a name of either reading crosses or touches are measured. A row of
- * two hundred tag links with ten names in it measures a few dozen boundaries, not two hundred.
- * Boxes of their own end the run there, as a block does; a gap drawn between inline text reads
- * as a space; the rest stay glued, as inside "Open<span>AI</span>".
+ * stake (issue #16). The run is read with a space at every such boundary, as a flex row of
+ * links or chips is drawn, and also as glued; only a boundary that a name of either reading
+ * crosses is measured. A row of two hundred tag links measures none (each name sits between
+ * two boundaries), and its spaced reading, matched once, is the result.
+ *
+ * A boundary no name crosses keeps its space: at a name's edge it parts the name from the word
+ * glued to it (`<span>By</span><span>Elon Musk</span>`), elsewhere it changes nothing. A crossed
+ * one drawn together (inside "Open<span>AI</span>") is glued; drawn in boxes of their own (two
+ * buttons "Open" "AI") it ends the run there, as a block does; drawn with a gap, it stays a
+ * space. Only a glue or an end makes the run be matched again.
  */
 import { MATCH_WINDOW } from '../budgets';
 import type { MatchFn } from '../scan/match-windows';
-import { type Apart, drawnApart } from './drawn-apart';
+import type { EntityId, Mention } from '../../core/types';
+import { drawnApart } from './drawn-apart';
 import type { Glued, Run, Segment } from './run';
 
 const HAS_TEXT = /\S/;
 
-/** The boundaries of `glued` that a mention of `text` crosses or touches. */
-function atStake(text: string, glued: Glued[], match: MatchFn, seen: Set<string>): Set<Glued> {
-  const out = new Set<Glued>();
-  const mark = (from: number, to: number) => {
-    for (const g of glued) if (g.at >= from && g.at <= to) out.add(g);
-  };
-  // A copy of `seen`: these readings are probes, and must not count on the page.
-  for (const m of match(text, { seen: new Set(seen) })) mark(m.start, m.end);
-  let spaced = '';
-  let from = 0;
-  for (const g of glued) {
-    spaced += `${text.slice(from, g.at)} `;
-    from = g.at;
-  }
-  spaced += text.slice(from);
-  for (const m of match(spaced, { seen: new Set(seen) })) {
-    // Back to offsets of `text`: the spaces before each offset are taken out.
-    const back = (offset: number) => {
-      let n = 0;
-      while (n < glued.length && (glued[n] as Glued).at + n < offset) n++;
-      return offset - n;
-    };
-    mark(back(m.start), back(m.end));
-  }
-  return out;
+type Join = 'glue' | 'space' | 'end';
+
+/** What settling gives: the runs, and the mentions of the only one when it is already matched. */
+export interface Settled {
+  runs: Run[];
+  /** Offsets into `runs[0].text`. */
+  mentions?: Mention[];
 }
 
 /**
- * The runs `run` reads as once its glued boundaries are settled (itself, without them, when
- * none is drawn apart). A run too long for one call of the matcher keeps them glued.
+ * The runs `run` reads as. `seen` and `undecided` are updated as matching the result would
+ * update them, when the result comes matched.
  */
-export function settle(run: Run, match: MatchFn, seen: Set<string>): Run[] {
+export function settle(
+  run: Run,
+  match: MatchFn,
+  seen: Set<EntityId>,
+  undecided?: Set<EntityId>,
+): Settled {
   const { text, glued } = run;
-  if (!glued || typeof text !== 'string' || text.length > MATCH_WINDOW) {
-    return [{ text: run.text, segments: run.segments }];
-  }
-  const stake = atStake(text, glued, match, seen);
-  const cuts: [Glued, Exclude<Apart, null>][] = [];
-  const boxes = new Map<Element, boolean>();
-  for (const g of glued) {
-    if (!stake.has(g)) continue;
-    const apart = drawnApart(g.before, g.beforeOffset, g.after, g.afterOffset, boxes);
-    if (apart) cuts.push([g, apart]);
-  }
-  if (cuts.length === 0) return [{ text, segments: run.segments }];
+  const plain: Run = { text, segments: run.segments };
+  if (!glued || typeof text !== 'string' || text.length > MATCH_WINDOW) return { runs: [plain] };
 
+  const joins: Join[] = glued.map(() => 'space');
+  const spaced = build(text, run.segments, glued, joins)[0];
+  if (!spaced) return { runs: [plain] };
+  // Probes on copies: only what is kept may count on the page.
+  const spacedSeen = new Set(seen);
+  const spacedUndecided = new Set<EntityId>();
+  const found = match(spaced.text as string, { seen: spacedSeen, undecided: spacedUndecided });
+  // Where each boundary's space is in the spaced text.
+  const back = (offset: number) => {
+    let n = 0;
+    while (n < glued.length && (glued[n] as Glued).at + n < offset) n++;
+    return offset - n;
+  };
+  const spans: [number, number][] = found.map((m) => [back(m.start), back(m.end)]);
+  for (const m of match(text, { seen: new Set(seen) })) spans.push([m.start, m.end]);
+
+  const boxes = new Map<Element, boolean>();
+  let rematch = false;
+  glued.forEach((g, i) => {
+    if (!spans.some(([from, to]) => g.at > from && g.at < to)) return;
+    const apart = drawnApart(g.before, g.beforeOffset, g.after, g.afterOffset, boxes);
+    const join: Join = apart === null ? 'glue' : apart === 'boxes' ? 'end' : 'space';
+    if (join !== 'space') {
+      joins[i] = join;
+      rematch = true;
+    }
+  });
+  if (rematch) return { runs: build(text, run.segments, glued, joins) };
+  for (const e of spacedSeen) seen.add(e);
+  for (const e of spacedUndecided) undecided?.add(e);
+  return { runs: [spaced], mentions: found };
+}
+
+/** `text` and its segments with each glued boundary glued, spaced or ending a run. */
+function build(text: string, all: Segment[], glued: Glued[], joins: Join[]): Run[] {
   const runs: Run[] = [];
   let parts: string[] = [];
   let segments: Segment[] = [];
-  /** Where the run being built starts in `text`, less the spaces added to it. */
+  /** What to take from a segment's start in `text` to have it in the run being built. */
   let shift = 0;
   let from = 0;
   let s = 0;
   const take = (to: number) => {
     parts.push(text.slice(from, to));
-    for (let seg = run.segments[s]; seg && seg.start < to; seg = run.segments[++s]) {
+    for (let seg = all[s]; seg && seg.start < to; seg = all[++s]) {
       segments.push({ ...seg, start: seg.start - shift });
     }
     from = to;
@@ -79,16 +97,18 @@ export function settle(run: Run, match: MatchFn, seen: Set<string>): Run[] {
     parts = [];
     segments = [];
   };
-  for (const [g, apart] of cuts) {
+  glued.forEach((g, i) => {
+    const join = joins[i];
+    if (join === 'glue') return;
     take(g.at);
-    if (apart === 'boxes') {
+    if (join === 'end') {
       end();
       shift = g.at;
     } else {
       parts.push(' ');
       shift -= 1;
     }
-  }
+  });
   take(text.length);
   end();
   return runs;

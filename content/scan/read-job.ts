@@ -79,16 +79,20 @@ export function stepJob(j: ReadJob, hasTime: () => boolean, ctx: JobContext): bo
   }
   let run = j.collected.runs[j.run];
   if (!run) return true;
+  let settled: Mention[] | undefined;
   if (run.glued) {
     // Settled once, before its first window: the runs it reads as take its place.
-    j.collected.runs.splice(j.run, 1, ...settle(run, ctx.match, ctx.seen));
+    const done = settle(run, ctx.match, ctx.seen, j.undecided);
+    j.collected.runs.splice(j.run, 1, ...done.runs);
+    settled = done.mentions;
     run = j.collected.runs[j.run];
     if (!run) return j.run >= j.collected.runs.length;
   }
   // The reading gives the text matched whole, unless the page changed it in between.
   const whole = j.whole?.text === run.text && j.collected.runs.length === 1 ? j.whole : null;
-  const { mentions, next: from } = whole
-    ? { mentions: whole.mentions, next: -1 }
+  const known = settled ?? whole?.mentions;
+  const { mentions, next: from } = known
+    ? { mentions: known, next: -1 }
     : matchWindow(run.text, j.from, ctx.match, ctx.seen, j.undecided);
   for (const mention of mentions) {
     const range = rangeFor(run, mention.start, mention.end);
