@@ -83,19 +83,3 @@ const inSentence = (el: Element): boolean => {
   const before = el.previousSibling;
   return before?.nodeType === Node.TEXT_NODE && BEFORE_NAME.test((before as Text).data);
 };
-
-/**
- * Elements that may be page chrome, for `wholeText` (which takes an owner's text at once and so
- * cannot leave one out): an owner holding one is read node by node, where `isPageChrome` decides.
- */
-export const MAYBE_CHROME = [
-  // Spelled out in both cases: happy-dom, where the content tests run, has no `i` flag.
-  ...['share', 'Share', 'social', 'Social', 'follow', 'Follow', 'addthis'].flatMap((w) => [
-    `[class*=${w}]`,
-    `[id*=${w}]`,
-  ]),
-  ...['share', 'Share', 'follow', 'Follow', 'tweet', 'Tweet', 'post', 'Post'].map(
-    (w) => `[aria-label^=${w}]`,
-  ),
-  '[data-share],[data-social],a[href*="x.com"],a[href*="twitter.com"],a[href*="X.com"]',
-].join(',');

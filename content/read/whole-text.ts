@@ -1,18 +1,18 @@
 import { WHOLE_TEXT_MAX } from '../budgets';
 import { WS_RUN } from './dom-rules';
-import { MAYBE_CHROME } from './page-chrome';
 import { shadowOf } from './shadow';
 
 /**
  * Elements inside which the collector's reading and the DOM's `textContent` agree: inline, never
  * skipped, never a shadow host (only custom elements and a few tags, `span` among them, can be
  * one), never a line break or a block. Anything else inside an owner (a `[hidden]` or editable
- * part, or what may be page chrome, too) and the owner is read node by node.
+ * part too) and the owner is read node by node. (Page chrome needs no exception: a whole text
+ * with a mention is read node by node anyway, and there `isPageChrome` leaves it out.)
  */
 const PLAIN_INLINE =
   'a,abbr,b,bdi,bdo,big,button,cite,data,del,dfn,em,font,i,img,ins,label,mark,nobr,q,s,small,' +
   'strong,sub,sup,time,tt,u,wbr';
-const NOT_PLAIN = `:not(${PLAIN_INLINE}),[hidden],[contenteditable],${MAYBE_CHROME}`;
+const NOT_PLAIN = `:not(${PLAIN_INLINE}),[hidden],[contenteditable]`;
 /** Owners with more child elements than this are read node by node. */
 const WHOLE_TEXT_ELEMENTS = 128;
 

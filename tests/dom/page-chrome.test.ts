@@ -56,9 +56,36 @@ describe('page chrome: share and follow furniture is never read', () => {
     expect(ownerOf($('a').firstChild?.firstChild as Node)).not.toBeNull();
   });
 
-  it('makes the whole-text shortcut read node by node where chrome may be', () => {
+  it('lets no chrome count on the page, not even as an entity seen', () => {
+    const $ = page('<p id="p">Follow <a href="https://twitter.com/acme">Twitter</a> now</p>');
+    const seen = new Set<EntityId>();
+    const ctx: JobContext = {
+      // Stands for the matcher: "Twitter" wherever it is, noted as seen.
+      match: (text, options) =>
+        [...text.matchAll(/\bTwitter\b/g)].map((m) => {
+          options?.seen?.add('x-twitter');
+          return {
+            entity: 'x-twitter',
+            start: m.index,
+            end: m.index + 7,
+            text: 'Twitter',
+            score: 1,
+            via: 'exact' as const,
+          };
+        }),
+      seen,
+      readWhole: vi.fn(),
+      collected: vi.fn(),
+    };
+    const job = beginJob($('p'), ctx);
+    while (!stepJob(job, always, ctx));
+    expect(job.found).toEqual([]);
+    expect(seen).toEqual(new Set());
+  });
+
+  it('leaves chrome out of a block whose whole text holds a mention', () => {
     const $ = page('<p id="p">Follow <a href="https://x.com/acme">X</a> now</p>');
-    expect(wholeText($('p'))).toBeNull();
+    expect(wholeText($('p'))).toBe('Follow X now');
     const mentions: Mention[] = [];
     const ctx: JobContext = {
       // Stands for the matcher: "X" alone, wherever it is.
