@@ -36,8 +36,12 @@ export default defineContentScript({
     if (!isTopOrSameOriginFrame()) return;
     if (window !== window.top) {
       // A frame keeps its id when it navigates: its new page starts from nothing on the badge,
-      // where a page without mentions would otherwise leave the old page's count.
+      // where a page without mentions would otherwise leave the old page's count; and a frame
+      // taken out of the page takes its count with it.
       sendToBackground('mentionCount', { total: 0, active: true }).catch(() => {});
+      ctx.addEventListener(window, 'pagehide', () => {
+        sendToBackground('mentionCount', { total: 0, active: false }).catch(() => {});
+      });
     }
     void startController({
       win: window,

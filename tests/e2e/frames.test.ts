@@ -45,5 +45,8 @@ describe('a page with same-origin frames', () => {
         }),
       ).toEqual(['The child frame mentions Neuralink and SpaceX.']),
     );
+    // A frame taken out of the page takes its count off the badge.
+    await tab.evaluate(() => document.getElementById('child')?.remove());
+    await expect.poll(() => badgeOf(session, tabId), { timeout: 5000 }).toBe('2');
   });
 });
