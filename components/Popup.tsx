@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import type { Dataset } from '../core/dataset';
 import type { EntityId } from '../core/types';
+import { revealInTab, tabSummary } from '../extension/frames';
 import { isMessage, type PageSummary, type RevealAnswer, sendToTab } from '../extension/messages';
 import { type Unreadable, unreadableReason } from '../extension/pages';
 import { disabledSites, hiddenEntities, paused } from '../extension/settings';
@@ -44,7 +45,7 @@ const RETRY_MS = 300;
 
 async function askPage(tabId: number): Promise<PageView> {
   try {
-    const summary = await sendToTab(tabId, 'getSummary', {});
+    const summary = await tabSummary(tabId);
     if (summary && typeof summary === 'object' && 'state' in summary)
       return { kind: 'page', summary };
   } catch {
@@ -154,7 +155,7 @@ export function Popup(props: {
   const reveal = async (entity: EntityId): Promise<RevealAnswer> => {
     if (tabId === undefined) return NOT_REVEALED;
     try {
-      const answer = await sendToTab(tabId, 'reveal', { entity });
+      const answer = await revealInTab(tabId, entity);
       if (answer?.ok) close?.();
       return answer ?? NOT_REVEALED;
     } catch {

@@ -103,6 +103,7 @@ export default defineBackground(() => {
     if (isMessage(message, 'dismiss')) return addDismissal(storedDismissal(message)).then(() => {});
     if (isMessage(message, 'undismiss'))
       return removeDismissal(storedDismissal(message)).then(() => {});
+    if (isMessage(message, 'mentionFrames')) return Promise.resolve(mentionFrames(message.tabId));
     if (!isMessage(message, 'mentionCount')) return undefined;
     const tabId = sender.tab?.id;
     const host = hostOf(sender.tab?.url) ?? hostOf(sender.url) ?? '';
@@ -110,6 +111,11 @@ export default defineBackground(() => {
       void badges.report(tabId, sender.frameId ?? 0, host, message.total, message.active);
     if (sender.tab?.active && (sender.frameId ?? 0) === 0) void titleMenu(host);
     return undefined;
+  }
+
+  /** The frames of a tab (not the top one) with mentions, for the popup to ask (`frames.ts`). */
+  function mentionFrames(tabId: number): number[] {
+    return badges.framesOf(tabId);
   }
 
   /** Titles the menu entry for the page on `host` (the active tab's), off or on. */

@@ -34,7 +34,15 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     if (!isTopOrSameOriginFrame()) return;
-    const isTop = window === window.top;
+    if (window !== window.top) {
+      // A frame keeps its id when it navigates: its new page starts from nothing on the badge,
+      // where a page without mentions would otherwise leave the old page's count; and a frame
+      // taken out of the page takes its count with it.
+      sendToBackground('mentionCount', { total: 0, active: true }).catch(() => {});
+      ctx.addEventListener(window, 'pagehide', () => {
+        sendToBackground('mentionCount', { total: 0, active: false }).catch(() => {});
+      });
+    }
     void startController({
       win: window,
       signal: ctx.signal,
@@ -42,7 +50,8 @@ export default defineContentScript({
       match,
       entities: names.entities.map((e) => e.id),
       card: (entity) => sendToBackground('getCard', { entity }),
-      reportCounts: isTop,
+      // Every frame counts: the background sums a tab's frames for the badge and the popup.
+      reportCounts: true,
       // `wxt build --mode fallback` makes a test build that paints with <rivalry-mark>.
       forceFallback: import.meta.env.MODE === 'fallback',
       // Chromium styles highlights by inheritance from `:root`, with the sheet that

@@ -88,6 +88,15 @@ export class TabBadges {
     await Promise.all(tabs.map(([tabId]) => this.#render(tabId)));
   }
 
+  /** The frames of a tab other than the top one that count mentions now. */
+  framesOf(tabId: number): number[] {
+    const out: number[] = [];
+    for (const [frameId, count] of this.#tabs.get(tabId)?.frames ?? []) {
+      if (frameId !== 0 && count > 0) out.push(frameId);
+    }
+    return out;
+  }
+
   total(tabId: number): number {
     let sum = 0;
     for (const count of this.#tabs.get(tabId)?.frames.values() ?? []) sum += count;

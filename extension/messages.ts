@@ -78,6 +78,11 @@ export interface MessageMap {
   undismiss: { request: Dismissal; response: undefined };
   /** content → background: the page's mention count changed (badge). */
   mentionCount: { request: { total: number; active: boolean }; response: undefined };
+  /**
+   * popup → background: the frames of a tab, other than the top one, that reported mentions;
+   * the popup asks each of them for its summary (`frames.ts`).
+   */
+  mentionFrames: { request: { tabId: number }; response: number[] };
 }
 
 export type MessageType = keyof MessageMap;
@@ -88,15 +93,14 @@ export function isMessage<T extends MessageType>(value: unknown, type: T): value
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
 }
 
-/** Sends a message to the content script of a tab (top frame). */
+/** Sends a message to the content script of a tab (its top frame, or the frame `frameId`). */
 export function sendToTab<T extends MessageType>(
   tabId: number,
   type: T,
   request: MessageMap[T]['request'],
+  frameId = 0,
 ): Promise<Response<T>> {
-  return browser.tabs.sendMessage(tabId, { type, ...request }, { frameId: 0 }) as Promise<
-    Response<T>
-  >;
+  return browser.tabs.sendMessage(tabId, { type, ...request }, { frameId }) as Promise<Response<T>>;
 }
 
 /** Sends a message to the background. */

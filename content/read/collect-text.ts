@@ -6,14 +6,18 @@
  * "Stoke <em>Space</em>" and "Neura<b>link</b>" are one string, and `<br>` becomes "\n" so a
  * name broken over a line still reads as one. Runs of white space are read as one character, as
  * the browser renders them, so the indentation of "Elon\n      Musk" in a page's source does
- * not keep the name apart (the offset map skips the characters left out). Nested blocks and open
+ * not keep the name apart (the offset map skips the characters left out). Where elements meet
+ * with no white space and glue a word to a capitalised one, the run notes the spot: the browser
+ * may draw them apart (`settle.ts`), as `<a>OpenAI</a><a>SpaceX</a>` in a flex row. Nested blocks and open
  * shadow roots are not read here: they are owners of their own, counted in `nested` and found
  * again, in the same order, by `walkNested`.
  */
 import { NODES_PER_CLOCK_CHECK } from '../budgets';
 import { isWs, kindOf, type ReadRoot, WS_RUN } from './dom-rules';
+import { worthALook } from './drawn-apart';
 import { JOIN_MAX, LongText } from './long-text';
-import type { Run, Segment } from './run';
+import type { Glued, Run, Segment } from './run';
+import { shadowOf } from './shadow';
 import { walkNested } from './walk-nested';
 
 /** Up to this many parts make up JOIN_MAX characters (16 KB each or more): kept, not joined. */
@@ -82,6 +86,24 @@ export function createCollector(owner: ReadRoot): Collector {
   let sealedLength = 0;
   /** The run so far ends with white space: leading white space of the next node is dropped. */
   let afterSpace = false;
+  /** The run's last character, for the boundary check (see `drawn-apart.ts`). */
+  let lastChar = '';
+
+  /** The run's boundaries to settle by layout (see `Run.glued`). */
+  let glued: Glued[] = [];
+  /** `node`'s text goes on from `at` straight after another node's letters: noted to settle. */
+  const boundary = (node: Text, data: string, at: number, base: number) => {
+    const last = segments[segments.length - 1];
+    if (!last || last.node === node || last.node.nextSibling === node) return;
+    if (!worthALook(lastChar, data.charAt(at), data.charAt(at + 1))) return;
+    glued.push({
+      at: length,
+      before: last.node,
+      beforeOffset: last.nodeStart + last.length - 1,
+      after: node,
+      afterOffset: base + at,
+    });
+  };
 
   /** `data` is the node's text from offset `base` on (all of it, or one chunk). */
   const piece = (node: Text, data: string, base: number, from: number, to: number) => {
@@ -89,6 +111,7 @@ export function createCollector(owner: ReadRoot): Collector {
     segments.push({ node, start: length, nodeStart: base + from, length: to - from });
     parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
     length += to - from;
+    lastChar = data.charAt(to - 1);
     if (length - sealedLength >= JOIN_MAX) seal();
   };
   /** Parts already long (a big text node's chunks) are kept as they are: joining copies. */
@@ -103,6 +126,7 @@ export function createCollector(owner: ReadRoot): Collector {
   const addText = (node: Text, data: string, base: number) => {
     let pos = 0;
     if (afterSpace) while (pos < data.length && isWs(data.charCodeAt(pos))) pos++;
+    else if (pos < data.length) boundary(node, data, pos, base);
     WS_RUN.lastIndex = pos;
     for (let m = WS_RUN.exec(data); m; m = WS_RUN.exec(data)) {
       piece(node, data, base, pos, m.index + 1);
@@ -116,7 +140,8 @@ export function createCollector(owner: ReadRoot): Collector {
     if (segments.length > 0) {
       if (sealed.length === 0) {
         const text = parts.join('');
-        if (HAS_TEXT.test(text)) runs.push({ text, segments });
+        if (HAS_TEXT.test(text))
+          runs.push(glued.length ? { text, segments, glued } : { text, segments });
       } else {
         if (parts.length > 0) seal();
         const text = new LongText(sealed);
@@ -129,6 +154,8 @@ export function createCollector(owner: ReadRoot): Collector {
     sealed = [];
     sealedLength = 0;
     afterSpace = false;
+    lastChar = '';
+    glued = [];
   };
 
   // Iterative pre-order walk over the owner's inline content, without recursion so that deep
@@ -174,11 +201,12 @@ export function createCollector(owner: ReadRoot): Collector {
           parts.push('\n');
           length += 1;
           afterSpace = true;
+          lastChar = '\n';
         } else if (kind !== 'inline') {
           endRun();
           if (kind === 'block') nested++;
         } else {
-          const shadow = el.shadowRoot;
+          const shadow = shadowOf(el);
           if (shadow) {
             // The shadow tree renders in place of the host; its text is its own owner. The light
             // children are slotted somewhere inside it and still read here, inline.
@@ -200,7 +228,7 @@ export function createCollector(owner: ReadRoot): Collector {
       while (!sibling && node && node !== owner) {
         node = node.parentNode;
         if (!node || node === owner) break;
-        if (node.nodeType === 1 && (node as Element).shadowRoot) {
+        if (node.nodeType === 1 && shadowOf(node as Element)) {
           // Leaving a shadow host: what follows is not contiguous with its light children.
           endRun();
         }

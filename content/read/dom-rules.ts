@@ -1,10 +1,14 @@
 /**
  * Which parts of a page are prose we read, and where one run of prose ends.
  *
- * Decided by tag name and attributes only, never by computed style: asking for styles would
- * force layout on every node of a large page, and tag names are right for the vast majority of
- * pages (mark.js and similar tools make the same trade).
+ * Decided by tag name and attributes, not by computed style: asking for styles would force
+ * layout on every node of a large page, and tag names are right for the vast majority of pages
+ * (mark.js and similar tools make the same trade). The one exception is two elements glued with
+ * no white space, where only layout tells a flex row of links from a word split for emphasis:
+ * `drawn-apart.ts` asks it there, and only there.
  */
+
+import { isPageChrome } from './page-chrome';
 
 /** Our own elements: the UI host and the fallback-mode wrapper. */
 export const HOST_TAG = 'rivalry-lens';
@@ -106,10 +110,14 @@ const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
-/** True when nothing inside `el` is ever read (`tag`: its tag name, if already at hand). */
+/**
+ * True when nothing inside `el` is ever read (`tag`: its tag name, if already at hand): the tags
+ * above, hidden and editable parts, and the page's share and follow furniture (`page-chrome.ts`).
+ */
 export function isSkipped(el: Element, tag = el.tagName): boolean {
   if (SKIP_TAGS.has(tag)) return true;
   if (el.hasAttribute('hidden')) return true;
+  if (isPageChrome(el, tag)) return true;
   const editable = el.getAttribute('contenteditable');
   // `contenteditable=""`, `true` and `plaintext-only` make an editor; only `false` does not.
   return editable !== null && editable.toLowerCase() !== 'false';

@@ -16,6 +16,23 @@ export interface Run {
   text: string | LongText;
   /** In order; between segments there may be separators ("\n" for `<br>`) that map to no node. */
   segments: Segment[];
+  /**
+   * Where elements glue a word to a capitalised one, read together so far: the browser may
+   * draw them apart (`settle.ts` asks it where a name is at stake). In order.
+   */
+  glued?: Glued[];
+}
+
+/** A boundary between two text nodes with no white space between them (see `Run.glued`). */
+export interface Glued {
+  /** Offset in the run's text of the first character after it (a segment starts there). */
+  at: number;
+  before: Text;
+  /** Offset in `before` of the character before it. */
+  beforeOffset: number;
+  after: Text;
+  /** Offset in `after` of the character after it. */
+  afterOffset: number;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { NODES_PER_CLOCK_CHECK } from '../budgets';
 import { kindOf, type ReadRoot } from './dom-rules';
+import { shadowOf } from './shadow';
 
 export interface NestedWalk {
   /** The next nested owner; null after the last; undefined when `hasTime()` ran out first. */
@@ -54,7 +55,7 @@ export function walkNested(owner: ReadRoot, count: number): NestedWalk {
         if (kind !== 'inline') continue;
         // Its light children are the owner's, after its shadow root.
         if (el.firstChild) node = el.firstChild;
-        const shadow = el.shadowRoot;
+        const shadow = shadowOf(el);
         if (shadow) {
           left--;
           return shadow;
@@ -62,7 +63,7 @@ export function walkNested(owner: ReadRoot, count: number): NestedWalk {
       }
       if (ownShadow) {
         ownShadow = false;
-        const shadow = (owner as Element).shadowRoot;
+        const shadow = shadowOf(owner as Element);
         if (shadow) return shadow;
       }
       return null;

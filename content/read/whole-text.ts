@@ -1,11 +1,13 @@
 import { WHOLE_TEXT_MAX } from '../budgets';
 import { WS_RUN } from './dom-rules';
+import { shadowOf } from './shadow';
 
 /**
  * Elements inside which the collector's reading and the DOM's `textContent` agree: inline, never
  * skipped, never a shadow host (only custom elements and a few tags, `span` among them, can be
  * one), never a line break or a block. Anything else inside an owner (a `[hidden]` or editable
- * part too) and the owner is read node by node.
+ * part too) and the owner is read node by node. (Page chrome needs no exception: a whole text
+ * with a mention is read node by node anyway, and there `isPageChrome` leaves it out.)
  */
 const PLAIN_INLINE =
   'a,abbr,b,bdi,bdo,big,button,cite,data,del,dfn,em,font,i,img,ins,label,mark,nobr,q,s,small,' +
@@ -35,7 +37,7 @@ export function wholeText(owner: Element): string | null {
     if (first !== owner.lastChild) return null;
     if (first && (first as CharacterData).length > WHOLE_TEXT_MAX) return null;
   }
-  if (owner.shadowRoot || (elements > 0 && owner.querySelector(NOT_PLAIN))) return null;
+  if (shadowOf(owner) || (elements > 0 && owner.querySelector(NOT_PLAIN))) return null;
   const raw = owner.textContent ?? '';
   if (raw.length > WHOLE_TEXT_MAX) return null;
   // A run of white space reads as its first character (as `addText` keeps it).

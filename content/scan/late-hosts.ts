@@ -4,6 +4,7 @@
  * without any mutation record that the observer could report.
  */
 import { OneShot } from '../one-shot';
+import { shadowOf } from '../read/shadow';
 
 /** The waits before each look, each from the look before. */
 export const LOOK_DELAYS_MS = [500, 2000, 8000];
@@ -32,7 +33,7 @@ export function createLateHosts(
   const check = () => {
     let any = false;
     for (const el of maybe) {
-      const sr = el.shadowRoot;
+      const sr = shadowOf(el);
       if (!el.isConnected || sr) maybe.delete(el);
       if (el.isConnected && sr && !isRead(sr)) {
         onFound(sr);

@@ -9,7 +9,9 @@ import type { EntityId, Mention } from '../../core/types';
 import type { Found } from '../found';
 import { type Collected, type Collector, createCollector } from '../read/collect-text';
 import type { ReadRoot } from '../read/dom-rules';
+import { mayHideBoundary } from '../read/drawn-apart';
 import { rangeFor } from '../read/run';
+import { settle } from '../read/settle';
 import { wholeText } from '../read/whole-text';
 import { type MatchFn, matchWindow } from './match-windows';
 
@@ -23,8 +25,17 @@ export interface ReadJob {
   found: Found[];
   /** Entities whose ambiguous names the owner holds without context yet. */
   undecided: Set<EntityId>;
-  /** The owner's whole text, already matched, and what that found. */
-  whole: { text: string; mentions: Mention[] } | null;
+  /**
+   * The owner's whole text, already matched, what that found, and what it would add to the
+   * page's `seen` and the owner's `undecided`: kept only if the reading gives the same text
+   * (page chrome, left out of the reading, must not count on the page).
+   */
+  whole: {
+    text: string;
+    mentions: Mention[];
+    seen: Set<EntityId>;
+    undecided: Set<EntityId>;
+  } | null;
 }
 
 export interface JobContext {
@@ -52,12 +63,19 @@ export function beginJob(owner: ReadRoot, ctx: JobContext): ReadJob {
   };
   const text = owner.nodeType === Node.ELEMENT_NODE ? wholeText(owner as Element) : null;
   if (text !== null) {
-    const mentions = ctx.match(text, { seen: ctx.seen, undecided: job.undecided });
-    if (mentions.length === 0) {
+    const seen = new Set(ctx.seen);
+    const undecided = new Set<EntityId>();
+    const mentions = ctx.match(text, { seen, undecided });
+    // Elements glued without white space ("By<b>Elon Musk</b>" in two boxes) may read apart
+    // once their nodes are read: only then is the whole text's silence not the last word.
+    const glued = (owner as Element).childElementCount > 0 && mayHideBoundary(text);
+    if (mentions.length === 0 && !glued) {
+      // No mention: nothing to leave out, and its undecided names still wait for context.
+      for (const e of undecided) job.undecided.add(e);
       ctx.readWhole(text.length);
       return job;
     }
-    job.whole = { text, mentions };
+    if (mentions.length > 0) job.whole = { text, mentions, seen, undecided };
   }
   job.collector = createCollector(owner);
   return job;
@@ -72,12 +90,26 @@ export function stepJob(j: ReadJob, hasTime: () => boolean, ctx: JobContext): bo
     j.collected = collected;
     ctx.collected(j, collected);
   }
-  const run = j.collected.runs[j.run];
+  let run = j.collected.runs[j.run];
   if (!run) return true;
+  let settled: Mention[] | undefined;
+  if (run.glued) {
+    // Settled once, before its first window: the runs it reads as take its place.
+    const done = settle(run, ctx.match, ctx.seen, j.undecided);
+    j.collected.runs.splice(j.run, 1, ...done.runs);
+    settled = done.mentions;
+    run = j.collected.runs[j.run];
+    if (!run) return j.run >= j.collected.runs.length;
+  }
   // The reading gives the text matched whole, unless the page changed it in between.
   const whole = j.whole?.text === run.text && j.collected.runs.length === 1 ? j.whole : null;
-  const { mentions, next: from } = whole
-    ? { mentions: whole.mentions, next: -1 }
+  if (whole && !settled) {
+    for (const e of whole.seen) ctx.seen.add(e);
+    for (const e of whole.undecided) j.undecided.add(e);
+  }
+  const known = settled ?? whole?.mentions;
+  const { mentions, next: from } = known
+    ? { mentions: known, next: -1 }
     : matchWindow(run.text, j.from, ctx.match, ctx.seen, j.undecided);
   for (const mention of mentions) {
     const range = rangeFor(run, mention.start, mention.end);

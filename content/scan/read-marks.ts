@@ -5,6 +5,7 @@
  * garbage collector's marking steps in our tasks grew with it.)
  */
 import type { ReadRoot } from '../read/dom-rules';
+import { shadowOf } from '../read/shadow';
 import { ShardedWeakSet } from './weak-shards';
 
 export class ReadMarks {
@@ -28,7 +29,8 @@ export class ReadMarks {
     if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
       this.set.delete(el);
-      if (el.shadowRoot) this.forget(el.shadowRoot, doc);
+      const shadow = shadowOf(el);
+      if (shadow) this.forget(shadow, doc);
       if (!el.firstElementChild) return;
     } else if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
       this.set.delete(node as ShadowRoot);
@@ -38,7 +40,7 @@ export class ReadMarks {
     const walker = doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       this.set.delete(n as Element);
-      const sr = (n as Element).shadowRoot;
+      const sr = shadowOf(n as Element);
       if (sr) this.forget(sr, doc);
     }
   }

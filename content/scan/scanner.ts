@@ -20,6 +20,7 @@ import {
 import type { Found } from '../found';
 import { ownerOf, type ReadRoot } from '../read/dom-rules';
 import { walkNested } from '../read/walk-nested';
+import { shadowOf } from '../read/shadow';
 import { createFoundStore, type FoundEvents } from './found-store';
 import { createLateHosts } from './late-hosts';
 import type { MatchFn } from './match-windows';
@@ -130,7 +131,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
       // One entry on the stack, walked in order: the first nested block is read next, and the
       // blocks nested in it before its next sibling.
       const owner = j.owner;
-      const isHost = owner.nodeType === Node.ELEMENT_NODE && (owner as Element).shadowRoot;
+      const isHost = owner.nodeType === Node.ELEMENT_NODE && shadowOf(owner as Element);
       if (collected.nested > 0 || isHost) queue.addNested(walkNested(owner, collected.nested));
     },
   };

@@ -222,3 +222,26 @@ export function densePage(paragraphs = 150): string {
   parts.push('</main></body></html>');
   return parts.join('\n');
 }
+
+/**
+ * A page dense with links glued by markup, as frameworks render tag clouds and menus: rows of
+ * capitalised links with no white space between them, each boundary one the reader asks layout
+ * about, in flex rows and in plain paragraphs, a mention in about one link in ten.
+ */
+export function gluedLinksPage(rows = 200, perRow = 12): string {
+  const w = writer(11);
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  const parts: string[] = [
+    head('Links', '<style>.row{display:flex;flex-wrap:wrap;gap:.5rem}</style>'),
+    '<body><main>',
+  ];
+  for (let r = 0; r < rows; r++) {
+    const links = Array.from({ length: perRow }, () => {
+      const text = w.rand() < 0.1 ? w.pick(MENTIONS) : cap(w.pick(WORDS));
+      return `<a href="#t${Math.floor(w.rand() * 1e6)}">${esc(text)}</a>`;
+    }).join('');
+    parts.push(r % 2 ? `<nav class="row">${links}</nav>` : `<p>${links}</p>`);
+  }
+  parts.push('</main></body></html>');
+  return parts.join('\n');
+}

@@ -313,11 +313,12 @@ describe('scanner', () => {
   });
 
   it('matches a block with a mention once: its whole text, then its nodes only to place ranges', async () => {
-    document.body.innerHTML = '<p>Then <em>SpaceX</em> and <b>Open<i>AI</i></b> said</p>';
+    // (A split before a capital, "Open<i>AI</i>", is settled by layout first: see drawn-apart.)
+    document.body.innerHTML = '<p>Then <em>SpaceX</em> and <b>Neura<i>link</i></b> said</p>';
     const log = startScanner();
     await until(() => expect(log.scanner.state).toBe('ready'));
-    expect(current(log.scanner)).toEqual(['OpenAI', 'SpaceX']);
-    expect(calls.texts).toEqual(['Then SpaceX and OpenAI said']);
+    expect(current(log.scanner)).toEqual(['Neuralink', 'SpaceX']);
+    expect(calls.texts).toEqual(['Then SpaceX and Neuralink said']);
   });
 
   it('reads nested blocks depth first, in document order', async () => {

@@ -98,6 +98,21 @@ describe('badge', () => {
     expect(await badge(1)).toBe('7');
   });
 
+  it('tells the popup which frames hold mentions, and forgets a frame that starts again', async () => {
+    const frames = (tabId: number) =>
+      fakeBrowser.runtime.onMessage.trigger({ type: 'mentionFrames', tabId }, {}, () => {});
+    await report(1, 3, true, 0);
+    await report(1, 4, true, 7, 'https://news.example.com/frame');
+    await report(1, 2, true, 9, 'https://news.example.com/other');
+    expect(await frames(1)).toEqual([[7, 9]]);
+    // The frame navigated: its new page reports 0 as it starts.
+    await report(1, 0, true, 7, 'https://news.example.com/next');
+    await settle();
+    expect(await frames(1)).toEqual([[9]]);
+    expect(await badge(1)).toBe('5');
+    expect(await frames(2)).toEqual([[]]);
+  });
+
   it('is empty where Rivalry Lens is off, and when nothing is found', async () => {
     await report(1, 5);
     await settle();

@@ -1,0 +1,85 @@
+/**
+ * The site's furniture that names X without being about it: share and follow widgets, and links
+ * to the platform whose text is only its name or a share/follow phrase ("Follow us on X").
+ * On many news pages these were the only highlights (issue #16). Read as never-read parts,
+ * like code: what is inside is neither highlighted nor counted. A link in prose whose text is a
+ * sentence ("he posted on X") is kept.
+ */
+
+/** Hosts of the platforms whose names we match (X, once Twitter). */
+const PLATFORM_HOST = /(^|\.)(x\.com|twitter\.com)$/i;
+/** Before parsing an address: most links are elsewhere. */
+const MAYBE_PLATFORM = /x\.com|twitter\.com/i;
+
+/** Addresses that share or follow, whatever their text. */
+const SHARE_HREF =
+  /^(https?:)?\/\/([^/]*\.)?(x|twitter)\.com\/(intent\/|share\b|i\/flow\/|home\?status=)/i;
+
+/** A link's whole text that is only a name of the platform, or a share or follow phrase. */
+const CHROME_TEXT =
+  /^((?:share|post|tweet|follow|find|join|connect with|reach)(?: (?:this|it|us|me|him|her|them|story|article|post))?(?: (?:on|via|at|with))? )?(?:x|twitter|x \(formerly twitter\)|x\/twitter|twitter\/x)$/i;
+
+/** A label that says share or follow ("Share on X", "Follow us on Twitter"). */
+const CHROME_LABEL = /^(share|follow|tweet|post (this|it|on))\b/i;
+
+/** Words of class names and ids that mark a widget ("share-buttons", "socialLinks", "follow"). */
+const CHROME_WORD =
+  /^(share|shares|sharing|sharer|sharethis|addthis|social|socials|follow|follows)$/;
+
+/** Any of the words at all, before the exact test (most class names have none). */
+const MAYBE_WORD = /share|social|follow|addthis/i;
+
+/** Widgets are short: a container that says so but holds more than this is the page itself. */
+const WIDGET_CHARS = 300;
+
+const namesWidget = (value: string | null): boolean => {
+  if (!value || !MAYBE_WORD.test(value)) return false;
+  // Class lists, kebab, snake and camel case: "c-share__item socialLinks" → c share item social links.
+  for (const word of value.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[\s_-]+/)) {
+    if (CHROME_WORD.test(word.toLowerCase())) return true;
+  }
+  return false;
+};
+
+/** True when `el` is a share or follow widget, or a link that only names the platform. */
+export function isPageChrome(el: Element, tag: string): boolean {
+  if (tag === 'A') {
+    const href = el.getAttribute('href');
+    if (href && isPlatformLink(el, href)) return true;
+  }
+  const label = el.getAttribute('aria-label');
+  if (label && CHROME_LABEL.test(label.trim())) return true;
+  if (
+    namesWidget(el.getAttribute('class')) ||
+    namesWidget(el.getAttribute('id')) ||
+    el.hasAttribute('data-share') ||
+    el.hasAttribute('data-social')
+  ) {
+    return (el.textContent ?? '').length <= WIDGET_CHARS;
+  }
+  return false;
+}
+
+function isPlatformLink(el: Element, href: string): boolean {
+  if (!MAYBE_PLATFORM.test(href)) return false;
+  if (SHARE_HREF.test(href)) return true;
+  let host: string;
+  try {
+    host = new URL(href, el.ownerDocument.baseURI).hostname;
+  } catch {
+    return false;
+  }
+  if (!PLATFORM_HOST.test(host)) return false;
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const m = CHROME_TEXT.exec(text);
+  // The bare name inside a sentence ("wrote on <a>X</a>") is a mention; a phrase never is.
+  return m !== null && (m[1] !== undefined || !inSentence(el));
+}
+
+/** Words that put a platform's bare name in a sentence when they come right before it. */
+const BEFORE_NAME = /\b(on|via|to|at|from|in|auf|sur|sobre|en)\s+$/i;
+
+const inSentence = (el: Element): boolean => {
+  const before = el.previousSibling;
+  return before?.nodeType === Node.TEXT_NODE && BEFORE_NAME.test((before as Text).data);
+};
