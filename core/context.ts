@@ -62,11 +62,26 @@ export function contextScore(
   return Math.min(SCORE.contextMax, SCORE.contextBase + doc + (near ? SCORE.contextNear : 0));
 }
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * True when a word of the alias's own `antiContext` stands near the candidate ("bank" near
+ * "X.com"): that alias then names something else whatever the rest of the page names.
+ */
+export function otherMeaningNear(text: string, c: Candidate): boolean {
+  const anti = c.alias.antiContext;
+  if (anti === null) return false;
+  return (
+    contextNear(text, c, { context: NO_WORDS, contextPairs: NO_WORDS, antiContext: anti }) ===
+    'anti'
+  );
+}
+
 /** Whether the entity's context words, or words that veto it, stand near the candidate. */
 export function contextNear(
   text: string,
   c: Pick<Candidate, 'start' | 'end'>,
-  e: LinkedEntity,
+  e: Pick<LinkedEntity, 'context' | 'contextPairs' | 'antiContext'>,
 ): 'near' | 'anti' | 'none' {
   const from = Math.max(0, c.start - CONTEXT_REACH);
   const to = Math.min(text.length, c.end + CONTEXT_REACH);

@@ -31,6 +31,11 @@ const AliasSchema = v.strictObject({
   legal: v.optional(v.boolean()),
   /** BCP 47 language of a localised form ("ja" for katakana forms). */
   lang: v.optional(v.string()),
+  /**
+   * Words whose presence near this alias shows it names something else, whatever else the page
+   * names ("bank" near "X.com", the online bank of 1999 that became PayPal).
+   */
+  antiContext: v.optional(v.array(text)),
 });
 
 const SourceSchema = v.strictObject({
@@ -90,6 +95,11 @@ const EntitySchema = v.strictObject({
   antiContext: v.optional(v.array(text)),
   /** Phrases that contain an alias but never name this entity ("Stoke City", "musk ox"). */
   notMentions: v.optional(v.array(text)),
+  /**
+   * Phrases around an ambiguous alias that settle it names this entity with no other context
+   * ("banned from X", "X users"); `notMentions` still win over them.
+   */
+  cues: v.optional(v.array(text)),
   /** Entities whose unambiguous mention in the same text lends context ("Elon Musk" → "Musk"). */
   related: v.optional(v.array(id)),
   fronts: v.array(FrontRoleSchema),

@@ -12,9 +12,11 @@ export interface LinkedEntity {
   id: EntityId;
   person: boolean;
   related: EntityId[];
-  context: Set<string>;
-  contextPairs: Set<string>;
-  antiContext: Set<string>;
+  context: ReadonlySet<string>;
+  contextPairs: ReadonlySet<string>;
+  antiContext: ReadonlySet<string>;
+  /** Some phrase settles its ambiguous names (`cues`). */
+  hasCues: boolean;
 }
 
 export interface LinkedAlias {
@@ -35,12 +37,21 @@ export interface LinkedAlias {
    * and Japanese short names ("マスク" is also a face mask).
    */
   needsNear: boolean;
+  /** Words that, near this alias, show it names something else ("bank" near "X.com"). */
+  antiContext: ReadonlySet<string> | null;
 }
 
-/** A phrase that never names `entity` ("Stoke City"). */
+/**
+ * What a phrase with a name in it says about the name: `never` the entity ("Stoke City"), or a
+ * `cue` that it is ("banned from X").
+ */
+export type PhraseKind = 'never' | 'cue';
+
+/** A phrase that says something about names of `entity` it covers. */
 export interface Blocker {
   entity: EntityId;
   key: string;
+  kind: PhraseKind;
 }
 
 export interface LinkedNames {
@@ -71,6 +82,7 @@ function linkEntity(e: PreparedNames['entities'][number]): LinkedEntity {
     context: new Set(e.context),
     contextPairs: new Set(e.contextPairs),
     antiContext: new Set(e.antiContext),
+    hasCues: (e.cues?.length ?? 0) > 0,
   };
 }
 
@@ -90,6 +102,7 @@ export function linkNames(names: PreparedNames): LinkedNames {
       capitalised: a.capitalised === true,
       trailingDot: a.written.endsWith('.'),
       needsNear: a.needsNear === true,
+      antiContext: a.antiContext ? new Set(a.antiContext) : null,
     };
     insertPacked(trie, a.packed, alias);
     if (a.fuzzy) fuzzyNames.push({ key: alias.key, value: alias });
@@ -111,13 +124,18 @@ export function linkNames(names: PreparedNames): LinkedNames {
   };
 }
 
-/** The trie of phrases that never name their entity, built on first need. */
+/** The trie of phrases that never name their entity, or settle that they do, built on first need. */
 export function blockerTrie(linked: LinkedNames): TrieNode<Blocker> {
   if (linked.blockers === undefined) {
     const root: TrieNode<Blocker> = newNode();
-    for (const { id, blockers } of linked.prepared)
-      for (const packed of blockers)
-        insertPacked(root, packed, { entity: id, key: unpackKey(packed) });
+    const add = (entity: EntityId, kind: PhraseKind, phrases: string[] = []) => {
+      for (const packed of phrases)
+        insertPacked(root, packed, { entity, key: unpackKey(packed), kind });
+    };
+    for (const { id, blockers, cues } of linked.prepared) {
+      add(id, 'never', blockers);
+      add(id, 'cue', cues);
+    }
     linked.blockers = root;
   }
   return linked.blockers;

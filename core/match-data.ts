@@ -18,6 +18,7 @@ export const MATCH_FIELDS = [
   'context',
   'antiContext',
   'notMentions',
+  'cues',
   'related',
 ] as const;
 

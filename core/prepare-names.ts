@@ -32,6 +32,8 @@ export interface PreparedEntity {
   antiContext: string[];
   /** Phrases that are never the entity ("Stoke City"), packed (`packKey`). */
   blockers: string[];
+  /** Phrases that settle an ambiguous name is the entity ("banned from X"), packed. */
+  cues?: string[];
 }
 
 /**
@@ -51,6 +53,8 @@ export interface PreparedAlias {
   needsNear?: true;
   /** Misspellings of it are looked for. */
   fuzzy?: true;
+  /** Folded words that, near this alias, show it names something else. */
+  antiContext?: string[];
 }
 
 /**
@@ -95,6 +99,7 @@ function prepareEntity(entity: MatchEntity): PreparedEntity {
     contextPairs,
     antiContext: (entity.antiContext ?? []).map(foldKey),
     blockers: (entity.notMentions ?? []).map((phrase) => packKey(analyse(phrase))),
+    cues: entity.cues?.map((phrase) => packKey(analyse(phrase))),
   };
 }
 
@@ -119,6 +124,7 @@ function prepareAlias(
       aliasKey(alias.text).length === 1 || (alias.ambiguous === true && alias.lang === 'ja'),
     ),
     fuzzy: flag(alias.fuzzy === true),
+    antiContext: alias.antiContext?.map(foldKey),
   };
 }
 

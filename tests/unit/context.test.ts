@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../core/candidate.ts';
-import { contextNear, contextScore, decideByContext } from '../../core/context.ts';
+import {
+  contextNear,
+  contextScore,
+  decideByContext,
+  otherMeaningNear,
+} from '../../core/context.ts';
 import { exactAt } from '../../core/exact-names.ts';
 import { type LinkedAlias, linkNames } from '../../core/linked-names.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
@@ -55,5 +60,13 @@ describe('the context model', () => {
       ['context', false],
       ['context', false],
     ]);
+  });
+
+  it("sees an alias's own veto words near it, and only that alias's", () => {
+    const other = (text: string, name: string) => otherMeaningNear(text, cand(text, name));
+    expect(other('X.com, the online bank of 1999', 'X.com')).toBe(true);
+    expect(other('X.com posted a notice', 'X.com')).toBe(false);
+    expect(other(`X.com ${'word '.repeat(30)}bank`, 'X.com')).toBe(false);
+    expect(other('X posted from the bank', 'X')).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { matchData } from '../../core/match-data.ts';
 import { findCandidates, mentionsIn } from '../../core/matcher.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
 import { dataset } from '../../core/rivalry-data.ts';
+import { TINY } from './tiny-names.ts';
 import { loadCorpus } from '../corpus/parse-corpus.ts';
 
 /** The mentions of `text` as `entity:text` strings. */
@@ -122,6 +123,28 @@ describe('findMentions rejects', () => {
   });
 });
 
+describe('X, the platform and not', () => {
+  it.each([
+    'X.com, the online bank of 1999, merged with Confinity to form PayPal.',
+    'The Ansari X Prize and the X-Prize Foundation.',
+    'Grimes named their son X Æ A-12; little X sat on his shoulders.',
+    'The Xbox One X, the iPhone X and Final Cut Pro X.',
+    'Google X, now X Development, is a moonshot factory.',
+  ])('is not the platform: %j', (text) => {
+    expect(found(text).filter((m) => m.startsWith('x-twitter'))).toEqual([]);
+  });
+
+  it.each([
+    'He was banned from X last year.',
+    'X users were quick to notice.',
+    'In an X post, the minister resigned.',
+    'Il a écrit sur X que le lancement était reporté.',
+    '大臣はＸ（旧ツイッター）に投稿した。',
+  ])('is the platform: %j', (text) => {
+    expect(found(text).filter((m) => m.startsWith('x-twitter')).length).toBeGreaterThan(0);
+  });
+});
+
 describe('findMentions in other languages', () => {
   it.each([
     [
@@ -155,6 +178,24 @@ describe('findMentions reports names left undecided', () => {
     const undecided = new Set<string>();
     findMentions('Elon Musk spoke; Musk said more. Let x = 3; Model X; SpaceX.', { undecided });
     expect([...undecided]).toEqual([]);
+  });
+});
+
+describe('phrases and words that decide one alias (small dataset)', () => {
+  const linked = linkNames(prepareNames(TINY));
+  const on = (text: string) => mentionsIn(linked, text).map((m) => `${m.entity}:${m.text}`);
+
+  it('counts an ambiguous name that a cue phrase settles, with no context word', () => {
+    expect(on('He was banned from X last year.')).toEqual(['x-twitter:X']);
+    expect(on('He was barred from X last year.')).toEqual([]);
+  });
+
+  it('drops an alias that its own veto word stands near, whatever the text names', () => {
+    expect(on('X.com posted a notice.')).toEqual(['x-twitter:X.com']);
+    expect(on('X.com, the online bank, merged.')).toEqual([]);
+    expect(on('Elon Musk posted: X.com, the online bank, merged.')).toEqual([
+      'elon-musk:Elon Musk',
+    ]);
   });
 });
 

@@ -20,6 +20,7 @@ describe('prepareNames', () => {
       ['Elon Musk', 'elon-musk'],
       ['Musk', 'elon-musk'],
       ['X', 'x-twitter'],
+      ['X.com', 'x-twitter'],
       ['Neuralink', 'neuralink'],
       ['SpaceX', 'spacex'],
     ]);
@@ -42,6 +43,8 @@ describe('prepareNames', () => {
       blockers: ['stoke|3city'],
     });
     expect(names.aliases[0]?.packed).toBe('stoke|3space');
+    expect(names.entities[2]?.cues).toEqual(['banned|3from|3x']);
+    expect(names.aliases.find((a) => a.written === 'X.com')?.antiContext).toEqual(['bank']);
     expect(names.fuzzyFirstWords).toEqual([
       ['stoke', [0]],
       ['elon', [2]],

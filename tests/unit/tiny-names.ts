@@ -30,9 +30,13 @@ export const TINY: MatchData = {
       id: 'x-twitter',
       kind: 'company',
       highlight: true,
-      aliases: [{ text: 'X', ambiguous: true, caseSensitive: true }],
+      aliases: [
+        { text: 'X', ambiguous: true, caseSensitive: true },
+        { text: 'X.com', antiContext: ['bank'] },
+      ],
       context: ['posted'],
       notMentions: ['Model X'],
+      cues: ['banned from X'],
     },
     {
       id: 'neuralink',
