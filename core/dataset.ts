@@ -25,8 +25,16 @@ const AliasSchema = v.strictObject({
   ambiguous: v.optional(v.boolean()),
   /** Only this exact casing counts ("xAI", not "XAI" which is explainable AI). */
   caseSensitive: v.optional(v.boolean()),
-  /** Misspellings within a small edit distance count too ("Nueralink"). */
+  /**
+   * Misspellings within a small edit distance count too ("Nueralink"); for a short name written
+   * in camel case, a swap of two letters or a slip before its last capitals ("SapceX", "SpaseX").
+   */
   fuzzy: v.optional(v.boolean()),
+  /**
+   * With `caseSensitive`, written all in lower case it still counts where its context says so, as
+   * an ambiguous name does ("twitter" in a comment beside "bluesky"; not birds that twitter).
+   */
+  lowerCaseWithContext: v.optional(v.boolean()),
   /** A legal or formal name ("Space Exploration Technologies Corp."). */
   legal: v.optional(v.boolean()),
   /** BCP 47 language of a localised form ("ja" for katakana forms). */

@@ -3,6 +3,7 @@
  * each stage reads. Every stage takes the `LinkedNames` as an argument, so each can be run and
  * tested on its own.
  */
+import { allowedEdits } from './edit-distance.ts';
 import { FuzzyIndex } from './fuzzy.ts';
 import type { PreparedNames } from './prepare-names.ts';
 import { insertPacked, newNode, type TrieNode, unpackKey } from './trie.ts';
@@ -30,6 +31,8 @@ export interface LinkedAlias {
   caseSensitive: boolean;
   /** "Musk" → "MUSK" is accepted in all-capital text. */
   capitalised: boolean;
+  /** A case-sensitive name that, all in lower case, counts by its context ("twitter"). */
+  lowerWithContext: boolean;
   /** Written with a trailing abbreviation dot ("Corp."), which belongs to the name. */
   trailingDot: boolean;
   /**
@@ -64,6 +67,10 @@ export interface LinkedNames {
   blockers: TrieNode<Blocker> | undefined;
   /** Its fuse.js index is made on the first word that could be a misspelling. */
   fuzzy: FuzzyIndex<LinkedAlias>;
+  /** Names too short for fuse.js's edits, whose typos are checked one by one ("SapceX"). */
+  shortFuzzy: LinkedAlias[];
+  /** Word lengths (letters) a typo of a short name may have. */
+  shortFuzzyLengths: Set<number>;
   fuzzyFirstWords: Map<string, LinkedAlias[]>;
   fuzzyFirstLetters: Set<number>;
   fuzzyFirstWordLengths: Set<number>;
@@ -91,6 +98,7 @@ export function linkNames(names: PreparedNames): LinkedNames {
   const entities = names.entities.map(linkEntity);
   const trie: TrieNode<LinkedAlias> = newNode();
   const fuzzyNames: { key: string; value: LinkedAlias }[] = [];
+  const shortFuzzy: LinkedAlias[] = [];
   const aliases = names.aliases.map((a) => {
     const alias: LinkedAlias = {
       entity: entities[a.entity] as LinkedEntity,
@@ -102,10 +110,14 @@ export function linkNames(names: PreparedNames): LinkedNames {
       capitalised: a.capitalised === true,
       trailingDot: a.written.endsWith('.'),
       needsNear: a.needsNear === true,
+      lowerWithContext: a.lowerWithContext === true,
       antiContext: a.antiContext ? new Set(a.antiContext) : null,
     };
     insertPacked(trie, a.packed, alias);
-    if (a.fuzzy) fuzzyNames.push({ key: alias.key, value: alias });
+    if (a.fuzzy) {
+      if (allowedEdits(alias.key.length) > 0) fuzzyNames.push({ key: alias.key, value: alias });
+      else shortFuzzy.push(alias);
+    }
     return alias;
   });
   const fuzzyFirstWords = new Map(
@@ -118,7 +130,11 @@ export function linkNames(names: PreparedNames): LinkedNames {
     blockers: undefined,
     fuzzy: new FuzzyIndex(fuzzyNames),
     fuzzyFirstWords,
-    fuzzyFirstLetters: new Set(fuzzyNames.map(({ key }) => key.charCodeAt(0))),
+    shortFuzzy,
+    shortFuzzyLengths: new Set(
+      shortFuzzy.flatMap(({ key }) => [key.length - 1, key.length, key.length + 1]),
+    ),
+    fuzzyFirstLetters: new Set([...fuzzyNames, ...shortFuzzy].map(({ key }) => key.charCodeAt(0))),
     fuzzyFirstWordLengths: new Set([...fuzzyFirstWords.keys()].map((w) => w.length)),
     seed: new RegExp(names.seed, 'gi'),
   };

@@ -92,7 +92,12 @@ export function findCandidates(
     if (start < lastEnd || start === lastStart) continue;
     lastStart = start;
     const exact = exactAt(linked, text, start, hits);
-    const cand = hits.length > 0 ? exact : fuzzyAt(linked, text, start);
+    let cand = hits.length > 0 ? exact : fuzzyAt(linked, text, start);
+    // A short name that needs context may begin a misspelled long one ("Elon Muks").
+    if (cand?.pending && cand.alias.ambiguous) {
+      const longer = fuzzyAt(linked, text, start);
+      if (longer && longer.end > cand.end) cand = longer;
+    }
     if (cand === null || veto(linked, text, cand) || otherMeaningNear(text, cand)) continue;
     candidates.push(cand);
     lastEnd = cand.end;

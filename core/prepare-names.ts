@@ -53,6 +53,7 @@ export interface PreparedAlias {
   needsNear?: true;
   /** Misspellings of it are looked for. */
   fuzzy?: true;
+  lowerWithContext?: true;
   /** Folded words that, near this alias, show it names something else. */
   antiContext?: string[];
 }
@@ -124,6 +125,7 @@ function prepareAlias(
       aliasKey(alias.text).length === 1 || (alias.ambiguous === true && alias.lang === 'ja'),
     ),
     fuzzy: flag(alias.fuzzy === true),
+    lowerWithContext: flag(alias.lowerCaseWithContext === true),
     antiContext: alias.antiContext?.map(foldKey),
   };
 }

@@ -40,17 +40,23 @@ export function shapedCandidate(
   plainSplit: boolean,
 ): Candidate | null {
   const allCaps = !hasLower(letters) && letters.length > 1;
+  // Written in lower case where case would tell, a name needs context ("open ai", "twitter").
+  let lowerSplit = false;
   if (alias.caseSensitive && letters !== alias.letters) {
-    if (!(alias.capitalised && allCaps && letters === alias.letters.toUpperCase())) return null;
+    if (alias.lowerWithContext && letters === alias.letters.toLowerCase()) lowerSplit = true;
+    else if (!(alias.capitalised && allCaps && letters === alias.letters.toUpperCase()))
+      return null;
   }
   // "Open AI", "Space X", "Stoke Space": a company's name written in several words must look
   // like a name (every word capitalised); all in lower case it needs context ("open ai"),
   // in mixed case it is ordinary words ("open AI models", "space X-ray").
-  let lowerSplit = false;
   // A name split only by dots is written that way on purpose ("x.AI", "X.com").
   if (plainSplit && !alias.entity.person && !/^[\p{L}\p{N}.]+$/u.test(surface)) {
-    if (!hasUpper(letters) && hasLower(letters)) lowerSplit = true;
-    else if (!wordsOf(surface).every(looksLikeName)) return null;
+    if (!hasUpper(letters) && hasLower(letters)) {
+      // Three words or more in lower case are a phrase ("space exploration technologies").
+      if (wordsOf(surface).length > 2) return null;
+      lowerSplit = true;
+    } else if (!wordsOf(surface).every(looksLikeName)) return null;
   }
   if (alias.ambiguous && alias.entity.person && otherGivenName(text, start)) return null;
   let end = hit.end;

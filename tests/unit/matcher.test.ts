@@ -145,6 +145,27 @@ describe('X, the platform and not', () => {
   });
 });
 
+describe('informal and foreign spellings', () => {
+  it.each([
+    ['i moved from twitter to bluesky', ['x-twitter:twitter']],
+    ['space-x caught the booster', ['spacex:space-x']],
+    ['neura link put a chip in his brain', ['neuralink:neura link']],
+    ['OpenIA lanzó un modelo; Open A.I. too', ['openai:OpenIA', 'openai:Open A.I.']],
+    ['SapceX, OpneAI and Nerualink', ['spacex:SapceX', 'openai:OpneAI', 'neuralink:Nerualink']],
+  ])('%j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'the birds twitter at dawn',
+    'spaces, spacers, the opening, OpenAM and OpenUI',
+    'a neural link between two regions of the cortex',
+    'a program on space exploration technologies',
+  ])('not %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
 describe('findMentions in other languages', () => {
   it.each([
     [
@@ -184,6 +205,16 @@ describe('findMentions reports names left undecided', () => {
 describe('phrases and words that decide one alias (small dataset)', () => {
   const linked = linkNames(prepareNames(TINY));
   const on = (text: string) => mentionsIn(linked, text).map((m) => `${m.entity}:${m.text}`);
+
+  it('takes a misspelled long name over the short name it begins with', () => {
+    expect(on('Elon Muks posted.')).toEqual(['elon-musk:Elon Muks']);
+    expect(on('Elon posted.')).toEqual([]);
+  });
+
+  it('counts a name in lower case only where context words say so', () => {
+    expect(on('i left twitter for good')).toEqual([]);
+    expect(on('i posted on twitter')).toEqual(['x-twitter:twitter']);
+  });
 
   it('counts an ambiguous name that a cue phrase settles, with no context word', () => {
     expect(on('He was banned from X last year.')).toEqual(['x-twitter:X']);

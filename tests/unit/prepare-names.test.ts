@@ -13,16 +13,22 @@ describe('prepareNames', () => {
       'x-twitter',
       'neuralink',
       'spacex',
+      'openai',
     ]);
     expect(names.aliases.map((a) => [a.written, names.entities[a.entity]?.id])).toEqual([
       ['Stoke Space', 'stoke-space'],
       ['Stoke', 'stoke-space'],
       ['Elon Musk', 'elon-musk'],
       ['Musk', 'elon-musk'],
+      ['Elon', 'elon-musk'],
       ['X', 'x-twitter'],
       ['X.com', 'x-twitter'],
+      ['Twitter', 'x-twitter'],
       ['Neuralink', 'neuralink'],
       ['SpaceX', 'spacex'],
+      ['OpenAI', 'openai'],
+      ['Open AI', 'openai'],
+      ['Open A.I.', 'openai'],
     ]);
   });
 
@@ -45,6 +51,7 @@ describe('prepareNames', () => {
     expect(names.aliases[0]?.packed).toBe('stoke|3space');
     expect(names.entities[2]?.cues).toEqual(['banned|3from|3x']);
     expect(names.aliases.find((a) => a.written === 'X.com')?.antiContext).toEqual(['bank']);
+    expect(names.aliases.find((a) => a.written === 'Twitter')?.lowerWithContext).toBe(true);
     expect(names.fuzzyFirstWords).toEqual([
       ['stoke', [0]],
       ['elon', [2]],

@@ -39,10 +39,22 @@ describe('shape checks', () => {
     expect(shaped('mUsk said').cand).toBeNull();
   });
 
+  it('let a case-sensitive name that allows it wait for context in lower case', () => {
+    expect(shaped('Twitter rose').cand).toMatchObject({ via: 'exact', pending: false });
+    expect(shaped('twitter rose').cand).toMatchObject({ pending: true });
+    expect(shaped('tWitter rose').cand).toBeNull();
+    expect(shaped('musk rose').cand).toBeNull();
+  });
+
   it('want a split company name written like a name, or in lower case to wait for context', () => {
     expect(shaped('Stoke Space').cand).toMatchObject({ via: 'exact', pending: false, score: 1 });
     expect(shaped('stoke space').cand).toMatchObject({ pending: true });
     expect(shaped('stoke Space').cand).toBeNull();
+  });
+
+  it('take three words or more in lower case for a phrase, not a name', () => {
+    expect(shaped('Open A.I.').cand).toMatchObject({ pending: false });
+    expect(shaped('open a.i').cand).toBeNull();
   });
 
   it('tell a given name before a surname from a title or a sentence start', () => {

@@ -23,6 +23,7 @@ export const TINY: MatchData = {
       aliases: [
         { text: 'Elon Musk', fuzzy: true },
         { text: 'Musk', ambiguous: true, caseSensitive: true },
+        { text: 'Elon', ambiguous: true, caseSensitive: true },
       ],
       notMentions: ['musk ox'],
     },
@@ -33,6 +34,7 @@ export const TINY: MatchData = {
       aliases: [
         { text: 'X', ambiguous: true, caseSensitive: true },
         { text: 'X.com', antiContext: ['bank'] },
+        { text: 'Twitter', caseSensitive: true, lowerCaseWithContext: true },
       ],
       context: ['posted'],
       notMentions: ['Model X'],
@@ -44,7 +46,13 @@ export const TINY: MatchData = {
       highlight: true,
       aliases: [{ text: 'Neuralink', fuzzy: true }],
     },
-    { id: 'spacex', kind: 'company', highlight: true, aliases: [{ text: 'SpaceX' }] },
+    { id: 'spacex', kind: 'company', highlight: true, aliases: [{ text: 'SpaceX', fuzzy: true }] },
+    {
+      id: 'openai',
+      kind: 'company',
+      highlight: true,
+      aliases: [{ text: 'OpenAI', fuzzy: true }, { text: 'Open AI' }, { text: 'Open A.I.' }],
+    },
     { id: 'google', kind: 'company', highlight: false, aliases: [{ text: 'Google' }] },
   ],
 };
