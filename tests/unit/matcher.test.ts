@@ -166,6 +166,36 @@ describe('informal and foreign spellings', () => {
   });
 });
 
+describe('surnames and short names', () => {
+  it.each([
+    ['Tesla shares fell on the news\nUnder Musk, the carmaker grew.', ['elon-musk:Musk']],
+    ['Twitter Sues Musk After He Walks Away From Deal', ['x-twitter:Twitter', 'elon-musk:Musk']],
+    [
+      'Stoke Space flew Nova. Later, Stoke said it reached orbit.',
+      ['stoke-space:Stoke Space', 'stoke-space:Stoke'],
+    ],
+    [
+      'Elon Musk toured the site. Later Elon said it was ready.',
+      ['elon-musk:Elon Musk', 'elon-musk:Elon'],
+    ],
+  ])('%j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'Kimbal Musk Sells Tesla Shares Worth Millions',
+    'Musk Entertainment announced a film with Tesla.',
+    'Stoke Space flew Nova; he grew up in Bradley Stoke near Bristol.',
+    'OpenAI hired Max Altman, Jack Altman and Annie Altman.',
+  ])('not the entity: %j', (text) => {
+    expect(
+      found(text).filter(
+        (m) => m.endsWith(':Musk') || m.endsWith(':Stoke') || m.endsWith(':Altman'),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('findMentions in other languages', () => {
   it.each([
     [

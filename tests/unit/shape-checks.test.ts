@@ -65,4 +65,14 @@ describe('shape checks', () => {
     expect(at('It rained. Yesterday Musk said')).toBe(false);
     expect(shaped('met Kimbal Musk', 11).cand).toBeNull();
   });
+
+  it('take a capitalised opener, a line start or a headline for no given name', () => {
+    const at = (text: string) => otherGivenName(text, text.indexOf('Musk'));
+    expect(at('and so, Although Musk denied it')).toBe(false);
+    expect(at('the board met; Under Musk, it grew')).toBe(false);
+    expect(at('shares fell\nAnalysts Musk')).toBe(false);
+    expect(at('Twitter Sues Musk After He Walks Away From Deal')).toBe(false);
+    expect(at('a report that Twitter Sues Musk after he walked away')).toBe(true);
+    expect(at('she met Kimbal Musk and his brother in the lobby')).toBe(true);
+  });
 });
