@@ -108,6 +108,11 @@ const EntitySchema = v.strictObject({
    * ("banned from X", "X users"); `notMentions` still win over them.
    */
   cues: v.optional(v.array(text)),
+  /**
+   * A platform that share and follow widgets name ("Share on X", "Follow us on Twitter"): its
+   * name in such a label standing alone is page furniture, not a mention (`core/page-chrome.ts`).
+   */
+  platform: v.optional(v.boolean()),
   /** Entities whose unambiguous mention in the same text lends context ("Elon Musk" → "Musk"). */
   related: v.optional(v.array(id)),
   fronts: v.array(FrontRoleSchema),

@@ -12,6 +12,8 @@ import type { EntityId } from './types.ts';
 export interface LinkedEntity {
   id: EntityId;
   person: boolean;
+  /** Share and follow widgets name it ("Share on X"), see `page-chrome.ts`. */
+  platform: boolean;
   related: EntityId[];
   context: ReadonlySet<string>;
   contextPairs: ReadonlySet<string>;
@@ -85,6 +87,7 @@ function linkEntity(e: PreparedNames['entities'][number]): LinkedEntity {
   return {
     id: e.id,
     person: e.person === true,
+    platform: e.platform === true,
     related: e.related,
     context: new Set(e.context),
     contextPairs: new Set(e.contextPairs),

@@ -19,6 +19,7 @@ export const MATCH_FIELDS = [
   'antiContext',
   'notMentions',
   'cues',
+  'platform',
   'related',
 ] as const;
 

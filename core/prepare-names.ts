@@ -24,6 +24,8 @@ export interface PreparedNames {
 export interface PreparedEntity {
   id: EntityId;
   person?: boolean;
+  /** Share and follow widgets name it ("Share on X"). */
+  platform?: true;
   related: EntityId[];
   /** Folded context words. */
   context: string[];
@@ -95,6 +97,7 @@ function prepareEntity(entity: MatchEntity): PreparedEntity {
   return {
     id: entity.id,
     person: flag(entity.kind === 'person'),
+    platform: flag(entity.platform === true),
     related: entity.related ?? [],
     context,
     contextPairs,
