@@ -52,3 +52,16 @@ export function isTransposition(a: string, b: string): boolean {
     i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
   );
 }
+
+/**
+ * `word` with two neighbouring letters swapped, each way but the first letter's ("stoek",
+ * "sotke" for "stoke"; "tsoke" would make "Leon" of "Elon").
+ */
+export function innerSwaps(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i + 1 < word.length; i++) {
+    if (word[i] !== word[i + 1])
+      out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return out;
+}

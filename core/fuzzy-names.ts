@@ -69,8 +69,8 @@ export function fuzzyAt(linked: LinkedNames, text: string, start: number): Candi
   let end = w1.end;
   if (found === null || found.value.written.includes(' ')) {
     found = null;
-    // A name of two words: the first written right, the second misspelled ("Elon Muks").
-    const aliases = linked.fuzzyFirstWords.get(key1);
+    // A name of two words, one of them misspelled ("Elon Muks", "Stoek Space").
+    const aliases = linked.fuzzyFirstWords.get(key1) ?? linked.fuzzyFirstWordSwaps.get(key1);
     if (aliases === undefined) return null;
     const sepEnd = skipSpaces(text, w1.end);
     if (sepEnd === w1.end || !isWordCls(classOf(text.charCodeAt(sepEnd)))) return null;

@@ -3,7 +3,7 @@
  * each stage reads. Every stage takes the `LinkedNames` as an argument, so each can be run and
  * tested on its own.
  */
-import { allowedEdits } from './edit-distance.ts';
+import { allowedEdits, innerSwaps } from './edit-distance.ts';
 import { FuzzyIndex } from './fuzzy.ts';
 import type { PreparedNames } from './prepare-names.ts';
 import { insertPacked, newNode, type TrieNode, unpackKey } from './trie.ts';
@@ -74,6 +74,8 @@ export interface LinkedNames {
   /** Word lengths (letters) a typo of a short name may have. */
   shortFuzzyLengths: Set<number>;
   fuzzyFirstWords: Map<string, LinkedAlias[]>;
+  /** The same first words with two letters swapped ("stoek" → Stoke Space). */
+  fuzzyFirstWordSwaps: Map<string, LinkedAlias[]>;
   fuzzyFirstLetters: Set<number>;
   fuzzyFirstWordLengths: Set<number>;
   /**
@@ -126,6 +128,9 @@ export function linkNames(names: PreparedNames): LinkedNames {
   const fuzzyFirstWords = new Map(
     names.fuzzyFirstWords.map(([word, list]) => [word, list.map((i) => aliases[i] as LinkedAlias)]),
   );
+  const fuzzyFirstWordSwaps = new Map<string, LinkedAlias[]>();
+  for (const [word, list] of fuzzyFirstWords)
+    for (const v of innerSwaps(word)) fuzzyFirstWordSwaps.set(v, list);
   return {
     entities: names.entities.map((e) => e.id),
     trie,
@@ -133,6 +138,7 @@ export function linkNames(names: PreparedNames): LinkedNames {
     blockers: undefined,
     fuzzy: new FuzzyIndex(fuzzyNames),
     fuzzyFirstWords,
+    fuzzyFirstWordSwaps,
     shortFuzzy,
     shortFuzzyLengths: new Set(
       shortFuzzy.flatMap(({ key }) => [key.length - 1, key.length, key.length + 1]),

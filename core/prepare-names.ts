@@ -7,6 +7,7 @@
  */
 import { aliasKey } from './alias-key.ts';
 import { FULL_WIDTH_LETTERS_CLASS, foldKey } from './chars.ts';
+import { innerSwaps } from './edit-distance.ts';
 import type { MatchData, MatchEntity } from './match-data.ts';
 import { analyse, packKey } from './trie.ts';
 import type { EntityId } from './types.ts';
@@ -153,6 +154,14 @@ export function prepareNames(dataset: MatchData): PreparedNames {
       if (words.length > 1) {
         const first = foldKey(words[0] as string);
         fuzzyFirstWords.set(first, [...(fuzzyFirstWords.get(first) ?? []), aliases.length - 1]);
+        // Seeds for a first word with two letters swapped ("Stoek Space"). A swap within the
+        // first three letters makes a prefix of its own, let through with any letter after it
+        // (a short name's typo may start with it too: "Sma" and "SmaceX"); one further in keeps
+        // the name's prefix, with the letter the swap puts after it.
+        for (const v of innerSwaps(first)) {
+          const same = v.slice(0, 3) === first.slice(0, 3);
+          addPrefix(prefixes, v.slice(0, 3), same ? (v[3] ?? null) : null);
+        }
       } else {
         // Seeds for misspellings of the first letters: a dropped, swapped or doubled letter
         // (the first of them is the name's own first letters), with any letter after them.

@@ -16,6 +16,13 @@ describe('fuzzyAt (the fuzzy stage)', () => {
     expect(at('Elon Muks said')).toBe('Elon Musk:Elon Muks:fuzzy:0.75');
   });
 
+  it('finds a name of two words whose first has two letters swapped, not its first letter', () => {
+    expect(at('Stoek Space said')).toBe('Stoke Space:Stoek Space:fuzzy:0.75');
+    expect(at('Elno Musk said')).toBe('Elon Musk:Elno Musk:fuzzy:0.75');
+    expect(at('Leon Musk said')).toBeNull();
+    expect(at('Store Space said')).toBeNull();
+  });
+
   it('leaves out the name written right, words too far off, and words not written as a name', () => {
     expect(at('Neuralink said')).toBeNull();
     expect(at('Neuralynx said')).toBeNull();

@@ -64,6 +64,7 @@ describe('prepareNames', () => {
       ['Stoke', 'Elon', 'Musk', 'Neuralink', 'ＳｔｏｋｅＳｐａｃｅ'].map((w) => seed.test(w)),
     ).toEqual([true, true, true, true, true]);
     expect(['stock', 'must', 'elm'].map((w) => seed.test(w))).toEqual([false, false, false]);
+    expect(['Stoek', 'Elno', 'Sapce'].map((w) => seed.test(w))).toEqual([true, true, true]);
   });
 
   it('survives JSON, as the build ships it', () => {
