@@ -14,6 +14,8 @@ import { Cls, classOf, fold, isWordCls } from './chars.ts';
 import type { LinkedEntity } from './linked-names.ts';
 import type { EntityId } from './types.ts';
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /** How far around an ambiguous name its context words are looked for, in characters. */
 const CONTEXT_REACH = 120;
 
@@ -51,7 +53,15 @@ export function contextScore(
   // A veto word counts unless the text names the entity itself for sure ("Elon Musk
   // launched a perfume. Musk said…").
   if (around === 'anti' && !seen.has(e.id)) return 0;
-  const near = around === 'near';
+  // Outweighed, the veto word hides no context word ("Twitter … X … the online bank").
+  const near =
+    around === 'near' ||
+    (around === 'anti' &&
+      contextNear(text, c, {
+        context: e.context,
+        contextPairs: e.contextPairs,
+        antiContext: NO_WORDS,
+      }) === 'near');
   if (c.alias.needsNear && !near) return 0;
   const doc =
     seen.has(e.id) || e.related.some((r) => seen.has(r))
@@ -61,8 +71,6 @@ export function contextScore(
         : 0;
   return Math.min(SCORE.contextMax, SCORE.contextBase + doc + (near ? SCORE.contextNear : 0));
 }
-
-const NO_WORDS: ReadonlySet<string> = new Set();
 
 /**
  * True when a word of the alias's own `antiContext` stands near the candidate ("bank" near

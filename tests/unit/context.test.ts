@@ -45,6 +45,9 @@ describe('the context model', () => {
     expect(score('Stoke flew a rocket', new Set(['stoke-space']))).toBe(0.9);
     expect(score('Stoke set a fire', none)).toBe(0);
     expect(score('Stoke set a fire', new Set(['stoke-space']))).toBeGreaterThan(0.75);
+    // Outweighed by the sure name, a veto word does not hide the context word beside it.
+    expect(score('Stoke set a fire', new Set(['stoke-space']))).toBe(0.8);
+    expect(score('Stoke set a fire by the rocket', new Set(['stoke-space']))).toBe(0.9);
     const x = cand('X rose', 'X');
     expect(contextScore('X rose', x, new Set(['x-twitter']), new Set(['x-twitter']))).toBe(0);
   });
