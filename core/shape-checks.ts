@@ -69,7 +69,7 @@ export function shapedCandidate(
 
 /** Capitalised words that stand before a surname without being a given name. */
 const TITLES = new Set(
-  'mr mrs ms dr sir ceo chief boss billionaire founder cofounder president tycoon mogul entrepreneur executive investor chairman owner says said and vs'.split(
+  'mr mrs ms dr sir herr monsieur señor signor mister ceo chief boss billionaire founder cofounder president tycoon mogul entrepreneur executive investor chairman owner rival says said and vs'.split(
     ' ',
   ),
 );

@@ -148,6 +148,7 @@ describe('X, the platform and not', () => {
 describe('informal and foreign spellings', () => {
   it.each([
     ['i moved from twitter to bluesky', ['x-twitter:twitter']],
+    ['elon is wild, spacex launched again', ['elon-musk:elon', 'spacex:spacex']],
     ['space-x caught the booster', ['spacex:space-x']],
     ['neura link put a chip in his brain', ['neuralink:neura link']],
     ['OpenIA lanzó un modelo; Open A.I. too', ['openai:OpenIA', 'openai:Open A.I.']],

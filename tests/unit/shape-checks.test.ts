@@ -74,5 +74,6 @@ describe('shape checks', () => {
     expect(at('Twitter Sues Musk After He Walks Away From Deal')).toBe(false);
     expect(at('a report that Twitter Sues Musk after he walked away')).toBe(true);
     expect(at('she met Kimbal Musk and his brother in the lobby')).toBe(true);
+    expect(at('die Aktie fiel; Herr Musk schwieg')).toBe(false);
   });
 });
