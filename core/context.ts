@@ -14,6 +14,8 @@ import { Cls, classOf, fold, isWordCls } from './chars.ts';
 import type { LinkedEntity } from './linked-names.ts';
 import type { EntityId } from './types.ts';
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /** How far around an ambiguous name its context words are looked for, in characters. */
 const CONTEXT_REACH = 120;
 
@@ -51,7 +53,15 @@ export function contextScore(
   // A veto word counts unless the text names the entity itself for sure ("Elon Musk
   // launched a perfume. Musk said…").
   if (around === 'anti' && !seen.has(e.id)) return 0;
-  const near = around === 'near';
+  // Outweighed, the veto word hides no context word ("Twitter … X … the online bank").
+  const near =
+    around === 'near' ||
+    (around === 'anti' &&
+      contextNear(text, c, {
+        context: e.context,
+        contextPairs: e.contextPairs,
+        antiContext: NO_WORDS,
+      }) === 'near');
   if (c.alias.needsNear && !near) return 0;
   const doc =
     seen.has(e.id) || e.related.some((r) => seen.has(r))
@@ -62,11 +72,24 @@ export function contextScore(
   return Math.min(SCORE.contextMax, SCORE.contextBase + doc + (near ? SCORE.contextNear : 0));
 }
 
+/**
+ * True when a word of the alias's own `antiContext` stands near the candidate ("bank" near
+ * "X.com"): that alias then names something else whatever the rest of the page names.
+ */
+export function otherMeaningNear(text: string, c: Candidate): boolean {
+  const anti = c.alias.antiContext;
+  if (anti === null) return false;
+  return (
+    contextNear(text, c, { context: NO_WORDS, contextPairs: NO_WORDS, antiContext: anti }) ===
+    'anti'
+  );
+}
+
 /** Whether the entity's context words, or words that veto it, stand near the candidate. */
 export function contextNear(
   text: string,
   c: Pick<Candidate, 'start' | 'end'>,
-  e: LinkedEntity,
+  e: Pick<LinkedEntity, 'context' | 'contextPairs' | 'antiContext'>,
 ): 'near' | 'anti' | 'none' {
   const from = Math.max(0, c.start - CONTEXT_REACH);
   const to = Math.min(text.length, c.end + CONTEXT_REACH);

@@ -25,12 +25,25 @@ const AliasSchema = v.strictObject({
   ambiguous: v.optional(v.boolean()),
   /** Only this exact casing counts ("xAI", not "XAI" which is explainable AI). */
   caseSensitive: v.optional(v.boolean()),
-  /** Misspellings within a small edit distance count too ("Nueralink"). */
+  /**
+   * Misspellings within a small edit distance count too ("Nueralink"); for a short name written
+   * in camel case, a swap of two letters or a slip before its last capitals ("SapceX", "SpaseX").
+   */
   fuzzy: v.optional(v.boolean()),
+  /**
+   * With `caseSensitive`, written all in lower case it still counts where its context says so, as
+   * an ambiguous name does ("twitter" in a comment beside "bluesky"; not birds that twitter).
+   */
+  lowerCaseWithContext: v.optional(v.boolean()),
   /** A legal or formal name ("Space Exploration Technologies Corp."). */
   legal: v.optional(v.boolean()),
   /** BCP 47 language of a localised form ("ja" for katakana forms). */
   lang: v.optional(v.string()),
+  /**
+   * Words whose presence near this alias shows it names something else, whatever else the page
+   * names ("bank" near "X.com", the online bank of 1999 that became PayPal).
+   */
+  antiContext: v.optional(v.array(text)),
 });
 
 /** An address a reader can open: http(s) only, so a card never links to `javascript:` or a file. */
@@ -98,6 +111,16 @@ const EntitySchema = v.strictObject({
   antiContext: v.optional(v.array(text)),
   /** Phrases that contain an alias but never name this entity ("Stoke City", "musk ox"). */
   notMentions: v.optional(v.array(text)),
+  /**
+   * Phrases around an ambiguous alias that settle it names this entity with no other context
+   * ("banned from X", "X users"); `notMentions` still win over them.
+   */
+  cues: v.optional(v.array(text)),
+  /**
+   * A platform that share and follow widgets name ("Share on X", "Follow us on Twitter"): its
+   * name in such a label standing alone is page furniture, not a mention (`core/page-chrome.ts`).
+   */
+  platform: v.optional(v.boolean()),
   /** Entities whose unambiguous mention in the same text lends context ("Elon Musk" → "Musk"). */
   related: v.optional(v.array(id)),
   fronts: v.array(FrontRoleSchema),

@@ -27,9 +27,14 @@ export function exactAt(
     const letters = lettersOf(surface);
     const plainSplit = hit.split && !hit.hyphenated;
     if (!hitAllowed(text, hit, surface, plainSplit)) continue;
-    for (const alias of hit.terminals) {
-      const cand = shapedCandidate(text, start, hit, alias, surface, letters, plainSplit);
-      if (cand) return cand;
+    // A name written with dots is the alias written with them ("Open A.I.", not "Open AI").
+    const dotted = surface.includes('.');
+    for (const pass of dotted ? [true, false] : [false]) {
+      for (const alias of hit.terminals) {
+        if (dotted && alias.written.includes('.') !== pass) continue;
+        const cand = shapedCandidate(text, start, hit, alias, surface, letters, plainSplit);
+        if (cand) return cand;
+      }
     }
   }
   return null;

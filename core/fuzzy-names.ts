@@ -4,15 +4,64 @@
  */
 import { type Candidate, SCORE } from './candidate.ts';
 import { classOf, fold, foldKey, isWordCls } from './chars.ts';
-import type { LinkedNames } from './linked-names.ts';
-import { looksLikeName, skipSpaces, wordSpan, wordsOf } from './word-shape.ts';
+import { isTransposition, osaDistance } from './edit-distance.ts';
+import type { LinkedAlias, LinkedNames } from './linked-names.ts';
+import {
+  hasLower,
+  hasUpper,
+  lettersOf,
+  looksLikeName,
+  skipSpaces,
+  wordSpan,
+  wordsOf,
+} from './word-shape.ts';
 
-/** A misspelled long name starting at `start`, if any. */
+/** The capitals a camel-case name ends with ("X" of "SpaceX", "AI" of "OpenAI"). */
+function capitalTail(letters: string): string {
+  let i = letters.length;
+  while (i > 0 && hasUpper(letters[i - 1] as string)) i--;
+  return i > 0 && i < letters.length ? letters.slice(i) : '';
+}
+
+/**
+ * Whether `letters` (a word as written) is a typo of the short name `alias`: one edit away, and
+ * either two neighbouring letters swapped ("SapceX", "OpenIA") or, written in camel case, ending
+ * in the name's closing capitals ("SpaseX"). A capital after the first letter is required, as the
+ * names are written, so ordinary words one edit away ("spaces", "Spacer", "OpenAM") stay out.
+ */
+export function isShortTypo(letters: string, alias: LinkedAlias): boolean {
+  if (!hasUpper(letters.slice(1))) return false;
+  const key = letters.toLowerCase();
+  if (key === alias.key || osaDistance(key, alias.key, 1) !== 1) return false;
+  if (isTransposition(key, alias.key)) return true;
+  const tail = capitalTail(alias.letters);
+  return tail !== '' && hasLower(letters) && capitalTail(letters) === tail;
+}
+
+function shortTypoAt(
+  linked: LinkedNames,
+  text: string,
+  start: number,
+  end: number,
+): Candidate | null {
+  const letters = lettersOf(text.slice(start, end));
+  for (const alias of linked.shortFuzzy) {
+    if (isShortTypo(letters, alias))
+      return { alias, start, end, score: SCORE.fuzzy, via: 'fuzzy', pending: false };
+  }
+  return null;
+}
+
+/** A misspelled name starting at `start`, if any. */
 export function fuzzyAt(linked: LinkedNames, text: string, start: number): Candidate | null {
   const { fuzzy } = linked;
   if (!linked.fuzzyFirstLetters.has(fold(text.charCodeAt(start)))) return null;
   // Words of no fitting length are turned away before any string is made.
   const w1 = wordSpan(text, start);
+  if (linked.shortFuzzyLengths.has(w1.letters)) {
+    const short = shortTypoAt(linked, text, start, w1.end);
+    if (short) return short;
+  }
   const whole = fuzzy.lengths.has(w1.letters);
   if (!whole && !linked.fuzzyFirstWordLengths.has(w1.letters)) return null;
   const key1 = foldKey(text.slice(start, w1.end));
@@ -20,8 +69,8 @@ export function fuzzyAt(linked: LinkedNames, text: string, start: number): Candi
   let end = w1.end;
   if (found === null || found.value.written.includes(' ')) {
     found = null;
-    // A name of two words: the first written right, the second misspelled ("Elon Muks").
-    const aliases = linked.fuzzyFirstWords.get(key1);
+    // A name of two words, one of them misspelled ("Elon Muks", "Stoek Space").
+    const aliases = linked.fuzzyFirstWords.get(key1) ?? linked.fuzzyFirstWordSwaps.get(key1);
     if (aliases === undefined) return null;
     const sepEnd = skipSpaces(text, w1.end);
     if (sepEnd === w1.end || !isWordCls(classOf(text.charCodeAt(sepEnd)))) return null;

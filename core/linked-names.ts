@@ -3,6 +3,7 @@
  * each stage reads. Every stage takes the `LinkedNames` as an argument, so each can be run and
  * tested on its own.
  */
+import { allowedEdits, innerSwaps } from './edit-distance.ts';
 import { FuzzyIndex } from './fuzzy.ts';
 import type { PreparedNames } from './prepare-names.ts';
 import { insertPacked, newNode, type TrieNode, unpackKey } from './trie.ts';
@@ -11,10 +12,14 @@ import type { EntityId } from './types.ts';
 export interface LinkedEntity {
   id: EntityId;
   person: boolean;
+  /** Share and follow widgets name it ("Share on X"), see `page-chrome.ts`. */
+  platform: boolean;
   related: EntityId[];
-  context: Set<string>;
-  contextPairs: Set<string>;
-  antiContext: Set<string>;
+  context: ReadonlySet<string>;
+  contextPairs: ReadonlySet<string>;
+  antiContext: ReadonlySet<string>;
+  /** Some phrase settles its ambiguous names (`cues`). */
+  hasCues: boolean;
 }
 
 export interface LinkedAlias {
@@ -28,6 +33,8 @@ export interface LinkedAlias {
   caseSensitive: boolean;
   /** "Musk" → "MUSK" is accepted in all-capital text. */
   capitalised: boolean;
+  /** A case-sensitive name that, all in lower case, counts by its context ("twitter"). */
+  lowerWithContext: boolean;
   /** Written with a trailing abbreviation dot ("Corp."), which belongs to the name. */
   trailingDot: boolean;
   /**
@@ -35,12 +42,21 @@ export interface LinkedAlias {
    * and Japanese short names ("マスク" is also a face mask).
    */
   needsNear: boolean;
+  /** Words that, near this alias, show it names something else ("bank" near "X.com"). */
+  antiContext: ReadonlySet<string> | null;
 }
 
-/** A phrase that never names `entity` ("Stoke City"). */
+/**
+ * What a phrase with a name in it says about the name: `never` the entity ("Stoke City"), or a
+ * `cue` that it is ("banned from X").
+ */
+export type PhraseKind = 'never' | 'cue';
+
+/** A phrase that says something about names of `entity` it covers. */
 export interface Blocker {
   entity: EntityId;
   key: string;
+  kind: PhraseKind;
 }
 
 export interface LinkedNames {
@@ -53,7 +69,13 @@ export interface LinkedNames {
   blockers: TrieNode<Blocker> | undefined;
   /** Its fuse.js index is made on the first word that could be a misspelling. */
   fuzzy: FuzzyIndex<LinkedAlias>;
+  /** Names too short for fuse.js's edits, whose typos are checked one by one ("SapceX"). */
+  shortFuzzy: LinkedAlias[];
+  /** Word lengths (letters) a typo of a short name may have. */
+  shortFuzzyLengths: Set<number>;
   fuzzyFirstWords: Map<string, LinkedAlias[]>;
+  /** The same first words with two letters swapped ("stoek" → Stoke Space). */
+  fuzzyFirstWordSwaps: Map<string, LinkedAlias[]>;
   fuzzyFirstLetters: Set<number>;
   fuzzyFirstWordLengths: Set<number>;
   /**
@@ -67,10 +89,12 @@ function linkEntity(e: PreparedNames['entities'][number]): LinkedEntity {
   return {
     id: e.id,
     person: e.person === true,
+    platform: e.platform === true,
     related: e.related,
     context: new Set(e.context),
     contextPairs: new Set(e.contextPairs),
     antiContext: new Set(e.antiContext),
+    hasCues: (e.cues?.length ?? 0) > 0,
   };
 }
 
@@ -79,6 +103,7 @@ export function linkNames(names: PreparedNames): LinkedNames {
   const entities = names.entities.map(linkEntity);
   const trie: TrieNode<LinkedAlias> = newNode();
   const fuzzyNames: { key: string; value: LinkedAlias }[] = [];
+  const shortFuzzy: LinkedAlias[] = [];
   const aliases = names.aliases.map((a) => {
     const alias: LinkedAlias = {
       entity: entities[a.entity] as LinkedEntity,
@@ -90,14 +115,22 @@ export function linkNames(names: PreparedNames): LinkedNames {
       capitalised: a.capitalised === true,
       trailingDot: a.written.endsWith('.'),
       needsNear: a.needsNear === true,
+      lowerWithContext: a.lowerWithContext === true,
+      antiContext: a.antiContext ? new Set(a.antiContext) : null,
     };
     insertPacked(trie, a.packed, alias);
-    if (a.fuzzy) fuzzyNames.push({ key: alias.key, value: alias });
+    if (a.fuzzy) {
+      if (allowedEdits(alias.key.length) > 0) fuzzyNames.push({ key: alias.key, value: alias });
+      else shortFuzzy.push(alias);
+    }
     return alias;
   });
   const fuzzyFirstWords = new Map(
     names.fuzzyFirstWords.map(([word, list]) => [word, list.map((i) => aliases[i] as LinkedAlias)]),
   );
+  const fuzzyFirstWordSwaps = new Map<string, LinkedAlias[]>();
+  for (const [word, list] of fuzzyFirstWords)
+    for (const v of innerSwaps(word)) fuzzyFirstWordSwaps.set(v, list);
   return {
     entities: names.entities.map((e) => e.id),
     trie,
@@ -105,19 +138,29 @@ export function linkNames(names: PreparedNames): LinkedNames {
     blockers: undefined,
     fuzzy: new FuzzyIndex(fuzzyNames),
     fuzzyFirstWords,
-    fuzzyFirstLetters: new Set(fuzzyNames.map(({ key }) => key.charCodeAt(0))),
+    fuzzyFirstWordSwaps,
+    shortFuzzy,
+    shortFuzzyLengths: new Set(
+      shortFuzzy.flatMap(({ key }) => [key.length - 1, key.length, key.length + 1]),
+    ),
+    fuzzyFirstLetters: new Set([...fuzzyNames, ...shortFuzzy].map(({ key }) => key.charCodeAt(0))),
     fuzzyFirstWordLengths: new Set([...fuzzyFirstWords.keys()].map((w) => w.length)),
     seed: new RegExp(names.seed, 'gi'),
   };
 }
 
-/** The trie of phrases that never name their entity, built on first need. */
+/** The trie of phrases that never name their entity, or settle that they do, built on first need. */
 export function blockerTrie(linked: LinkedNames): TrieNode<Blocker> {
   if (linked.blockers === undefined) {
     const root: TrieNode<Blocker> = newNode();
-    for (const { id, blockers } of linked.prepared)
-      for (const packed of blockers)
-        insertPacked(root, packed, { entity: id, key: unpackKey(packed) });
+    const add = (entity: EntityId, kind: PhraseKind, phrases: string[] = []) => {
+      for (const packed of phrases)
+        insertPacked(root, packed, { entity, key: unpackKey(packed), kind });
+    };
+    for (const { id, blockers, cues } of linked.prepared) {
+      add(id, 'never', blockers);
+      add(id, 'cue', cues);
+    }
     linked.blockers = root;
   }
   return linked.blockers;

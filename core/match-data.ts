@@ -18,6 +18,8 @@ export const MATCH_FIELDS = [
   'context',
   'antiContext',
   'notMentions',
+  'cues',
+  'platform',
   'related',
 ] as const;
 

@@ -5,7 +5,11 @@
  *        ──trie walk──▶ exact names and spelling variants        (exact-names.ts)
  *        ──fuzzy──────▶ misspellings of long names                (fuzzy-names.ts)
  *        ──vetoes─────▶ case and shape rules (shape-checks.ts), phrases that are never the
- *                       entity, "Stoke City" (not-mentions.ts)
+ *                       entity, "Stoke City" (not-mentions.ts), words that give an alias
+ *                       another meaning, "bank" near "X.com" (context.ts), share and follow
+ *                       labels, "Share on X" (page-chrome.ts)
+ *        ──cues───────▶ phrases that settle an ambiguous name, "banned from X"
+ *                                                                 (not-mentions.ts)
  *        ──context────▶ ambiguous short names ("Musk", "Stoke", "X") kept only with context
  *                                                                 (context.ts)
  *        ──▶ Mention[] with offsets into the original text
@@ -13,14 +17,15 @@
  * The names are prepared at build time (`prepare-names.ts`) and linked on the page
  * (`linked-names.ts`); every stage is a function of the linked names.
  */
-import { ACCEPT, type Candidate } from './candidate.ts';
+import { ACCEPT, type Candidate, SCORE } from './candidate.ts';
 import { classOf, isFullWidth, isWordCls } from './chars.ts';
-import { decideByContext } from './context.ts';
+import { decideByContext, otherMeaningNear } from './context.ts';
 import { exactAt } from './exact-names.ts';
 import { fuzzyAt } from './fuzzy-names.ts';
 import { type LinkedAlias, type LinkedNames, linkNames } from './linked-names.ts';
 import type { MatchData } from './match-data.ts';
-import { isNotMention } from './not-mentions.ts';
+import { hasCue, isNotMention } from './not-mentions.ts';
+import { isPageChrome } from './page-chrome.ts';
 import { type PreparedNames, prepareNames } from './prepare-names.ts';
 import { classBefore, continuesWord, type WalkHit } from './trie.ts';
 import type { EntityId, Mention } from './types.ts';
@@ -89,8 +94,14 @@ export function findCandidates(
     if (start < lastEnd || start === lastStart) continue;
     lastStart = start;
     const exact = exactAt(linked, text, start, hits);
-    const cand = hits.length > 0 ? exact : fuzzyAt(linked, text, start);
+    let cand = hits.length > 0 ? exact : fuzzyAt(linked, text, start);
+    // A short name that needs context may begin a misspelled long one ("Elon Muks").
+    if (cand?.pending && cand.alias.ambiguous) {
+      const longer = fuzzyAt(linked, text, start);
+      if (longer && longer.end > cand.end) cand = longer;
+    }
     if (cand === null || veto(linked, text, cand)) continue;
+    if (otherMeaningNear(text, cand) || isPageChrome(text, cand)) continue;
     candidates.push(cand);
     lastEnd = cand.end;
     if (seed.lastIndex < lastEnd) seed.lastIndex = lastEnd;
@@ -107,6 +118,13 @@ export function mentionsIn(
 ): Mention[] {
   const candidates = findCandidates(linked, text, veto);
   if (candidates.length === 0) return [];
+  for (const c of candidates) {
+    if (c.pending && c.alias.ambiguous && c.alias.entity.hasCues && hasCue(linked, text, c)) {
+      c.pending = false;
+      c.score = SCORE.contextMax;
+      c.via = 'context';
+    }
+  }
   decideByContext(text, candidates, options.seen ?? new Set<EntityId>());
   const mentions: Mention[] = [];
   for (const c of candidates) {

@@ -1,17 +1,25 @@
 /**
- * The `notMentions` veto: a candidate that a phrase never naming its entity covers ("Stoke City",
- * "musk ox", "Model X") is dropped before the context model can accept it.
+ * Phrases with a name in them that decide it: the `notMentions` veto drops a candidate that a
+ * phrase never naming its entity covers ("Stoke City", "musk ox", "Model X") before the context
+ * model can accept it; a `cues` phrase ("banned from X", "X users") settles that an ambiguous
+ * name is its entity.
  */
 import type { Candidate } from './candidate.ts';
 import { classOf, isWordCls } from './chars.ts';
-import { type Blocker, blockerTrie, type LinkedNames } from './linked-names.ts';
+import { type Blocker, blockerTrie, type LinkedNames, type PhraseKind } from './linked-names.ts';
 import { classBefore, continuesWord, type WalkHit, walk } from './trie.ts';
 
-/** How far before a name a phrase that blocks it may start ("Robert Altman"). */
+/** How far before a name a phrase about it may start ("Robert Altman", "banned from X"). */
 const BLOCKER_REACH = 48;
 
-/** True when a phrase that never names the entity ("Stoke City") covers the candidate. */
-export function isNotMention(linked: LinkedNames, text: string, cand: Candidate): boolean {
+/** True when a phrase of `kind` about the candidate's entity covers the candidate. */
+function coveredBy(
+  linked: LinkedNames,
+  text: string,
+  cand: Candidate,
+  kind: PhraseKind,
+  accept: (b: Blocker) => boolean = () => true,
+): boolean {
   const from = Math.max(0, cand.start - BLOCKER_REACH);
   const found: WalkHit<Blocker>[] = [];
   for (let i = from; i <= cand.start; i++) {
@@ -22,15 +30,27 @@ export function isNotMention(linked: LinkedNames, text: string, cand: Candidate)
     for (const hit of found) {
       if (hit.end <= cand.start) continue;
       for (const b of hit.terminals) {
-        // A case-sensitive name already tells itself apart from a phrase of the same letters
-        // ("OpenAl" the misspelling, "OpenAL" the audio library).
-        if (
-          b.entity === cand.alias.entity.id &&
-          !(cand.alias.caseSensitive && b.key === cand.alias.key)
-        )
-          return true;
+        if (b.kind === kind && b.entity === cand.alias.entity.id && accept(b)) return true;
       }
     }
   }
   return false;
+}
+
+/** True when a phrase that never names the entity ("Stoke City") covers the candidate. */
+export function isNotMention(linked: LinkedNames, text: string, cand: Candidate): boolean {
+  // A case-sensitive name already tells itself apart from a phrase of the same letters
+  // ("OpenAl" the misspelling, "OpenAL" the audio library).
+  return coveredBy(
+    linked,
+    text,
+    cand,
+    'never',
+    (b) => !(cand.alias.caseSensitive && b.key === cand.alias.key),
+  );
+}
+
+/** True when a phrase that settles the name is its entity ("banned from X") covers it. */
+export function hasCue(linked: LinkedNames, text: string, cand: Candidate): boolean {
+  return coveredBy(linked, text, cand, 'cue');
 }

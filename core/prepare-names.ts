@@ -7,6 +7,7 @@
  */
 import { aliasKey } from './alias-key.ts';
 import { FULL_WIDTH_LETTERS_CLASS, foldKey } from './chars.ts';
+import { innerSwaps } from './edit-distance.ts';
 import type { MatchData, MatchEntity } from './match-data.ts';
 import { analyse, packKey } from './trie.ts';
 import type { EntityId } from './types.ts';
@@ -24,6 +25,8 @@ export interface PreparedNames {
 export interface PreparedEntity {
   id: EntityId;
   person?: boolean;
+  /** Share and follow widgets name it ("Share on X"). */
+  platform?: true;
   related: EntityId[];
   /** Folded context words. */
   context: string[];
@@ -32,6 +35,8 @@ export interface PreparedEntity {
   antiContext: string[];
   /** Phrases that are never the entity ("Stoke City"), packed (`packKey`). */
   blockers: string[];
+  /** Phrases that settle an ambiguous name is the entity ("banned from X"), packed. */
+  cues?: string[];
 }
 
 /**
@@ -51,6 +56,9 @@ export interface PreparedAlias {
   needsNear?: true;
   /** Misspellings of it are looked for. */
   fuzzy?: true;
+  lowerWithContext?: true;
+  /** Folded words that, near this alias, show it names something else. */
+  antiContext?: string[];
 }
 
 /**
@@ -90,11 +98,13 @@ function prepareEntity(entity: MatchEntity): PreparedEntity {
   return {
     id: entity.id,
     person: flag(entity.kind === 'person'),
+    platform: flag(entity.platform === true),
     related: entity.related ?? [],
     context,
     contextPairs,
     antiContext: (entity.antiContext ?? []).map(foldKey),
     blockers: (entity.notMentions ?? []).map((phrase) => packKey(analyse(phrase))),
+    cues: entity.cues?.map((phrase) => packKey(analyse(phrase))),
   };
 }
 
@@ -119,6 +129,8 @@ function prepareAlias(
       aliasKey(alias.text).length === 1 || (alias.ambiguous === true && alias.lang === 'ja'),
     ),
     fuzzy: flag(alias.fuzzy === true),
+    lowerWithContext: flag(alias.lowerCaseWithContext === true),
+    antiContext: alias.antiContext?.map(foldKey),
   };
 }
 
@@ -142,6 +154,14 @@ export function prepareNames(dataset: MatchData): PreparedNames {
       if (words.length > 1) {
         const first = foldKey(words[0] as string);
         fuzzyFirstWords.set(first, [...(fuzzyFirstWords.get(first) ?? []), aliases.length - 1]);
+        // Seeds for a first word with two letters swapped ("Stoek Space"). A swap within the
+        // first three letters makes a prefix of its own, let through with any letter after it
+        // (a short name's typo may start with it too: "Sma" and "SmaceX"); one further in keeps
+        // the name's prefix, with the letter the swap puts after it.
+        for (const v of innerSwaps(first)) {
+          const same = v.slice(0, 3) === first.slice(0, 3);
+          addPrefix(prefixes, v.slice(0, 3), same ? (v[3] ?? null) : null);
+        }
       } else {
         // Seeds for misspellings of the first letters: a dropped, swapped or doubled letter
         // (the first of them is the name's own first letters), with any letter after them.

@@ -40,17 +40,23 @@ export function shapedCandidate(
   plainSplit: boolean,
 ): Candidate | null {
   const allCaps = !hasLower(letters) && letters.length > 1;
+  // Written in lower case where case would tell, a name needs context ("open ai", "twitter").
+  let lowerSplit = false;
   if (alias.caseSensitive && letters !== alias.letters) {
-    if (!(alias.capitalised && allCaps && letters === alias.letters.toUpperCase())) return null;
+    if (alias.lowerWithContext && letters === alias.letters.toLowerCase()) lowerSplit = true;
+    else if (!(alias.capitalised && allCaps && letters === alias.letters.toUpperCase()))
+      return null;
   }
   // "Open AI", "Space X", "Stoke Space": a company's name written in several words must look
   // like a name (every word capitalised); all in lower case it needs context ("open ai"),
   // in mixed case it is ordinary words ("open AI models", "space X-ray").
-  let lowerSplit = false;
   // A name split only by dots is written that way on purpose ("x.AI", "X.com").
   if (plainSplit && !alias.entity.person && !/^[\p{L}\p{N}.]+$/u.test(surface)) {
-    if (!hasUpper(letters) && hasLower(letters)) lowerSplit = true;
-    else if (!wordsOf(surface).every(looksLikeName)) return null;
+    if (!hasUpper(letters) && hasLower(letters)) {
+      // Three words or more in lower case are a phrase ("space exploration technologies").
+      if (wordsOf(surface).length > 2) return null;
+      lowerSplit = true;
+    } else if (!wordsOf(surface).every(looksLikeName)) return null;
   }
   if (alias.ambiguous && alias.entity.person && otherGivenName(text, start)) return null;
   let end = hit.end;
@@ -63,14 +69,34 @@ export function shapedCandidate(
 
 /** Capitalised words that stand before a surname without being a given name. */
 const TITLES = new Set(
-  'mr mrs ms dr sir ceo chief boss billionaire founder cofounder president tycoon mogul entrepreneur executive investor chairman owner says said and vs'.split(
+  'mr mrs ms dr sir herr monsieur señor signor mister ceo chief boss billionaire founder cofounder president tycoon mogul entrepreneur executive investor chairman owner rival says said and vs'.split(
     ' ',
   ),
 );
 
 /**
+ * Words that start a sentence or a clause, capitalised there, before a surname ("Although Musk
+ * denied it", "Under Musk, the company grew").
+ */
+const OPENERS = new Set(
+  'after against although as at because before but by despite during even for from how if in like meanwhile now of on once since so still than that then though to today under unlike until when whether while why with without yet'.split(
+    ' ',
+  ),
+);
+
+/** Headline case: on this line, every word of four letters or more is capitalised. */
+function inHeadline(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at) + 1;
+  const nl = text.indexOf('\n', at);
+  const line = text.slice(Math.max(from, at - 160), nl === -1 ? at + 160 : Math.min(nl, at + 160));
+  const long = line.match(/\p{L}{4,}/gu) ?? [];
+  return long.length >= 4 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/**
  * True when the word right before `start` (one space away, same line) is a capitalised word
- * that is not a title: the surname then belongs to another person ("Kimbal Musk").
+ * that is not a title: the surname then belongs to another person ("Kimbal Musk"). Family
+ * members whose given name starts a line or a headline are left to `notMentions`.
  */
 export function otherGivenName(text: string, start: number): boolean {
   if (text.charCodeAt(start - 1) !== 32) return false;
@@ -78,8 +104,10 @@ export function otherGivenName(text: string, start: number): boolean {
   while (i > 0 && isWordCls(classOf(text.charCodeAt(i - 1)))) i--;
   const word = text.slice(i, start - 1);
   if (word.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
-  // The start of a sentence is not a given name ("Yesterday Musk said").
-  const before = text.slice(Math.max(0, i - 3), i).trimEnd();
-  if (before === '' || /[.!?:|"“(]$/.test(before)) return false;
-  return !TITLES.has(word.toLowerCase());
+  // The start of a sentence or a line is not a given name ("Yesterday Musk said").
+  const before = text.slice(Math.max(0, i - 3), i);
+  if (before.trimEnd() === '' || before.includes('\n') || /[.!?:|"“”(—–]\s*$/.test(before))
+    return false;
+  const lower = word.toLowerCase();
+  return !TITLES.has(lower) && !OPENERS.has(lower) && !inHeadline(text, start);
 }

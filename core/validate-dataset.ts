@@ -173,6 +173,12 @@ function crossReferenceErrors(data: Dataset): string[] {
       if (word !== word.toLowerCase())
         errors.push(`${at}context[${i}]: "${word}" must be lower case`);
     });
+    entity.aliases.forEach((alias, i) => {
+      alias.antiContext?.forEach((word, j) => {
+        if (word !== word.toLowerCase())
+          errors.push(`${at}aliases[${i}].antiContext[${j}]: "${word}" must be lower case`);
+      });
+    });
     const seenFronts = new Set<string>();
     entity.fronts.forEach((role, i) => {
       if (!frontIds.has(role.front)) {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../core/candidate.ts';
-import { contextNear, contextScore, decideByContext } from '../../core/context.ts';
+import {
+  contextNear,
+  contextScore,
+  decideByContext,
+  otherMeaningNear,
+} from '../../core/context.ts';
 import { exactAt } from '../../core/exact-names.ts';
 import { type LinkedAlias, linkNames } from '../../core/linked-names.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
@@ -40,6 +45,9 @@ describe('the context model', () => {
     expect(score('Stoke flew a rocket', new Set(['stoke-space']))).toBe(0.9);
     expect(score('Stoke set a fire', none)).toBe(0);
     expect(score('Stoke set a fire', new Set(['stoke-space']))).toBeGreaterThan(0.75);
+    // Outweighed by the sure name, a veto word does not hide the context word beside it.
+    expect(score('Stoke set a fire', new Set(['stoke-space']))).toBe(0.8);
+    expect(score('Stoke set a fire by the rocket', new Set(['stoke-space']))).toBe(0.9);
     const x = cand('X rose', 'X');
     expect(contextScore('X rose', x, new Set(['x-twitter']), new Set(['x-twitter']))).toBe(0);
   });
@@ -55,5 +63,13 @@ describe('the context model', () => {
       ['context', false],
       ['context', false],
     ]);
+  });
+
+  it("sees an alias's own veto words near it, and only that alias's", () => {
+    const other = (text: string, name: string) => otherMeaningNear(text, cand(text, name));
+    expect(other('X.com, the online bank of 1999', 'X.com')).toBe(true);
+    expect(other('X.com posted a notice', 'X.com')).toBe(false);
+    expect(other(`X.com ${'word '.repeat(30)}bank`, 'X.com')).toBe(false);
+    expect(other('X posted from the bank', 'X')).toBe(false);
   });
 });

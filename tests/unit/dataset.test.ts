@@ -237,6 +237,13 @@ describe('validateDataset rejects a bad edit, naming the entity and the field', 
       /^entity "neuralink" › aliases\[\d+\]\.text: "Space-X" is also an alias of entity "spacex"/,
     ],
     [
+      "an alias's veto word in capitals",
+      (d) => {
+        entity(d, 'neuralink').aliases.push({ text: 'Neura-Link', antiContext: ['Cortex'] });
+      },
+      /^entity "neuralink" › aliases\[\d+\]\.antiContext\[0\]: "Cortex" must be lower case/,
+    ],
+    [
       'an unknown rival',
       (d) => {
         (entity(d, 'stoke-space').fronts[0] as Dataset['entities'][0]['fronts'][0]).rivals = [

@@ -55,4 +55,13 @@ describe('exactAt (the trie walk stage)', () => {
     expect(at('musk')).toBeNull();
     expect(at('MUSK')).toMatchObject({ name: 'Musk', pending: true });
   });
+
+  it('takes a name written with dots for the alias written with them', () => {
+    expect(at('Open A.I. said')).toMatchObject({
+      name: 'Open A.I.',
+      text: 'Open A.I.',
+      via: 'exact',
+    });
+    expect(at('we use Open AI. Then', 7)).toMatchObject({ text: 'Open AI' });
+  });
 });

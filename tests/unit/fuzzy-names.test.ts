@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuzzyAt } from '../../core/fuzzy-names.ts';
+import { fuzzyAt, isShortTypo } from '../../core/fuzzy-names.ts';
 import { linkNames } from '../../core/linked-names.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
 import { TINY } from './tiny-names.ts';
@@ -16,6 +16,13 @@ describe('fuzzyAt (the fuzzy stage)', () => {
     expect(at('Elon Muks said')).toBe('Elon Musk:Elon Muks:fuzzy:0.75');
   });
 
+  it('finds a name of two words whose first has two letters swapped, not its first letter', () => {
+    expect(at('Stoek Space said')).toBe('Stoke Space:Stoek Space:fuzzy:0.75');
+    expect(at('Elno Musk said')).toBe('Elon Musk:Elno Musk:fuzzy:0.75');
+    expect(at('Leon Musk said')).toBeNull();
+    expect(at('Store Space said')).toBeNull();
+  });
+
   it('leaves out the name written right, words too far off, and words not written as a name', () => {
     expect(at('Neuralink said')).toBeNull();
     expect(at('Neuralynx said')).toBeNull();
@@ -27,5 +34,22 @@ describe('fuzzyAt (the fuzzy stage)', () => {
     const fresh = linkNames(prepareNames(TINY));
     expect(fuzzyAt(fresh, 'Ne said', 0)).toBeNull();
     expect(fresh.fuzzy.indexed).toBe(false);
+  });
+
+  it('finds a swap of two letters, or a slip before the closing capitals, in a short name', () => {
+    expect(at('SapceX launched')).toBe('SpaceX:SapceX:fuzzy:0.75');
+    expect(at('OpenIA said')).toBe('OpenAI:OpenIA:fuzzy:0.75');
+    expect(at('SpaseX launched')).toBe('SpaceX:SpaseX:fuzzy:0.75');
+    expect(at('SAPCEX LAUNCHED')).toBe('SpaceX:SAPCEX:fuzzy:0.75');
+  });
+
+  it('leaves out ordinary words and other names one edit from a short name', () => {
+    for (const word of ['spaces', 'Spaces', 'Spacer', 'SPACES', 'OpenAM', 'OpenUI', 'Sapcex'])
+      expect(at(`${word} here`), word).toBeNull();
+    const spacex = linked.shortFuzzy[0];
+    if (!spacex) throw new Error('no short name');
+    expect(isShortTypo('SpaceX', spacex)).toBe(false);
+    expect(isShortTypo('SpacXe', spacex)).toBe(true);
+    expect(isShortTypo('SpaceXX', spacex)).toBe(false);
   });
 });

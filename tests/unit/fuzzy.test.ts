@@ -3,9 +3,14 @@ import { foldKey } from '../../core/chars';
 import { allowedEdits, FuzzyIndex, osaDistance, reachOf, withinReach } from '../../core/fuzzy';
 import { dataset } from '../../core/rivalry-data';
 
-/** The dataset's names that allow misspellings, as the matcher indexes them. */
+/**
+ * The dataset's names that allow misspellings and are long enough for fuse.js's edits, as the
+ * matcher indexes them (shorter ones are checked one by one, see fuzzy-names.test.ts).
+ */
 const NAMES = dataset.entities.flatMap((e) =>
-  e.aliases.filter((a) => a.fuzzy).map((a) => ({ key: foldKey(a.text), value: e.id })),
+  e.aliases
+    .filter((a) => a.fuzzy && allowedEdits(foldKey(a.text).length) > 0)
+    .map((a) => ({ key: foldKey(a.text), value: e.id })),
 );
 
 /** Every word one edit away from `key`: deletions, transpositions, substitutions, insertions. */

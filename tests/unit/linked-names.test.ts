@@ -17,6 +17,7 @@ describe('linkNames', () => {
       'x-twitter',
       'neuralink',
       'spacex',
+      'openai',
     ]);
     expect(linked.fuzzyFirstWords.get('elon')?.map((a) => a.written)).toEqual(['Elon Musk']);
   });
@@ -27,5 +28,12 @@ describe('linkNames', () => {
     const trie = blockerTrie(linked);
     expect(trie.next.has('s'.charCodeAt(0))).toBe(true);
     expect(blockerTrie(linked)).toBe(trie);
+  });
+
+  it('checks the typos of names too short for fuse.js one by one, apart from its index', () => {
+    const linked = linkNames(prepareNames(TINY));
+    expect(linked.shortFuzzy.map((a) => a.written)).toEqual(['SpaceX', 'OpenAI']);
+    expect(linked.fuzzy.lengths.has(6)).toBe(false);
+    expect([...linked.shortFuzzyLengths].sort()).toEqual([5, 6, 7]);
   });
 });

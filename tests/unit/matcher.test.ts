@@ -6,6 +6,7 @@ import { matchData } from '../../core/match-data.ts';
 import { findCandidates, mentionsIn } from '../../core/matcher.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
 import { dataset } from '../../core/rivalry-data.ts';
+import { TINY } from './tiny-names.ts';
 import { loadCorpus } from '../corpus/parse-corpus.ts';
 
 /** The mentions of `text` as `entity:text` strings. */
@@ -122,6 +123,80 @@ describe('findMentions rejects', () => {
   });
 });
 
+describe('X, the platform and not', () => {
+  it.each([
+    'X.com, the online bank of 1999, merged with Confinity to form PayPal.',
+    'The Ansari X Prize and the X-Prize Foundation.',
+    'Grimes named their son X Æ A-12; little X sat on his shoulders.',
+    'The Xbox One X, the iPhone X and Final Cut Pro X.',
+    'Google X, now X Development, is a moonshot factory.',
+  ])('is not the platform: %j', (text) => {
+    expect(found(text).filter((m) => m.startsWith('x-twitter'))).toEqual([]);
+  });
+
+  it.each([
+    'He was banned from X last year.',
+    'X users were quick to notice.',
+    'In an X post, the minister resigned.',
+    'Il a écrit sur X que le lancement était reporté.',
+    '大臣はＸ（旧ツイッター）に投稿した。',
+  ])('is the platform: %j', (text) => {
+    expect(found(text).filter((m) => m.startsWith('x-twitter')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('informal and foreign spellings', () => {
+  it.each([
+    ['i moved from twitter to bluesky', ['x-twitter:twitter']],
+    ['elon is wild, spacex launched again', ['elon-musk:elon', 'spacex:spacex']],
+    ['space-x caught the booster', ['spacex:space-x']],
+    ['neura link put a chip in his brain', ['neuralink:neura link']],
+    ['OpenIA lanzó un modelo; Open A.I. too', ['openai:OpenIA', 'openai:Open A.I.']],
+    ['SapceX, OpneAI and Nerualink', ['spacex:SapceX', 'openai:OpneAI', 'neuralink:Nerualink']],
+  ])('%j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'the birds twitter at dawn',
+    'spaces, spacers, the opening, OpenAM and OpenUI',
+    'a neural link between two regions of the cortex',
+    'a program on space exploration technologies',
+  ])('not %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('surnames and short names', () => {
+  it.each([
+    ['Tesla shares fell on the news\nUnder Musk, the carmaker grew.', ['elon-musk:Musk']],
+    ['Twitter Sues Musk After He Walks Away From Deal', ['x-twitter:Twitter', 'elon-musk:Musk']],
+    [
+      'Stoke Space flew Nova. Later, Stoke said it reached orbit.',
+      ['stoke-space:Stoke Space', 'stoke-space:Stoke'],
+    ],
+    [
+      'Elon Musk toured the site. Later Elon said it was ready.',
+      ['elon-musk:Elon Musk', 'elon-musk:Elon'],
+    ],
+  ])('%j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'Kimbal Musk Sells Tesla Shares Worth Millions',
+    'Musk Entertainment announced a film with Tesla.',
+    'Stoke Space flew Nova; he grew up in Bradley Stoke near Bristol.',
+    'OpenAI hired Max Altman, Jack Altman and Annie Altman.',
+  ])('not the entity: %j', (text) => {
+    expect(
+      found(text).filter(
+        (m) => m.endsWith(':Musk') || m.endsWith(':Stoke') || m.endsWith(':Altman'),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('findMentions in other languages', () => {
   it.each([
     [
@@ -155,6 +230,34 @@ describe('findMentions reports names left undecided', () => {
     const undecided = new Set<string>();
     findMentions('Elon Musk spoke; Musk said more. Let x = 3; Model X; SpaceX.', { undecided });
     expect([...undecided]).toEqual([]);
+  });
+});
+
+describe('phrases and words that decide one alias (small dataset)', () => {
+  const linked = linkNames(prepareNames(TINY));
+  const on = (text: string) => mentionsIn(linked, text).map((m) => `${m.entity}:${m.text}`);
+
+  it('takes a misspelled long name over the short name it begins with', () => {
+    expect(on('Elon Muks posted.')).toEqual(['elon-musk:Elon Muks']);
+    expect(on('Elon posted.')).toEqual([]);
+  });
+
+  it('counts a name in lower case only where context words say so', () => {
+    expect(on('i left twitter for good')).toEqual([]);
+    expect(on('i posted on twitter')).toEqual(['x-twitter:twitter']);
+  });
+
+  it('counts an ambiguous name that a cue phrase settles, with no context word', () => {
+    expect(on('He was banned from X last year.')).toEqual(['x-twitter:X']);
+    expect(on('He was barred from X last year.')).toEqual([]);
+  });
+
+  it('drops an alias that its own veto word stands near, whatever the text names', () => {
+    expect(on('X.com posted a notice.')).toEqual(['x-twitter:X.com']);
+    expect(on('X.com, the online bank, merged.')).toEqual([]);
+    expect(on('Elon Musk posted: X.com, the online bank, merged.')).toEqual([
+      'elon-musk:Elon Musk',
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../core/candidate.ts';
 import { type LinkedAlias, linkNames } from '../../core/linked-names.ts';
-import { isNotMention } from '../../core/not-mentions.ts';
+import { hasCue, isNotMention } from '../../core/not-mentions.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
 import { TINY } from './tiny-names.ts';
 
@@ -45,5 +45,13 @@ describe('isNotMention (the notMentions veto)', () => {
     expect(isNotMention(linked, 'Model X posted', cand('Model X posted', 'Musk', 'Model'))).toBe(
       false,
     );
+  });
+
+  it('finds the phrases that settle a name is its entity, apart from those that never do', () => {
+    const banned = 'he was banned from X last year';
+    expect(hasCue(linked, banned, cand(banned, 'X'))).toBe(true);
+    expect(isNotMention(linked, banned, cand(banned, 'X'))).toBe(false);
+    expect(hasCue(linked, 'X was banned', cand('X was banned', 'X'))).toBe(false);
+    expect(hasCue(linked, 'he drove a Model X', cand('he drove a Model X', 'X'))).toBe(false);
   });
 });

@@ -13,15 +13,22 @@ describe('prepareNames', () => {
       'x-twitter',
       'neuralink',
       'spacex',
+      'openai',
     ]);
     expect(names.aliases.map((a) => [a.written, names.entities[a.entity]?.id])).toEqual([
       ['Stoke Space', 'stoke-space'],
       ['Stoke', 'stoke-space'],
       ['Elon Musk', 'elon-musk'],
       ['Musk', 'elon-musk'],
+      ['Elon', 'elon-musk'],
       ['X', 'x-twitter'],
+      ['X.com', 'x-twitter'],
+      ['Twitter', 'x-twitter'],
       ['Neuralink', 'neuralink'],
       ['SpaceX', 'spacex'],
+      ['OpenAI', 'openai'],
+      ['Open AI', 'openai'],
+      ['Open A.I.', 'openai'],
     ]);
   });
 
@@ -42,6 +49,9 @@ describe('prepareNames', () => {
       blockers: ['stoke|3city'],
     });
     expect(names.aliases[0]?.packed).toBe('stoke|3space');
+    expect(names.entities[2]?.cues).toEqual(['banned|3from|3x']);
+    expect(names.aliases.find((a) => a.written === 'X.com')?.antiContext).toEqual(['bank']);
+    expect(names.aliases.find((a) => a.written === 'Twitter')?.lowerWithContext).toBe(true);
     expect(names.fuzzyFirstWords).toEqual([
       ['stoke', [0]],
       ['elon', [2]],
@@ -54,6 +64,7 @@ describe('prepareNames', () => {
       ['Stoke', 'Elon', 'Musk', 'Neuralink', 'ＳｔｏｋｅＳｐａｃｅ'].map((w) => seed.test(w)),
     ).toEqual([true, true, true, true, true]);
     expect(['stock', 'must', 'elm'].map((w) => seed.test(w))).toEqual([false, false, false]);
+    expect(['Stoek', 'Elno', 'Sapce'].map((w) => seed.test(w))).toEqual([true, true, true]);
   });
 
   it('survives JSON, as the build ships it', () => {

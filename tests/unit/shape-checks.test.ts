@@ -39,10 +39,22 @@ describe('shape checks', () => {
     expect(shaped('mUsk said').cand).toBeNull();
   });
 
+  it('let a case-sensitive name that allows it wait for context in lower case', () => {
+    expect(shaped('Twitter rose').cand).toMatchObject({ via: 'exact', pending: false });
+    expect(shaped('twitter rose').cand).toMatchObject({ pending: true });
+    expect(shaped('tWitter rose').cand).toBeNull();
+    expect(shaped('musk rose').cand).toBeNull();
+  });
+
   it('want a split company name written like a name, or in lower case to wait for context', () => {
     expect(shaped('Stoke Space').cand).toMatchObject({ via: 'exact', pending: false, score: 1 });
     expect(shaped('stoke space').cand).toMatchObject({ pending: true });
     expect(shaped('stoke Space').cand).toBeNull();
+  });
+
+  it('take three words or more in lower case for a phrase, not a name', () => {
+    expect(shaped('Open A.I.').cand).toMatchObject({ pending: false });
+    expect(shaped('open a.i').cand).toBeNull();
   });
 
   it('tell a given name before a surname from a title or a sentence start', () => {
@@ -52,5 +64,16 @@ describe('shape checks', () => {
     expect(at('Yesterday Musk said')).toBe(false);
     expect(at('It rained. Yesterday Musk said')).toBe(false);
     expect(shaped('met Kimbal Musk', 11).cand).toBeNull();
+  });
+
+  it('take a capitalised opener, a line start or a headline for no given name', () => {
+    const at = (text: string) => otherGivenName(text, text.indexOf('Musk'));
+    expect(at('and so, Although Musk denied it')).toBe(false);
+    expect(at('the board met; Under Musk, it grew')).toBe(false);
+    expect(at('shares fell\nAnalysts Musk')).toBe(false);
+    expect(at('Twitter Sues Musk After He Walks Away From Deal')).toBe(false);
+    expect(at('a report that Twitter Sues Musk after he walked away')).toBe(true);
+    expect(at('she met Kimbal Musk and his brother in the lobby')).toBe(true);
+    expect(at('die Aktie fiel; Herr Musk schwieg')).toBe(false);
   });
 });

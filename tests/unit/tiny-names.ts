@@ -23,6 +23,7 @@ export const TINY: MatchData = {
       aliases: [
         { text: 'Elon Musk', fuzzy: true },
         { text: 'Musk', ambiguous: true, caseSensitive: true },
+        { text: 'Elon', ambiguous: true, caseSensitive: true },
       ],
       notMentions: ['musk ox'],
     },
@@ -30,9 +31,15 @@ export const TINY: MatchData = {
       id: 'x-twitter',
       kind: 'company',
       highlight: true,
-      aliases: [{ text: 'X', ambiguous: true, caseSensitive: true }],
-      context: ['posted'],
+      aliases: [
+        { text: 'X', ambiguous: true, caseSensitive: true },
+        { text: 'X.com', antiContext: ['bank'] },
+        { text: 'Twitter', caseSensitive: true, lowerCaseWithContext: true },
+      ],
+      platform: true,
+      context: ['posted', 'facebook'],
       notMentions: ['Model X'],
+      cues: ['banned from X'],
     },
     {
       id: 'neuralink',
@@ -40,7 +47,13 @@ export const TINY: MatchData = {
       highlight: true,
       aliases: [{ text: 'Neuralink', fuzzy: true }],
     },
-    { id: 'spacex', kind: 'company', highlight: true, aliases: [{ text: 'SpaceX' }] },
+    { id: 'spacex', kind: 'company', highlight: true, aliases: [{ text: 'SpaceX', fuzzy: true }] },
+    {
+      id: 'openai',
+      kind: 'company',
+      highlight: true,
+      aliases: [{ text: 'OpenAI', fuzzy: true }, { text: 'Open AI' }, { text: 'Open A.I.' }],
+    },
     { id: 'google', kind: 'company', highlight: false, aliases: [{ text: 'Google' }] },
   ],
 };

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { exactAt } from '../../core/exact-names.ts';
+import { type LinkedAlias, linkNames } from '../../core/linked-names.ts';
+import { mentionsIn } from '../../core/matcher.ts';
+import { isPageChrome } from '../../core/page-chrome.ts';
+import { prepareNames } from '../../core/prepare-names.ts';
+import type { WalkHit } from '../../core/trie.ts';
+import { TINY } from './tiny-names.ts';
+
+const linked = linkNames(prepareNames(TINY));
+
+/** Whether the first `name` in `text` is read as page chrome. */
+function chrome(text: string, name: string): boolean {
+  const c = exactAt(linked, text, text.indexOf(name), [] as WalkHit<LinkedAlias>[]);
+  if (!c) throw new Error(`no candidate for ${name} in ${text}`);
+  return isPageChrome(text, c);
+}
+
+describe('page chrome (share and follow labels)', () => {
+  it('takes a label of widget words standing alone for chrome', () => {
+    expect(chrome('Share on X', 'X')).toBe(true);
+    expect(chrome('Follow us on Twitter', 'Twitter')).toBe(true);
+    expect(chrome('Intro text.\nPost on X\nMore text.', 'X')).toBe(true);
+    expect(chrome('Share on Facebook | Share on X | Email', 'X')).toBe(true);
+    expect(chrome('Partager sur X', 'X')).toBe(true);
+  });
+
+  it('takes a platform in a row of networks for chrome, and a handle after a follow verb', () => {
+    expect(chrome('Facebook · X · Instagram', 'X')).toBe(true);
+    expect(chrome('Follow @SpaceX', 'SpaceX')).toBe(true);
+  });
+
+  it('keeps a sentence, a lone name, and names that are not a platform', () => {
+    expect(chrome('he said in a post on X that it flew', 'X')).toBe(false);
+    expect(chrome('Follow us on X for the launch schedule', 'X')).toBe(false);
+    expect(chrome('X', 'X')).toBe(false);
+    expect(chrome('Share on Neuralink', 'Neuralink')).toBe(false);
+    expect(chrome(`Share on X ${'and '.repeat(20)}`, 'X')).toBe(false);
+  });
+
+  it('drops the chrome from the mentions, and only the chrome', () => {
+    const on = (text: string) => mentionsIn(linked, text).map((m) => `${m.entity}:${m.text}`);
+    expect(on('Musk posted on X.\nShare on X · Share on Facebook')).toEqual([
+      'elon-musk:Musk',
+      'x-twitter:X',
+    ]);
+    expect(on('Share on Twitter')).toEqual([]);
+    expect(on('Twitter posted')).toEqual(['x-twitter:Twitter']);
+  });
+});
