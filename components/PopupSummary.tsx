@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { EntityId } from '../core/types';
 import type { EntityCount, PageSummary, RevealAnswer } from '../extension/messages';
-import { entityFill } from '../extension/palette';
+import { type ColourScheme, entityFill, entityUnderline } from '../extension/palette';
 import type { MapData } from './RivalryMap';
 
 export interface SummaryRow extends EntityCount {
@@ -33,6 +33,12 @@ export function rankRows(entities: readonly EntityCount[], data: MapData): Summa
       };
     })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+/** A `background` of the entity's fill with a band of its underline colour along the bottom. */
+function swatch(entity: string, scheme: ColourScheme) {
+  const ink = entityUnderline(entity, scheme);
+  return `linear-gradient(${ink}, ${ink}) bottom / 100% 4px no-repeat ${entityFill(entity, scheme)}`;
 }
 
 function plural(n: number, one: string, many: string) {
@@ -98,13 +104,13 @@ export function PopupSummary(props: {
               }. Show the next one on the page.`}
             >
               <span class="entity-line">
-                {/* The page's highlight colour for this entity; popup.css picks the scheme. */}
+                {/* The page's fill and underline for this entity; popup.css picks the scheme. */}
                 <span
                   class="swatch"
                   aria-hidden="true"
                   style={{
-                    '--swatch-light': entityFill(row.entity, 'light'),
-                    '--swatch-dark': entityFill(row.entity, 'dark'),
+                    '--swatch-light': swatch(row.entity, 'light'),
+                    '--swatch-dark': swatch(row.entity, 'dark'),
                   }}
                 />
                 <span class="name">{row.name}</span>

@@ -16,7 +16,7 @@ export type ColourScheme = 'light' | 'dark';
  * the eight differ by CIEDE2000 15 or more and are spread as far as that search could for
  * protanopia and deuteranopia. tests/unit/palette-contrast.test.ts holds them to it.
  */
-const ENTITY_FILLS: Readonly<Record<ColourScheme, Readonly<Record<string, string>>>> = {
+export const ENTITY_FILLS: Readonly<Record<ColourScheme, Readonly<Record<string, string>>>> = {
   light: {
     openai: '#aeffc3',
     spacex: '#d8f0ff',
@@ -36,6 +36,38 @@ const ENTITY_FILLS: Readonly<Record<ColourScheme, Readonly<Record<string, string
     'elon-musk': '#382804',
     xai: '#880c3c',
     'x-twitter': '#44405c',
+  },
+};
+
+/**
+ * Each entity's underline, drawn under its mentions with either highlight style, one set per page
+ * scheme: the channel that tells the entities apart for colour-blind readers, whom the pale fills
+ * fail (links keep 4.5:1 only on fills so light that, with protanopia or deuteranopia, they differ
+ * by little more than CIEDE2000 3). Found by `UNDERLINES=1 npx tsx scripts/palette-search.ts`:
+ * any two differ by CIEDE2000 15 or more in normal vision and with each simulated dichromacy, and
+ * each keeps 3:1 against the page and every fill of its scheme.
+ * tests/unit/palette-contrast.test.ts holds them to it.
+ */
+export const ENTITY_UNDERLINES: Readonly<Record<ColourScheme, Readonly<Record<string, string>>>> = {
+  light: {
+    openai: '#409868',
+    spacex: '#483878',
+    'stoke-space': '#782840',
+    neuralink: '#9070f8',
+    'sam-altman': '#0000f8',
+    'elon-musk': '#e84810',
+    xai: '#b87098',
+    'x-twitter': '#a80000',
+  },
+  dark: {
+    openai: '#80f8d8',
+    spacex: '#08b0b0',
+    'stoke-space': '#f8f838',
+    neuralink: '#f8b8f8',
+    'sam-altman': '#889800',
+    'elon-musk': '#a8c880',
+    xai: '#f85098',
+    'x-twitter': '#9080f8',
   },
 };
 
@@ -72,6 +104,12 @@ export function entityRgb(entity: string): string {
 export function entityFill(entity: string, scheme: ColourScheme): string {
   const fills = ENTITY_FILLS[scheme];
   return fills[entity] ?? spare(entity, Object.values(fills));
+}
+
+/** The entity's underline on a page of `scheme`, as `#rrggbb` (borrowed, as fills are, when new). */
+export function entityUnderline(entity: string, scheme: ColourScheme): string {
+  const inks = ENTITY_UNDERLINES[scheme];
+  return inks[entity] ?? spare(entity, Object.values(inks));
 }
 
 /**

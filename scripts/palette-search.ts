@@ -10,6 +10,9 @@
  *     STEP=4 RESTARTS=8 npx tsx scripts/palette-search.ts 21
  * CAP is the normal-vision CIEDE2000 floor; above it the search maximises the colour-blind one.
  * INKS=#hex,... prints the lightness-52 ink of each colour's hue instead.
+ * The underlines in palette.ts came from (about a minute each):
+ *   UNDERLINES=1 ONLY=light STEP=8 RESTARTS=8 npx tsx scripts/palette-search.ts 1
+ *   UNDERLINES=1 ONLY=dark STEP=8 RESTARTS=8 npx tsx scripts/palette-search.ts 1
  */
 import {
   ciede2000,
@@ -24,6 +27,7 @@ import {
   rgbToLab,
   simulate,
 } from './colour-math';
+import { ENTITY_FILLS } from '../extension/palette';
 
 export interface Scheme {
   name: 'light' | 'dark';
@@ -179,6 +183,88 @@ export function inkFor(hue: number): Rgb {
     if (rgb) return rgb;
   }
   return [124, 124, 124];
+}
+
+/**
+ * UNDERLINES=1: the underline inks. Each must keep 3:1 (WCAG 1.4.11, non-text contrast) against
+ * the page backgrounds and every fill of its scheme, since it is drawn over the fill; the eight are
+ * spread as far apart as they can be in normal vision and with each simulated deficiency at once,
+ * with a chroma floor (a grey or near-black line reads as a rule, not as a colour) and, on light
+ * pages, a lightness floor (a near-black line looks like the text's own underline). Then they are
+ * given to the entities whose fill hue is nearest.
+ */
+function underlines(scheme: Scheme, fills: Record<string, string>) {
+  const vis: (Deficiency | null)[] = [null, 'protanopia', 'deuteranopia', 'tritanopia'];
+  const walls = [...scheme.backgrounds, ...Object.values(fills)].map(hexToRgb);
+  const minL = Number(process.env.INK_MIN_LIGHTNESS ?? (scheme.name === 'light' ? 28 : 0));
+  const minC = Number(process.env.INK_MIN_CHROMA ?? 35);
+  const pool: { rgb: Rgb; labs: Lab[] }[] = [];
+  for (let r = 0; r <= 255; r += STEP)
+    for (let g = 0; g <= 255; g += STEP)
+      for (let b = 0; b <= 255; b += STEP) {
+        const rgb: Rgb = [r, g, b];
+        if (walls.some((w) => contrast(w, rgb) < 3)) continue;
+        const lab = rgbToLab(rgb);
+        if (lab[0] < minL || Math.hypot(lab[1], lab[2]) < minC) continue;
+        pool.push({ rgb, labs: vis.map((k) => (k ? rgbToLab(simulate(rgb, k)) : lab)) });
+      }
+  type Ink = (typeof pool)[number];
+  const apart = (a: Ink, b: Ink) =>
+    Math.min(...a.labs.map((l, i) => ciede2000(l, b.labs[i] as Lab)));
+  const rand = random(Number(process.argv[2] ?? 1));
+  let best: Ink[] = [];
+  let bestScore = -1;
+  for (let r = 0; r < Number(process.env.RESTARTS ?? 8); r++) {
+    const set = Array.from({ length: COUNT }, () => pool[Math.floor(rand() * pool.length)] as Ink);
+    for (let improved = true; improved; ) {
+      improved = false;
+      for (let k = 0; k < COUNT; k++) {
+        const others = set.filter((_, i) => i !== k);
+        let pick = set[k] as Ink;
+        let pickScore = Math.min(...others.map((o) => apart(o, pick)));
+        for (const c of pool) {
+          let s = Number.POSITIVE_INFINITY;
+          for (const o of others) {
+            s = Math.min(s, apart(o, c));
+            if (s <= pickScore) break;
+          }
+          if (s > pickScore) [pick, pickScore] = [c, s];
+        }
+        if (pick !== set[k]) [set[k], improved] = [pick, true];
+      }
+    }
+    const score = Math.min(...set.flatMap((a, i) => set.slice(i + 1).map((b) => apart(a, b))));
+    if (score > bestScore) [best, bestScore] = [[...set], score];
+  }
+  // The entity-to-ink matching with the least total hue difference from the fills (8! tries).
+  const ids = Object.keys(fills);
+  const fillHue = ids.map((id) => hueOf(rgbToLab(hexToRgb(fills[id] as string))));
+  const gap = (a: number, b: number) => Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
+  let order: number[] = [];
+  let orderCost = Number.POSITIVE_INFINITY;
+  const permute = (done: number[], cost: number) => {
+    if (cost >= orderCost) return;
+    if (done.length === ids.length) [order, orderCost] = [[...done], cost];
+    for (let i = 0; i < best.length; i++)
+      if (!done.includes(i))
+        permute(
+          [...done, i],
+          cost + gap(fillHue[done.length] as number, hueOf((best[i] as Ink).labs[0] as Lab)),
+        );
+  };
+  permute([], 0);
+  console.log(
+    `${scheme.name} underlines: ${pool.length} candidates, min ΔE00 ${bestScore.toFixed(1)}`,
+  );
+  ids.forEach((id, i) => {
+    console.log(`    '${id}': '${rgbToHex((best[order[i] as number] as Ink).rgb)}',`);
+  });
+}
+
+if (process.env.UNDERLINES) {
+  for (const scheme of SCHEMES)
+    if (!ONLY || scheme.name === ONLY) underlines(scheme, ENTITY_FILLS[scheme.name]);
+  process.exit(0);
 }
 
 const inks = process.env.INKS;

@@ -4,12 +4,13 @@
  * Fills are opaque, one set for light pages (pastels) and one for dark pages (deep colours), each
  * with its own text colour, so a mention reads well even in a section whose colours are the
  * reverse of the page's (see extension/palette.ts).
- * The underline style is wavy and thick, so that it cannot be taken for a link.
+ * Both styles draw each entity's own underline, wavy and thick so that it cannot be taken for a
+ * link; its colours tell the entities apart for colour-blind readers, which pale fills cannot.
  */
 import {
   type ColourScheme,
   entityFill,
-  entityRgb,
+  entityUnderline,
   FILL_TEXT,
   FLASH_RGB,
 } from '../../extension/palette';
@@ -44,9 +45,11 @@ export function paintDeclarations(
   style: HighlightStyle,
   scheme: ColourScheme,
 ): string {
+  // Both styles draw the entity's underline, the colour-blind-safe mark of which entity it is.
+  const underline = `text-decoration:underline wavy 2px ${entityUnderline(entity, scheme)};text-underline-offset:3px;text-decoration-skip-ink:none;`;
   return style === 'underline'
-    ? `text-decoration:underline wavy 2px rgb(${entityRgb(entity)});text-underline-offset:3px;text-decoration-skip-ink:none;`
-    : `background-color:${entityFill(entity, scheme)};color:${FILL_TEXT[scheme]};`;
+    ? underline
+    : `background-color:${entityFill(entity, scheme)};color:${FILL_TEXT[scheme]};${underline}`;
 }
 
 /** `::highlight()` rules for the given entities. */

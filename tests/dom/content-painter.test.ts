@@ -345,7 +345,7 @@ describe('on a dark page', () => {
     const [own] = document.adoptedStyleSheets as CSSStyleSheet[];
     expect(own).not.toBe(early);
     expect(given.get(own as CSSStyleSheet)).toContain(
-      `:root::highlight(rivalry-openai){background-color:${entityFill('openai', 'dark')};color:${FILL_TEXT.dark};}`,
+      `:root::highlight(rivalry-openai){background-color:${entityFill('openai', 'dark')};color:${FILL_TEXT.dark};`,
     );
     // The page's theme turns light with the system's: the early (light) sheet comes back.
     document.body.style.backgroundColor = '#fff';
@@ -382,7 +382,7 @@ describe('highlight rules', () => {
     const fill = highlightCss(['openai', 'stoke-space'], 'fill');
     expect(fill.startsWith('@layer rivalry-lens{')).toBe(true);
     expect(fill).toMatch(
-      /::highlight\(rivalry-openai\)\{background-color:#[0-9a-f]{6};color:#[0-9a-f]{6};\}/,
+      /::highlight\(rivalry-openai\)\{background-color:#[0-9a-f]{6};color:#[0-9a-f]{6};text-decoration:underline wavy/,
     );
     expect(fill).toContain('::highlight(rivalry-stoke-space)');
     const underline = highlightCss(['openai'], 'underline');

@@ -1,12 +1,12 @@
 /**
  * The highlight colours in Chromium with the built extension: a light page gets the light fills
- * (from the sheet adopted at document start), a page with a dark theme of its own the dark ones,
- * and each entity's fill is what is actually painted under its mentions.
+ * and underlines (from the sheet adopted at document start), a page with a dark theme of its own
+ * the dark ones, and each entity's fill and underline are what is actually painted.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ColourScheme, entityFill, FLASH_RGB } from '../../extension/palette';
+import { type ColourScheme, entityFill, entityUnderline, FLASH_RGB } from '../../extension/palette';
 import { composite, hexToRgb, type Rgb } from '../../scripts/colour-math';
 import { highlights, open, SHOTS, sendToTabs, setStorage, until, withExtension } from './harness';
 
@@ -46,21 +46,35 @@ function computedFill(page: Page, id: string) {
   );
 }
 
-/** How many pixels of the screenshot of the first `text` in the page are exactly `rgb` (±2). */
-async function pixelsOf(page: Page, text: string, rgb: Rgb): Promise<number> {
-  const box = await page.evaluate((t) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n.nodeValue ?? '').indexOf(t);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + t.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.left, y: r.top, width: r.width, height: r.height };
-    }
-    throw new Error(`no ${t} on the page`);
-  }, text);
+/** The underline Chromium computes for `::highlight(rivalry-<id>)` on the first paragraph. */
+function computedUnderline(page: Page, id: string) {
+  return page.evaluate((name) => {
+    const style = getComputedStyle(document.querySelector('p') as Element, `::highlight(${name})`);
+    return `${style.textDecorationLine} ${style.textDecorationStyle} ${style.textDecorationColor}`;
+  }, `rivalry-${id}`);
+}
+
+/**
+ * The share of pixels of the screenshot of the first `text` in the page (its box grown by `below`
+ * px downwards, where an underline runs) that are exactly `rgb` (±2).
+ */
+async function pixelsOf(page: Page, text: string, rgb: Rgb, below = 0): Promise<number> {
+  const box = await page.evaluate(
+    ([t, b]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n.nodeValue ?? '').indexOf(t);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + t.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.left, y: r.top, width: r.width, height: r.height + b };
+      }
+      throw new Error(`no ${t} on the page`);
+    },
+    [text, below] as const,
+  );
   const png = (await page.screenshot({ clip: box })).toString('base64');
   return page.evaluate(
     async ([b64, want]) => {
@@ -91,8 +105,12 @@ describe.each([
 
   it(`paints each entity with its ${scheme} fill`, async () => {
     page = await openPage(path);
-    for (const id of ENTITIES)
+    for (const id of ENTITIES) {
       expect(await computedFill(page, id), id).toBe(asCss(entityFill(id, scheme)));
+      expect(await computedUnderline(page, id), id).toBe(
+        `underline wavy ${asCss(entityUnderline(id, scheme))}`,
+      );
+    }
     // What is on the screen: most of the box of a mention is its fill, none is the other scheme's.
     for (const [id, text] of [
       ['openai', 'OpenAI'],
@@ -101,6 +119,11 @@ describe.each([
     ] as const) {
       expect(await pixelsOf(page, text, hexToRgb(entityFill(id, scheme))), id).toBeGreaterThan(0.4);
       expect(await pixelsOf(page, text, hexToRgb(entityFill(id, other))), id).toBe(0);
+      // The underline is drawn too, in this scheme's colour and not the other's.
+      const ink = (sch: ColourScheme) =>
+        pixelsOf(page, text, hexToRgb(entityUnderline(id, sch)), 6);
+      expect(await ink(scheme), id).toBeGreaterThan(0.01);
+      expect(await ink(other), id).toBe(0);
     }
     await page.screenshot({ path: join(SHOTS, `colours-${scheme}.png`), caret: 'initial' });
   });
@@ -128,14 +151,28 @@ describe.each([
           const box = swatch.getBoundingClientRect();
           return [
             (b as HTMLElement).dataset.entity,
-            { fill: getComputedStyle(swatch).backgroundColor, shown: box.width >= 8 },
+            {
+              fill: getComputedStyle(swatch).backgroundColor,
+              underline: getComputedStyle(swatch).backgroundImage,
+              shown: box.width >= 8,
+            },
           ];
         }),
       ),
     );
     expect(swatches).toEqual(
       Object.fromEntries(
-        ENTITIES.map((id) => [id, { fill: asCss(entityFill(id, scheme)), shown: true }]),
+        ENTITIES.map((id) => {
+          const ink = asCss(entityUnderline(id, scheme));
+          return [
+            id,
+            {
+              fill: asCss(entityFill(id, scheme)),
+              underline: `linear-gradient(${ink}, ${ink})`,
+              shown: true,
+            },
+          ];
+        }),
       ),
     );
     await popup.screenshot({ path: join(SHOTS, `colours-popup-${scheme}.png`) });
@@ -171,6 +208,9 @@ describe.each([
       ).toBe('wavy'),
     );
     expect(await computedFill(page, 'openai')).toBe('rgba(0, 0, 0, 0)');
+    expect(await computedUnderline(page, 'openai')).toBe(
+      `underline wavy ${asCss(entityUnderline('openai', scheme))}`,
+    );
     await page.screenshot({
       path: join(SHOTS, `colours-${scheme}-underline.png`),
       caret: 'initial',

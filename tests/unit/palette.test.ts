@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../core/rivalry-data';
-import { ACCENT, entityFill, entityRgb, FLASH_RGB } from '../../extension/palette';
+import { ACCENT, entityFill, entityRgb, entityUnderline, FLASH_RGB } from '../../extension/palette';
 
 const CHANNELS = /^(\d{1,3}) (\d{1,3}) (\d{1,3})$/;
 
@@ -30,6 +30,17 @@ describe('entityRgb', () => {
       expect(entityFill(entity, 'dark'), entity).toMatch(/^#[0-9a-f]{6}$/);
       expect(entityFill(entity, 'light')).not.toBe(entityFill(entity, 'dark'));
     }
+  });
+
+  it('gives every entity an underline for light pages and one for dark pages', () => {
+    for (const entity of [...dataset.entities.map((e) => e.id as string), 'some-new-entity']) {
+      expect(entityUnderline(entity, 'light'), entity).toMatch(/^#[0-9a-f]{6}$/);
+      expect(entityUnderline(entity, 'dark'), entity).toMatch(/^#[0-9a-f]{6}$/);
+      expect(entityUnderline(entity, 'light')).not.toBe(entityUnderline(entity, 'dark'));
+    }
+    expect(entityUnderline('some-new-entity', 'dark')).toBe(
+      entityUnderline('some-new-entity', 'dark'),
+    );
   });
 });
 
