@@ -47,27 +47,31 @@ const BOTTOM = 4;
 const DOT_X = [120, 208] as const;
 
 /**
- * Places every entity that takes part in a front. The camps come from two-colouring the graph
- * of rivals (the first entity of the dataset goes left); an entity whose rivals sit on both
- * sides keeps the side it was first given and its lines simply cross.
+ * Places every highlighted entity that takes part in a front. The camps come from two-colouring
+ * the graph of rivals among them (the first entity of the dataset goes left); an entity whose
+ * rivals sit on both sides keeps the side it was first given and its lines simply cross. The
+ * companies around the rivalry (Google, Nvidia…) are in no camp: they compete with both men's
+ * companies, so colouring them would draw Google in Musk's camp for being OpenAI's rival. Their
+ * cards are in the popup's "Wider landscape".
  */
 export function layoutRivalryMap(data: MapData): MapLayout {
-  const names = new Map(data.entities.map((e) => [e.id, e.name]));
+  const names = new Map(data.entities.filter((e) => e.highlight).map((e) => [e.id, e.name]));
   const edges: MapEdge[] = [];
   const seen = new Set<string>();
   const neighbours = new Map<EntityId, EntityId[]>();
   for (const entity of data.entities)
-    for (const role of entity.fronts)
-      for (const rival of role.rivals) {
-        if (!names.has(rival) || rival === entity.id) continue;
-        const [a, b] = [entity.id, rival].sort() as [EntityId, EntityId];
-        const key = `${role.front} ${a} ${b}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        edges.push({ front: role.front, from: a, to: b });
-        neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
-        neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
-      }
+    if (names.has(entity.id))
+      for (const role of entity.fronts)
+        for (const rival of role.rivals) {
+          if (!names.has(rival) || rival === entity.id) continue;
+          const [a, b] = [entity.id, rival].sort() as [EntityId, EntityId];
+          const key = `${role.front} ${a} ${b}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          edges.push({ front: role.front, from: a, to: b });
+          neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
+          neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
+        }
 
   const side = new Map<EntityId, 0 | 1>();
   for (const entity of data.entities) {

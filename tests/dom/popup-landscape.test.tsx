@@ -102,24 +102,24 @@ describe('the rivalry map opens cards', () => {
   it('a name in the map shows its card in the fold; its rivals open theirs', async () => {
     render(<Popup tabId={undefined} data={dataset} today={today} />);
     const map = fold('Rivalry map');
-    const google = within(map).getByRole('button', { name: 'Google: show its card' });
+    const xai = within(map).getByRole('button', { name: 'xAI: show its card' });
     // Focusable: an SVG element's attribute names are case-sensitive (not `tabIndex`).
-    expect(google.getAttributeNames()).toContain('tabindex');
-    fireEvent.keyDown(google, { key: 'Enter' });
-    const card = within(map).getByRole('region', { name: 'Google: card' });
-    expect(within(card).getByRole('heading', { level: 2 }).textContent).toBe('Google');
+    expect(xai.getAttributeNames()).toContain('tabindex');
+    fireEvent.keyDown(xai, { key: 'Enter' });
+    const card = within(map).getByRole('region', { name: 'xAI: card' });
+    expect(within(card).getByRole('heading', { level: 2 }).textContent).toBe('xAI');
     expect(document.activeElement).toBe(
       within(card).getByRole('button', { name: 'Back to Rivalry map' }),
     );
-    // On to OpenAI from Google's fronts, and back to Google.
+    // On to OpenAI from xAI's fronts, and back to xAI.
     fireEvent.click(within(card).getByRole('button', { name: 'OpenAI' }));
-    expect(await within(card).findByRole('button', { name: 'Back to Google' })).toBeTruthy();
+    expect(await within(card).findByRole('button', { name: 'Back to xAI' })).toBeTruthy();
     expect(within(card).getByRole('heading', { level: 2 }).textContent).toBe('OpenAI');
-    fireEvent.click(within(card).getByRole('button', { name: 'Back to Google' }));
+    fireEvent.click(within(card).getByRole('button', { name: 'Back to xAI' }));
     fireEvent.click(within(card).getByRole('button', { name: 'Back to Rivalry map' }));
     expect(within(map).queryByRole('region')).toBeNull();
     expect(document.activeElement).toBe(
-      within(map).getByRole('button', { name: 'Google: show its card' }),
+      within(map).getByRole('button', { name: 'xAI: show its card' }),
     );
   });
 });

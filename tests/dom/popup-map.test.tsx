@@ -2,6 +2,7 @@
 import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { describeRivalryMap, layoutRivalryMap, RivalryMap } from '../../components/RivalryMap';
+import { dataset } from '../../core/rivalry-data';
 import { data } from './popup-data';
 
 describe('layoutRivalryMap', () => {
@@ -17,6 +18,19 @@ describe('layoutRivalryMap', () => {
 
   it('leaves out entities on no front', () => {
     expect(side('google')).toBeUndefined();
+  });
+
+  it('on the bundled data, draws the two men’s camps and leaves the companies around them out', () => {
+    const real = layoutRivalryMap(dataset);
+    const sideOf = (id: string) => real.nodes.find((n) => n.id === id)?.side;
+    const highlighted = dataset.entities.filter((e) => e.highlight).map((e) => e.id);
+    expect(real.nodes.map((n) => n.id).sort()).toEqual([...highlighted].sort());
+    for (const e of dataset.entities.filter((x) => !x.highlight))
+      expect(sideOf(e.id)).toBeUndefined();
+    const musk = sideOf('elon-musk');
+    expect(sideOf('sam-altman')).not.toBe(musk);
+    for (const id of ['xai', 'spacex', 'x-twitter']) expect(sideOf(id), id).toBe(musk);
+    for (const id of ['openai', 'stoke-space']) expect(sideOf(id), id).not.toBe(musk);
   });
 
   it('draws one line per front and pair, however many sides name it', () => {
