@@ -231,16 +231,16 @@ describe('the popup at 360×600', () => {
     // One fold at a time: opening the map closes the landscape.
     await page.getByText('Rivalry map', { exact: true }).click();
     await expect.poll(() => page.locator('details.landscape-fold[open]').count()).toBe(0);
-    await page.getByRole('button', { name: 'Google: show its card' }).hover();
+    await page.getByRole('button', { name: 'xAI: show its card' }).hover();
     await page.screenshot({ path: '/tmp/landscape-popup-map-open.png' });
     // From the keyboard: the map's names are buttons in the tab order.
-    const node = page.getByRole('button', { name: 'Google: show its card' });
+    const node = page.getByRole('button', { name: 'xAI: show its card' });
     await node.focus();
     await page.keyboard.press('Enter');
 
-    const google = page.getByRole('region', { name: 'Google: card' });
-    await expect.poll(() => google.getByRole('heading', { level: 2 }).textContent()).toBe('Google');
-    const back = google.getByRole('button', { name: 'Back to Rivalry map' });
+    const xai = page.getByRole('region', { name: 'xAI: card' });
+    await expect.poll(() => xai.getByRole('heading', { level: 2 }).textContent()).toBe('xAI');
+    const back = xai.getByRole('button', { name: 'Back to Rivalry map' });
     await expect.poll(() => back.evaluate((b) => b === document.activeElement)).toBe(true);
     await page.screenshot({ path: '/tmp/landscape-popup-map.png' });
     await page.keyboard.press('Enter');
