@@ -226,9 +226,10 @@ export function densePage(paragraphs = 150): string {
 /**
  * A page dense with links glued by markup, as frameworks render tag clouds and menus: rows of
  * capitalised links with no white space between them, each boundary one the reader asks layout
- * about, in flex rows and in plain paragraphs, a mention in about one link in ten.
+ * about, in flex rows and in plain paragraphs, a mention in about one link in ten. `spaced` puts
+ * a space between the links: the same page with no boundary to decide, to compare against.
  */
-export function gluedLinksPage(rows = 200, perRow = 12): string {
+export function gluedLinksPage(rows = 200, perRow = 12, spaced = false): string {
   const w = writer(11);
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   const parts: string[] = [
@@ -239,7 +240,7 @@ export function gluedLinksPage(rows = 200, perRow = 12): string {
     const links = Array.from({ length: perRow }, () => {
       const text = w.rand() < 0.1 ? w.pick(MENTIONS) : cap(w.pick(WORDS));
       return `<a href="#t${Math.floor(w.rand() * 1e6)}">${esc(text)}</a>`;
-    }).join('');
+    }).join(spaced ? ' ' : '');
     parts.push(r % 2 ? `<nav class="row">${links}</nav>` : `<p>${links}</p>`);
   }
   parts.push('</main></body></html>');
