@@ -5,7 +5,6 @@
  * stays on screen, with every problem of a refused file. The outcomes' messages come already
  * written in the interface's language (`data-update.ts`); a refused file's problems stay in English.
  */
-import type { ComponentChild } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
   type ActiveData,
@@ -24,6 +23,7 @@ import {
   revertToBundledData,
 } from '../extension/data-update';
 import { formatDataDate, i18n, uiLanguage } from '../extension/i18n';
+import { fillBlank } from './fill-blank';
 
 /** A stored item read once and kept live, undefined until read. */
 function useStored<T>(item: {
@@ -71,18 +71,6 @@ function origin(active: ActiveData): string {
   if (active.origin === 'file')
     return i18n.t('data.importedFrom', [active.name ?? i18n.t('data.aFile'), when(active.at)]);
   return i18n.t('data.downloaded', [when(active.at)]);
-}
-
-/** A sentence with one blank filled by an element, wherever the language puts the blank. */
-function around(message: (blank: string) => string, element: ComponentChild) {
-  const [before, after] = message('\u0000').split('\u0000');
-  return (
-    <>
-      {before}
-      {element}
-      {after}
-    </>
-  );
 }
 
 function OutcomeView(props: { outcome: Outcome; label: string }) {
@@ -170,7 +158,7 @@ export function OptionsData() {
         {i18n.t('data.option')}
       </label>
       <p class="explain">
-        {around((blank) => i18n.t('data.explain', [blank]), <code>{DATA_URL}</code>)}
+        {fillBlank((blank) => i18n.t('data.explain', [blank]), <code>{DATA_URL}</code>)}
       </p>
       <div class="buttons">
         <button type="button" disabled={busy} onClick={() => void check()}>

@@ -18,7 +18,6 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Dataset } from '../core/dataset';
 import { dataset as bundled } from '../core/rivalry-data';
-import { formatNumber, i18n, uiLanguage } from './i18n';
 import { loadActiveDataset, storedData, usableDataset, versionOf } from './active-dataset';
 import {
   CHECK_EVERY_MS,
@@ -27,6 +26,7 @@ import {
   DATA_URL,
   MAX_DATA_BYTES,
 } from './data-source';
+import { formatNumber, i18n, uiLanguage } from './i18n';
 
 /** The option: keep the data current from the published file. Off: no request, ever. */
 export const dataUpdatesOn = storage.defineItem<boolean>('local:dataUpdates', {
