@@ -5,7 +5,9 @@
  */
 import type { ComponentChild } from 'preact';
 
-const MARK = '\u0000';
+// A private-use character: no message contains one, and unlike NUL it survives every browser's
+// getMessage (Chromium hands substitutions through C strings).
+const MARK = '\uE000';
 
 export function fillBlank(message: (blank: string) => string, element: ComponentChild) {
   const [before, after = ''] = message(MARK).split(MARK);
