@@ -2,7 +2,8 @@
  * The "Rivalry data" section: which data the cards use (version, as-of date, bundled or taken
  * from a file), the option to keep it current from the published file, "Check now", the import
  * of a data file by hand, and the way back to the bundled data. What a check or an import found
- * stays on screen, with every problem of a refused file.
+ * stays on screen, with every problem of a refused file. The outcomes' messages come already
+ * written in the interface's language (`data-update.ts`); a refused file's problems stay in English.
  */
 import { useEffect, useState } from 'preact/hooks';
 import {
@@ -21,6 +22,8 @@ import {
   requestHostAccess,
   revertToBundledData,
 } from '../extension/data-update';
+import { formatDataDate, i18n, uiLanguage } from '../extension/i18n';
+import { fillBlank } from './fill-blank';
 
 /** A stored item read once and kept live, undefined until read. */
 function useStored<T>(item: {
@@ -61,18 +64,18 @@ function useActiveData(): ActiveData | undefined {
 }
 
 const when = (at: number) =>
-  new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 
 function origin(active: ActiveData): string {
-  if (active.origin === 'bundled') return 'the data bundled with this release';
+  if (active.origin === 'bundled') return i18n.t('data.bundled');
   if (active.origin === 'file')
-    return `imported from ${active.name ?? 'a file'} on ${when(active.at)}`;
-  return `downloaded on ${when(active.at)}`;
+    return i18n.t('data.importedFrom', [active.name ?? i18n.t('data.aFile'), when(active.at)]);
+  return i18n.t('data.downloaded', [when(active.at)]);
 }
 
 function OutcomeView(props: { outcome: Outcome; label: string }) {
   const { outcome } = props;
-  const text = `${props.label} (${when(outcome.at)}): ${outcome.message}`;
+  const text = i18n.t('data.outcome', [props.label, when(outcome.at), outcome.message]);
   if (outcome.kind !== 'refused') return <p class="data-outcome">{text}</p>;
   return (
     <div class="error data-outcome" role="alert">
@@ -115,9 +118,7 @@ export function OptionsData() {
       return;
     }
     void requestHostAccess().then((granted) =>
-      granted
-        ? dataUpdatesOn.setValue(true)
-        : setReset('Keeping the data current needs access to the data file’s host; it stays off.'),
+      granted ? dataUpdatesOn.setValue(true) : setReset(i18n.t('data.needsAccess')),
     );
   };
 
@@ -132,16 +133,19 @@ export function OptionsData() {
   const backToBundled = async () => {
     await revertToBundledData();
     setImported(null);
-    setReset('The cards use the bundled data again; keeping it current is off.');
+    setReset(i18n.t('data.reverted'));
   };
 
   return (
     <section aria-labelledby="data-title">
-      <h2 id="data-title">Rivalry data</h2>
+      <h2 id="data-title">{i18n.t('data.title')}</h2>
       {active && (
         <p class="data-in-use">
-          The cards use version {versionOf(active.dataset)} of the data, as of {active.dataset.asOf}
-          : {origin(active)}.
+          {i18n.t('data.inUse', [
+            String(versionOf(active.dataset)),
+            formatDataDate(active.dataset.asOf),
+            origin(active),
+          ])}
         </p>
       )}
       <label class="data-option">
@@ -151,20 +155,17 @@ export function OptionsData() {
           disabled={on === undefined}
           onChange={(e) => toggle(e.currentTarget.checked)}
         />
-        Keep the rivalry data current from the published data file
+        {i18n.t('data.option')}
       </label>
       <p class="explain">
-        Off, Rivalry Lens makes no request unless you click Check now. On, it downloads{' '}
-        <code>{DATA_URL}</code> at most once a day: a plain request for the file, without cookies,
-        and with nothing about you or the pages you read. A file is taken only if it passes the same
-        checks as the bundled data and is newer.
+        {fillBlank((blank) => i18n.t('data.explain', [blank]), <code>{DATA_URL}</code>)}
       </p>
       <div class="buttons">
         <button type="button" disabled={busy} onClick={() => void check()}>
-          {busy ? 'Checking…' : 'Check now'}
+          {busy ? i18n.t('data.checking') : i18n.t('data.checkNow')}
         </button>
         <label class="file-button">
-          Import a data file…
+          {i18n.t('data.importFile')}
           <input
             type="file"
             accept="application/json,.json"
@@ -176,13 +177,13 @@ export function OptionsData() {
           disabled={active?.origin === 'bundled' && on !== true}
           onClick={() => void backToBundled()}
         >
-          Use the bundled data
+          {i18n.t('data.useBundled')}
         </button>
       </div>
       <div class="outcome" role="status">
         {reset && <p class="data-outcome">{reset}</p>}
-        {imported && <OutcomeView outcome={imported} label="Import" />}
-        {last && <OutcomeView outcome={last} label="Last check" />}
+        {imported && <OutcomeView outcome={imported} label={i18n.t('data.importLabel')} />}
+        {last && <OutcomeView outcome={last} label={i18n.t('data.lastCheckLabel')} />}
       </div>
     </section>
   );

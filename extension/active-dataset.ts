@@ -8,6 +8,7 @@ import { storage } from 'wxt/utils/storage';
 import type { Dataset } from '../core/dataset';
 import { dataset as bundled } from '../core/rivalry-data';
 import { validateDataset } from '../core/validate-dataset';
+import { i18n } from './i18n';
 
 /** How a stored data file came: downloaded by a check, or imported by hand. */
 export type DataOrigin = 'download' | 'file';
@@ -60,9 +61,9 @@ export function usableDataset(input: unknown, base: Dataset = bundled): Usable {
   if (want.join() !== got.join()) {
     return {
       ok: false,
-      errors: [
-        `entities: the highlighted entities are ${got.join(', ')}, not ${want.join(', ')}; the names this release highlights are built into it, so changing them takes a new release`,
-      ],
+      // Unlike validateDataset's problems (English, as the dataset is), this one is about the
+      // release rather than a field's value, so it is said in the interface's language.
+      errors: [i18n.t('data.otherEntities', [got.join(', '), want.join(', ')])],
     };
   }
   return { ok: true, dataset };

@@ -7,6 +7,12 @@
  *
  * The one request is a plain GET of the file: no cookies, no cache, no referrer, no query
  * string, no header of ours, so it carries nothing about the reader or the pages read.
+ *
+ * The messages are written in the interface's language when they are made. An outcome kept in
+ * `lastCheck` stays in the language of the context that made it (the background's is the
+ * browser's, as the options page's is), which is simpler than storing keys and blanks. The
+ * validation problems listed under a refusal stay in English: they name the dataset's fields,
+ * and the dataset is written in English.
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
@@ -20,6 +26,7 @@ import {
   DATA_URL,
   MAX_DATA_BYTES,
 } from './data-source';
+import { formatNumber, i18n, uiLanguage } from './i18n';
 
 /** The option: keep the data current from the published file. Off: no request, ever. */
 export const dataUpdatesOn = storage.defineItem<boolean>('local:dataUpdates', {
@@ -44,8 +51,6 @@ export const lastCheck = storage.defineItem<Outcome | null>('local:dataCheck', {
 
 /** Validation messages shown at most; a file that is wrong everywhere needs no thousand lines. */
 const MAX_ERRORS = 12;
-
-const KEPT = 'The data in use is kept.';
 
 /**
  * Firefox sends a cross-origin request of an extension without host access to its host with
@@ -81,10 +86,16 @@ export interface FetchOptions {
   fetch?: typeof fetch;
 }
 
-/** `2.00 MB`; a whole number of megabytes, as the limit is, without decimals. */
+/** `2.05 MB`, `1 MB`: up to two decimals, none for a whole number of megabytes, as the limit is. */
 function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(2)} MB`;
+  const digits = Number.isInteger(mb) ? 0 : 2;
+  return i18n.t('data.megabytes', [
+    new Intl.NumberFormat(uiLanguage(), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(mb),
+  ]);
 }
 
 /**
@@ -111,14 +122,14 @@ export async function fetchDataFile(options: FetchOptions = {}): Promise<Downloa
       signal: controller.signal,
     });
     if (!response.ok) {
-      return { ok: false, message: `The server answered ${response.status} for ${url}.` };
+      return { ok: false, message: i18n.t('data.serverAnswered', [String(response.status), url]) };
     }
     const length = Number(response.headers.get('content-length') ?? Number.NaN);
     if (length > maxBytes) {
       controller.abort();
       return {
         ok: false,
-        message: `The file is ${megabytes(length)}, more than the ${limit} a data file may be.`,
+        message: i18n.t('data.tooBig', [megabytes(length), limit]),
       };
     }
     const chunks: Uint8Array[] = [];
@@ -134,7 +145,7 @@ export async function fetchDataFile(options: FetchOptions = {}): Promise<Downloa
           await reader.cancel().catch(() => undefined);
           return {
             ok: false,
-            message: `The file grew past the ${limit} a data file may be; the download was stopped.`,
+            message: i18n.t('data.grewPast', [limit]),
           };
         }
         chunks.push(value);
@@ -149,18 +160,21 @@ export async function fetchDataFile(options: FetchOptions = {}): Promise<Downloa
     try {
       return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
     } catch {
-      return { ok: false, message: 'The file is not UTF-8 text.' };
+      return { ok: false, message: i18n.t('data.notUtf8') };
     }
   } catch (error) {
     if (controller.signal.aborted) {
       return {
         ok: false,
-        message: `The server sent no complete file within ${Math.round(timeoutMs / 1000)} s; the download was stopped.`,
+        message: i18n.t('data.timedOut', [formatNumber(Math.round(timeoutMs / 1000))]),
       };
     }
     return {
       ok: false,
-      message: `Could not download ${url} (${error instanceof Error ? error.message : String(error)}).`,
+      message: i18n.t('data.couldNotDownload', [
+        url,
+        error instanceof Error ? error.message : String(error),
+      ]),
     };
   } finally {
     clearTimeout(timer);
@@ -178,7 +192,7 @@ export function acceptDataFile(text: string, inUse: Dataset, base: Dataset = bun
     input = JSON.parse(text);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return { ok: false, same: false, message: `The file is not valid JSON: ${why}.`, errors: [] };
+    return { ok: false, same: false, message: i18n.t('data.notJson', [why]), errors: [] };
   }
   const usable = usableDataset(input, base);
   if (!usable.ok) {
@@ -186,10 +200,10 @@ export function acceptDataFile(text: string, inUse: Dataset, base: Dataset = bun
     return {
       ok: false,
       same: false,
-      message: 'The file does not pass the checks of the rivalry data:',
+      message: i18n.t('data.failsChecks'),
       errors: [
         ...usable.errors.slice(0, MAX_ERRORS),
-        ...(extra > 0 ? [`and ${extra} more problems`] : []),
+        ...(extra > 0 ? [i18n.t('data.moreProblems', extra, [formatNumber(extra)])] : []),
       ],
     };
   }
@@ -201,8 +215,8 @@ export function acceptDataFile(text: string, inUse: Dataset, base: Dataset = bun
       same: next === current,
       message:
         next === current
-          ? `The file is version ${next}, the data in use: nothing to take.`
-          : `The file is version ${next}, older than the data in use (version ${current}).`,
+          ? i18n.t('data.sameVersion', [String(next)])
+          : i18n.t('data.olderVersion', [String(next), String(current)]),
       errors: [],
     };
   }
@@ -210,7 +224,7 @@ export function acceptDataFile(text: string, inUse: Dataset, base: Dataset = bun
 }
 
 function refused(at: number, message: string, errors: string[] = []): Outcome {
-  return { kind: 'refused', at, message: `${message} ${KEPT}`, errors };
+  return { kind: 'refused', at, message: i18n.t('data.refused', [message]), errors };
 }
 
 let running: Promise<Outcome> | undefined;
@@ -228,7 +242,7 @@ export function checkNow(options: FetchOptions & { now?: () => number } = {}): P
       ? await fetchDataFile(options)
       : {
           ok: false,
-          message: `Not checked: without access to ${new URL(options.url ?? DATA_URL).hostname}, Firefox would send with the request an id unique to this installation. Allow it when Check now asks.`,
+          message: i18n.t('data.notChecked', [new URL(options.url ?? DATA_URL).hostname]),
         };
     const at = now();
     let outcome: Outcome;
@@ -238,10 +252,10 @@ export function checkNow(options: FetchOptions & { now?: () => number } = {}): P
       if (accepted.ok) {
         await storedData.setValue({ dataset: accepted.dataset, origin: 'download', at });
         const version = versionOf(accepted.dataset);
-        outcome = { kind: 'updated', at, version, message: `Took version ${version}.` };
+        outcome = { kind: 'updated', at, version, message: i18n.t('data.took', [String(version)]) };
       } else if (accepted.same) {
         const version = versionOf(inUse);
-        outcome = { kind: 'current', at, version, message: 'The data in use is the latest.' };
+        outcome = { kind: 'current', at, version, message: i18n.t('data.latest') };
       } else outcome = refused(at, accepted.message, accepted.errors);
     }
     await lastCheck.setValue(outcome);
@@ -274,15 +288,22 @@ export async function importDataFile(
   if (file.size > MAX_DATA_BYTES) {
     return refused(
       at,
-      `${file.name} is ${megabytes(file.size)}, more than the ${megabytes(MAX_DATA_BYTES)} a data file may be.`,
+      i18n.t('data.fileTooBig', [file.name, megabytes(file.size), megabytes(MAX_DATA_BYTES)]),
     );
   }
   const inUse = (await loadActiveDataset()).dataset;
   const accepted = acceptDataFile(await file.text(), inUse);
-  if (!accepted.ok) return refused(at, `${file.name}: ${accepted.message}`, accepted.errors);
+  if (!accepted.ok) {
+    return refused(at, i18n.t('data.fileRefused', [file.name, accepted.message]), accepted.errors);
+  }
   await storedData.setValue({ dataset: accepted.dataset, origin: 'file', at, name: file.name });
   const version = versionOf(accepted.dataset);
-  return { kind: 'updated', at, version, message: `Took version ${version} from ${file.name}.` };
+  return {
+    kind: 'updated',
+    at,
+    version,
+    message: i18n.t('data.tookFrom', [String(version), file.name]),
+  };
 }
 
 /**

@@ -2,6 +2,7 @@
  * What the toolbar button says about a tab: on, off for this site, or paused everywhere. One
  * function maps the state to the button's title, badge and icon.
  */
+import { i18n } from './i18n';
 import { disablingSite, siteOf as siteOfHost } from './site';
 
 export type ToolbarState = 'on' | 'site-off' | 'paused';
@@ -62,21 +63,21 @@ export function toolbarLook(
   switch (state) {
     case 'paused':
       return {
-        title: 'Rivalry Lens: paused everywhere',
+        title: i18n.t('toolbar.paused'),
         badge: '||',
         badgeColor: OFF_BADGE_COLOR,
         icon,
       };
     case 'site-off':
       return {
-        title: `Rivalry Lens: off on ${site ?? 'this site'}`,
-        badge: 'off',
+        title: site ? i18n.t('toolbar.offOn', [site]) : i18n.t('toolbar.offHere'),
+        badge: i18n.t('toolbar.badgeOff'),
         badgeColor: OFF_BADGE_COLOR,
         icon,
       };
     case 'on':
       return {
-        title: site ? `Rivalry Lens: on for ${site}` : 'Rivalry Lens',
+        title: site ? i18n.t('toolbar.onFor', [site]) : i18n.t('ext.name'),
         badge: null,
         badgeColor: null,
         icon,

@@ -6,7 +6,9 @@ import { OptionsData } from '../../components/OptionsData';
 import { dataset as bundled } from '../../core/rivalry-data';
 import { loadActiveDataset } from '../../extension/active-dataset';
 import { dataUpdatesOn } from '../../extension/data-update';
+import { formatDataDate } from '../../extension/i18n';
 import { badFiles, fileVersion, hugeFile, validFile } from '../fixtures/data-update/data-files';
+import { useLocale } from '../setup/i18n';
 
 let served = '';
 const get = vi.fn(async (_url: string, _init?: RequestInit) => new Response(served));
@@ -36,7 +38,7 @@ describe('the Rivalry data section', () => {
   it('shows the bundled data, the option off, and makes no request', async () => {
     render(<OptionsData />);
     expect((await inUse()).textContent).toBe(
-      `The cards use version ${bundled.version} of the data, as of ${bundled.asOf}: the data bundled with this release.`,
+      `The cards use version ${bundled.version} of the data, as of ${formatDataDate(bundled.asOf)}: the data bundled with this release.`,
     );
     await waitFor(() => expect(checkbox().disabled).toBe(false));
     expect(checkbox().checked).toBe(false);
@@ -113,5 +115,23 @@ describe('the Rivalry data section', () => {
     );
     expect((await loadActiveDataset()).origin).toBe('bundled');
     expect(checkbox().checked).toBe(false);
+  });
+
+  it('speaks German, the refusal and the number in it included', async () => {
+    const restore = await useLocale('de');
+    try {
+      render(<OptionsData />);
+      expect((await screen.findByText(/Die Karten nutzen Version/)).textContent).toMatch(
+        /Stand \d+\. Juni 2026: die mit dieser Version gelieferten Daten\./,
+      );
+      screen.getByRole('checkbox', { name: /Rivalitätsdaten .* aktuell halten/ });
+      choose(hugeFile(2, 1_100_000), 'huge.json');
+      expect((await screen.findByRole('alert')).textContent).toMatch(
+        /huge\.json ist 1,05 MB groß, .* Die verwendeten Daten bleiben erhalten\./,
+      );
+      expect(screen.getByRole('button', { name: 'Jetzt prüfen' })).toBeTruthy();
+    } finally {
+      await restore();
+    }
   });
 });

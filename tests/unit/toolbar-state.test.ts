@@ -6,6 +6,7 @@ import {
   toolbarLook,
   toolbarState,
 } from '../../extension/toolbar-state';
+import { useLocale } from '../setup/i18n';
 
 describe('toolbarState', () => {
   it('is on, off for the site (a parent site included), or paused, the pause first', () => {
@@ -58,5 +59,19 @@ describe('toolbarLook', () => {
     const withoutOne = STATE_ICON_FILES.filter((path) => path !== 'icon/paused-32.png');
     expect(toolbarLook('paused', undefined, withoutOne).icon).toBeNull();
     expect(toolbarLook('on', undefined, withoutOne).icon).not.toBeNull();
+  });
+
+  it('speaks the browser’s language', async () => {
+    const restore = await useLocale('de');
+    try {
+      expect(lookFor('news.example.com', ['example.com'], false)).toMatchObject({
+        title: 'Rivalry Lens: aus auf example.com',
+        badge: 'aus',
+      });
+      expect(toolbarLook('site-off', undefined).title).toBe('Rivalry Lens: aus auf dieser Website');
+      expect(lookFor(undefined, [], true).title).toBe('Rivalry Lens: überall pausiert');
+    } finally {
+      await restore();
+    }
   });
 });
