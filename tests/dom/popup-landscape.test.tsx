@@ -25,7 +25,7 @@ describe('the popup says how old its data is', () => {
     const { container } = render(<Popup tabId={undefined} data={data} today={today} />);
     const ages = container.querySelectorAll('.data-age');
     expect(ages).toHaveLength(1);
-    expect(ages[0]?.textContent).toBe('Data as of 1 Jun 2025 · 5 months ago');
+    expect(ages[0]?.textContent).toBe('Data as of Jun 1, 2025 · 5 months ago');
     expect(container.textContent?.match(/as of/gi)).toHaveLength(1);
   });
 });
