@@ -10,7 +10,7 @@
 import { Fragment, type Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CardModel } from '../core/card-model';
-import { formatNumber, i18n } from '../extension/i18n';
+import { formatDataDate, formatNumber, i18n } from '../extension/i18n';
 import { entityRgb } from '../extension/palette';
 import { DataAge } from './DataAge';
 import { SourceLink } from './SourceLink';
@@ -120,7 +120,7 @@ function More({ model, open }: { model: CardModel; open?: (entity: string) => vo
         <ul class="facts" aria-label={i18n.t('card.facts')}>
           {model.facts.map((f) => (
             <li key={`${f.date}${f.text}`}>
-              <time>{f.date}</time> {f.text} <SourceLink source={f.source} />
+              <time dateTime={f.date}>{formatDataDate(f.date)}</time> {f.text} <SourceLink source={f.source} />
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@
  */
 import { landscapeFacts } from '../core/card-model';
 import type { Dataset } from '../core/dataset';
-import { i18n } from '../extension/i18n';
+import { formatDataDate, i18n } from '../extension/i18n';
 import type { OpenCard } from './PopupFold';
 import { SourceLink } from './SourceLink';
 
@@ -23,7 +23,7 @@ export function Landscape(props: { data: Dataset; open: OpenCard }) {
           <ul class="landscape-facts" aria-labelledby="landscape-facts">
             {facts.map((f) => (
               <li key={`${f.date}${f.text}`}>
-                <time>{f.date}</time> {f.text} <SourceLink source={f.source} />
+                <time dateTime={f.date}>{formatDataDate(f.date)}</time> {f.text} <SourceLink source={f.source} />
               </li>
             ))}
           </ul>

@@ -46,7 +46,12 @@ describe('Wider landscape', () => {
       name: /^About the industry/,
     });
     const items = [...facts.querySelectorAll('li')];
+    // Written in the interface's language, the data's own date kept for machines.
     expect(items.map((li) => li.querySelector('time')?.textContent)).toEqual([
+      'May 20, 2025',
+      'April 1, 2025',
+    ]);
+    expect(items.map((li) => li.querySelector('time')?.getAttribute('datetime'))).toEqual([
       '2025-05-20',
       '2025-04-01',
     ]);
