@@ -55,8 +55,14 @@ describe('the page summary', () => {
           name: 'OpenAI, 1 mention, terrains : AI. Afficher la suivante sur la page.',
         }),
       ).toBeTruthy();
-      cleanup();
-      await useLocale('de');
+    } finally {
+      await english();
+    }
+  });
+
+  it('groups the digits of a count as the interface’s language does', async () => {
+    const english = await useLocale('de');
+    try {
       page(summary({ total: 1204, entities: [counted('openai', 1204, '…', 'OpenAI', '…')] }));
       render(<Popup tabId={tabId} data={data} />);
       expect(await screen.findByText('1.204 Erwähnungen von 1 Name')).toBeTruthy();
