@@ -9,7 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, extensionDir, type FixtureServer, serveFixtures } from './harness';
+import {
+  CHROMIUM,
+  card,
+  extensionDir,
+  type FixtureServer,
+  mentionRect,
+  serveFixtures,
+  until,
+} from './harness';
 
 /** The extension API as code evaluated in the service worker or an extension page sees it. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -23,12 +31,16 @@ const LANGUAGES = {
     options: 'Einstellungen',
     mapFold: 'Rivalitätskarte',
     optionsTitle: 'Einstellungen von Rivalry Lens',
+    cardLabel: 'Rivalry Lens: Stoke Space',
+    cardWords: ['Unternehmen', 'Space — gegen SpaceX', 'Datenstand:', 'Nicht das', 'Mehr'],
   },
   ja: {
     total: /^言及 \d+ 件（名前 8 件）$/,
     options: 'オプション',
     mapFold: '対立マップ',
     optionsTitle: 'Rivalry Lens の設定',
+    cardLabel: 'Rivalry Lens：Stoke Space',
+    cardWords: ['企業', 'Space — 対 SpaceX', '時点のデータ', 'これではない', '詳しく'],
   },
 } as const;
 
@@ -80,8 +92,8 @@ async function launchIn(lang: string): Promise<Session> {
   };
 }
 
-/** The all-entities fixture, read to the end; its tab's id. */
-async function openArticle(s: Session): Promise<number> {
+/** The all-entities fixture, read to the end, and its tab's id. */
+async function openArticle(s: Session): Promise<{ tab: Page; id: number }> {
   const tab = await s.context.newPage();
   await tab.goto(fixtures.url('/all-entities.html'));
   await tab.bringToFront();
@@ -100,7 +112,7 @@ async function openArticle(s: Session): Promise<number> {
       id,
     );
   await expect.poll(state, { timeout: 15_000 }).toBe('ready');
-  return id;
+  return { tab, id };
 }
 
 const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
@@ -114,7 +126,7 @@ describe.each(Object.entries(LANGUAGES))('in %s', (lang, words) => {
   afterAll(() => s?.close());
 
   it('the popup speaks it and fits 360 px, closed and with the map open', async () => {
-    const tabId = await openArticle(s);
+    const { id: tabId } = await openArticle(s);
     const page = await s.context.newPage();
     await page.setViewportSize({ width: WIDTH, height: 600 });
     await page.goto(`chrome-extension://${s.id}/popup.html?tab=${tabId}`);
@@ -143,5 +155,32 @@ describe.each(Object.entries(LANGUAGES))('in %s', (lang, words) => {
       .toBe(words.optionsTitle);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
     await page.screenshot({ path: `/tmp/locales-options-${lang}.png`, fullPage: true });
+  });
+
+  it('the card speaks it around the data’s English, within a 360 px window', async () => {
+    const { tab } = await openArticle(s);
+    await tab.setViewportSize({ width: WIDTH, height: 640 });
+    const { x, y } = await mentionRect(tab, 'rivalry-stoke-space');
+    await tab.mouse.move(x, y, { steps: 4 });
+    const open = await until(async () => {
+      const c = await card(tab);
+      expect(c).not.toBeNull();
+      return c as NonNullable<typeof c>;
+    });
+    expect(open.label).toBe(words.cardLabel);
+    for (const word of words.cardWords) expect(open.text).toContain(word);
+    // The dataset's own text stays English.
+    expect(open.text).toContain('Stoke Space');
+    expect(open.rect.right).toBeLessThanOrEqual(WIDTH);
+    expect(await scrollWidth(tab)).toBeLessThanOrEqual(WIDTH);
+    // The card fades in: photographed once it is there, not halfway.
+    await tab.evaluate(() =>
+      Promise.all(
+        (document.querySelector('rivalry-lens')?.shadowRoot?.getAnimations() ?? []).map(
+          (animation) => animation.finished,
+        ),
+      ),
+    );
+    await tab.screenshot({ path: `/tmp/locales-card-${lang}.png` });
   });
 });
