@@ -1,8 +1,8 @@
 /**
- * The popup and the options page in German and Japanese, in Debian's Chromium started in that
- * language (`LANGUAGE`, as a reader's desktop sets it): the browser's interface language is the
- * extension's, the words are translated, and nothing is wider than a 360 px window (issue 18,
- * "How it is judged"). Screenshots go to /tmp to be looked at.
+ * The popup, the options page and the card in German and Japanese (and French and Spanish), in
+ * Debian's Chromium started in that language (`LANGUAGE`, as a reader's desktop sets it): the
+ * browser's interface language is the extension's, the words are translated, and nothing is
+ * wider than a 360 px window (issue 18, "How it is judged"). Screenshots go to /tmp to be looked at.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,22 @@ const LANGUAGES = {
     optionsTitle: 'Einstellungen von Rivalry Lens',
     cardLabel: 'Rivalry Lens: Stoke Space',
     cardWords: ['Unternehmen', 'Space — gegen SpaceX', 'Datenstand:', 'Nicht das', 'Mehr'],
+  },
+  fr: {
+    total: /^\d+ mentions de 8 noms$/,
+    options: 'Options',
+    mapFold: 'Carte des rivalités',
+    optionsTitle: 'Options de Rivalry Lens',
+    cardLabel: 'Rivalry Lens : Stoke Space',
+    cardWords: ['entreprise', 'Space — contre SpaceX', 'Données :', 'Pas ça', 'Plus'],
+  },
+  es: {
+    total: /^\d+ menciones de 8 nombres$/,
+    options: 'Opciones',
+    mapFold: 'Mapa de rivalidades',
+    optionsTitle: 'Opciones de Rivalry Lens',
+    cardLabel: 'Rivalry Lens: Stoke Space',
+    cardWords: ['empresa', 'Space — contra SpaceX', 'Datos:', 'No es esto', 'Más'],
   },
   ja: {
     total: /^言及 \d+ 件（名前 8 件）$/,
