@@ -120,7 +120,8 @@ function More({ model, open }: { model: CardModel; open?: (entity: string) => vo
         <ul class="facts" aria-label={i18n.t('card.facts')}>
           {model.facts.map((f) => (
             <li key={`${f.date}${f.text}`}>
-              <time dateTime={f.date}>{formatDataDate(f.date)}</time> {f.text} <SourceLink source={f.source} />
+              <time dateTime={f.date}>{formatDataDate(f.date)}</time> {f.text}{' '}
+              <SourceLink source={f.source} />
             </li>
           ))}
         </ul>

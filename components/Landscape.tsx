@@ -23,7 +23,8 @@ export function Landscape(props: { data: Dataset; open: OpenCard }) {
           <ul class="landscape-facts" aria-labelledby="landscape-facts">
             {facts.map((f) => (
               <li key={`${f.date}${f.text}`}>
-                <time dateTime={f.date}>{formatDataDate(f.date)}</time> {f.text} <SourceLink source={f.source} />
+                <time dateTime={f.date}>{formatDataDate(f.date)}</time> {f.text}{' '}
+                <SourceLink source={f.source} />
               </li>
             ))}
           </ul>
