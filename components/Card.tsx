@@ -10,6 +10,7 @@
 import { Fragment, type Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CardModel } from '../core/card-model';
+import { formatDataDate, formatNumber, i18n } from '../extension/i18n';
 import { entityRgb } from '../extension/palette';
 import { DataAge } from './DataAge';
 import { SourceLink } from './SourceLink';
@@ -49,17 +50,22 @@ function Position(props: Pick<CardProps, 'position' | 'onNext' | 'onPrev'>) {
   return (
     <span class="nav">
       {onPrev ? (
-        <button type="button" class="icon" aria-label="Previous mention" onClick={onPrev}>
+        <button
+          type="button"
+          class="icon"
+          aria-label={i18n.t('card.previousMention')}
+          onClick={onPrev}
+        >
           ‹
         </button>
       ) : null}
       {position ? (
         <span class="pos" role="status" aria-live="polite">
-          {position.index} of {position.total}
+          {i18n.t('card.position', [formatNumber(position.index), formatNumber(position.total)])}
         </span>
       ) : null}
       {onNext ? (
-        <button type="button" class="icon" aria-label="Next mention" onClick={onNext}>
+        <button type="button" class="icon" aria-label={i18n.t('card.nextMention')} onClick={onNext}>
           ›
         </button>
       ) : null}
@@ -76,7 +82,7 @@ function EntityName(props: { entity?: string; name: string; open?: (entity: stri
       type="button"
       class="rival-link"
       data-entity={entity}
-      title={`Show ${name}’s card`}
+      title={i18n.t('card.showCard', [name])}
       onClick={() => open(entity)}
     >
       {name}
@@ -85,7 +91,10 @@ function EntityName(props: { entity?: string; name: string; open?: (entity: stri
 }
 
 function More({ model, open }: { model: CardModel; open?: (entity: string) => void }) {
-  const about = [model.founded ? `Founded ${model.founded}` : '', model.headquarters ?? '']
+  const about = [
+    model.founded ? i18n.t('card.founded', [String(model.founded)]) : '',
+    model.headquarters ?? '',
+  ]
     .filter(Boolean)
     .join(' · ');
   return (
@@ -93,7 +102,7 @@ function More({ model, open }: { model: CardModel; open?: (entity: string) => vo
       {about ? <p class="about">{about}</p> : null}
       {model.leaders.length > 0 ? (
         <p class="leader">
-          {model.kind === 'person' ? 'Role: ' : 'Led by '}
+          {model.kind === 'person' ? i18n.t('card.role') : i18n.t('card.ledBy')}{' '}
           {model.leaders.map((l, i) => (
             <Fragment key={l.name}>
               {i > 0 ? '; ' : null}
@@ -108,10 +117,11 @@ function More({ model, open }: { model: CardModel; open?: (entity: string) => vo
         </p>
       ))}
       {model.facts.length > 0 ? (
-        <ul class="facts" aria-label="Facts">
+        <ul class="facts" aria-label={i18n.t('card.facts')}>
           {model.facts.map((f) => (
             <li key={`${f.date}${f.text}`}>
-              <time>{f.date}</time> {f.text} <SourceLink source={f.source} />
+              <time dateTime={f.date}>{formatDataDate(f.date)}</time> {f.text}{' '}
+              <SourceLink source={f.source} />
             </li>
           ))}
         </ul>
@@ -139,7 +149,7 @@ function NotThis({ model, onNotThis, onUndo }: Pick<CardProps, 'model' | 'onNotT
   if (step === 'page' || step === 'site') {
     return (
       <div class="not-this" ref={box as Ref<HTMLDivElement>} role="status">
-        <span>{step === 'page' ? 'Hidden on this page.' : 'Hidden on this site.'}</span>
+        <span>{step === 'page' ? i18n.t('card.hiddenPage') : i18n.t('card.hiddenSite')}</span>
         {onUndo ? (
           <button
             type="button"
@@ -148,7 +158,7 @@ function NotThis({ model, onNotThis, onUndo }: Pick<CardProps, 'model' | 'onNotT
               onUndo();
             }}
           >
-            Undo
+            {i18n.t('card.undo')}
           </button>
         ) : null}
       </div>
@@ -163,17 +173,17 @@ function NotThis({ model, onNotThis, onUndo }: Pick<CardProps, 'model' | 'onNotT
       <fieldset
         class="not-this"
         ref={box as unknown as Ref<HTMLFieldSetElement>}
-        aria-label={`This is not ${model.name}`}
+        aria-label={i18n.t('card.notThisLabel', [model.name])}
       >
-        <span>Hide it:</span>
+        <span>{i18n.t('card.hideIt')}</span>
         <button type="button" onClick={() => choose('page')}>
-          On this page
+          {i18n.t('card.onPage')}
         </button>
         <button type="button" onClick={() => choose('site')}>
-          On this site
+          {i18n.t('card.onSite')}
         </button>
         <button type="button" class="quiet" onClick={() => go('idle')}>
-          Cancel
+          {i18n.t('card.cancel')}
         </button>
       </fieldset>
     );
@@ -181,7 +191,7 @@ function NotThis({ model, onNotThis, onUndo }: Pick<CardProps, 'model' | 'onNotT
   return (
     <div class="not-this" ref={box as Ref<HTMLDivElement>}>
       <button type="button" onClick={() => go('choosing')}>
-        Not this
+        {i18n.t('card.notThis')}
       </button>
     </div>
   );
@@ -284,7 +294,7 @@ function CardBody(props: CardProps) {
         {backTo ? (
           <button type="button" class="back" onClick={backTo.onBack}>
             <span aria-hidden="true">← </span>
-            <span class="visually-hidden">Back to </span>
+            <span class="visually-hidden">{i18n.t('card.backTo')} </span>
             {backTo.label}
           </button>
         ) : null}
@@ -295,27 +305,30 @@ function CardBody(props: CardProps) {
             style={{ background: `rgb(${entityRgb(shown.entity)})` }}
           />
           <h2>{shown.name}</h2>
-          <span class="kind">{shown.kind}</span>
+          <span class="kind">{i18n.t(`card.kind.${shown.kind}`)}</span>
           {/* Says why the reader will not find it highlighted on the page. */}
           {shown.highlight ? null : (
             <span class="not-highlighted">
-              <span aria-hidden="true">· </span>not highlighted on pages
+              <span aria-hidden="true">· </span>
+              {i18n.t('card.notHighlighted')}
             </span>
           )}
         </header>
         {/* Two lines at most while compact; the whole of it with More. */}
         <p class={more || !hasMore ? 'desc' : 'desc clamped'}>{shown.description}</p>
-        {own && shown.matched ? <p class="matched">matched “{shown.matched}”</p> : null}
+        {own && shown.matched ? (
+          <p class="matched">{i18n.t('card.matched', [shown.matched])}</p>
+        ) : null}
         {shown.fronts.length > 0 ? (
-          <ul class="fronts" aria-label="Rivalry fronts">
+          <ul class="fronts" aria-label={i18n.t('card.fronts')}>
             {shown.fronts.map((f) => (
               <li key={f.front}>
                 <span class="front-name">{f.front}</span>{' '}
                 <span class="rival">
-                  — vs{' '}
+                  — {i18n.t('card.versus')}{' '}
                   {f.rivals.map((r, i) => (
                     <Fragment key={r.id}>
-                      {i > 0 ? ', ' : null}
+                      {i > 0 ? i18n.t('card.comma') : null}
                       <EntityName entity={r.id} name={r.name} open={open} />
                     </Fragment>
                   ))}
@@ -338,7 +351,7 @@ function CardBody(props: CardProps) {
               aria-controls="card-more"
               onClick={() => setMore(!more)}
             >
-              {more ? 'Less' : 'More'}
+              {more ? i18n.t('card.less') : i18n.t('card.more')}
             </button>
           ) : null}
           {own ? <NotThis model={shown} onNotThis={onNotThis} onUndo={onUndo} /> : null}

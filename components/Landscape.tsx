@@ -5,6 +5,7 @@
  */
 import { landscapeFacts } from '../core/card-model';
 import type { Dataset } from '../core/dataset';
+import { formatDataDate, i18n } from '../extension/i18n';
 import type { OpenCard } from './PopupFold';
 import { SourceLink } from './SourceLink';
 
@@ -17,12 +18,13 @@ export function Landscape(props: { data: Dataset; open: OpenCard }) {
       {facts.length > 0 ? (
         <>
           <p class="landscape-title" id="landscape-facts">
-            About the industry, beyond any one name:
+            {i18n.t('popup.factsTitle')}
           </p>
           <ul class="landscape-facts" aria-labelledby="landscape-facts">
             {facts.map((f) => (
               <li key={`${f.date}${f.text}`}>
-                <time>{f.date}</time> {f.text} <SourceLink source={f.source} />
+                <time dateTime={f.date}>{formatDataDate(f.date)}</time> {f.text}{' '}
+                <SourceLink source={f.source} />
               </li>
             ))}
           </ul>
@@ -31,7 +33,7 @@ export function Landscape(props: { data: Dataset; open: OpenCard }) {
       {others.length > 0 ? (
         <>
           <p class="others-title" id="landscape-others">
-            Also in the data, not highlighted on pages:
+            {i18n.t('popup.othersTitle')}
           </p>
           <ul class="others" aria-labelledby="landscape-others">
             {others.map((e) => (
@@ -40,7 +42,7 @@ export function Landscape(props: { data: Dataset; open: OpenCard }) {
                   type="button"
                   class="link"
                   data-opens={e.id}
-                  title={`Show ${e.name}’s card`}
+                  title={i18n.t('card.showCard', [e.name])}
                   onClick={() => open(e.id)}
                 >
                   {e.name}

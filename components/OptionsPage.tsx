@@ -59,7 +59,7 @@ export function OptionsPage(props: { entities: readonly OptionsEntity[] }) {
           <OptionsData />
         </>
       )}
-      <a href="/privacy.html">Privacy policy</a>
+      <a href="/privacy.html">{i18n.t('popup.privacyPolicy')}</a>
     </main>
   );
 }

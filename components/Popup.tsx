@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import type { Dataset } from '../core/dataset';
 import type { EntityId } from '../core/types';
 import { revealInTab, tabSummary } from '../extension/frames';
+import { i18n } from '../extension/i18n';
 import { isMessage, type PageSummary, type RevealAnswer, sendToTab } from '../extension/messages';
 import { type Unreadable, unreadableReason } from '../extension/pages';
 import { disabledSites, hiddenEntities, paused } from '../extension/settings';
@@ -172,7 +173,7 @@ export function Popup(props: {
     <div class="popup" aria-busy={view.kind === 'asking'}>
       <header>
         <div class="title-row">
-          <h1>Rivalry Lens</h1>
+          <h1>{i18n.t('ext.name')}</h1>
           <DataAge asOf={data.asOf} today={today} month="short" />
         </div>
         <PopupSwitches host={host} sites={sites} isPaused={isPaused} />
@@ -190,20 +191,20 @@ export function Popup(props: {
       </main>
       {/* One row for both folds; an open one rises over the list (popup.css). */}
       <div class="folds">
-        <PopupFold title="Rivalry map" class="map" data={data}>
+        <PopupFold title={i18n.t('popup.mapFold')} class="map" data={data}>
           {(open) => <RivalryMap data={data} layout={layout} present={present} onOpen={open} />}
         </PopupFold>
-        <PopupFold title="Wider landscape" class="landscape-fold" data={data}>
+        <PopupFold title={i18n.t('popup.landscapeFold')} class="landscape-fold" data={data}>
           {(open) => <Landscape data={data} open={open} />}
         </PopupFold>
       </div>
       <footer>
         <ShortcutHint />
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
+          {i18n.t('popup.options')}
         </button>
         <a href="/privacy.html" target="_blank" rel="noopener">
-          Privacy
+          {i18n.t('popup.privacy')}
         </a>
       </footer>
     </div>
@@ -234,29 +235,26 @@ function PageBody(props: {
       return <div class="message" data-state="asking" />;
     case 'unreadable':
       return view.reason === 'store-page' ? (
-        <Message state="unreadable" title="Extension stores can’t be read">
-          <p>The browser does not let extensions read its extension store.</p>
+        <Message state="unreadable" title={i18n.t('popup.storeTitle')}>
+          <p>{i18n.t('popup.storeText')}</p>
         </Message>
       ) : (
-        <Message state="unreadable" title="This page can’t be read">
-          <p>The browser keeps its own pages, like settings and new tabs, from extensions.</p>
+        <Message state="unreadable" title={i18n.t('popup.browserPageTitle')}>
+          <p>{i18n.t('popup.browserPageText')}</p>
         </Message>
       );
     case 'unknown':
       return (
-        <Message state="unreadable" title="This page can’t be read">
-          <p>
-            Browsers keep their own pages and extension stores from extensions. If this is a web
-            page that was open before Rivalry Lens was installed, reload it.
-          </p>
+        <Message state="unreadable" title={i18n.t('popup.browserPageTitle')}>
+          <p>{i18n.t('popup.unknownText')}</p>
         </Message>
       );
     case 'tab-loading':
-      return <Message state="loading" title="The page is still loading…" />;
+      return <Message state="loading" title={i18n.t('popup.tabLoading')} />;
     case 'not-running':
       return (
-        <Message state="not-running" title="Not running on this page yet">
-          <p>This page was open before Rivalry Lens started. Reload it to see its mentions.</p>
+        <Message state="not-running" title={i18n.t('popup.notRunningTitle')}>
+          <p>{i18n.t('popup.notRunningText')}</p>
         </Message>
       );
   }
@@ -264,37 +262,37 @@ function PageBody(props: {
   const off = props.sites ? disablingSite(summary.host, props.sites) : undefined;
   switch (summary.state) {
     case 'loading':
-      return <Message state="loading" title="Reading the page…" />;
+      return <Message state="loading" title={i18n.t('popup.reading')} />;
     case 'site-off':
       return (
-        <Message state="site-off" title={`Off on ${off ?? siteOf(summary.host)}`}>
-          <p>Nothing is highlighted on this site. Turn the switch above on to read it again.</p>
+        <Message
+          state="site-off"
+          title={i18n.t('popup.siteOffTitle', [off ?? siteOf(summary.host)])}
+        >
+          <p>{i18n.t('popup.siteOffText')}</p>
         </Message>
       );
     case 'paused':
       return (
-        <Message state="paused" title="Paused everywhere">
-          <p>Nothing is highlighted until you turn the pause off.</p>
+        <Message state="paused" title={i18n.t('popup.pausedTitle')}>
+          <p>{i18n.t('popup.pausedText')}</p>
         </Message>
       );
     case 'too-large':
       return (
-        <Message state="too-large" title="Paused on this page: too large">
-          <p>Reading a page this large could slow it down, so Rivalry Lens stopped.</p>
+        <Message state="too-large" title={i18n.t('popup.tooLargeTitle')}>
+          <p>{i18n.t('popup.tooLargeText')}</p>
           <button type="button" class="primary" onClick={() => void props.onProcessAnyway()}>
-            Process anyway
+            {i18n.t('popup.processAnyway')}
           </button>
         </Message>
       );
     case 'failed':
       return (
-        <Message state="failed" title="Reading stopped on this page">
-          <p>
-            Something on this page stopped Rivalry Lens while it was reading. What was found so far
-            stays highlighted.
-          </p>
+        <Message state="failed" title={i18n.t('popup.failedTitle')}>
+          <p>{i18n.t('popup.failedText')}</p>
           <button type="button" class="primary" onClick={() => void props.onRetry()}>
-            Try again
+            {i18n.t('popup.tryAgain')}
           </button>
         </Message>
       );
@@ -304,8 +302,8 @@ function PageBody(props: {
           .filter((e) => e.highlight && !props.hidden?.includes(e.id))
           .map((e) => e.name);
         return (
-          <Message state="nothing" title="Nothing found">
-            <p>This page does not mention {names.join(', ')}.</p>
+          <Message state="nothing" title={i18n.t('popup.nothingTitle')}>
+            <p>{i18n.t('popup.nothingText', [names.join(i18n.t('card.comma'))])}</p>
           </Message>
         );
       }

@@ -9,6 +9,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type CardModel, cardModel } from '../core/card-model';
 import type { Dataset } from '../core/dataset';
 import type { EntityId } from '../core/types';
+import { i18n } from '../extension/i18n';
 import { Card } from './Card';
 
 /** Opens an entity's card in the fold. */
@@ -50,7 +51,7 @@ export function PopupFold(props: {
       <summary>{title}</summary>
       <div class="fold-content" ref={box}>
         {card ? (
-          <section class="popup-card" aria-label={`${card.name}: card`}>
+          <section class="popup-card" aria-label={i18n.t('popup.cardLabel', [card.name])}>
             <Card
               model={card}
               hideAge

@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { EntityId } from '../core/types';
+import { formatNumber, i18n } from '../extension/i18n';
 import type { EntityCount, PageSummary, RevealAnswer } from '../extension/messages';
 import { type ColourScheme, entityFill, entityUnderline } from '../extension/palette';
 import type { MapData } from './RivalryMap';
@@ -41,9 +42,8 @@ function swatch(entity: string, scheme: ColourScheme) {
   return `linear-gradient(${ink}, ${ink}) bottom / 100% 4px no-repeat ${entityFill(entity, scheme)}`;
 }
 
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
-}
+/** "1 mention", "12 mentions", "1.204 Erwähnungen". */
+const mentions = (n: number) => i18n.t('popup.mentions', n, [formatNumber(n)]);
 
 export function PopupSummary(props: {
   summary: PageSummary;
@@ -59,8 +59,12 @@ export function PopupSummary(props: {
     const at = await onReveal(row.entity);
     setStatus(
       at.ok
-        ? `Showing ${at.index} of ${plural(at.total, 'mention', 'mentions')} of ${row.name}`
-        : `${row.name} is no longer on the page.`,
+        ? i18n.t('popup.showing', at.total, [
+            formatNumber(at.index),
+            formatNumber(at.total),
+            row.name,
+          ])
+        : i18n.t('popup.gone', [row.name]),
     );
   };
 
@@ -88,8 +92,10 @@ export function PopupSummary(props: {
   return (
     <section class="summary" aria-labelledby="summary-total">
       <p id="summary-total" class="total">
-        {plural(summary.total, 'mention', 'mentions')} of{' '}
-        {plural(summary.entities.length, 'name', 'names')}
+        {i18n.t('popup.total', [
+          mentions(summary.total),
+          i18n.t('popup.names', summary.entities.length, [formatNumber(summary.entities.length)]),
+        ])}
       </p>
       <ul class="entities" onKeyDown={onKeyDown}>
         {rows.map((row) => (
@@ -99,9 +105,15 @@ export function PopupSummary(props: {
               class="entity"
               data-entity={row.entity}
               onClick={() => void reveal(row)}
-              aria-label={`${row.name}, ${plural(row.count, 'mention', 'mentions')}${
-                row.fronts.length > 0 ? `, on ${row.fronts.map((f) => f.name).join(', ')}` : ''
-              }. Show the next one on the page.`}
+              aria-label={
+                row.fronts.length > 0
+                  ? i18n.t('popup.rowOnFronts', [
+                      row.name,
+                      mentions(row.count),
+                      row.fronts.map((f) => f.name).join(i18n.t('card.comma')),
+                    ])
+                  : i18n.t('popup.row', [row.name, mentions(row.count)])
+              }
             >
               <span class="entity-line">
                 {/* The page's fill and underline for this entity; popup.css picks the scheme. */}
@@ -119,7 +131,7 @@ export function PopupSummary(props: {
                     <i key={front.id} class={`mark front-${front.id}`} title={front.name} />
                   ))}
                 </span>
-                <span class="count">{row.count}</span>
+                <span class="count">{formatNumber(row.count)}</span>
               </span>
               <span class="context">
                 {row.snippet.before}

@@ -7,6 +7,7 @@
  */
 import type { FrontId } from '../core/dataset';
 import type { EntityId } from '../core/types';
+import { i18n } from '../extension/i18n';
 
 /** The part of the dataset the popup uses (the whole `Dataset` fits). */
 export interface MapData {
@@ -106,8 +107,10 @@ export function describeRivalryMap(data: MapData, layout: MapLayout): string {
     .map((front) => {
       const pairs = layout.edges
         .filter((e) => e.front === front.id)
-        .map((e) => `${name.get(e.from)} against ${name.get(e.to)}`);
-      return pairs.length > 0 ? `${front.name}: ${pairs.join(', ')}.` : '';
+        .map((e) => i18n.t('map.against', [name.get(e.from) ?? e.from, name.get(e.to) ?? e.to]));
+      return pairs.length > 0
+        ? i18n.t('map.front', [front.name, pairs.join(i18n.t('card.comma'))])
+        : '';
     })
     .filter(Boolean)
     .join(' ');
@@ -136,7 +139,7 @@ export function RivalryMap(props: {
         width={layout.width}
         height={layout.height}
       >
-        <title id="rivalry-map-title">Who faces whom</title>
+        <title id="rivalry-map-title">{i18n.t('map.title')}</title>
         <desc id="rivalry-map-desc">{describeRivalryMap(data, layout)}</desc>
         {layout.edges.map((edge) => {
           const a = byId.get(edge.from);
@@ -156,7 +159,9 @@ export function RivalryMap(props: {
               data-front={edge.front}
             >
               {/* Hovering a line says what it is. */}
-              <title>{`${l.name} and ${r.name}: rivals on ${frontName.get(edge.front) ?? edge.front}`}</title>
+              <title>
+                {i18n.t('map.edge', [l.name, r.name, frontName.get(edge.front) ?? edge.front])}
+              </title>
             </path>
           );
         })}
@@ -168,7 +173,7 @@ export function RivalryMap(props: {
                 // Lower case: on an SVG element the attribute's name is case-sensitive.
                 tabindex: 0,
                 'data-opens': node.id,
-                'aria-label': `${node.name}: show its card`,
+                'aria-label': i18n.t('map.open', [node.name]),
                 onClick: () => onOpen(node.id),
                 onKeyDown: (e: KeyboardEvent) => {
                   if (e.key !== 'Enter' && e.key !== ' ') return;
@@ -199,7 +204,7 @@ export function RivalryMap(props: {
       </svg>
       {onOpen ? (
         <p class="map-hint" aria-hidden="true">
-          Click a name for its card.
+          {i18n.t('map.hint')}
         </p>
       ) : null}
       <ul class="map-legend" aria-hidden="true">

@@ -1,4 +1,5 @@
 import type { SourceView } from '../core/card-model';
+import { i18n } from '../extension/i18n';
 
 /**
  * A source, short: "Reuters, 2025-12-05" ("c. 2025-12-05" when the date is inferred), a link to
@@ -6,7 +7,7 @@ import type { SourceView } from '../core/card-model';
  */
 export function SourceLink({ source }: { source?: SourceView }) {
   if (!source) return null;
-  const date = source.dateInferred ? `c. ${source.date}` : source.date;
+  const date = source.dateInferred ? i18n.t('card.circa', [source.date]) : source.date;
   const label = `${source.publisher}, ${date}`;
   const name = `${label}: ${source.title}`;
   return (

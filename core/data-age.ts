@@ -11,9 +11,6 @@ export interface DataAge {
   ago: string;
 }
 
-/** The UI's language; dates follow it so that a sentence does not mix two languages. */
-const LOCALE = 'en-GB';
-
 /** Up to this many months the age is said in months ("13 months ago" is more exact than "1 year"). */
 const MONTHS_UNTIL_YEARS = 24;
 
@@ -25,17 +22,18 @@ function parts(iso: string): { y: number; m: number; d: number; precision: 1 | 2
 }
 
 /**
- * The as-of date `iso` and its age on `today` (the reader's calendar day); `month: 'short'`
- * ("5 Dec 2025") where the line shares its row.
+ * The as-of date `iso` and its age on `today` (the reader's calendar day), in `language`, the
+ * interface's (the caller's to know: core reads no browser API), so that a sentence does not
+ * mix two languages; `month: 'short'` ("5 Dec 2025") where the line shares its row.
  */
 export function dataAge(
   iso: string,
   today: Date,
-  { month = 'long' }: { month?: 'long' | 'short' } = {},
+  { language, month = 'long' }: { language: string; month?: 'long' | 'short' },
 ): DataAge {
   const { y, m, d, precision } = parts(iso);
   const at = new Date(Date.UTC(y, m - 1, d));
-  const date = new Intl.DateTimeFormat(LOCALE, {
+  const date = new Intl.DateTimeFormat(language, {
     timeZone: 'UTC',
     year: 'numeric',
     ...(precision >= 2 ? { month } : {}),
@@ -49,10 +47,10 @@ export function dataAge(
   );
   let months = (now.y - y) * 12 + (now.m - m);
   if (now.d < d) months -= 1;
-  const rtf = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'always' });
+  const rtf = new Intl.RelativeTimeFormat(language, { numeric: 'always' });
   let ago: string;
   // A date in the future (a clock set back) is as good as today.
-  if (days <= 0) ago = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' }).format(0, 'day');
+  if (days <= 0) ago = new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(0, 'day');
   else if (months < 1) ago = rtf.format(-days, 'day');
   else if (months < MONTHS_UNTIL_YEARS) ago = rtf.format(-months, 'month');
   else ago = rtf.format(-Math.floor(months / 12), 'year');

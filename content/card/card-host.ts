@@ -10,6 +10,7 @@
 import { h, render } from 'preact';
 import { Card, type CardProps } from '../../components/Card';
 import type { CardModel } from '../../core/card-model';
+import { i18n } from '../../extension/i18n';
 import { followPageScheme } from '../paint/page-scheme';
 import { HOST_TAG } from '../read/dom-rules';
 import { CARD_CSS } from './card-css';
@@ -142,7 +143,8 @@ export function createCardHost(doc: Document): CardHost {
   const api: CardHost = {
     show(anchor, model, options) {
       const el = ensure();
-      const label = (m: CardModel) => el.setAttribute('aria-label', `Rivalry Lens: ${m.name}`);
+      const label = (m: CardModel) =>
+        el.setAttribute('aria-label', i18n.t('card.dialogLabel', [m.name]));
       label(model);
       current = options.props;
       other = false;

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Card } from '../../components/Card';
 import { type CardModel, cardModel, withMention } from '../../core/card-model';
 import { dataset } from '../../core/rivalry-data';
+import { useLocale } from '../setup/i18n';
 import { fakeData } from './content-helpers';
 
 afterEach(cleanup);
@@ -22,8 +23,9 @@ describe('Card', () => {
     const fronts = screen.getByRole('list', { name: 'Rivalry fronts' });
     expect(fronts.textContent).toBe('Space — vs SpaceX');
     expect(container.textContent?.match(/as of/gi)).toHaveLength(1);
+    // The date as the interface's language writes it: English, in the tests.
     expect(container.querySelector('.as-of')?.textContent).toBe(
-      'Data as of 1 June 2025 · 5 months ago',
+      'Data as of June 1, 2025 · 5 months ago',
     );
     expect(container.querySelector('.as-of time')?.getAttribute('datetime')).toBe('2025-06-01');
     // The facts, the summaries and the sources wait behind More.
@@ -31,6 +33,33 @@ describe('Card', () => {
     expect(container.textContent).not.toContain('talks ended');
     expect(container.querySelector('a')).toBeNull();
     expect(screen.queryByText(/matched/)).toBeNull();
+  });
+
+  it('speaks the interface’s language around the data’s English', async () => {
+    const english = await useLocale('de');
+    try {
+      const { container } = render(
+        <Card
+          model={stoke()}
+          onNotThis={() => {}}
+          position={{ index: 3, total: 1204 }}
+          today={today}
+        />,
+      );
+      expect(screen.getByText('Unternehmen')).toBeTruthy();
+      expect(screen.getByRole('list', { name: 'Fronten der Rivalität' }).textContent).toBe(
+        'Space — gegen SpaceX',
+      );
+      expect(container.querySelector('.pos')?.textContent).toBe('3 von 1.204');
+      expect(container.querySelector('.as-of')?.textContent).toBe(
+        'Datenstand: 1. Juni 2025 · vor 5 Monaten',
+      );
+      expect(screen.getByText('Reusable-rocket start-up in Kent, Washington.')).toBeTruthy();
+      fireEvent.click(button('Nicht das'));
+      expect(screen.getByRole('group', { name: 'Das ist nicht Stoke Space' })).toBeTruthy();
+    } finally {
+      await english();
+    }
   });
 
   it('More shows the facts with linked sources, says it is open, and asks to be placed again', () => {

@@ -25,7 +25,7 @@ describe('the popup says how old its data is', () => {
     const { container } = render(<Popup tabId={undefined} data={data} today={today} />);
     const ages = container.querySelectorAll('.data-age');
     expect(ages).toHaveLength(1);
-    expect(ages[0]?.textContent).toBe('Data as of 1 Jun 2025 · 5 months ago');
+    expect(ages[0]?.textContent).toBe('Data as of Jun 1, 2025 · 5 months ago');
     expect(container.textContent?.match(/as of/gi)).toHaveLength(1);
   });
 });
@@ -46,7 +46,12 @@ describe('Wider landscape', () => {
       name: /^About the industry/,
     });
     const items = [...facts.querySelectorAll('li')];
+    // Written in the interface's language, the data's own date kept for machines.
     expect(items.map((li) => li.querySelector('time')?.textContent)).toEqual([
+      'May 20, 2025',
+      'April 1, 2025',
+    ]);
+    expect(items.map((li) => li.querySelector('time')?.getAttribute('datetime'))).toEqual([
       '2025-05-20',
       '2025-04-01',
     ]);

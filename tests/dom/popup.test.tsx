@@ -7,6 +7,7 @@ import { Popup } from '../../components/Popup';
 import { rankRows } from '../../components/PopupSummary';
 import type { PageSummary } from '../../extension/messages';
 import { disabledSites, hiddenEntities, paused } from '../../extension/settings';
+import { useLocale } from '../setup/i18n';
 import { counted, data, summary } from './popup-data';
 
 let sendMessage: ReturnType<typeof vi.fn>;
@@ -43,6 +44,36 @@ beforeEach(async () => {
 afterEach(cleanup);
 
 describe('the page summary', () => {
+  it('counts in the interface’s language, singular and plural as it says them', async () => {
+    const english = await useLocale('fr');
+    try {
+      page(summary({ total: 1, entities: [counted('openai', 1, '…', 'OpenAI', '…')] }));
+      render(<Popup tabId={tabId} data={data} />);
+      expect(await screen.findByText('1 mention de 1 nom')).toBeTruthy();
+      expect(
+        screen.getByRole('button', {
+          name: 'OpenAI, 1 mention, terrains : AI. Afficher la suivante sur la page.',
+        }),
+      ).toBeTruthy();
+    } finally {
+      await english();
+    }
+  });
+
+  it('groups the digits of a count as the interface’s language does', async () => {
+    const english = await useLocale('de');
+    try {
+      page(summary({ total: 1204, entities: [counted('openai', 1204, '…', 'OpenAI', '…')] }));
+      render(<Popup tabId={tabId} data={data} />);
+      expect(await screen.findByText('1.204 Erwähnungen von 1 Name')).toBeTruthy();
+      expect(document.querySelector('button.entity .count')?.textContent).toBe('1.204');
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Rivalry Lens');
+      expect(screen.getByText('Datenschutz')).toBeTruthy();
+    } finally {
+      await english();
+    }
+  });
+
   it('lists each entity once, the most mentioned first, with its count and first mention', async () => {
     page(summary());
     render(<Popup tabId={tabId} data={data} />);

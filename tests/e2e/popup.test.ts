@@ -196,7 +196,10 @@ describe('the popup at 360×600', () => {
     await page.locator('.shortcut-hint[data-state]').waitFor();
     await expect
       .poll(() => page.locator('.data-age').textContent())
-      .toMatch(/^Data as of \d{1,2} [A-Z][a-z]{2} \d{4} · (today|\d+ (days?|months?|years?) ago)$/);
+      // The date in the browser's English: "1 Jun 2025" (en-GB) or "Jun 1, 2025" (en-US).
+      .toMatch(
+        /^Data as of (\d{1,2} [A-Z][a-z]{2} \d{4}|[A-Z][a-z]{2} \d{1,2}, \d{4}) · (today|\d+ (days?|months?|years?) ago)$/,
+      );
     // Both folds closed: every entity in view, nothing scrolls.
     expect(await page.locator('details.fold[open]').count()).toBe(0);
     await page.screenshot({ path: '/tmp/landscape-popup-closed.png' });
