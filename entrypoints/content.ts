@@ -23,6 +23,13 @@ const match: MatchFn = (text, options) => {
   return matcher.findMentions(text, options);
 };
 
+/**
+ * The address of one of the extension's files. (`getURL` is there at run time; under the
+ * polyfill's types WXT's typed overload of it is lost.)
+ */
+const extensionUrl = (path: string): string =>
+  (browser.runtime as unknown as { getURL(path: string): string }).getURL(path);
+
 export default defineContentScript({
   matches: PAGES,
   allFrames: true,
@@ -50,6 +57,8 @@ export default defineContentScript({
       match,
       entities: names.entities.map((e) => e.id),
       card: (entity) => sendToBackground('getCard', { entity }),
+      // The card UI, stage two: an ES module of the extension's own (see build/stage-two.ts).
+      loadUi: () => import(/* @vite-ignore */ extensionUrl('/stage-two/card.js')),
       // Every frame counts: the background sums a tab's frames for the badge and the popup.
       reportCounts: true,
       // `wxt build --mode fallback` makes a test build that paints with <rivalry-mark>.

@@ -4,6 +4,7 @@
  */
 
 import type { CardModel } from '../../core/card-model';
+import type { StageTwo } from '../card/card-controller';
 import type { EntityId } from '../../core/types';
 import { type Dismissal, dismissalKey, pageOf } from '../../extension/dismissal';
 import {
@@ -30,6 +31,8 @@ export interface ControllerOptions {
   entities: readonly EntityId[];
   /** An entity's card (from the background). */
   card(entity: EntityId): Promise<CardModel | null>;
+  /** Loads the card UI, stage two (see `card/card-controller.ts`). */
+  loadUi?(): Promise<StageTwo>;
   /** Whether to report counts to the background (the top frame does; frames do not). */
   reportCounts: boolean;
   forceFallback?: boolean;
@@ -105,6 +108,7 @@ export async function startController(o: ControllerOptions): Promise<Controller>
         match: o.match,
         entities: o.entities,
         card: o.card,
+        loadUi: o.loadUi,
         settings: values,
         site,
         page: () => pageOf(o.win.location),

@@ -10,6 +10,7 @@
  *                    └─ lens/summary, lens/reveal (popup, keyboard)
  */
 import type { CardModel } from '../../core/card-model';
+import type { StageTwo } from '../card/card-controller';
 import type { EntityId } from '../../core/types';
 import type { Dismissal } from '../../extension/dismissal';
 import type { PageState, PageSummary } from '../../extension/messages';
@@ -55,6 +56,8 @@ export interface LensOptions {
    * text); asked once per entity and lens, when a card is first opened.
    */
   card(entity: EntityId): Promise<CardModel | null>;
+  /** Loads the card UI, stage two (see `card/card-controller.ts`). */
+  loadUi?(): Promise<StageTwo>;
   settings: LensSettings;
   /** The site key this page belongs to (for dismissals). */
   site: string;
@@ -148,6 +151,7 @@ export function createLens(o: LensOptions): Lens {
     win,
     signal,
     card: o.card,
+    loadUi: o.loadUi,
     hitTest: (x, y) => index.at(x, y),
     dwellMs: () => settings.dwellMs,
     ...dismiss,
