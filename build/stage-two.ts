@@ -12,7 +12,7 @@ import { preactNoInnerHtmlPlugin } from './preact-no-inner-html-plugin.ts';
 
 /** Where stage two lands in the output folder, and the URL path the content script imports. */
 export const STAGE_TWO_DIR = 'stage-two';
-export const STAGE_TWO_CARD = `/${STAGE_TWO_DIR}/card.js`;
+const ENTRIES = { card: 'content/card/stage-two.ts', fuse: 'content/fuse-stage-two.ts' };
 
 const PREACT = /[\\/]node_modules[\\/]preact[\\/]/;
 
@@ -30,12 +30,29 @@ export function preactPurePlugin(): Plugin {
   };
 }
 
+/**
+ * In the content script only, fuse.js as core/fuzzy.ts imports it is content/fuse-on-demand.ts,
+ * which loads the real one from stage two when a word first needs it.
+ */
+function fuseOnDemandPlugin(root: string): Plugin {
+  const stub = resolve(root, 'content/fuse-on-demand.ts');
+  return {
+    name: 'rivalry-lens:fuse-on-demand',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === 'fuse.js/basic' && importer !== stub ? stub : null;
+    },
+  };
+}
+
 /** Registers the second build and its manifest entry on WXT's hooks (from `ready`). */
 export function stageTwo(wxt: Wxt): void {
   // The content script's own build settings, for the same defines (browser, mode) and aliases.
   let content: InlineConfig | undefined;
   wxt.hooks.hook('vite:build:extendConfig', (entrypoints, config) => {
-    if (entrypoints.some((e) => e.name === 'content')) content = config;
+    if (!entrypoints.some((e) => e.name === 'content')) return;
+    content = { define: config.define, resolve: config.resolve };
+    config.plugins = [...(config.plugins ?? []), fuseOnDemandPlugin(wxt.config.root)];
   });
 
   wxt.hooks.hook('build:done', async () => {
@@ -55,9 +72,11 @@ export function stageTwo(wxt: Wxt): void {
         rolldownOptions: { output: { minify: true } },
         copyPublicDir: false,
         lib: {
-          entry: resolve(wxt.config.root, 'content/card/stage-two.ts'),
+          entry: Object.fromEntries(
+            Object.entries(ENTRIES).map(([name, file]) => [name, resolve(wxt.config.root, file)]),
+          ),
           formats: ['es'],
-          fileName: () => 'card.js',
+          fileName: (_, name) => `${name}.js`,
         },
       },
     });
@@ -65,7 +84,7 @@ export function stageTwo(wxt: Wxt): void {
 
   // So that `browser.runtime.getURL` accepts the path (entrypoints/content.ts).
   wxt.hooks.hook('prepare:publicPaths', (_, paths) => {
-    paths.push(STAGE_TWO_CARD.slice(1));
+    for (const name of Object.keys(ENTRIES)) paths.push(`${STAGE_TWO_DIR}/${name}.js`);
   });
 
   wxt.hooks.hook('build:manifestGenerated', (_, manifest) => {

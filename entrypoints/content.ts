@@ -5,6 +5,7 @@
 import names from 'virtual:rivalry-match-data';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { fuseOnDemand } from '../content/fuse-on-demand';
 import { startController } from '../content/lens/controller';
 import { isTopOrSameOriginFrame } from '../content/lens/where';
 import { earlySheet } from '../content/paint/early-sheet';
@@ -41,6 +42,11 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     if (!isTopOrSameOriginFrame()) return;
+    // fuse.js, for misspellings, is stage two too: `fuse.js/basic` is content/fuse-on-demand.ts
+    // in this build (build/stage-two.ts), which loads it from here the first time it is needed.
+    fuseOnDemand.loadWith(() =>
+      import(/* @vite-ignore */ extensionUrl('/stage-two/fuse.js')).then((m) => m.default),
+    );
     if (window !== window.top) {
       // A frame keeps its id when it navigates: its new page starts from nothing on the badge,
       // where a page without mentions would otherwise leave the old page's count; and a frame
@@ -59,6 +65,7 @@ export default defineContentScript({
       card: (entity) => sendToBackground('getCard', { entity }),
       // The card UI, stage two: an ES module of the extension's own (see build/stage-two.ts).
       loadUi: () => import(/* @vite-ignore */ extensionUrl('/stage-two/card.js')),
+      deferred: fuseOnDemand,
       // Every frame counts: the background sums a tab's frames for the badge and the popup.
       reportCounts: true,
       // `wxt build --mode fallback` makes a test build that paints with <rivalry-mark>.

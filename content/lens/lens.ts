@@ -20,6 +20,7 @@ import { ORDER_SLICES, SLICE_BUDGET_MS } from '../budgets';
 import { createCardController } from '../card/card-controller';
 import { createMentionIndex, type PointApi } from '../card/hit-test';
 import type { Found } from '../found';
+import type { ReadRoot } from '../read/dom-rules';
 import { createPaintSchedule } from '../paint/paint-schedule';
 import {
   createHighlightPainter,
@@ -30,7 +31,7 @@ import {
 } from '../paint/painter';
 import type { MatchFn } from '../scan/match-windows';
 import { createBatchedObserver } from '../scan/observer';
-import { createScanner, type ScanState } from '../scan/scanner';
+import { createScanner, type Scanner, type ScanState } from '../scan/scanner';
 import { type ActiveFilter, activeFilter } from './active-filter';
 import { createCountReport } from './count-report';
 import { createDocOrder, type DocOrder } from './doc-order';
@@ -58,6 +59,11 @@ export interface LensOptions {
   card(entity: EntityId): Promise<CardModel | null>;
   /** Loads the card UI, stage two (see `card/card-controller.ts`). */
   loadUi?(): Promise<StageTwo>;
+  /**
+   * Set when `match` may miss mentions until a part it loads on demand is ready (fuse.js, for
+   * misspellings: see `fuse-on-demand.ts`): whether the last call did, and when it is ready.
+   */
+  deferred?: Deferred;
   settings: LensSettings;
   /** The site key this page belongs to (for dismissals). */
   site: string;
@@ -100,6 +106,32 @@ function inOrder(activeFound: (entity?: EntityId) => Found[], docOrder: DocOrder
     const list = activeFound(entity);
     if (extra && !list.includes(extra) && extra.range.startContainer.isConnected) list.push(extra);
     return docOrder.sort(list, (f) => f.range);
+  };
+}
+
+export interface Deferred {
+  missed(): boolean;
+  onReady(cb: () => void): void;
+}
+
+/** `match`, noting the blocks it missed mentions in, which are read again once it can find them. */
+function deferredMatch(match: MatchFn, deferred: Deferred, scanner: () => Scanner): MatchFn {
+  let later: Set<ReadRoot> | null = null;
+  return (text, options) => {
+    const out = match(text, options);
+    const owner = deferred.missed() ? scanner().reading : null;
+    if (owner) {
+      if (!later) {
+        later = new Set();
+        deferred.onReady(() => {
+          const owners = later ?? [];
+          later = null;
+          scanner().refresh(owners);
+        });
+      }
+      later.add(owner);
+    }
+    return out;
   };
 }
 
@@ -169,9 +201,9 @@ export function createLens(o: LensOptions): Lens {
     signal,
   });
 
-  const scanner = createScanner({
+  const scanner: Scanner = createScanner({
     root: doc,
-    match: o.match,
+    match: o.deferred ? deferredMatch(o.match, o.deferred, () => scanner) : o.match,
     signal,
     limitChars: o.limitChars,
     entityCount: o.entities.length,
