@@ -1,0 +1,102 @@
+/**
+ * The content script in two stages: stage one (content-scripts/content.js) carries neither the
+ * card UI (Preact, Floating UI) nor fuse.js; they are web-accessible ES modules of their own
+ * (stage-two/), loaded when first needed. A page whose only mention is a misspelling loads
+ * fuse.js and still gets it highlighted and counted.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FixtureServer, ROOT, serveFixtures } from './harness';
+import {
+  highlightsOf,
+  launch,
+  PopupPage,
+  removeProfile,
+  type Session,
+  tabIdOf,
+} from './popup-harness';
+
+/** Strings each stage-two part has, and stage one must not: a sign the code came along. */
+const MARKERS = {
+  card: ['Symbol.for(`pv`)', '__k', 'clippingAncestors'],
+  fuse: ['Pattern length exceeds max of'],
+};
+const STAGE_TWO = Object.keys(MARKERS).map((name) => `stage-two/${name}.js`);
+
+const read = (dir: string, file: string) => readFileSync(join(ROOT, '.output', dir, file), 'utf8');
+
+beforeAll(() => {
+  // Both builds, from this tree: the checks below read their files.
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe' });
+});
+
+describe.each(['chrome-mv3', 'firefox-mv2'])('the build for %s', (dir) => {
+  it('has no card UI nor fuse.js in stage one; stage two has them', () => {
+    const one = read(dir, 'content-scripts/content.js');
+    for (const [name, markers] of Object.entries(MARKERS)) {
+      const two = read(dir, `stage-two/${name}.js`);
+      for (const m of markers) {
+        expect(two, `${m} in stage-two/${name}.js`).toContain(m);
+        expect(one, `${m} in content.js`).not.toContain(m);
+      }
+    }
+  });
+
+  it('declares stage two web-accessible', () => {
+    const manifest = JSON.parse(read(dir, 'manifest.json'));
+    for (const file of STAGE_TWO) expect(existsSync(join(ROOT, '.output', dir, file))).toBe(true);
+    if (manifest.manifest_version === 2) {
+      expect(manifest.web_accessible_resources).toContain('stage-two/*');
+    } else {
+      expect(manifest.web_accessible_resources).toContainEqual({
+        resources: ['stage-two/*'],
+        matches: ['http://*/*', 'https://*/*'],
+        use_dynamic_url: true,
+      });
+    }
+  });
+});
+
+describe('in Chromium', () => {
+  let fixtures: FixtureServer;
+  let session: Session;
+
+  beforeAll(async () => {
+    fixtures = await serveFixtures();
+    session = await launch();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await fixtures?.close();
+    if (session) removeProfile(session.profileDir);
+  });
+
+  it('finds a misspelling on a page with no exact name, and the popup counts it', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(fixtures.url('/misspelling-only.html'));
+    await expect
+      .poll(() => highlightsOf(tab), { timeout: 10_000 })
+      .toEqual({ 'rivalry-neuralink': 1 });
+    const popup = await PopupPage.open(session, await tabIdOf(session, tab));
+    expect(await popup.counts()).toEqual({ neuralink: 1 });
+    expect(await popup.total()).toBe(1);
+  });
+
+  it('stage two cannot be probed for from a page at the extension’s own address', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(fixtures.url('/popup-plain.html'));
+    const url = `chrome-extension://${session.extensionId}/${STAGE_TWO[0]}`;
+    const fetched = await tab.evaluate(
+      (u) =>
+        fetch(u).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      url,
+    );
+    expect(fetched).toBe(false);
+  });
+});
