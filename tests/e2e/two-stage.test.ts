@@ -7,8 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, ROOT, serveFixtures } from './harness';
+import { FIXTURES, type FixtureServer, ROOT, serveFixtures, until } from './harness';
 import {
   highlightsOf,
   launch,
@@ -24,6 +25,41 @@ const MARKERS = {
   fuse: ['Pattern length exceeds max of'],
 };
 const STAGE_TWO = Object.keys(MARKERS).map((name) => `stage-two/${name}.js`);
+
+/**
+ * A page with a misspelling and a name, served at the path the harness gives a strict
+ * Content-Security-Policy (no script, style or connection from anywhere but the page's origin).
+ */
+const STRICT = { '/csp.html': join(FIXTURES, 'csp-two-stage.html') };
+
+/** In the page: the `rivalry-*` highlights' texts, and the label of the open card, if any. */
+const LOOK = `(() => {
+  const out = {};
+  for (const [name, hl] of CSS.highlights) {
+    if (!name.startsWith('rivalry-')) continue;
+    out[name] = [...hl].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    });
+  }
+  const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('[role="dialog"]');
+  return { highlights: out, card: el?.matches(':popover-open') ? el.getAttribute('aria-label') : null };
+})()`;
+const EXPECTED = { 'rivalry-spacex': ['SpaceX'], 'rivalry-neuralink': ['Nueralink'] };
+
+/** The centre of the first SpaceX highlight, in the viewport. */
+const SPACEX_AT = `(() => {
+  const r = [...CSS.highlights.get('rivalry-spacex')][0];
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  const b = range.getBoundingClientRect();
+  return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+})()`;
+
+type Look = { highlights: Record<string, string[]>; card: string | null };
 
 const read = (dir: string, file: string) => readFileSync(join(ROOT, '.output', dir, file), 'utf8');
 
@@ -62,16 +98,32 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the build for %s', (dir) => {
 
 describe('in Chromium', () => {
   let fixtures: FixtureServer;
+  let strict: FixtureServer;
   let session: Session;
 
   beforeAll(async () => {
     fixtures = await serveFixtures();
+    strict = await serveFixtures(STRICT);
     session = await launch();
   });
   afterAll(async () => {
     await session?.close();
     await fixtures?.close();
+    await strict?.close();
     if (session) removeProfile(session.profileDir);
+  });
+
+  it('loads both parts of stage two on a page with a strict policy', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(strict.url('/csp.html'));
+    await expect
+      .poll(async () => ((await tab.evaluate(LOOK)) as Look).highlights, { timeout: 10_000 })
+      .toEqual(EXPECTED);
+    const { x, y } = (await tab.evaluate(SPACEX_AT)) as { x: number; y: number };
+    await tab.mouse.move(x, y, { steps: 3 });
+    await expect
+      .poll(async () => ((await tab.evaluate(LOOK)) as Look).card, { timeout: 5000 })
+      .toBe('Rivalry Lens: SpaceX');
   });
 
   it('finds a misspelling on a page with no exact name, and the popup counts it', async () => {
@@ -98,5 +150,36 @@ describe('in Chromium', () => {
       url,
     );
     expect(fetched).toBe(false);
+  });
+});
+
+describe('in Firefox', () => {
+  it('loads both parts of stage two on a page with a strict policy', async () => {
+    const strict = await serveFixtures(STRICT);
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+      protocol: 'webDriverBiDi',
+      defaultViewport: null,
+      args: ['--window-size=1100,800'],
+    });
+    try {
+      await browser.installExtension(join(ROOT, '.output/firefox-mv2'));
+      const page = await browser.newPage();
+      await page.goto(strict.url('/csp.html'));
+      await until(
+        async () => expect(((await page.evaluate(LOOK)) as Look).highlights).toEqual(EXPECTED),
+        10_000,
+      );
+      const { x, y } = (await page.evaluate(SPACEX_AT)) as { x: number; y: number };
+      await page.mouse.move(x, y, { steps: 3 });
+      await until(async () =>
+        expect(((await page.evaluate(LOOK)) as Look).card).toBe('Rivalry Lens: SpaceX'),
+      );
+    } finally {
+      await browser.close();
+      await strict.close();
+    }
   });
 });
