@@ -25,11 +25,11 @@ const match: MatchFn = (text, options) => {
 };
 
 /**
- * The address of one of the extension's files. (`getURL` is there at run time; under the
- * polyfill's types WXT's typed overload of it is lost.)
+ * The extension's own global, for the address of its files only: an `import()` of exactly
+ * `chrome.runtime.getURL(…)` is what Firefox's add-on linter accepts (the bundled `browser` is
+ * renamed by the minifier), and both browsers have it.
  */
-const extensionUrl = (path: string): string =>
-  (browser.runtime as unknown as { getURL(path: string): string }).getURL(path);
+declare const chrome: { runtime: { getURL(path: string): string } };
 
 export default defineContentScript({
   matches: PAGES,
@@ -45,7 +45,7 @@ export default defineContentScript({
     // fuse.js, for misspellings, is stage two too: `fuse.js/basic` is content/fuse-on-demand.ts
     // in this build (build/stage-two.ts), which loads it from here the first time it is needed.
     fuseOnDemand.loadWith(() =>
-      import(/* @vite-ignore */ extensionUrl('/stage-two/fuse.js')).then((m) => m.default),
+      import(/* @vite-ignore */ chrome.runtime.getURL('/stage-two/fuse.js')).then((m) => m.default),
     );
     if (window !== window.top) {
       // A frame keeps its id when it navigates: its new page starts from nothing on the badge,
@@ -64,7 +64,7 @@ export default defineContentScript({
       entities: names.entities.map((e) => e.id),
       card: (entity) => sendToBackground('getCard', { entity }),
       // The card UI, stage two: an ES module of the extension's own (see build/stage-two.ts).
-      loadUi: () => import(/* @vite-ignore */ extensionUrl('/stage-two/card.js')),
+      loadUi: () => import(/* @vite-ignore */ chrome.runtime.getURL('/stage-two/card.js')),
       deferred: fuseOnDemand,
       // Every frame counts: the background sums a tab's frames for the badge and the popup.
       reportCounts: true,
