@@ -83,6 +83,9 @@ export class FuzzyIndex<T> {
       const d = osaDistance(candidate, item.key, max);
       if (d <= max && (best === null || d < best.distance)) best = { ...item, distance: d };
     }
+    // Where fuse.js is loaded on demand (the content script, content/fuse-on-demand.ts), what
+    // it finds before it is ready is not final: asked again once it is.
+    if (reachable && (this.fuse as { ready?: boolean } | undefined)?.ready === false) return best;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(candidate, best);
     return best;

@@ -5,6 +5,7 @@
 import names from 'virtual:rivalry-match-data';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { fuseOnDemand } from '../content/fuse-on-demand';
 import { startController } from '../content/lens/controller';
 import { isTopOrSameOriginFrame } from '../content/lens/where';
 import { earlySheet } from '../content/paint/early-sheet';
@@ -23,6 +24,13 @@ const match: MatchFn = (text, options) => {
   return matcher.findMentions(text, options);
 };
 
+/**
+ * The extension's own global, for the address of its files only: an `import()` of exactly
+ * `chrome.runtime.getURL(…)` is what Firefox's add-on linter accepts (the bundled `browser` is
+ * renamed by the minifier), and both browsers have it.
+ */
+declare const chrome: { runtime: { getURL(path: string): string } };
+
 export default defineContentScript({
   matches: PAGES,
   allFrames: true,
@@ -34,6 +42,11 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     if (!isTopOrSameOriginFrame()) return;
+    // fuse.js, for misspellings, is stage two too: `fuse.js/basic` is content/fuse-on-demand.ts
+    // in this build (build/stage-two.ts), which loads it from here the first time it is needed.
+    fuseOnDemand.loadWith(() =>
+      import(/* @vite-ignore */ chrome.runtime.getURL('/stage-two/fuse.js')).then((m) => m.default),
+    );
     if (window !== window.top) {
       // A frame keeps its id when it navigates: its new page starts from nothing on the badge,
       // where a page without mentions would otherwise leave the old page's count; and a frame
@@ -50,6 +63,9 @@ export default defineContentScript({
       match,
       entities: names.entities.map((e) => e.id),
       card: (entity) => sendToBackground('getCard', { entity }),
+      // The card UI, stage two: an ES module of the extension's own (see build/stage-two.ts).
+      loadUi: () => import(/* @vite-ignore */ chrome.runtime.getURL('/stage-two/card.js')),
+      deferred: fuseOnDemand,
       // Every frame counts: the background sums a tab's frames for the badge and the popup.
       reportCounts: true,
       // `wxt build --mode fallback` makes a test build that paints with <rivalry-mark>.

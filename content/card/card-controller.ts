@@ -2,14 +2,17 @@
  * Which mention's card is open: the hover (or the keyboard) asks for a card, its text comes from
  * the background once per entity, and the card host shows it beside the mention.
  */
-import { UNDO_MS } from '../../components/Card';
 import { type CardModel, withMention } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
 import { type Found, sameMention } from '../found';
 import type { Step } from '../lens/reveal';
 import { OneShot } from '../one-shot';
-import { type CardHost, createCardHost } from './card-host';
+import type { CardHost } from './card-host';
 import { createHover, type Hover } from './hover';
+import * as direct from './stage-two';
+
+/** The card UI, stage two of the content script (see `stage-two.ts`). */
+export type StageTwo = typeof import('./stage-two');
 
 export interface CardControllerOptions {
   win: Window;
@@ -30,6 +33,11 @@ export interface CardControllerOptions {
   step?(found: Found, by: -1 | 0 | 1): Step | null;
   /** Scrolls a mention into view and flashes it, as the next-mention command does. */
   bring?(found: Found): void;
+  /**
+   * Loads the card UI. The content script imports the built stage two; tests, which have no
+   * build, get the module itself (the branch is dropped from the build, and with it the UI).
+   */
+  loadUi?(): Promise<StageTwo>;
 }
 
 export interface CardController {
@@ -53,6 +61,25 @@ export function createCardController(o: CardControllerOptions): CardController {
   /** The mention whose card is on its way from the background. */
   let loading: Found | null = null;
   const cards = new Map<EntityId, Promise<CardModel | null>>();
+  /** The card UI once loaded: every card after the first opens without waiting for it. */
+  let ui: StageTwo | null = null;
+  let uiLoading: Promise<StageTwo | null> | null = null;
+  const loadUi =
+    o.loadUi ??
+    (import.meta.env.MODE === 'test'
+      ? () => Promise.resolve(direct)
+      : () => Promise.reject(new Error('no card UI loader')));
+  const uiReady = (): Promise<StageTwo | null> => {
+    uiLoading ??= loadUi().then(
+      (m) => (ui = m),
+      () => {
+        // Not loaded (the extension was reloaded or updated under the page): try again next time.
+        uiLoading = null;
+        return null;
+      },
+    );
+    return uiLoading;
+  };
   /** Set while the card shows its undo state: it then closes by itself. */
   const undoing = new OneShot(signal);
 
@@ -86,8 +113,8 @@ export function createCardController(o: CardControllerOptions): CardController {
     hover?.hold();
   };
 
-  const show = (f: Found, model: CardModel, focus: boolean) => {
-    host ??= createCardHost(doc);
+  const show = (f: Found, model: CardModel, focus: boolean, stage: StageTwo) => {
+    host ??= stage.createCardHost(doc);
     shown = f;
     // A mention's place is said only when there is another to go to.
     const step = o.step?.(f, 0);
@@ -100,7 +127,7 @@ export function createCardController(o: CardControllerOptions): CardController {
         onPrev: at ? () => stepBy(-1) : undefined,
         onNotThis: (scope) => {
           // Set first: hiding the mention asks to close its card, which the undo state refuses.
-          undoing.set(close, UNDO_MS);
+          undoing.set(close, stage.UNDO_MS);
           hover?.hold();
           o.notThis(f, scope);
         },
@@ -125,11 +152,14 @@ export function createCardController(o: CardControllerOptions): CardController {
   const open = (f: Found, focus: boolean) => {
     loading = f;
     undoing.cancel();
-    void cardOf(f.mention.entity).then((model) => {
+    const model = cardOf(f.mention.entity);
+    // Only the first card waits for the UI; later ones take the same path as its text.
+    const ready = ui ? model.then((m) => [m, ui] as const) : Promise.all([model, uiReady()]);
+    void ready.then(([model, stage]) => {
       // Closed, or another mention asked for, while this card was on its way.
       if (loading !== f || signal.aborted) return;
       loading = null;
-      if (model) show(f, model, focus);
+      if (model && stage) show(f, model, focus, stage);
     });
   };
 
@@ -142,9 +172,12 @@ export function createCardController(o: CardControllerOptions): CardController {
       dwellMs: o.dwellMs,
       current: () => loading ?? (host?.isOpen ? shown : null),
       open: (f) => open(f, false),
-      // The card's text is asked for while the dwell runs, so a background that was asleep
-      // has woken by the time the card opens.
-      approach: (f) => void cardOf(f.mention.entity),
+      // The card's text and UI are asked for while the dwell runs, so a background that was
+      // asleep has woken, and the UI is compiled, by the time the card opens.
+      approach: (f) => {
+        void cardOf(f.mention.entity);
+        void uiReady();
+      },
       // A card offering its Undo outlives the pointer leaving it; it closes when its time is up.
       close: (why) => {
         if (why === 'left' && undoing.pending) return;

@@ -4,6 +4,7 @@
  */
 
 import type { CardModel } from '../../core/card-model';
+import type { StageTwo } from '../card/card-controller';
 import type { EntityId } from '../../core/types';
 import { type Dismissal, dismissalKey, pageOf } from '../../extension/dismissal';
 import {
@@ -16,7 +17,7 @@ import { reportError } from '../../extension/report-error';
 import { hostInSite, siteOf } from '../../extension/site';
 import type { SheetOptions } from '../paint/painter';
 import type { MatchFn } from '../scan/match-windows';
-import { createLens, type Lens, type LensSettings } from './lens';
+import { createLens, type Deferred, type Lens, type LensSettings } from './lens';
 import { settingsView } from './settings-view';
 
 export interface ControllerOptions {
@@ -30,6 +31,10 @@ export interface ControllerOptions {
   entities: readonly EntityId[];
   /** An entity's card (from the background). */
   card(entity: EntityId): Promise<CardModel | null>;
+  /** Loads the card UI, stage two (see `card/card-controller.ts`). */
+  loadUi?(): Promise<StageTwo>;
+  /** What `match` loads on demand (see `LensOptions.deferred`). */
+  deferred?: Deferred;
   /** Whether to report counts to the background (the top frame does; frames do not). */
   reportCounts: boolean;
   forceFallback?: boolean;
@@ -105,6 +110,8 @@ export async function startController(o: ControllerOptions): Promise<Controller>
         match: o.match,
         entities: o.entities,
         card: o.card,
+        loadUi: o.loadUi,
+        deferred: o.deferred,
         settings: values,
         site,
         page: () => pageOf(o.win.location),

@@ -10,6 +10,7 @@
  *                    └─ lens/summary, lens/reveal (popup, keyboard)
  */
 import type { CardModel } from '../../core/card-model';
+import type { StageTwo } from '../card/card-controller';
 import type { EntityId } from '../../core/types';
 import type { Dismissal } from '../../extension/dismissal';
 import type { PageState, PageSummary } from '../../extension/messages';
@@ -19,6 +20,7 @@ import { ORDER_SLICES, SLICE_BUDGET_MS } from '../budgets';
 import { createCardController } from '../card/card-controller';
 import { createMentionIndex, type PointApi } from '../card/hit-test';
 import type { Found } from '../found';
+import type { ReadRoot } from '../read/dom-rules';
 import { createPaintSchedule } from '../paint/paint-schedule';
 import {
   createHighlightPainter,
@@ -29,7 +31,7 @@ import {
 } from '../paint/painter';
 import type { MatchFn } from '../scan/match-windows';
 import { createBatchedObserver } from '../scan/observer';
-import { createScanner, type ScanState } from '../scan/scanner';
+import { createScanner, type Scanner, type ScanState } from '../scan/scanner';
 import { type ActiveFilter, activeFilter } from './active-filter';
 import { createCountReport } from './count-report';
 import { createDocOrder, type DocOrder } from './doc-order';
@@ -55,6 +57,13 @@ export interface LensOptions {
    * text); asked once per entity and lens, when a card is first opened.
    */
   card(entity: EntityId): Promise<CardModel | null>;
+  /** Loads the card UI, stage two (see `card/card-controller.ts`). */
+  loadUi?(): Promise<StageTwo>;
+  /**
+   * Set when `match` may miss mentions until a part it loads on demand is ready (fuse.js, for
+   * misspellings: see `fuse-on-demand.ts`): whether the last call did, and when it is ready.
+   */
+  deferred?: Deferred;
   settings: LensSettings;
   /** The site key this page belongs to (for dismissals). */
   site: string;
@@ -97,6 +106,32 @@ function inOrder(activeFound: (entity?: EntityId) => Found[], docOrder: DocOrder
     const list = activeFound(entity);
     if (extra && !list.includes(extra) && extra.range.startContainer.isConnected) list.push(extra);
     return docOrder.sort(list, (f) => f.range);
+  };
+}
+
+export interface Deferred {
+  missed(): boolean;
+  onReady(cb: () => void): void;
+}
+
+/** `match`, noting the blocks it missed mentions in, which are read again once it can find them. */
+function deferredMatch(match: MatchFn, deferred: Deferred, scanner: () => Scanner): MatchFn {
+  let later: Set<ReadRoot> | null = null;
+  return (text, options) => {
+    const out = match(text, options);
+    const owner = deferred.missed() ? scanner().reading : null;
+    if (owner) {
+      if (!later) {
+        later = new Set();
+        deferred.onReady(() => {
+          const owners = later ?? [];
+          later = null;
+          scanner().refresh(owners);
+        });
+      }
+      later.add(owner);
+    }
+    return out;
   };
 }
 
@@ -148,6 +183,7 @@ export function createLens(o: LensOptions): Lens {
     win,
     signal,
     card: o.card,
+    loadUi: o.loadUi,
     hitTest: (x, y) => index.at(x, y),
     dwellMs: () => settings.dwellMs,
     ...dismiss,
@@ -165,9 +201,9 @@ export function createLens(o: LensOptions): Lens {
     signal,
   });
 
-  const scanner = createScanner({
+  const scanner: Scanner = createScanner({
     root: doc,
-    match: o.match,
+    match: o.deferred ? deferredMatch(o.match, o.deferred, () => scanner) : o.match,
     signal,
     limitChars: o.limitChars,
     entityCount: o.entities.length,

@@ -73,6 +73,8 @@ export interface Scanner {
   foundIn(owner: ReadRoot): readonly Found[] | undefined;
   /** Entities mentioned unambiguously so far. */
   readonly seen: Set<EntityId>;
+  /** The owner last begun: the one whose text `match` is given while it runs. */
+  readonly reading: ReadRoot | null;
 }
 
 export function createScanner(opts: ScannerOptions): Scanner {
@@ -111,6 +113,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
   let unlimited = false;
   let sweep = false;
   let state: ScanState = 'loading';
+  let reading: ReadRoot | null = null;
 
   const setState = (s: ScanState) => {
     if (s === state) return;
@@ -159,6 +162,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
         const owner = queue.next(hasTime);
         if (!owner) break;
         marks.add(owner);
+        reading = owner;
         job = beginJob(owner, jobs);
       }
       if (stepJob(job, withinLimits, jobs)) {
@@ -180,6 +184,9 @@ export function createScanner(opts: ScannerOptions): Scanner {
   });
 
   return {
+    get reading() {
+      return reading;
+    },
     get state() {
       return state;
     },

@@ -1,10 +1,21 @@
 /**
  * What the content-script bundle is made of: the same entry bundled by esbuild (minified) with
  * a metafile, bytes per package or top-level folder. An approximation of WXT's own output
- * (within a few percent), to show where the size goes.
+ * (within a few percent), to show where the size goes. Stage one only, as the build makes it
+ * (build/stage-two.ts): fuse.js is its on-demand stand-in, and Preact, unused, is left out.
  */
-import { resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { MATCH_DATA_ID, matchDataModule } from '../../build/match-data-plugin.ts';
+
+/** The sizes of the built content script's stages: content.js, and each file of stage-two/. */
+export function stageSizes(extDir: string): { one: number; two: [string, number][] } {
+  const dir = join(extDir, 'stage-two');
+  return {
+    one: statSync(join(extDir, 'content-scripts/content.js')).size,
+    two: readdirSync(dir).map((f) => [f, statSync(join(dir, f)).size] as [string, number]),
+  };
+}
 
 /** esbuild comes with tsx, which runs this script; null if it cannot be loaded. */
 export async function bundleParts(
@@ -23,6 +34,23 @@ export async function bundleParts(
     define: { 'import.meta.env.MODE': '"production"', 'import.meta.env': '{}' },
     logLevel: 'error',
     plugins: [
+      {
+        name: 'stage-one',
+        setup(b) {
+          b.onResolve({ filter: /^fuse\.js\/basic$/ }, () => ({
+            path: resolve(root, 'content/fuse-on-demand.ts'),
+          }));
+          b.onResolve({ filter: /^preact(\/hooks)?$/ }, async (args) => {
+            if (args.pluginData === 'stage-one') return undefined;
+            const r = await b.resolve(args.path, {
+              kind: args.kind,
+              resolveDir: args.resolveDir,
+              pluginData: 'stage-one',
+            });
+            return { ...r, sideEffects: false };
+          });
+        },
+      },
       {
         // The build's virtual module of names (a Vite plugin in the real build).
         name: 'match-data',

@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { dataset } from '../../core/rivalry-data.ts';
 import { type LoadResult, loadBig, sheetCost, traceBig } from './big-page.ts';
 import { type BenchBrowser, launchBrowser, median, servePages, sleep } from './browser.ts';
-import { bundleParts } from './bundle.ts';
+import { bundleParts, stageSizes } from './bundle.ts';
 import {
   articleRun,
   type FeedResult,
@@ -50,6 +50,7 @@ log(`building the extension (npx wxt build)…`);
 execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'pipe' });
 const extDir = join(ROOT, '.output/chrome-mv3');
 const bundle = readFileSync(join(extDir, 'content-scripts/content.js'));
+const stages = stageSizes(extDir);
 // The same code unminified, so the CPU profile names our functions.
 log('building an unminified copy for the CPU profile…');
 const { build } = await import('wxt');
@@ -550,11 +551,11 @@ const rows: Row[] = [
     };
   }),
   {
-    measure: 'Content-script bundle (content.js, minified)',
+    measure: 'Content script, stage one (content.js, minified)',
     value: `${kb(bundle.length)} (${kb(gz)} gzip)`,
-    reference: '',
-    target: '< 60 KB minified',
-    met: verdict(bundle.length < 60 * 1024),
+    reference: `stage two, on demand: ${stages.two.map(([f, n]) => `${f} ${kb(n)}`).join(', ')}`,
+    target: '≤ 35 KB minified',
+    met: verdict(bundle.length <= 35 * 1024),
   },
 ];
 

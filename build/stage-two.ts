@@ -1,0 +1,106 @@
+/**
+ * Stage two of the content script (content/card/stage-two.ts): the card UI, built apart as an
+ * ES module into `stage-two/card.js` once WXT has built the extension, declared web-accessible,
+ * and imported by the content script the first time a card is to open. WXT builds content
+ * scripts as classic scripts only; this is the pattern of its `esm-content-script-ui` example.
+ */
+import { resolve } from 'node:path';
+import { build, type InlineConfig, type Plugin } from 'vite';
+import type { Wxt } from 'wxt';
+import { PAGES } from '../extension/pages.ts';
+import { preactNoInnerHtmlPlugin } from './preact-no-inner-html-plugin.ts';
+
+/** Where stage two lands in the output folder, and the URL path the content script imports. */
+export const STAGE_TWO_DIR = 'stage-two';
+const ENTRIES = { card: 'content/card/stage-two.ts', fuse: 'content/fuse-stage-two.ts' };
+
+const PREACT = /[\\/]node_modules[\\/]preact[\\/]/;
+
+/**
+ * Preact's modules change nothing outside themselves when loaded, but the bundler cannot tell
+ * (they call functions at the top level), so a module that imports the card UI for tests only
+ * (content/card/card-controller.ts) would keep Preact in stage one, unused. Said here, it goes.
+ */
+export function preactPurePlugin(): Plugin {
+  return {
+    name: 'rivalry-lens:preact-pure',
+    transform(_code, id) {
+      return PREACT.test(id.split('?')[0] ?? id) ? { moduleSideEffects: false } : null;
+    },
+  };
+}
+
+/**
+ * In the content script only, fuse.js as core/fuzzy.ts imports it is content/fuse-on-demand.ts,
+ * which loads the real one from stage two when a word first needs it.
+ */
+function fuseOnDemandPlugin(root: string): Plugin {
+  const stub = resolve(root, 'content/fuse-on-demand.ts');
+  return {
+    name: 'rivalry-lens:fuse-on-demand',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === 'fuse.js/basic' && importer !== stub ? stub : null;
+    },
+  };
+}
+
+/** Registers the second build and its manifest entry on WXT's hooks (from `ready`). */
+export function stageTwo(wxt: Wxt): void {
+  // The content script's own build settings, for the same defines (browser, mode) and aliases.
+  let content: InlineConfig | undefined;
+  wxt.hooks.hook('vite:build:extendConfig', (entrypoints, config) => {
+    if (!entrypoints.some((e) => e.name === 'content')) return;
+    content = { define: config.define, resolve: config.resolve };
+    config.plugins = [...(config.plugins ?? []), fuseOnDemandPlugin(wxt.config.root)];
+  });
+
+  wxt.hooks.hook('build:done', async () => {
+    await build({
+      configFile: false,
+      root: wxt.config.root,
+      mode: wxt.config.mode,
+      logLevel: 'warn',
+      define: content?.define,
+      resolve: content?.resolve,
+      plugins: [preactNoInnerHtmlPlugin()],
+      build: {
+        outDir: resolve(wxt.config.outDir, STAGE_TWO_DIR),
+        emptyOutDir: true,
+        minify: true,
+        // Vite keeps whitespace in an ES library; this one is only ever loaded, never read.
+        rolldownOptions: { output: { minify: true } },
+        copyPublicDir: false,
+        lib: {
+          entry: Object.fromEntries(
+            Object.entries(ENTRIES).map(([name, file]) => [name, resolve(wxt.config.root, file)]),
+          ),
+          formats: ['es'],
+          fileName: (_, name) => `${name}.js`,
+        },
+      },
+    });
+  });
+
+  // So that `browser.runtime.getURL` accepts the path (entrypoints/content.ts).
+  wxt.hooks.hook('prepare:publicPaths', (_, paths) => {
+    for (const name of Object.keys(ENTRIES)) paths.push(`${STAGE_TWO_DIR}/${name}.js`);
+  });
+
+  wxt.hooks.hook('build:manifestGenerated', (_, manifest) => {
+    const files = `${STAGE_TWO_DIR}/*`;
+    if (manifest.manifest_version === 2) {
+      // Firefox (MV2): a list of paths. Its moz-extension:// host is a random id per profile,
+      // so a page cannot probe for the extension by it.
+      const list = (manifest.web_accessible_resources ?? []) as string[];
+      manifest.web_accessible_resources = [...list, files];
+    } else {
+      // Chromium: `use_dynamic_url` serves the files at an address that changes per session,
+      // so a page cannot tell the extension is installed by asking for them.
+      manifest.web_accessible_resources = [
+        ...(manifest.web_accessible_resources ?? []),
+        { resources: [files], matches: PAGES, use_dynamic_url: true },
+      ];
+    }
+  });
+}

@@ -1,0 +1,84 @@
+// @vitest-environment happy-dom
+/**
+ * Idle slices take the idle period the browser offers while no input waits, and stay short
+ * while it does (or where the browser cannot tell). The clock is the test's: each unit of work
+ * takes one millisecond of it, so the work done is the slice's length.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSliceRunner, IDLE_SLICE_MAX_MS } from '../../content/scan/slices';
+
+const BUDGET = 8;
+let now: number;
+let pending: (() => boolean) | undefined;
+let idle: ((deadline: IdleDeadline) => void) | null;
+let abort: AbortController;
+
+beforeEach(() => {
+  now = 0;
+  idle = null;
+  pending = undefined;
+  abort = new AbortController();
+  vi.spyOn(performance, 'now').mockImplementation(() => now);
+  vi.stubGlobal('requestIdleCallback', (cb: (d: IdleDeadline) => void) => {
+    idle = cb;
+    return 1;
+  });
+  vi.stubGlobal('cancelIdleCallback', () => {
+    idle = null;
+  });
+  Object.defineProperty(navigator, 'scheduling', {
+    configurable: true,
+    get: () => (pending ? { isInputPending: () => pending?.() ?? false } : undefined),
+  });
+});
+afterEach(() => {
+  abort.abort();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  Reflect.deleteProperty(navigator, 'scheduling');
+});
+
+/** Runs one idle slice offering `remaining` ms; returns the units of work done in it. */
+function idleSlice(remaining: number): number {
+  let units = 0;
+  const runner = createSliceRunner(
+    (hasTime) => {
+      while (hasTime()) {
+        units++;
+        now++;
+      }
+      return false;
+    },
+    abort.signal,
+    BUDGET,
+  );
+  runner.kick();
+  const cb = idle as ((d: IdleDeadline) => void) | null;
+  expect(cb).not.toBeNull();
+  cb?.({ didTimeout: false, timeRemaining: () => remaining });
+  return units;
+}
+
+describe('idle slices', () => {
+  it('take the idle period, up to the cap, when no input is pending', () => {
+    pending = () => false;
+    expect(idleSlice(50)).toBe(IDLE_SLICE_MAX_MS);
+    expect(idleSlice(15)).toBe(15);
+  });
+
+  it('stay short while input is pending', () => {
+    pending = () => true;
+    expect(idleSlice(50)).toBe(BUDGET);
+  });
+
+  it('give the time back as soon as input comes', () => {
+    const start = now;
+    pending = () => now - start >= 12;
+    expect(idleSlice(50)).toBe(12);
+  });
+
+  it('stay short where the browser cannot tell', () => {
+    pending = undefined;
+    expect(idleSlice(50)).toBe(BUDGET);
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * The content script in two stages: stage one (content-scripts/content.js) carries neither the
+ * card UI (Preact, Floating UI) nor fuse.js; they are web-accessible ES modules of their own
+ * (stage-two/), loaded when first needed. A page whose only mention is a misspelling loads
+ * fuse.js and still gets it highlighted and counted.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, type FixtureServer, ROOT, serveFixtures, until } from './harness';
+import {
+  highlightsOf,
+  launch,
+  PopupPage,
+  removeProfile,
+  type Session,
+  tabIdOf,
+} from './popup-harness';
+
+/** Strings each stage-two part has, and stage one must not: a sign the code came along. */
+const MARKERS = {
+  card: ['Symbol.for(`pv`)', '__k', 'clippingAncestors'],
+  fuse: ['Pattern length exceeds max of'],
+};
+const STAGE_TWO = Object.keys(MARKERS).map((name) => `stage-two/${name}.js`);
+
+/**
+ * A page with a misspelling and a name, served at the path the harness gives a strict
+ * Content-Security-Policy (no script, style or connection from anywhere but the page's origin).
+ */
+const STRICT = { '/csp.html': join(FIXTURES, 'csp-two-stage.html') };
+
+/** In the page: the `rivalry-*` highlights' texts, and the label of the open card, if any. */
+const LOOK = `(() => {
+  const out = {};
+  for (const [name, hl] of CSS.highlights) {
+    if (!name.startsWith('rivalry-')) continue;
+    out[name] = [...hl].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    });
+  }
+  const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('[role="dialog"]');
+  return { highlights: out, card: el?.matches(':popover-open') ? el.getAttribute('aria-label') : null };
+})()`;
+const EXPECTED = { 'rivalry-spacex': ['SpaceX'], 'rivalry-neuralink': ['Nueralink'] };
+
+/** The centre of the first SpaceX highlight, in the viewport. */
+const SPACEX_AT = `(() => {
+  const r = [...CSS.highlights.get('rivalry-spacex')][0];
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  const b = range.getBoundingClientRect();
+  return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+})()`;
+
+type Look = { highlights: Record<string, string[]>; card: string | null };
+
+const read = (dir: string, file: string) => readFileSync(join(ROOT, '.output', dir, file), 'utf8');
+
+beforeAll(() => {
+  // Both builds, from this tree: the checks below read their files.
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe' });
+});
+
+describe.each(['chrome-mv3', 'firefox-mv2'])('the build for %s', (dir) => {
+  it('has no card UI nor fuse.js in stage one; stage two has them', () => {
+    const one = read(dir, 'content-scripts/content.js');
+    for (const [name, markers] of Object.entries(MARKERS)) {
+      const two = read(dir, `stage-two/${name}.js`);
+      for (const m of markers) {
+        expect(two, `${m} in stage-two/${name}.js`).toContain(m);
+        expect(one, `${m} in content.js`).not.toContain(m);
+      }
+    }
+  });
+
+  it('declares stage two web-accessible', () => {
+    const manifest = JSON.parse(read(dir, 'manifest.json'));
+    for (const file of STAGE_TWO) expect(existsSync(join(ROOT, '.output', dir, file))).toBe(true);
+    if (manifest.manifest_version === 2) {
+      expect(manifest.web_accessible_resources).toContain('stage-two/*');
+    } else {
+      expect(manifest.web_accessible_resources).toContainEqual({
+        resources: ['stage-two/*'],
+        matches: ['http://*/*', 'https://*/*'],
+        use_dynamic_url: true,
+      });
+    }
+  });
+});
+
+describe('in Chromium', () => {
+  let fixtures: FixtureServer;
+  let strict: FixtureServer;
+  let session: Session;
+
+  beforeAll(async () => {
+    fixtures = await serveFixtures();
+    strict = await serveFixtures(STRICT);
+    session = await launch();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await fixtures?.close();
+    await strict?.close();
+    if (session) removeProfile(session.profileDir);
+  });
+
+  it('loads both parts of stage two on a page with a strict policy', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(strict.url('/csp.html'));
+    await expect
+      .poll(async () => ((await tab.evaluate(LOOK)) as Look).highlights, { timeout: 10_000 })
+      .toEqual(EXPECTED);
+    const { x, y } = (await tab.evaluate(SPACEX_AT)) as { x: number; y: number };
+    await tab.mouse.move(x, y, { steps: 3 });
+    await expect
+      .poll(async () => ((await tab.evaluate(LOOK)) as Look).card, { timeout: 5000 })
+      .toBe('Rivalry Lens: SpaceX');
+  });
+
+  it('finds a misspelling on a page with no exact name, and the popup counts it', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(fixtures.url('/misspelling-only.html'));
+    await expect
+      .poll(() => highlightsOf(tab), { timeout: 10_000 })
+      .toEqual({ 'rivalry-neuralink': 1 });
+    const popup = await PopupPage.open(session, await tabIdOf(session, tab));
+    expect(await popup.counts()).toEqual({ neuralink: 1 });
+    expect(await popup.total()).toBe(1);
+  });
+
+  it('stage two cannot be probed for from a page at the extension’s own address', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(fixtures.url('/popup-plain.html'));
+    const url = `chrome-extension://${session.extensionId}/${STAGE_TWO[0]}`;
+    const fetched = await tab.evaluate(
+      (u) =>
+        fetch(u).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      url,
+    );
+    expect(fetched).toBe(false);
+  });
+});
+
+describe('in Firefox', () => {
+  it('loads both parts of stage two on a page with a strict policy', async () => {
+    const strict = await serveFixtures(STRICT);
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+      protocol: 'webDriverBiDi',
+      defaultViewport: null,
+      args: ['--window-size=1100,800'],
+    });
+    try {
+      await browser.installExtension(join(ROOT, '.output/firefox-mv2'));
+      const page = await browser.newPage();
+      await page.goto(strict.url('/csp.html'));
+      await until(
+        async () => expect(((await page.evaluate(LOOK)) as Look).highlights).toEqual(EXPECTED),
+        10_000,
+      );
+      const { x, y } = (await page.evaluate(SPACEX_AT)) as { x: number; y: number };
+      await page.mouse.move(x, y, { steps: 3 });
+      await until(async () =>
+        expect(((await page.evaluate(LOOK)) as Look).card).toBe('Rivalry Lens: SpaceX'),
+      );
+    } finally {
+      await browser.close();
+      await strict.close();
+    }
+  });
+});
