@@ -180,7 +180,9 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
     if (!current) return;
     const dur = current.end - current.ts;
     const whole = current.ours > 0 && current.page === 0 && !current.shared;
-    const work = whole ? Math.max(0, current.cpu - current.gc) : current.ours;
+    // Thread time can come out above wall time on a loaded machine (the two clocks are read
+    // apart); a task cannot have done more work than it lasted.
+    const work = whole ? Math.max(0, Math.min(current.cpu, dur) - current.gc) : current.ours;
     const parts = [...current.parts]
       .map(([k, v]) => [k, v / 1000] as [string, number])
       .sort((a, b) => b[1] - a[1]);

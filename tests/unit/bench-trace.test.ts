@@ -1,0 +1,59 @@
+/** The trace accounting that the benchmark and the large-page tests share. */
+import { describe, expect, it } from 'vitest';
+import { mainThreadTasks, type TraceEvent } from '../../scripts/bench/trace';
+
+const thread: TraceEvent = {
+  name: 'thread_name',
+  cat: '__metadata',
+  ph: 'M',
+  ts: 0,
+  pid: 1,
+  tid: 1,
+  args: { name: 'CrRendererMain' },
+};
+const ev = (name: string, ts: number, dur: number, extra: Partial<TraceEvent> = {}): TraceEvent => ({
+  name,
+  cat: 'toplevel',
+  ph: 'X',
+  ts,
+  dur,
+  pid: 1,
+  tid: 1,
+  ...extra,
+});
+const ours = { args: { data: { url: 'chrome-extension://abc/content-scripts/content.js' } } };
+
+describe('mainThreadTasks', () => {
+  it('counts a task of ours alone by its thread time, less the collector', () => {
+    const { tasks } = mainThreadTasks([
+      thread,
+      ev('RunTask', 0, 40_000, { tdur: 30_000 }),
+      ev('FunctionCall', 100, 39_000, { ...ours, tdur: 29_000 }),
+      ev('MajorGC', 20_000, 10_000, { tdur: 10_000 }),
+    ]);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0].ours).toBe(40);
+    expect(tasks[0].work).toBe(20);
+  });
+
+  it('never counts more work than the task lasted, whatever the thread clock says', () => {
+    // Seen on a loaded CI machine: a 33 ms idle callback whose thread time read 50.6 ms.
+    const { tasks } = mainThreadTasks([
+      thread,
+      ev('RunTask', 0, 33_000, { tdur: 50_600 }),
+      ev('FunctionCall', 10, 32_900, { ...ours, tdur: 50_500 }),
+    ]);
+    expect(tasks[0].work).toBe(33);
+  });
+
+  it('counts only our functions in a task the page would run anyway', () => {
+    const { tasks } = mainThreadTasks([
+      thread,
+      ev('RunTask', 0, 60_000, { tdur: 60_000 }),
+      ev('ParseHTML', 0, 50_000),
+      ev('FunctionCall', 50_000, 5_000, ours),
+    ]);
+    expect(tasks[0].work).toBe(5);
+    expect(tasks[0].ours).toBe(5);
+  });
+});
