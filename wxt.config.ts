@@ -84,6 +84,9 @@ export default defineConfig({
           },
         }
       : {
+          // The browser namespace (build/native-browser-plugin.ts); the CSS Custom Highlight API
+          // is older (105).
+          minimum_chrome_version: '148',
           // Chromium: the highlight rules adopted at document start (entrypoints/early-sheet.ts),
           // on the same pages and frames as the content script (entrypoints/content.ts).
           content_scripts: [

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { build, type InlineConfig, type Plugin } from 'vite';
 import type { Wxt } from 'wxt';
 import { PAGES } from '../extension/pages.ts';
+import { nativeBrowserPlugin } from './native-browser-plugin.ts';
 import { preactNoInnerHtmlPlugin } from './preact-no-inner-html-plugin.ts';
 
 /** Where stage two lands in the output folder, and the URL path the content script imports. */
@@ -52,7 +53,11 @@ export function stageTwo(wxt: Wxt): void {
   wxt.hooks.hook('vite:build:extendConfig', (entrypoints, config) => {
     if (!entrypoints.some((e) => e.name === 'content')) return;
     content = { define: config.define, resolve: config.resolve };
-    config.plugins = [...(config.plugins ?? []), fuseOnDemandPlugin(wxt.config.root)];
+    config.plugins = [
+      ...(config.plugins ?? []),
+      fuseOnDemandPlugin(wxt.config.root),
+      nativeBrowserPlugin(),
+    ];
   });
 
   wxt.hooks.hook('build:done', async () => {
@@ -63,7 +68,7 @@ export function stageTwo(wxt: Wxt): void {
       logLevel: 'warn',
       define: content?.define,
       resolve: content?.resolve,
-      plugins: [preactNoInnerHtmlPlugin()],
+      plugins: [preactNoInnerHtmlPlugin(), nativeBrowserPlugin()],
       build: {
         outDir: resolve(wxt.config.outDir, STAGE_TWO_DIR),
         emptyOutDir: true,

@@ -72,3 +72,19 @@ describe('.output/firefox-mv2', () => {
     expect(id).not.toMatch(/@example\.(org|com)$/);
   });
 });
+
+describe('the content script', () => {
+  it('carries no webextension-polyfill, and each manifest asks for a browser with `browser`', () => {
+    // build/native-browser-plugin.ts: the content script uses the browser's own namespace.
+    for (const { dir } of BUILDS) {
+      for (const file of ['content-scripts/content.js', 'stage-two/card.js']) {
+        const code = readFileSync(resolve(dir, file), 'utf8');
+        expect(code, `${dir}/${file}`).not.toContain('The message port closed before a response');
+      }
+    }
+    const chrome = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
+    expect(Number(chrome.minimum_chrome_version)).toBeGreaterThanOrEqual(148);
+    const firefox = JSON.parse(readFileSync('.output/firefox-mv2/manifest.json', 'utf8'));
+    expect(firefox.browser_specific_settings.gecko.strict_min_version).toBe('140.0');
+  });
+});
