@@ -41,7 +41,7 @@ export interface LoadResult {
   embedderUsed: number;
   /** With a trace: the main-thread accounting, and when our first and last tasks started
    * (ms from navigation). */
-  trace?: TaskSummary & { oursFrom: number; oursTo: number };
+  trace?: TaskSummary & { oursFrom: number; oursTo: number; contentFrom: number };
 }
 
 /** How long the highlight count must stay unchanged before we call the page done. */
@@ -69,7 +69,12 @@ function accounting(events: TraceEvent[]) {
   const { tasks, thread } = mainThreadTasks(events);
   const s = summarize(tasks);
   const nav = marks(thread, events, 'navigationStart').at(-1) ?? Number.NaN;
-  return { ...s, oursFrom: s.firstOurs - nav, oursTo: s.lastOurs - nav };
+  return {
+    ...s,
+    oursFrom: s.firstOurs - nav,
+    oursTo: s.lastOurs - nav,
+    contentFrom: s.contentStart - nav,
+  };
 }
 
 /** Loads `url` in a fresh tab with the probe (and reference) installed, and waits for the end. */

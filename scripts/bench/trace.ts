@@ -71,6 +71,8 @@ export interface Task {
   work: number;
   /** The task evaluated our content script (its start-up). */
   startup: boolean;
+  /** When the main content script (content-scripts/content.js) began to run in it, ms. */
+  contentStart?: number;
   /** The biggest kinds of work inside the task, ms (for the long tasks). */
   parts: [string, number][];
 }
@@ -166,6 +168,7 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
     page: number;
     shared: boolean;
     startup: boolean;
+    contentStart?: number;
     scriptEnd: number;
     /** The outermost script event open at `scriptEnd` is ours. */
     inOurs: boolean;
@@ -192,6 +195,7 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
       ours: (whole ? dur : current.ours) / 1000,
       work: work / 1000,
       startup: current.startup,
+      ...(current.contentStart === undefined ? {} : { contentStart: current.contentStart / 1000 }),
       parts,
     });
     current = null;
@@ -236,6 +240,7 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
     if (url?.startsWith('chrome-extension://')) {
       current.ours += e.dur ?? 0;
       if (e.name === 'EvaluateScript' || e.name === 'v8.compile') current.startup = true;
+      if (url.endsWith('/content-scripts/content.js')) current.contentStart ??= e.ts;
     } else if (url) current.page += e.dur ?? 0;
   }
   close();
@@ -261,6 +266,8 @@ export interface TaskSummary {
   startup: number;
   /** When our first and last tasks started, ms (trace clock). */
   firstOurs: number;
+  /** When the main content script first ran, ms (trace clock). */
+  contentStart: number;
   lastOurs: number;
   /** Every task over 50 ms: its length, our share and what it did. */
   long: { dur: number; ours: number; parts: [string, number][] }[];
@@ -283,6 +290,7 @@ export function summarize(tasks: readonly Task[], from = -Infinity, to = Infinit
     tbtOurs: 0,
     startup: 0,
     firstOurs: Number.NaN,
+    contentStart: Number.NaN,
     lastOurs: Number.NaN,
     long: [],
     rendering: Object.fromEntries(RENDERING.map((k) => [k, 0])),
@@ -298,6 +306,8 @@ export function summarize(tasks: readonly Task[], from = -Infinity, to = Infinit
     }
     if (t.dur > 50) s.long.push({ dur: t.dur, ours: t.ours, parts: t.parts.slice(0, 4) });
     if (t.startup) s.startup += t.ours;
+    if (t.contentStart !== undefined && Number.isNaN(s.contentStart))
+      s.contentStart = t.contentStart;
     if (t.ours > 0) {
       if (Number.isNaN(s.firstOurs)) s.firstOurs = t.ts;
       s.lastOurs = t.ts + t.dur;

@@ -1,6 +1,6 @@
 /** The trace accounting that the benchmark and the large-page tests share. */
 import { describe, expect, it } from 'vitest';
-import { mainThreadTasks, type TraceEvent } from '../../scripts/bench/trace';
+import { mainThreadTasks, summarize, type TraceEvent } from '../../scripts/bench/trace';
 
 const thread: TraceEvent = {
   name: 'thread_name',
@@ -60,5 +60,21 @@ describe('mainThreadTasks', () => {
     ]);
     expect(tasks[0]?.work).toBe(5);
     expect(tasks[0]?.ours).toBe(5);
+  });
+
+  it('marks when the content script, not the early sheet, began', () => {
+    const base = 'chrome-extension://abc/';
+    const tasks = mainThreadTasks([
+      thread,
+      ev('RunTask', 0, 2_000, { tdur: 2_000 }),
+      ev('EvaluateScript', 100, 1_000, { args: { data: { url: `${base}early-sheet.js` } } }),
+      ev('RunTask', 50_000, 9_000, { tdur: 9_000 }),
+      ev('EvaluateScript', 50_500, 8_000, {
+        args: { data: { url: `${base}content-scripts/content.js` } },
+      }),
+    ]).tasks;
+    expect(tasks.map((t) => t.contentStart)).toEqual([undefined, 50.5]);
+    expect(summarize(tasks).contentStart).toBe(50.5);
+    expect(summarize(tasks).firstOurs).toBe(0);
   });
 });
