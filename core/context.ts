@@ -13,6 +13,7 @@ import { ACCEPT, type Candidate, SCORE } from './candidate.ts';
 import { Cls, classOf, fold, isWordCls } from './chars.ts';
 import type { LinkedEntity } from './linked-names.ts';
 import type { EntityId } from './types.ts';
+import { wordStart } from './word-shape.ts';
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
@@ -63,13 +64,45 @@ export function contextScore(
         antiContext: NO_WORDS,
       }) === 'near');
   if (c.alias.needsNear && !near) return 0;
+  const subject = !near && lowerSubject(text, c);
   const doc =
     seen.has(e.id) || e.related.some((r) => seen.has(r))
       ? SCORE.contextSeen
       : named.size > (named.has(e.id) ? 1 : 0)
         ? SCORE.contextRivalry
         : 0;
-  return Math.min(SCORE.contextMax, SCORE.contextBase + doc + (near ? SCORE.contextNear : 0));
+  return Math.min(
+    SCORE.contextMax,
+    SCORE.contextBase + doc + (near || subject ? SCORE.contextNear : 0),
+  );
+}
+
+/** Words after which a clause starts, in a comment ("lol twitter is down"). */
+const CLAUSE_OPENERS = new Set(
+  'and but so or because if when now then lol lmao omg ok okay ugh wow yeah yep honestly bro guess'.split(
+    ' ',
+  ),
+);
+
+/** Singular verbs a bare subject takes. */
+const SUBJECT_VERBS = new Set("is was has isn't wasn't hasn't isnt wasnt hasnt".split(' '));
+
+/**
+ * True when a name that counts in lower case with context ("twitter") opens a clause as the bare
+ * subject of "is", "was" or "has" ("lol twitter is down"): the common word it spells cannot stand
+ * there (birds twitter; "the twitter of sparrows" has its article), so that is context enough.
+ */
+export function lowerSubject(text: string, c: Candidate): boolean {
+  if (!c.alias.lowerWithContext) return false;
+  const surface = text.slice(c.start, c.end);
+  if (surface !== surface.toLowerCase()) return false;
+  const after = /^[ \t]+([\p{L}’']+)/u.exec(text.slice(c.end, c.end + 12));
+  const verb = after?.[1]?.toLowerCase().replace('’', "'");
+  if (verb === undefined || !SUBJECT_VERBS.has(verb)) return false;
+  const before = text.slice(Math.max(0, c.start - 24), c.start);
+  if (/(^|[\n.!?:;,(“"—–])\s*$/.test(before)) return true;
+  const word = /(\p{L}+)[ \t]+$/u.exec(before)?.[1]?.toLowerCase();
+  return word !== undefined && CLAUSE_OPENERS.has(word);
 }
 
 /**
@@ -95,7 +128,9 @@ export function contextNear(
   const to = Math.min(text.length, c.end + CONTEXT_REACH);
   let found: 'near' | 'none' = 'none';
   let prev = '';
+  // A word the reach cuts into is read whole ("network", not its tail "work").
   let i = from;
+  if (i > 0 && isWordCls(classOf(text.charCodeAt(i)))) i = wordStart(text, i);
   while (i < to) {
     const k = classOf(text.charCodeAt(i));
     if (!isWordCls(k)) {

@@ -35,6 +35,11 @@ const AliasSchema = v.strictObject({
    * an ambiguous name does ("twitter" in a comment beside "bluesky"; not birds that twitter).
    */
   lowerCaseWithContext: v.optional(v.boolean()),
+  /**
+   * A name of several words that are no phrase of their own ("Neura Link"): written all in lower
+   * case it counts as its one-word form does, where "open ai" or "space x" need context.
+   */
+  noPhrase: v.optional(v.boolean()),
   /** A legal or formal name ("Space Exploration Technologies Corp."). */
   legal: v.optional(v.boolean()),
   /** BCP 47 language of a localised form ("ja" for katakana forms). */

@@ -24,13 +24,33 @@ function capitalTail(letters: string): string {
 }
 
 /**
+ * Whether `key` is the camel-case name `alias` with one letter dropped between its first letter
+ * and its closing capitals ("spacx" for "SpaceX", "opnai" for "OpenAI"): the name's start and its
+ * distinctive end are both there, which no ordinary word one letter shorter has ("space" drops
+ * the end, "pacex" the start).
+ */
+export function isInnerDeletion(key: string, alias: LinkedAlias): boolean {
+  const tail = capitalTail(alias.letters).length;
+  const name = alias.key;
+  if (tail === 0 || key.length !== name.length - 1 || name.length < 6) return false;
+  for (let i = 1; i < name.length - tail; i++) {
+    if (name.slice(0, i) + name.slice(i + 1) === key) return true;
+  }
+  return false;
+}
+
+/**
  * Whether `letters` (a word as written) is a typo of the short name `alias`: one edit away, and
  * either two neighbouring letters swapped ("SapceX", "OpenIA") or, written in camel case, ending
  * in the name's closing capitals ("SpaseX"). A capital after the first letter is required, as the
- * names are written, so ordinary words one edit away ("spaces", "Spacer", "OpenAM") stay out.
+ * names are written, so ordinary words one edit away ("spaces", "Spacer", "OpenAM") stay out;
+ * only a letter dropped before the closing capitals may be written in any case ("Spacx").
  */
 export function isShortTypo(letters: string, alias: LinkedAlias): boolean {
-  if (!hasUpper(letters.slice(1))) return false;
+  if (!hasUpper(letters.slice(1))) {
+    // Lower case after the first letter: only a dropped inner letter, in a word not in capitals.
+    return hasLower(letters) && isInnerDeletion(letters.toLowerCase(), alias);
+  }
   const key = letters.toLowerCase();
   if (key === alias.key || osaDistance(key, alias.key, 1) !== 1) return false;
   if (isTransposition(key, alias.key)) return true;

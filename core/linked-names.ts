@@ -35,6 +35,8 @@ export interface LinkedAlias {
   capitalised: boolean;
   /** A case-sensitive name that, all in lower case, counts by its context ("twitter"). */
   lowerWithContext: boolean;
+  /** Its words make no phrase of their own: split and in lower case it needs no context. */
+  noPhrase: boolean;
   /** Written with a trailing abbreviation dot ("Corp."), which belongs to the name. */
   trailingDot: boolean;
   /**
@@ -116,6 +118,7 @@ export function linkNames(names: PreparedNames): LinkedNames {
       trailingDot: a.written.endsWith('.'),
       needsNear: a.needsNear === true,
       lowerWithContext: a.lowerWithContext === true,
+      noPhrase: a.noPhrase === true,
       antiContext: a.antiContext ? new Set(a.antiContext) : null,
     };
     insertPacked(trie, a.packed, alias);

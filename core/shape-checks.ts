@@ -55,7 +55,11 @@ export function shapedCandidate(
     if (!hasUpper(letters) && hasLower(letters)) {
       // Three words or more in lower case are a phrase ("space exploration technologies").
       if (wordsOf(surface).length > 2) return null;
-      lowerSplit = true;
+      // Joined by hyphens, the words are one word, the name ("space-x"); words that make no
+      // phrase need no context either ("neura link").
+      // (The name may be found as another alias of the same letters, "Neuralink".)
+      const noPhrase = hit.terminals.some((a) => a.noPhrase && a.entity === alias.entity);
+      lowerSplit = !noPhrase && !joinedByHyphens(surface);
     } else if (!wordsOf(surface).every(looksLikeName)) return null;
   }
   if (alias.ambiguous && alias.entity.person && otherGivenName(text, start)) return null;
@@ -65,6 +69,17 @@ export function shapedCandidate(
   const score = exact ? SCORE.exact : hasUpper(letters) ? SCORE.variant : SCORE.lowerCase;
   const via: MatchKind = exact ? 'exact' : 'variant';
   return { alias, start, end, score, via, pending: alias.ambiguous || lowerSplit };
+}
+
+/** Whether the words of `surface` are joined by hyphens only, not by spaces ("space-x"). */
+function joinedByHyphens(surface: string): boolean {
+  let hyphen = false;
+  for (let i = 0; i < surface.length; i++) {
+    const k = classOf(surface.charCodeAt(i));
+    if (k === Cls.Hyphen) hyphen = true;
+    else if (!isWordCls(k) && k !== Cls.Ignore) return false;
+  }
+  return hyphen;
 }
 
 /** Capitalised words that stand before a surname without being a given name. */

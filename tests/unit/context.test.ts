@@ -4,6 +4,7 @@ import {
   contextNear,
   contextScore,
   decideByContext,
+  lowerSubject,
   otherMeaningNear,
 } from '../../core/context.ts';
 import { exactAt } from '../../core/exact-names.ts';
@@ -35,6 +36,18 @@ describe('the context model', () => {
     expect(near(`Stoke ${'word '.repeat(30)}rocket`)).toBe('none');
   });
 
+  it('reads a word the reach cuts into whole, neither missing it nor reading its tail', () => {
+    const near = (text: string) => {
+      const c = cand(text, 'X');
+      return contextNear(text, c, c.alias.entity);
+    };
+    // The reach starts 120 characters before the name, three letters into the word.
+    expect(near(`facebook${' '.repeat(115)}X`)).toBe('near');
+    // Read from the reach's first letter, "reposted" would be the context word "posted".
+    expect(near(`reposted${' '.repeat(118)}X`)).toBe('none');
+    expect(near(`facebook${' '.repeat(130)}X`)).toBe('none');
+  });
+
   it('scores an ambiguous name on what the document names and what stands near it', () => {
     const none = new Set<string>();
     const score = (text: string, seen: Set<string>) =>
@@ -63,6 +76,24 @@ describe('the context model', () => {
       ['context', false],
       ['context', false],
     ]);
+  });
+
+  it('takes a lower-case name opening a clause as the subject of "is" for context', () => {
+    const subject = (text: string) => lowerSubject(text, cand(text, 'twitter'));
+    expect(subject('lol twitter is down again')).toBe(true);
+    expect(subject('twitter was down')).toBe(true);
+    expect(subject('Ugh. twitter has a new logo')).toBe(true);
+    expect(subject("and twitter isn't loading")).toBe(true);
+    // The common word: a verb after its subject, a noun with its article or another noun.
+    expect(subject('the birds twitter is what woke me')).toBe(false);
+    expect(subject('the twitter is deafening')).toBe(false);
+    expect(subject('bird twitter is lovely')).toBe(false);
+    expect(subject('lol twitter outside again')).toBe(false);
+    expect(subject('lol twitter, is it down')).toBe(false);
+    const none = new Set<string>();
+    const score = (text: string) => contextScore(text, cand(text, 'twitter'), none, none);
+    expect(score('lol twitter is down again')).toBe(0.75);
+    expect(score('the twitter is deafening')).toBe(0.55);
   });
 
   it("sees an alias's own veto words near it, and only that alias's", () => {

@@ -56,6 +56,29 @@ describe('exactAt (the trie walk stage)', () => {
     expect(at('MUSK')).toMatchObject({ name: 'Musk', pending: true });
   });
 
+  it('needs context for a lower-case name in words, unless hyphens join them or they are no phrase', () => {
+    expect(at('open ai said')).toMatchObject({ text: 'open ai', pending: true });
+    expect(at('open-ai said')).toMatchObject({ text: 'open-ai', pending: false });
+    expect(at('open - ai said')).toMatchObject({ text: 'open - ai', pending: true });
+    expect(at('Open AI said')).toMatchObject({ text: 'Open AI', pending: false });
+    const neura = linkNames(
+      prepareNames({
+        entities: [
+          {
+            id: 'neuralink',
+            kind: 'company',
+            highlight: true,
+            aliases: [{ text: 'Neuralink' }, { text: 'Neura Link', noPhrase: true }],
+          },
+          { id: 'openai', kind: 'company', highlight: true, aliases: [{ text: 'Open AI' }] },
+        ],
+      }),
+    );
+    const pending = (text: string) => exactAt(neura, text, 0, [])?.pending;
+    expect(pending('neura link guy')).toBe(false);
+    expect(pending('open ai guy')).toBe(true);
+  });
+
   it('takes a name written with dots for the alias written with them', () => {
     expect(at('Open A.I. said')).toMatchObject({
       name: 'Open A.I.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuzzyAt, isShortTypo } from '../../core/fuzzy-names.ts';
+import { fuzzyAt, isInnerDeletion, isShortTypo } from '../../core/fuzzy-names.ts';
 import { linkNames } from '../../core/linked-names.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
 import { TINY } from './tiny-names.ts';
@@ -41,6 +41,25 @@ describe('fuzzyAt (the fuzzy stage)', () => {
     expect(at('OpenIA said')).toBe('OpenAI:OpenIA:fuzzy:0.75');
     expect(at('SpaseX launched')).toBe('SpaceX:SpaseX:fuzzy:0.75');
     expect(at('SAPCEX LAUNCHED')).toBe('SpaceX:SAPCEX:fuzzy:0.75');
+  });
+
+  it('finds a short name with a letter dropped before its closing capitals, in any case', () => {
+    expect(at('Spacx launched')).toBe('SpaceX:Spacx:fuzzy:0.75');
+    expect(at('spacx launched')).toBe('SpaceX:spacx:fuzzy:0.75');
+    expect(at('Spcex launched')).toBe('SpaceX:Spcex:fuzzy:0.75');
+    expect(at('Opnai said')).toBe('OpenAI:Opnai:fuzzy:0.75');
+  });
+
+  it('leaves out a short name that lost its first letter or its closing capitals', () => {
+    // "Space" and "Open" are words; "Pacex" and "OpenI" have lost what makes the name.
+    for (const word of ['Space', 'space', 'Pacex', 'OpenI', 'Opena', 'Spacex1', 'SPACX', 'Spac'])
+      expect(at(`${word} here`), word).toBeNull();
+    const spacex = linked.shortFuzzy.find((a) => a.written === 'SpaceX');
+    if (!spacex) throw new Error('no short name');
+    expect(isInnerDeletion('spacx', spacex)).toBe(true);
+    expect(isInnerDeletion('space', spacex)).toBe(false);
+    expect(isInnerDeletion('pacex', spacex)).toBe(false);
+    expect(isInnerDeletion('spacex', spacex)).toBe(false);
   });
 
   it('leaves out ordinary words and other names one edit from a short name', () => {

@@ -30,6 +30,29 @@ describe('page chrome (share and follow labels)', () => {
     expect(chrome('Follow @SpaceX', 'SpaceX')).toBe(true);
   });
 
+  it("takes a label with its link's screen-reader text, or a newsletter invitation, for chrome", () => {
+    expect(chrome('Click to share on X (Opens in new window)', 'X')).toBe(true);
+    expect(chrome('Tap to share on X (opens in a new tab)', 'X')).toBe(true);
+    expect(chrome('Want more? Follow us on X and sign up for our newsletter.', 'X')).toBe(true);
+    expect(chrome('A story. Follow us on X and subscribe to our weekly newsletter', 'X')).toBe(
+      true,
+    );
+  });
+
+  it('takes a name alone on its line between widget lines for one icon of a column', () => {
+    expect(chrome('Follow\nFacebook\nX\nInstagram\nRSS', 'X')).toBe(true);
+    expect(chrome('Share on Facebook\nX', 'X')).toBe(true);
+    expect(chrome('X\nInstagram', 'X')).toBe(true);
+  });
+
+  it('keeps a name alone on its line beside prose, and a sentence a stop or question bounds', () => {
+    expect(chrome('Who bought it?\nX\nThe platform lost advertisers.', 'X')).toBe(false);
+    expect(chrome('Facebook is fine.\nX\nmore text here', 'X')).toBe(false);
+    expect(chrome('Want more? He said on X that it flew.', 'X')).toBe(false);
+    expect(chrome('Follow us on X for live coverage of the launch.', 'X')).toBe(false);
+    expect(chrome('Click the link he posted on X to see it', 'X')).toBe(false);
+  });
+
   it('keeps a sentence, a lone name, and names that are not a platform', () => {
     expect(chrome('he said in a post on X that it flew', 'X')).toBe(false);
     expect(chrome('Follow us on X for the launch schedule', 'X')).toBe(false);

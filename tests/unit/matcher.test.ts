@@ -151,6 +151,12 @@ describe('informal and foreign spellings', () => {
     ['elon is wild, spacex launched again', ['elon-musk:elon', 'spacex:spacex']],
     ['space-x caught the booster', ['spacex:space-x']],
     ['neura link put a chip in his brain', ['neuralink:neura link']],
+    ['anyone know if space-x is hiring interns?', ['spacex:space-x']],
+    ['the neura link guy who played games all night', ['neuralink:neura link']],
+    ['open ai needs to fix the rate limits on their api', ['openai:open ai']],
+    ['lol twitter is down again', ['x-twitter:twitter']],
+    ['Spacx launching every two days', ['spacex:Spacx']],
+    ['It shared the clip on X, where it drew 10 million views.', ['x-twitter:X']],
     ['OpenIA lanzó un modelo; Open A.I. too', ['openai:OpenIA', 'openai:Open A.I.']],
     ['SapceX, OpneAI and Nerualink', ['spacex:SapceX', 'openai:OpneAI', 'neuralink:Nerualink']],
   ])('%j', (text, expected) => {
@@ -161,6 +167,11 @@ describe('informal and foreign spellings', () => {
     'the birds twitter at dawn',
     'spaces, spacers, the opening, OpenAM and OpenUI',
     'a neural link between two regions of the cortex',
+    'we need open ai research, not closed labs',
+    'take the space x to be compact',
+    'can space x-rays hurt astronauts? a space x-like shape',
+    'woke up to the twitter of sparrows; the birds twitter is what woke me',
+    'Space launch, Spaces, Open source',
     'a program on space exploration technologies',
   ])('not %j', (text) => {
     expect(found(text)).toEqual([]);
