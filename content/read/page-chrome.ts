@@ -20,14 +20,24 @@ const CHROME_TEXT =
   /^((?:share|post|tweet|follow|find|join|connect with|reach)(?: (?:this|it|us|me|him|her|them|story|article|post))?(?: (?:on|via|at|with))? )?(?:x|twitter|x \(formerly twitter\)|x\/twitter|twitter\/x)$/i;
 
 /** A label that says share or follow ("Share on X", "Follow us on Twitter"). */
-const CHROME_LABEL = /^(share|follow|tweet|post (this|it|on))\b/i;
+const CHROME_LABEL = /^((click|tap) to )?(share|follow|tweet|post (this|it|on))\b/i;
 
-/** Words of class names and ids that mark a widget ("share-buttons", "socialLinks", "follow"). */
+/**
+ * Words of class names and ids that mark a widget ("share-buttons", "socialLinks", "follow"),
+ * also run together with what the widget is ("sharebar", "socialicons", "followus"), and the
+ * share services' own ("a2a_kit", "addtoany", "sharethis"). Not "shared" or "following", which
+ * name content.
+ */
 const CHROME_WORD =
-  /^(share|shares|sharing|sharer|sharethis|addthis|social|socials|follow|follows)$/;
+  /^(?:(?:share|social|follow)(?:s|bar|bars|box|buttons?|tools?|icons?|links?|media|menu|us|widgets?)?|sharing|sharer|sharethis|addthis|addtoany|a2a)$/;
 
 /** Any of the words at all, before the exact test (most class names have none). */
-const MAYBE_WORD = /share|social|follow|addthis/i;
+const MAYBE_WORD = /share|social|follow|addthis|addtoany|a2a/i;
+
+/** Attributes that share buttons carry for their network ("data-network", ShareThis's). */
+const NETWORK_ATTRS = ['data-network', 'data-social-network', 'data-sharer', 'data-platform'];
+/** A network attribute's value, or a button's title, that names the platform or says share. */
+const NETWORK_VALUE = /^(x|twitter)$/i;
 
 /** Widgets are short: a container that says so but holds more than this is the page itself. */
 const WIDGET_CHARS = 300;
@@ -47,8 +57,15 @@ export function isPageChrome(el: Element, tag: string): boolean {
     const href = el.getAttribute('href');
     if (href && isPlatformLink(el, href)) return true;
   }
-  const label = el.getAttribute('aria-label');
-  if (label && CHROME_LABEL.test(label.trim())) return true;
+  // The name a button gives itself, or its tooltip ("Click to share on X", as Jetpack's).
+  for (const name of ['aria-label', 'title']) {
+    const label = el.getAttribute(name);
+    if (label && CHROME_LABEL.test(label.trim())) return true;
+  }
+  for (const name of NETWORK_ATTRS) {
+    const value = el.getAttribute(name);
+    if (value && NETWORK_VALUE.test(value.trim())) return true;
+  }
   if (
     namesWidget(el.getAttribute('class')) ||
     namesWidget(el.getAttribute('id')) ||

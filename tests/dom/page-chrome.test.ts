@@ -49,6 +49,20 @@ describe('page chrome: share and follow furniture is never read', () => {
     ]);
   });
 
+  it('skips the widgets of share services: tooltips, network attributes, run-together classes', () => {
+    const $ = page(
+      '<main id="m"><a class="sd-button" href="#" title="Click to share on X"><span>X</span></a>' +
+        '<div class="st-btn" data-network="twitter"><span>Twitter</span></div>' +
+        '<button data-sharer="x">X</button><div class="a2a_kit"><a href="#">X</a></div>' +
+        '<ul class="sharebar"><li>X</li></ul><div class="footer-socialicons">Twitter</div>' +
+        '<div class="followus">X</div><div class="socialmedia-links">Twitter</div>' +
+        '<div class="shared-story">Shared: xAI</div><div class="following">Following Musk</div>' +
+        '<a href="/news" title="Stories about X">X</a><div data-network="news">X</div></main>',
+    );
+    // The main's own text (the last link) comes first, then its blocks in order.
+    expect(readAll($('m'))).toEqual(['X', 'Shared: xAI', 'Following Musk', 'X']);
+  });
+
   it('keeps a container that only says share when it holds the page', () => {
     const long = 'Sam Altman spoke at length. '.repeat(20);
     const $ = page(`<article id="a" class="has-social-share"><p>${long}</p></article>`);
