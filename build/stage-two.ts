@@ -46,6 +46,43 @@ function fuseOnDemandPlugin(root: string): Plugin {
   };
 }
 
+/** What of WXT's resolved config the second build follows. */
+type WxtSettings = Pick<Wxt['config'], 'root' | 'mode' | 'outDir' | 'command'>;
+
+/**
+ * The second build: both entries as ES modules, with the content script's defines and aliases
+ * (`content`). Under `wxt dev` (command `serve`) it keeps watching its sources, since WXT's own
+ * rebuilds on a change never come back to `build:done`: an edit of the card then shows on the
+ * next page load.
+ */
+export function stageTwoConfig(config: WxtSettings, content?: InlineConfig): InlineConfig {
+  return {
+    configFile: false,
+    root: config.root,
+    mode: config.mode,
+    logLevel: 'warn',
+    define: content?.define,
+    resolve: content?.resolve,
+    plugins: [preactNoInnerHtmlPlugin(), nativeBrowserPlugin()],
+    build: {
+      outDir: resolve(config.outDir, STAGE_TWO_DIR),
+      emptyOutDir: true,
+      minify: true,
+      // Vite keeps whitespace in an ES library; this one is only ever loaded, never read.
+      rolldownOptions: { output: { minify: true } },
+      copyPublicDir: false,
+      watch: config.command === 'serve' ? {} : null,
+      lib: {
+        entry: Object.fromEntries(
+          Object.entries(ENTRIES).map(([name, file]) => [name, resolve(config.root, file)]),
+        ),
+        formats: ['es'],
+        fileName: (_, name) => `${name}.js`,
+      },
+    },
+  };
+}
+
 /** Registers the second build and its manifest entry on WXT's hooks (from `ready`). */
 export function stageTwo(wxt: Wxt): void {
   // The content script's own build settings, for the same defines (browser, mode) and aliases.
@@ -60,31 +97,12 @@ export function stageTwo(wxt: Wxt): void {
     ];
   });
 
+  // Under `wxt dev`, the watcher of the last build (a restart of the dev server builds anew).
+  let watcher: { close(): Promise<void> } | undefined;
   wxt.hooks.hook('build:done', async () => {
-    await build({
-      configFile: false,
-      root: wxt.config.root,
-      mode: wxt.config.mode,
-      logLevel: 'warn',
-      define: content?.define,
-      resolve: content?.resolve,
-      plugins: [preactNoInnerHtmlPlugin(), nativeBrowserPlugin()],
-      build: {
-        outDir: resolve(wxt.config.outDir, STAGE_TWO_DIR),
-        emptyOutDir: true,
-        minify: true,
-        // Vite keeps whitespace in an ES library; this one is only ever loaded, never read.
-        rolldownOptions: { output: { minify: true } },
-        copyPublicDir: false,
-        lib: {
-          entry: Object.fromEntries(
-            Object.entries(ENTRIES).map(([name, file]) => [name, resolve(wxt.config.root, file)]),
-          ),
-          formats: ['es'],
-          fileName: (_, name) => `${name}.js`,
-        },
-      },
-    });
+    await watcher?.close();
+    const result = await build(stageTwoConfig(wxt.config, content));
+    watcher = 'close' in result ? result : undefined;
   });
 
   // So that `browser.runtime.getURL` accepts the path (entrypoints/content.ts).
