@@ -11,7 +11,7 @@ describe('stageTwoConfig', () => {
     expect(config.build?.outDir).toBe(resolve(base.outDir, STAGE_TWO_DIR));
     expect(config.build?.watch).toBeNull();
     const lib = config.build?.lib;
-    expect(lib && lib.formats).toEqual(['es']);
+    expect(lib ? lib.formats : undefined).toEqual(['es']);
     expect(lib && Object.keys(lib.entry as Record<string, string>)).toEqual(['card', 'fuse']);
   });
 
