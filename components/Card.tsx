@@ -11,7 +11,7 @@ import { Fragment, type Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CardModel } from '../core/card-model';
 import { formatDataDate, formatNumber, i18n } from '../extension/i18n';
-import { entityRgb } from '../extension/palette';
+import { entityRgb, swatchVars } from '../extension/palette';
 import { DataAge } from './DataAge';
 import { SourceLink } from './SourceLink';
 
@@ -302,7 +302,13 @@ function CardBody(props: CardProps) {
           <span
             class="swatch"
             aria-hidden="true"
-            style={{ background: `rgb(${entityRgb(shown.entity)})` }}
+            // A highlighted entity's swatch looks like its mentions; the others have no
+            // highlight to look like, and keep their ink.
+            style={
+              shown.highlight
+                ? swatchVars(shown.entity)
+                : { background: `rgb(${entityRgb(shown.entity)})` }
+            }
           />
           <h2>{shown.name}</h2>
           <span class="kind">{i18n.t(`card.kind.${shown.kind}`)}</span>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DWELL_MAX_MS, DWELL_MIN_MS, type HighlightStyle } from '../extension/setting-specs';
 import { formatNumber, i18n } from '../extension/i18n';
+import { entityFill, entityUnderline, FILL_TEXT } from '../extension/palette';
 import { dwellMs, highlightStyle } from '../extension/settings';
 
 const STYLES: { value: HighlightStyle; label: () => string }[] = [
@@ -9,7 +10,25 @@ const STYLES: { value: HighlightStyle; label: () => string }[] = [
   { value: 'underline', label: () => i18n.t('options.look.underline') },
 ];
 
-export function OptionsAppearance(props: { style: HighlightStyle; dwell: number }) {
+/**
+ * The samples are painted as a mention of `entity` is, in both schemes (options.css picks):
+ * the fill with its underline, or the underline alone.
+ */
+const sampleVars = (entity: string) => ({
+  '--sample-fill-light': entityFill(entity, 'light'),
+  '--sample-fill-dark': entityFill(entity, 'dark'),
+  '--sample-ink-light': entityUnderline(entity, 'light'),
+  '--sample-ink-dark': entityUnderline(entity, 'dark'),
+  '--sample-text-light': FILL_TEXT.light,
+  '--sample-text-dark': FILL_TEXT.dark,
+});
+
+export function OptionsAppearance(props: {
+  style: HighlightStyle;
+  dwell: number;
+  /** The entity whose colours the samples wear. */
+  sampleEntity: string;
+}) {
   // The slider moves freely; the setting is written when it is let go.
   const [dwell, setDwell] = useState(props.dwell);
   useEffect(() => setDwell(props.dwell), [props.dwell]);
@@ -27,7 +46,9 @@ export function OptionsAppearance(props: { style: HighlightStyle; dwell: number 
               checked={props.style === style.value}
               onChange={() => void highlightStyle.setValue(style.value)}
             />
-            <span class={`sample sample-${style.value}`}>{style.label()}</span>
+            <span class={`sample sample-${style.value}`} style={sampleVars(props.sampleEntity)}>
+              {style.label()}
+            </span>
           </label>
         ))}
       </fieldset>

@@ -1,6 +1,7 @@
 /** Which names to highlight: one checkbox per highlighted entity of the dataset. */
 import type { EntityId } from '../core/types';
 import { i18n } from '../extension/i18n';
+import { swatchVars } from '../extension/palette';
 import { hiddenEntities } from '../extension/settings';
 
 export interface OptionsEntity {
@@ -30,6 +31,8 @@ export function OptionsEntities(props: {
               checked={!props.hidden.includes(entity.id)}
               onChange={(e) => toggle(entity.id, e.currentTarget.checked)}
             />
+            {/* Its colours, as its mentions are painted: which highlight is which name. */}
+            <span class="swatch" aria-hidden="true" style={swatchVars(entity.id)} />
             {entity.name}
           </label>
         ))}

@@ -53,7 +53,11 @@ export function OptionsPage(props: { entities: readonly OptionsEntity[] }) {
         <>
           <OptionsSites sites={sites} />
           <OptionsEntities entities={props.entities} hidden={hidden} />
-          <OptionsAppearance style={style} dwell={dwell} />
+          <OptionsAppearance
+            style={style}
+            dwell={dwell}
+            sampleEntity={props.entities.find((e) => e.highlight)?.id ?? 'openai'}
+          />
           <OptionsDismissals dismissals={dismissed} nameOf={nameOf} />
           <OptionsBackup />
           <OptionsData />

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { EntityId } from '../core/types';
 import { formatNumber, i18n } from '../extension/i18n';
 import type { EntityCount, PageSummary, RevealAnswer } from '../extension/messages';
-import { type ColourScheme, entityFill, entityUnderline } from '../extension/palette';
+import { swatchVars } from '../extension/palette';
 import type { MapData } from './RivalryMap';
 
 export interface SummaryRow extends EntityCount {
@@ -34,12 +34,6 @@ export function rankRows(entities: readonly EntityCount[], data: MapData): Summa
       };
     })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-}
-
-/** A `background` of the entity's fill with a band of its underline colour along the bottom. */
-function swatch(entity: string, scheme: ColourScheme) {
-  const ink = entityUnderline(entity, scheme);
-  return `linear-gradient(${ink}, ${ink}) bottom / 100% 4px no-repeat ${entityFill(entity, scheme)}`;
 }
 
 /** "1 mention", "12 mentions", "1.204 Erwähnungen". */
@@ -117,14 +111,7 @@ export function PopupSummary(props: {
             >
               <span class="entity-line">
                 {/* The page's fill and underline for this entity; popup.css picks the scheme. */}
-                <span
-                  class="swatch"
-                  aria-hidden="true"
-                  style={{
-                    '--swatch-light': swatch(row.entity, 'light'),
-                    '--swatch-dark': swatch(row.entity, 'dark'),
-                  }}
-                />
+                <span class="swatch" aria-hidden="true" style={swatchVars(row.entity)} />
                 <span class="name">{row.name}</span>
                 <span class="fronts">
                   {row.fronts.map((front) => (

@@ -113,6 +113,23 @@ export function entityUnderline(entity: string, scheme: ColourScheme): string {
 }
 
 /**
+ * A swatch that looks like the entity's mentions: a `background` of its fill with a band of its
+ * underline colour along the bottom (the popup's rows, the card, the options page).
+ */
+export function entitySwatch(entity: string, scheme: ColourScheme): string {
+  const ink = entityUnderline(entity, scheme);
+  return `linear-gradient(${ink}, ${ink}) bottom / 100% 30% no-repeat ${entityFill(entity, scheme)}`;
+}
+
+/** The swatch of both schemes as the custom properties the stylesheets pick from. */
+export function swatchVars(entity: string): Record<'--swatch-light' | '--swatch-dark', string> {
+  return {
+    '--swatch-light': entitySwatch(entity, 'light'),
+    '--swatch-dark': entitySwatch(entity, 'dark'),
+  };
+}
+
+/**
  * The text colour inside a fill of each scheme. A mention takes it, whatever the page's own text
  * colour there: a pale fill under the white text of a dark banner on a light page (or a deep
  * fill under dark text on a dark one) would be unreadable, and every fill keeps 4.5:1 with it.

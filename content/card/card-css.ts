@@ -38,7 +38,10 @@ h2 { margin: 0; font-size: 1.1em; line-height: 1.3; font-weight: 650; min-width:
 .kind { font-size: 0.8em; color: var(--muted); text-transform: capitalize; }
 .not-highlighted { font-size: 0.8em; color: var(--muted); }
 .as-of { margin: 8px 0 0; font-size: 0.85em; color: var(--muted); }
-.swatch { width: 10px; height: 10px; border-radius: 3px; flex: none; align-self: center; }
+.swatch { width: 10px; height: 10px; border-radius: 3px; flex: none; align-self: center;
+  background: var(--swatch-light); box-shadow: inset 0 0 0 1px rgb(0 0 0 / 0.3); }
+.card[data-scheme="dark"] .swatch { background: var(--swatch-dark);
+  box-shadow: inset 0 0 0 1px rgb(255 255 255 / 0.35); }
 .nav { display: flex; align-items: center; gap: 4px; flex: none;
   color: var(--muted); font-variant-numeric: tabular-nums; }
 .desc { margin: 2px 0 0; }

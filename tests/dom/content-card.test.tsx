@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Card } from '../../components/Card';
 import { type CardModel, cardModel, withMention } from '../../core/card-model';
 import { dataset } from '../../core/rivalry-data';
+import { entityRgb, entitySwatch } from '../../extension/palette';
 import { useLocale } from '../setup/i18n';
 import { fakeData } from './content-helpers';
 
@@ -101,6 +102,22 @@ describe('Card', () => {
     expect(button('More').getAttribute('aria-expanded')).toBe('false');
     expect(onResize).toHaveBeenCalledTimes(2);
     expect(container.textContent).not.toContain('Raised a Series C.');
+  });
+
+  it('wears a highlighted entity’s colours in its swatch, and a landscape one its ink', () => {
+    const real = (id: string) => cardModel(dataset, id) as CardModel;
+    const { container, rerender } = render(<Card model={real('stoke-space')} />);
+    const swatch = () => container.querySelector('.swatch') as HTMLElement;
+    // As its mentions look: the fill with the underline's band, for either page scheme.
+    expect(swatch().style.getPropertyValue('--swatch-light')).toBe(
+      entitySwatch('stoke-space', 'light'),
+    );
+    expect(swatch().style.getPropertyValue('--swatch-dark')).toBe(
+      entitySwatch('stoke-space', 'dark'),
+    );
+    rerender(<Card model={real('google')} />);
+    expect(swatch().style.getPropertyValue('--swatch-light')).toBe('');
+    expect(swatch().style.background).toBe(`rgb(${entityRgb('google')})`);
   });
 
   it('shows matched “Nueralink” for a misspelling', () => {

@@ -11,6 +11,7 @@ import {
   hiddenEntities,
   highlightStyle,
 } from '../../extension/settings';
+import { entityFill, entitySwatch, entityUnderline } from '../../extension/palette';
 import { repairNotices } from '../../extension/settings-repair';
 import { data } from './popup-data';
 
@@ -263,5 +264,32 @@ describe('the shortcut', () => {
     commands('Alt+Shift+N');
     render(<OptionsPage entities={entities} />);
     expect(await screen.findByText('Alt+Shift+N')).toBeTruthy();
+  });
+});
+
+describe('colours on the options page', () => {
+  it('shows each name with its highlight’s colours, and the styles as a mention wears them', async () => {
+    render(<OptionsPage entities={entities} />);
+    const openai = await screen.findByRole('checkbox', { name: 'OpenAI' });
+    const swatch = openai.parentElement?.querySelector('.swatch') as HTMLElement;
+    expect(swatch.getAttribute('aria-hidden')).toBe('true');
+    expect(swatch.style.getPropertyValue('--swatch-light')).toBe(entitySwatch('openai', 'light'));
+    expect(swatch.style.getPropertyValue('--swatch-dark')).toBe(entitySwatch('openai', 'dark'));
+    const spacex = screen.getByRole('checkbox', { name: 'SpaceX' });
+    expect(
+      (spacex.parentElement?.querySelector('.swatch') as HTMLElement).style.getPropertyValue(
+        '--swatch-light',
+      ),
+    ).toBe(entitySwatch('spacex', 'light'));
+    const first = entities.find((e) => e.highlight)?.id as string;
+    for (const name of ['Fill', 'Underline']) {
+      const sample = screen
+        .getByRole('radio', { name })
+        .parentElement?.querySelector('.sample') as HTMLElement;
+      expect(sample.style.getPropertyValue('--sample-fill-light')).toBe(entityFill(first, 'light'));
+      expect(sample.style.getPropertyValue('--sample-ink-dark')).toBe(
+        entityUnderline(first, 'dark'),
+      );
+    }
   });
 });
