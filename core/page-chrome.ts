@@ -42,6 +42,26 @@ const WIDGET_WORDS = new Set(
   ),
 );
 
+/**
+ * What a sign-in widget says besides the networks it offers ("Log in with Facebook, X or Google
+ * to comment"): read only in a stretch that holds a sign-in phrase (SIGN_IN).
+ */
+const SIGN_IN_WORDS = new Set(
+  'sign log login signin signup in on up with continue google apple microsoft github amazon yahoo email phone account your to comment comments reply replies join discussion or'.split(
+    ' ',
+  ),
+);
+
+/** A sign-in phrase ("Sign in with", "Log in with", "Continue with"), on lower-case words. */
+const SIGN_IN = /(?:^| )(?:(?:sign|log) (?:in|on|up)|login|signin|signup|continue) with(?: |$)/;
+
+/** Words a label before a colon and a row of networks is made of ("Find us on:", "Connect:"). */
+const LABEL_WORDS = new Set(
+  'connect connected find join stay social media elsewhere networks channels touch get with around web online follow share us me on in the our'.split(
+    ' ',
+  ),
+);
+
 /** What ends a row of icons: a line break or a tab. */
 const LINE_END = /[\n\r\t]/;
 
@@ -74,6 +94,9 @@ function widgetAround(text: string, cand: Candidate, ends: RegExp): boolean | nu
 function widgetWords(s: string): boolean | null {
   const words = s.toLowerCase().match(/[\p{L}\p{N}]+/gu);
   if (words === null) return null;
+  // A sign-in phrase makes a sign-in widget ("Sign in with X"), of its own words and networks.
+  if (SIGN_IN.test(words.join(' ')))
+    return words.every((w) => SIGN_IN_WORDS.has(w) || NETWORKS.has(w));
   // A verb makes a label ("Share on X"); other networks make a row of icons ("Facebook · X").
   let widget = false;
   for (const w of words) {
@@ -103,6 +126,34 @@ function inWidgetColumn(text: string, cand: Candidate): boolean {
 }
 
 /**
+ * True when the candidate is one item of a row of networks after a label and a colon, alone on
+ * its line ("Connect: Twitter | Facebook | RSS", "Find us on: X, Facebook, LinkedIn"): the label
+ * says the row is links, where a sentence naming the same networks has words of its own.
+ */
+function labelledRow(text: string, cand: Candidate): boolean {
+  const lineStart = text.lastIndexOf('\n', cand.start - 1) + 1;
+  const colon = text.lastIndexOf(':', cand.start - 1);
+  if (colon < lineStart || cand.start - lineStart > LABEL_REACH * 2) return false;
+  const lineEnd = text.indexOf('\n', cand.end);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  if (end - cand.end > LABEL_REACH * 2) return false;
+  const label = text
+    .slice(lineStart, colon)
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu);
+  if (label === null || label.length > 5 || !label.every((w) => LABEL_WORDS.has(w))) return false;
+  // Each item between the colon and the line's end is one network, or a feed ("RSS").
+  const items = `${text.slice(colon + 1, cand.start)}\u0000${text.slice(cand.end, end)}`
+    .toLowerCase()
+    .split(/[|,·•/]|\s+(?:and|or)\s+/);
+  if (items.length < 2) return false;
+  return items.every((item) => {
+    const t = item.trim();
+    return t === '\u0000' || NETWORKS.has(t) || t === 'rss' || t === 'email' || t === 'newsletter';
+  });
+}
+
+/**
  * True when the candidate sits in a share or follow label standing alone, or in a row of
  * network names: a platform's name ("Share on X", "Facebook | X"), or a handle after "@"
  * ("Follow @OpenAI").
@@ -112,6 +163,7 @@ export function isPageChrome(text: string, cand: Candidate): boolean {
   if (!handle && !cand.alias.entity.platform) return false;
   // Alone between two bars, the name is one item of a row: the whole row then decides; alone
   // on its line, the lines beside it do.
+  if (labelledRow(text, cand)) return true;
   return (
     widgetAround(text, cand, SEPARATOR) ??
     widgetAround(text, cand, LINE_END) ??
