@@ -130,6 +130,7 @@ describe('X, the platform and not', () => {
     'Grimes named their son X Æ A-12; little X sat on his shoulders.',
     'The Xbox One X, the iPhone X and Final Cut Pro X.',
     'Google X, now X Development, is a moonshot factory.',
+    'Musk’s son, usually called "X", joined him on stage to talk about posts.',
   ])('is not the platform: %j', (text) => {
     expect(found(text).filter((m) => m.startsWith('x-twitter'))).toEqual([]);
   });
@@ -140,6 +141,7 @@ describe('X, the platform and not', () => {
     'In an X post, the minister resigned.',
     'Il a écrit sur X que le lancement était reporté.',
     '大臣はＸ（旧ツイッター）に投稿した。',
+    'Twitter, now called “X”, lost advertisers.',
   ])('is the platform: %j', (text) => {
     expect(found(text).filter((m) => m.startsWith('x-twitter')).length).toBeGreaterThan(0);
   });
