@@ -106,7 +106,8 @@ export function shapedCandidate(
   // Written in lower case where case would tell, a name needs context ("open ai", "twitter").
   let lowerSplit = false;
   if (alias.caseSensitive && letters !== alias.letters) {
-    if (alias.lowerWithContext && letters === alias.letters.toLowerCase()) lowerSplit = true;
+    if ((alias.lowerWithContext || alias.lowerAsName) && letters === alias.letters.toLowerCase())
+      lowerSplit = true;
     else if (!(alias.capitalised && allCaps && letters === alias.letters.toUpperCase()))
       return null;
   }

@@ -161,6 +161,10 @@ describe('informal and foreign spellings', () => {
     ['It shared the clip on X, where it drew 10 million views.', ['x-twitter:X']],
     ['OpenIA lanzó un modelo; Open A.I. too', ['openai:OpenIA', 'openai:Open A.I.']],
     ['SapceX, OpneAI and Nerualink', ['spacex:SapceX', 'openai:OpneAI', 'neuralink:Nerualink']],
+    ['space x landing boosters still blows my mind', ['spacex:space x']],
+    ["stoke's second stage heat shield design", ['stoke-space:stoke']],
+    ['elon tweets one meme and the stock moves', ['elon-musk:elon']],
+    ['Elon has been clear about one thing: Starship will fly.', ['elon-musk:Elon']],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -175,6 +179,12 @@ describe('informal and foreign spellings', () => {
     'woke up to the twitter of sparrows; the birds twitter is what woke me',
     'Space launch, Spaces, Open source',
     'a program on space exploration technologies',
+    'stoke the fire, they stoke fears',
+    'Stoke City fans, stoke-on-trent',
+    'the launch will stoke competition among rocket makers',
+    "stoke's defence was awful again",
+    'Elon University students',
+    'the landing page for a space x y z',
   ])('not %j', (text) => {
     expect(found(text)).toEqual([]);
   });
