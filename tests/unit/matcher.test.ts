@@ -165,6 +165,7 @@ describe('informal and foreign spellings', () => {
     ["stoke's second stage heat shield design", ['stoke-space:stoke']],
     ['elon tweets one meme and the stock moves', ['elon-musk:elon']],
     ['Elon has been clear about one thing: Starship will fly.', ['elon-musk:Elon']],
+    ['SpaceC launch stream starts at nine', ['spacex:SpaceC']],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -185,6 +186,8 @@ describe('informal and foreign spellings', () => {
     "stoke's defence was awful again",
     'Elon University students',
     'the landing page for a space x y z',
+    'SpaceY launch plan; Spaces launch',
+    'SpaceC coworking desks',
   ])('not %j', (text) => {
     expect(found(text)).toEqual([]);
   });
