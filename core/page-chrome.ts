@@ -153,6 +153,33 @@ function labelledRow(text: string, cand: Candidate): boolean {
   });
 }
 
+/** The words a consent banner addresses its reader with ("we use cookies so you can share"). */
+const BANNER_PERSONS = new Set('we our us you your'.split(' '));
+
+/**
+ * True when the candidate is one of a list of networks in a cookie banner's sentence ("cookies
+ * are set by social networks like X, Facebook and YouTube so you can share"): a sentence that
+ * names cookies and speaks to the reader as "we" and "you" is the site's notice, where a report
+ * on cookies ("regulators fined X over tracking cookies") names no list and no "you".
+ */
+function cookieNotice(text: string, cand: Candidate): boolean {
+  const from = Math.max(0, cand.start - 200);
+  const to = Math.min(text.length, cand.end + 200);
+  const before =
+    text
+      .slice(from, cand.start)
+      .split(/[.!?\n]\s/)
+      .at(-1) ?? '';
+  const after = text.slice(cand.end, to).split(/[.!?\n](?:\s|$)/)[0] ?? '';
+  const words = `${before} ${after}`.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (!words.some((w) => w === 'cookie' || w === 'cookies')) return false;
+  if (!words.some((w) => BANNER_PERSONS.has(w))) return false;
+  // A neighbouring item of the list is another network ("X, Facebook", "Facebook and X").
+  const next = /^\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?([\p{L}]+)/iu.exec(after)?.[1];
+  const prev = /([\p{L}]+)\s*(?:,|\band|\bor)\s*$/iu.exec(before)?.[1];
+  return [next, prev].some((w) => w !== undefined && NETWORKS.has(w.toLowerCase()));
+}
+
 /**
  * True when the candidate sits in a share or follow label standing alone, or in a row of
  * network names: a platform's name ("Share on X", "Facebook | X"), or a handle after "@"
@@ -163,7 +190,7 @@ export function isPageChrome(text: string, cand: Candidate): boolean {
   if (!handle && !cand.alias.entity.platform) return false;
   // Alone between two bars, the name is one item of a row: the whole row then decides; alone
   // on its line, the lines beside it do.
-  if (labelledRow(text, cand)) return true;
+  if (labelledRow(text, cand) || cookieNotice(text, cand)) return true;
   return (
     widgetAround(text, cand, SEPARATOR) ??
     widgetAround(text, cand, LINE_END) ??

@@ -92,6 +92,27 @@ describe('page chrome (share and follow labels)', () => {
     expect(chrome('Story text.\nStay connected: Facebook, Instagram or X', 'X')).toBe(true);
   });
 
+  it('keeps a report on cookies, and a list of networks in a sentence without cookies', () => {
+    expect(chrome('Regulators fined X over tracking cookies, the platform said', 'X')).toBe(false);
+    expect(chrome('Regulators said Facebook, X and TikTok set tracking cookies', 'X')).toBe(false);
+    expect(chrome('You can post on X, Facebook or Instagram. Cookies are baked here.', 'X')).toBe(
+      false,
+    );
+    expect(chrome('Musk posted on X that you should bake cookies', 'X')).toBe(false);
+  });
+
+  it('takes a network in a cookie banner’s list for chrome', () => {
+    expect(
+      chrome(
+        'Some cookies are set by social networks like X, Facebook and YouTube so you can share',
+        'X',
+      ),
+    ).toBe(true);
+    expect(
+      chrome('We use cookies from Facebook, Twitter and Google to show you ads', 'Twitter'),
+    ).toBe(true);
+  });
+
   it('drops the chrome from the mentions, and only the chrome', () => {
     const on = (text: string) => mentionsIn(linked, text).map((m) => `${m.entity}:${m.text}`);
     expect(on('Musk posted on X.\nShare on X · Share on Facebook')).toEqual([
