@@ -131,12 +131,18 @@ function inWidgetColumn(text: string, cand: Candidate): boolean {
  * says the row is links, where a sentence naming the same networks has words of its own.
  */
 function labelledRow(text: string, cand: Candidate): boolean {
-  const lineStart = text.lastIndexOf('\n', cand.start - 1) + 1;
-  const colon = text.lastIndexOf(':', cand.start - 1);
-  if (colon < lineStart || cand.start - lineStart > LABEL_REACH * 2) return false;
-  const lineEnd = text.indexOf('\n', cand.end);
-  const end = lineEnd < 0 ? text.length : lineEnd;
-  if (end - cand.end > LABEL_REACH * 2) return false;
+  // Searched within a label's reach only: a long text without line breaks is read once, not
+  // once per name.
+  const from = Math.max(0, cand.start - LABEL_REACH * 2);
+  const head = text.slice(from, cand.start);
+  const lineStart = from + head.lastIndexOf('\n') + 1;
+  if (lineStart === from && from > 0) return false;
+  const colon = from + head.lastIndexOf(':');
+  if (colon < lineStart) return false;
+  const tail = text.slice(cand.end, cand.end + LABEL_REACH * 2 + 1);
+  const lineEnd = tail.indexOf('\n');
+  if (lineEnd < 0 && cand.end + tail.length < text.length) return false;
+  const end = cand.end + (lineEnd < 0 ? tail.length : lineEnd);
   const label = text
     .slice(lineStart, colon)
     .toLowerCase()
