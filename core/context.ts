@@ -64,6 +64,14 @@ export function contextScore(
         antiContext: NO_WORDS,
       }) === 'near');
   if (c.alias.needsNear && !near) return 0;
+  // In lower case a name whose common word is a verb counts only in a name's place, beside a
+  // context word ("stoke's second stage"; not "stoke the fire", "stoke competition").
+  if (
+    c.alias.lowerAsName &&
+    isLower(text, c) &&
+    !(near && (possessive(text, c) || lowerSubject(text, c)))
+  )
+    return 0;
   const subject = !near && lowerSubject(text, c);
   const doc =
     seen.has(e.id) || e.related.some((r) => seen.has(r))
@@ -87,18 +95,36 @@ const CLAUSE_OPENERS = new Set(
 /** Singular verbs a bare subject takes. */
 const SUBJECT_VERBS = new Set("is was has isn't wasn't hasn't isnt wasnt hasnt".split(' '));
 
+/** Verbs only a person takes as a bare subject ("elon tweets one meme"). */
+const PERSON_VERBS = new Set(
+  'says said tweets tweeted posts posted wants wanted thinks thought claims claimed announced bought sold promised promises keeps'.split(
+    ' ',
+  ),
+);
+
+/** Whether the candidate is written all in lower case. */
+function isLower(text: string, c: Candidate): boolean {
+  const surface = text.slice(c.start, c.end);
+  return surface === surface.toLowerCase();
+}
+
+/** Whether a possessive "'s" follows the candidate ("stoke's"). */
+function possessive(text: string, c: Candidate): boolean {
+  return /^['’]s(?![\p{L}\p{N}])/u.test(text.slice(c.end, c.end + 3));
+}
+
 /**
  * True when a name that counts in lower case with context ("twitter") opens a clause as the bare
- * subject of "is", "was" or "has" ("lol twitter is down"): the common word it spells cannot stand
+ * subject of "is", "was" or "has" ("lol twitter is down"), or a person's name as the subject of a
+ * verb only a person takes ("elon tweets one meme"): the common word it spells cannot stand
  * there (birds twitter; "the twitter of sparrows" has its article), so that is context enough.
  */
 export function lowerSubject(text: string, c: Candidate): boolean {
-  if (!c.alias.lowerWithContext) return false;
-  const surface = text.slice(c.start, c.end);
-  if (surface !== surface.toLowerCase()) return false;
+  if (!(c.alias.lowerWithContext || c.alias.lowerAsName) || !isLower(text, c)) return false;
   const after = /^[ \t]+([\p{L}’']+)/u.exec(text.slice(c.end, c.end + 12));
   const verb = after?.[1]?.toLowerCase().replace('’', "'");
-  if (verb === undefined || !SUBJECT_VERBS.has(verb)) return false;
+  if (verb === undefined) return false;
+  if (!SUBJECT_VERBS.has(verb) && !(c.alias.entity.person && PERSON_VERBS.has(verb))) return false;
   const before = text.slice(Math.max(0, c.start - 24), c.start);
   if (/(^|[\n.!?:;,(“"—–])\s*$/.test(before)) return true;
   const word = /(\p{L}+)[ \t]+$/u.exec(before)?.[1]?.toLowerCase();

@@ -36,6 +36,12 @@ const AliasSchema = v.strictObject({
    */
   lowerCaseWithContext: v.optional(v.boolean()),
   /**
+   * With `caseSensitive`, written all in lower case it counts only where a name stands, as a
+   * possessive or the subject of a verb, and with a context word near it ("stoke's second stage"):
+   * for a name whose common word is a verb ("stoke the fire").
+   */
+  lowerCaseAsName: v.optional(v.boolean()),
+  /**
    * A name of several words that are no phrase of their own ("Neura Link"): written all in lower
    * case it counts as its one-word form does, where "open ai" or "space x" need context.
    */

@@ -4,6 +4,7 @@
  */
 import { type Candidate, SCORE } from './candidate.ts';
 import { classOf, fold, foldKey, isWordCls } from './chars.ts';
+import { contextNear } from './context.ts';
 import { isTransposition, osaDistance } from './edit-distance.ts';
 import type { LinkedAlias, LinkedNames } from './linked-names.ts';
 import {
@@ -58,6 +59,37 @@ export function isShortTypo(letters: string, alias: LinkedAlias): boolean {
   return tail !== '' && hasLower(letters) && capitalTail(letters) === tail;
 }
 
+/** The rows of a QWERTY keyboard, for the keys next to a mistyped one. */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/** Whether the lower-case letters `a` and `b` are neighbouring keys on a QWERTY keyboard. */
+export function keysTouch(a: string, b: string): boolean {
+  const row = KEY_ROWS.findIndex((r) => r.includes(a));
+  const other = KEY_ROWS.findIndex((r) => r.includes(b));
+  if (row < 0 || other < 0 || a === b) return false;
+  const i = (KEY_ROWS[row] as string).indexOf(a);
+  const j = (KEY_ROWS[other] as string).indexOf(b);
+  // Each row sits half a key to the right of the one above it.
+  if (other === row) return Math.abs(i - j) === 1;
+  if (other === row - 1) return j === i || j === i + 1;
+  if (other === row + 1) return j === i || j === i - 1;
+  return false;
+}
+
+/**
+ * Whether `letters` is the camel-case name `alias` with its one closing capital mistyped as the
+ * capital of a neighbouring key ("SpaceC" for "SpaceX"), the rest written exactly: a slip of the
+ * finger, where another capital ("SpaceY") is a made-up name. It counts only with a context word
+ * near (see `shortTypoAt`).
+ */
+export function isTailSlip(letters: string, alias: LinkedAlias): boolean {
+  const name = alias.letters;
+  if (capitalTail(name).length !== 1 || letters.length !== name.length) return false;
+  const last = letters.at(-1) as string;
+  if (letters.slice(0, -1) !== name.slice(0, -1) || !hasUpper(last)) return false;
+  return keysTouch(last.toLowerCase(), (name.at(-1) as string).toLowerCase());
+}
+
 function shortTypoAt(
   linked: LinkedNames,
   text: string,
@@ -67,6 +99,8 @@ function shortTypoAt(
   const letters = lettersOf(text.slice(start, end));
   for (const alias of linked.shortFuzzy) {
     if (isShortTypo(letters, alias))
+      return { alias, start, end, score: SCORE.fuzzy, via: 'fuzzy', pending: false };
+    if (isTailSlip(letters, alias) && contextNear(text, { start, end }, alias.entity) === 'near')
       return { alias, start, end, score: SCORE.fuzzy, via: 'fuzzy', pending: false };
   }
   return null;

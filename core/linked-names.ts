@@ -35,6 +35,11 @@ export interface LinkedAlias {
   capitalised: boolean;
   /** A case-sensitive name that, all in lower case, counts by its context ("twitter"). */
   lowerWithContext: boolean;
+  /**
+   * A case-sensitive name that, all in lower case, counts only as a possessive or a subject with
+   * a context word near it ("stoke's second stage"; not the verb, "stoke the fire").
+   */
+  lowerAsName: boolean;
   /** Its words make no phrase of their own: split and in lower case it needs no context. */
   noPhrase: boolean;
   /** Written with a trailing abbreviation dot ("Corp."), which belongs to the name. */
@@ -118,6 +123,7 @@ export function linkNames(names: PreparedNames): LinkedNames {
       trailingDot: a.written.endsWith('.'),
       needsNear: a.needsNear === true,
       lowerWithContext: a.lowerWithContext === true,
+      lowerAsName: a.lowerAsName === true,
       noPhrase: a.noPhrase === true,
       antiContext: a.antiContext ? new Set(a.antiContext) : null,
     };

@@ -7,7 +7,8 @@
  *        ──vetoes─────▶ case and shape rules (shape-checks.ts), phrases that are never the
  *                       entity, "Stoke City" (not-mentions.ts), words that give an alias
  *                       another meaning, "bank" near "X.com" (context.ts), share and follow
- *                       labels, "Share on X" (page-chrome.ts)
+ *                       labels, "Share on X" (page-chrome.ts), a letter
+ *                       given as a name in quotes, 'called "X"' (not-mentions.ts)
  *        ──cues───────▶ phrases that settle an ambiguous name, "banned from X"
  *                                                                 (not-mentions.ts)
  *        ──context────▶ ambiguous short names ("Musk", "Stoke", "X") kept only with context
@@ -24,7 +25,7 @@ import { exactAt } from './exact-names.ts';
 import { fuzzyAt } from './fuzzy-names.ts';
 import { type LinkedAlias, type LinkedNames, linkNames } from './linked-names.ts';
 import type { MatchData } from './match-data.ts';
-import { hasCue, isNotMention } from './not-mentions.ts';
+import { hasCue, isNotMention, namedInQuotes } from './not-mentions.ts';
 import { isPageChrome } from './page-chrome.ts';
 import { type PreparedNames, prepareNames } from './prepare-names.ts';
 import { classBefore, continuesWord, type WalkHit } from './trie.ts';
@@ -101,7 +102,8 @@ export function findCandidates(
       if (longer && longer.end > cand.end) cand = longer;
     }
     if (cand === null || veto(linked, text, cand)) continue;
-    if (otherMeaningNear(text, cand) || isPageChrome(text, cand)) continue;
+    if (otherMeaningNear(text, cand) || isPageChrome(text, cand) || namedInQuotes(text, cand))
+      continue;
     candidates.push(cand);
     lastEnd = cand.end;
     if (seed.lastIndex < lastEnd) seed.lastIndex = lastEnd;

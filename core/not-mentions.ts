@@ -54,3 +54,29 @@ export function isNotMention(linked: LinkedNames, text: string, cand: Candidate)
 export function hasCue(linked: LinkedNames, text: string, cand: Candidate): boolean {
   return coveredBy(linked, text, cand, 'cue');
 }
+
+/** Words in the sentence before a quoted name that make it the platform's new name. */
+const RENAME_WORDS = new Set(
+  'now renamed rebranded rebrand rebranding twitter platform app site network company service'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when a one-letter name stands in quotes after "called", "named" or "nicknamed" (Musk's
+ * son, 'usually called "X"'): a letter given as a name in quotes is someone's name, unless the
+ * sentence is about the platform's new name ("Twitter, now called "X"").
+ */
+export function namedInQuotes(text: string, cand: Candidate): boolean {
+  if (cand.alias.key.length !== 1) return false;
+  const before = text.slice(Math.max(0, cand.start - 160), cand.start);
+  const m = /(?:^|[^\p{L}])(?:called|named|nicknamed)\s+["“”„'‘’«]\s*$/iu.exec(before);
+  if (m === null || !/^\s*["“”'‘’»]/u.test(text.slice(cand.end, cand.end + 3))) return false;
+  const sentence =
+    before
+      .slice(0, m.index)
+      .split(/[.!?\n]/)
+      .at(-1) ?? '';
+  const words = sentence.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return !words.some((w) => RENAME_WORDS.has(w));
+}

@@ -42,6 +42,26 @@ const WIDGET_WORDS = new Set(
   ),
 );
 
+/**
+ * What a sign-in widget says besides the networks it offers ("Log in with Facebook, X or Google
+ * to comment"): read only in a stretch that holds a sign-in phrase (SIGN_IN).
+ */
+const SIGN_IN_WORDS = new Set(
+  'sign log login signin signup in on up with continue google apple microsoft github amazon yahoo email phone account your to comment comments reply replies join discussion or'.split(
+    ' ',
+  ),
+);
+
+/** A sign-in phrase ("Sign in with", "Log in with", "Continue with"), on lower-case words. */
+const SIGN_IN = /(?:^| )(?:(?:sign|log) (?:in|on|up)|login|signin|signup|continue) with(?: |$)/;
+
+/** Words a label before a colon and a row of networks is made of ("Find us on:", "Connect:"). */
+const LABEL_WORDS = new Set(
+  'connect connected find join stay social media elsewhere networks channels touch get with around web online follow share us me on in the our'.split(
+    ' ',
+  ),
+);
+
 /** What ends a row of icons: a line break or a tab. */
 const LINE_END = /[\n\r\t]/;
 
@@ -74,6 +94,9 @@ function widgetAround(text: string, cand: Candidate, ends: RegExp): boolean | nu
 function widgetWords(s: string): boolean | null {
   const words = s.toLowerCase().match(/[\p{L}\p{N}]+/gu);
   if (words === null) return null;
+  // A sign-in phrase makes a sign-in widget ("Sign in with X"), of its own words and networks.
+  if (SIGN_IN.test(words.join(' ')))
+    return words.every((w) => SIGN_IN_WORDS.has(w) || NETWORKS.has(w));
   // A verb makes a label ("Share on X"); other networks make a row of icons ("Facebook · X").
   let widget = false;
   for (const w of words) {
@@ -103,6 +126,67 @@ function inWidgetColumn(text: string, cand: Candidate): boolean {
 }
 
 /**
+ * True when the candidate is one item of a row of networks after a label and a colon, alone on
+ * its line ("Connect: Twitter | Facebook | RSS", "Find us on: X, Facebook, LinkedIn"): the label
+ * says the row is links, where a sentence naming the same networks has words of its own.
+ */
+function labelledRow(text: string, cand: Candidate): boolean {
+  // Searched within a label's reach only: a long text without line breaks is read once, not
+  // once per name.
+  const from = Math.max(0, cand.start - LABEL_REACH * 2);
+  const head = text.slice(from, cand.start);
+  const lineStart = from + head.lastIndexOf('\n') + 1;
+  if (lineStart === from && from > 0) return false;
+  const colon = from + head.lastIndexOf(':');
+  if (colon < lineStart) return false;
+  const tail = text.slice(cand.end, cand.end + LABEL_REACH * 2 + 1);
+  const lineEnd = tail.indexOf('\n');
+  if (lineEnd < 0 && cand.end + tail.length < text.length) return false;
+  const end = cand.end + (lineEnd < 0 ? tail.length : lineEnd);
+  const label = text
+    .slice(lineStart, colon)
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu);
+  if (label === null || label.length > 5 || !label.every((w) => LABEL_WORDS.has(w))) return false;
+  // Each item between the colon and the line's end is one network, or a feed ("RSS").
+  const items = `${text.slice(colon + 1, cand.start)}\u0000${text.slice(cand.end, end)}`
+    .toLowerCase()
+    .split(/[|,·•/]|\s+(?:and|or)\s+/);
+  if (items.length < 2) return false;
+  return items.every((item) => {
+    const t = item.trim();
+    return t === '\u0000' || NETWORKS.has(t) || t === 'rss' || t === 'email' || t === 'newsletter';
+  });
+}
+
+/** The words a consent banner addresses its reader with ("we use cookies so you can share"). */
+const BANNER_PERSONS = new Set('we our us you your'.split(' '));
+
+/**
+ * True when the candidate is one of a list of networks in a cookie banner's sentence ("cookies
+ * are set by social networks like X, Facebook and YouTube so you can share"): a sentence that
+ * names cookies and speaks to the reader as "we" and "you" is the site's notice, where a report
+ * on cookies ("regulators fined X over tracking cookies") names no list and no "you".
+ */
+function cookieNotice(text: string, cand: Candidate): boolean {
+  const from = Math.max(0, cand.start - 200);
+  const to = Math.min(text.length, cand.end + 200);
+  const before =
+    text
+      .slice(from, cand.start)
+      .split(/[.!?\n]\s/)
+      .at(-1) ?? '';
+  const after = text.slice(cand.end, to).split(/[.!?\n](?:\s|$)/)[0] ?? '';
+  const words = `${before} ${after}`.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (!words.some((w) => w === 'cookie' || w === 'cookies')) return false;
+  if (!words.some((w) => BANNER_PERSONS.has(w))) return false;
+  // A neighbouring item of the list is another network ("X, Facebook", "Facebook and X").
+  const next = /^\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?([\p{L}]+)/iu.exec(after)?.[1];
+  const prev = /([\p{L}]+)\s*(?:,|\band|\bor)\s*$/iu.exec(before)?.[1];
+  return [next, prev].some((w) => w !== undefined && NETWORKS.has(w.toLowerCase()));
+}
+
+/**
  * True when the candidate sits in a share or follow label standing alone, or in a row of
  * network names: a platform's name ("Share on X", "Facebook | X"), or a handle after "@"
  * ("Follow @OpenAI").
@@ -112,6 +196,7 @@ export function isPageChrome(text: string, cand: Candidate): boolean {
   if (!handle && !cand.alias.entity.platform) return false;
   // Alone between two bars, the name is one item of a row: the whole row then decides; alone
   // on its line, the lines beside it do.
+  if (labelledRow(text, cand) || cookieNotice(text, cand)) return true;
   return (
     widgetAround(text, cand, SEPARATOR) ??
     widgetAround(text, cand, LINE_END) ??

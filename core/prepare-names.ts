@@ -57,6 +57,7 @@ export interface PreparedAlias {
   /** Misspellings of it are looked for. */
   fuzzy?: true;
   lowerWithContext?: true;
+  lowerAsName?: true;
   noPhrase?: true;
   /** Folded words that, near this alias, show it names something else. */
   antiContext?: string[];
@@ -131,6 +132,7 @@ function prepareAlias(
     ),
     fuzzy: flag(alias.fuzzy === true),
     lowerWithContext: flag(alias.lowerCaseWithContext === true),
+    lowerAsName: flag(alias.lowerCaseAsName === true),
     noPhrase: flag(alias.noPhrase === true),
     antiContext: alias.antiContext?.map(foldKey),
   };

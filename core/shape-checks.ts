@@ -29,6 +29,67 @@ export function hitAllowed(
   );
 }
 
+/** True for a line feed or a lone carriage return (the walk counts these as line breaks). */
+function isLineBreak(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10);
+}
+
+/** Whether `written` has a separator after its first `letters` letters ("Stoke Space" after 5). */
+function writtenGapAfter(written: string, letters: number): boolean {
+  let n = 0;
+  for (let i = 0; i < written.length; i++) {
+    const k = classOf(written.charCodeAt(i));
+    if (isWordCls(k)) {
+      if (n === letters) return false;
+      n++;
+    } else if (k !== Cls.Ignore && n === letters) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether each line break inside `surface` stands where the name itself is written in two words:
+ * "Stoke⏎Space", "Elon⏎Musk" join across a `<br>`, but a spelling variant that splits a name
+ * written as one word ("Open⏎AI", "Space⏎X") does not, for words on lines of their own are
+ * items of a list as often as a name ("Filter by topic⏎Open⏎AI⏎Machine Learning"). The same
+ * letters written in one word by another alias of the entity ("OpenAI" beside "Open AI") make
+ * the spaced one a variant. Line-end hyphenation ("Open-⏎AI") is left to the walk.
+ */
+export function lineBreaksFit(
+  surface: string,
+  alias: LinkedAlias,
+  terminals: readonly LinkedAlias[],
+): boolean {
+  let letters = 0;
+  for (let i = 0; i < surface.length; ) {
+    const k = classOf(surface.charCodeAt(i));
+    if (isWordCls(k) || k === Cls.Ignore) {
+      if (k !== Cls.Ignore) letters++;
+      i++;
+      continue;
+    }
+    let j = i;
+    let lineBreak = false;
+    let hyphen = false;
+    for (; j < surface.length; j++) {
+      const kj = classOf(surface.charCodeAt(j));
+      if (isWordCls(kj)) break;
+      if (isLineBreak(surface, j)) lineBreak = true;
+      if (kj === Cls.Hyphen) hyphen = true;
+    }
+    const at = letters;
+    if (
+      lineBreak &&
+      !hyphen &&
+      !terminals.every((a) => a.entity !== alias.entity || writtenGapAfter(a.written, at))
+    )
+      return false;
+    i = j;
+  }
+  return true;
+}
+
 /** `alias` as the candidate `surface` at `start` would be, or null when its shape vetoes it. */
 export function shapedCandidate(
   text: string,
@@ -39,11 +100,14 @@ export function shapedCandidate(
   letters: string,
   plainSplit: boolean,
 ): Candidate | null {
+  if (hit.split && /[\n\r]/.test(surface) && !lineBreaksFit(surface, alias, hit.terminals))
+    return null;
   const allCaps = !hasLower(letters) && letters.length > 1;
   // Written in lower case where case would tell, a name needs context ("open ai", "twitter").
   let lowerSplit = false;
   if (alias.caseSensitive && letters !== alias.letters) {
-    if (alias.lowerWithContext && letters === alias.letters.toLowerCase()) lowerSplit = true;
+    if ((alias.lowerWithContext || alias.lowerAsName) && letters === alias.letters.toLowerCase())
+      lowerSplit = true;
     else if (!(alias.capitalised && allCaps && letters === alias.letters.toUpperCase()))
       return null;
   }

@@ -9,6 +9,7 @@ import {
 } from '../../core/context.ts';
 import { exactAt } from '../../core/exact-names.ts';
 import { type LinkedAlias, linkNames } from '../../core/linked-names.ts';
+import { mentionsIn } from '../../core/matcher.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
 import type { WalkHit } from '../../core/trie.ts';
 import { TINY } from './tiny-names.ts';
@@ -102,5 +103,61 @@ describe('the context model', () => {
     expect(other('X.com posted a notice', 'X.com')).toBe(false);
     expect(other(`X.com ${'word '.repeat(30)}bank`, 'X.com')).toBe(false);
     expect(other('X posted from the bank', 'X')).toBe(false);
+  });
+
+  it('takes a person’s name opening a clause before a verb only a person takes for context', () => {
+    const subject = (text: string, name: string) => lowerSubject(text, cand(text, name));
+    // Not a person's verb, not a person, or not the subject.
+    expect(subject('lol twitter tweets again', 'twitter')).toBe(false);
+    expect(subject('the birds twitter says nothing', 'twitter')).toBe(false);
+    const people = linkNames(
+      prepareNames({
+        entities: [
+          {
+            id: 'elon-musk',
+            kind: 'person',
+            highlight: true,
+            aliases: [
+              { text: 'Elon', ambiguous: true, caseSensitive: true, lowerCaseWithContext: true },
+            ],
+          },
+        ],
+      }),
+    );
+    const on = (text: string) => mentionsIn(people, text).map((m) => m.text);
+    expect(on('the elon meme tweets were everywhere')).toEqual([]);
+    expect(on('elon, tweets one meme')).toEqual([]);
+    expect(on('elon tweets one meme and the stock moves')).toEqual(['elon']);
+    expect(on('lol elon says a lot')).toEqual(['elon']);
+  });
+
+  it('counts a lower-case name whose word is a verb only in a name’s place beside context', () => {
+    const stoke = linkNames(
+      prepareNames({
+        entities: [
+          {
+            id: 'stoke-space',
+            kind: 'company',
+            highlight: true,
+            aliases: [
+              { text: 'Stoke', ambiguous: true, caseSensitive: true, lowerCaseAsName: true },
+            ],
+            context: ['rocket', 'second stage'],
+            antiContext: ['fire'],
+          },
+        ],
+      }),
+    );
+    const on = (text: string) => mentionsIn(stoke, text).map((m) => m.text);
+    // The verb, even beside a context word; a possessive with none; a veto word.
+    expect(on('the launch will stoke rocket rivalry')).toEqual([]);
+    expect(on('stoke the rocket stove')).toEqual([]);
+    expect(on("stoke's fans sang all night")).toEqual([]);
+    expect(on("stoke's rocket fire")).toEqual([]);
+    expect(on('they stoke fears')).toEqual([]);
+    expect(on("stoke's second stage heat shield design")).toEqual(['stoke']);
+    expect(on('stoke’s rocket flew')).toEqual(['stoke']);
+    expect(on('stoke is building a rocket')).toEqual(['stoke']);
+    expect(on('Stoke rose with the rocket')).toEqual(['Stoke']);
   });
 });

@@ -79,6 +79,20 @@ describe('exactAt (the trie walk stage)', () => {
     expect(pending('open ai guy')).toBe(true);
   });
 
+  it('does not join a name written as one word across a line break, only one written in two', () => {
+    // Words on lines of their own, as a list of topics draws them.
+    expect(at('Open\nAI\nMachine Learning')).toBeNull();
+    expect(at('Open\nAI Safety\nOpen Source')).toBeNull();
+    expect(at('Space\nX\nRockets')).toBeNull();
+    expect(at('Open\r\nAI')).toBeNull();
+    expect(at('Open\n   AI')).toBeNull();
+    // A line break a `<br>` puts inside a name written in two words, and hyphenation, still join.
+    expect(at('Stoke\nSpace rose')?.text).toBe('Stoke\nSpace');
+    expect(at('Elon\nMusk said')?.text).toBe('Elon\nMusk');
+    expect(at('Open-\nAI said')?.text).toBe('Open-\nAI');
+    expect(at('Open AI said')?.text).toBe('Open AI');
+  });
+
   it('takes a name written with dots for the alias written with them', () => {
     expect(at('Open A.I. said')).toMatchObject({
       name: 'Open A.I.',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fuzzyAt, isInnerDeletion, isShortTypo } from '../../core/fuzzy-names.ts';
+import {
+  fuzzyAt,
+  isInnerDeletion,
+  isShortTypo,
+  isTailSlip,
+  keysTouch,
+} from '../../core/fuzzy-names.ts';
 import { linkNames } from '../../core/linked-names.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
 import { TINY } from './tiny-names.ts';
@@ -70,5 +76,48 @@ describe('fuzzyAt (the fuzzy stage)', () => {
     expect(isShortTypo('SpaceX', spacex)).toBe(false);
     expect(isShortTypo('SpacXe', spacex)).toBe(true);
     expect(isShortTypo('SpaceXX', spacex)).toBe(false);
+  });
+
+  it('leaves out another capital, a word, or a slip of the closing capital with no context', () => {
+    // TINY names SpaceX with no context words: the bundled dataset's "launch" is tested below.
+    expect(at('SpaceC launch stream')).toBeNull();
+    const spacex = linked.shortFuzzy.find((a) => a.written === 'SpaceX');
+    if (!spacex) throw new Error('no SpaceX');
+    expect(isTailSlip('SpaceY', spacex)).toBe(false);
+    expect(isTailSlip('Spaces', spacex)).toBe(false);
+    expect(isTailSlip('SPACEC', spacex)).toBe(false);
+    expect(isTailSlip('SpaceCX', spacex)).toBe(false);
+    expect(isTailSlip('SpiceC', spacex)).toBe(false);
+    expect(isTailSlip('SpaceX', spacex)).toBe(false);
+    const openai = linked.shortFuzzy.find((a) => a.written === 'OpenAI');
+    if (!openai) throw new Error('no OpenAI');
+    expect(isTailSlip('OpenAO', openai)).toBe(false);
+  });
+
+  it('finds a closing capital mistyped as a neighbouring key, with a context word near', () => {
+    expect(keysTouch('x', 'c')).toBe(true);
+    expect(keysTouch('x', 'd')).toBe(true);
+    expect(keysTouch('x', 'y')).toBe(false);
+    expect(keysTouch('q', 'a')).toBe(true);
+    const spacex = linked.shortFuzzy.find((a) => a.written === 'SpaceX');
+    if (!spacex) throw new Error('no SpaceX');
+    expect(isTailSlip('SpaceC', spacex)).toBe(true);
+    expect(isTailSlip('SpaceZ', spacex)).toBe(true);
+    const withContext = linkNames(
+      prepareNames({
+        entities: [
+          {
+            id: 'spacex',
+            kind: 'company',
+            highlight: true,
+            aliases: [{ text: 'SpaceX', fuzzy: true }],
+            context: ['launch'],
+          },
+        ],
+      }),
+    );
+    const c = fuzzyAt(withContext, 'SpaceC launch stream', 0);
+    expect(c && 'SpaceC launch stream'.slice(c.start, c.end)).toBe('SpaceC');
+    expect(fuzzyAt(withContext, 'SpaceC coworking stream', 0)).toBeNull();
   });
 });

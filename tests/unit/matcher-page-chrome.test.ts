@@ -61,6 +61,58 @@ describe('page chrome (share and follow labels)', () => {
     expect(chrome(`Share on X ${'and '.repeat(20)}`, 'X')).toBe(false);
   });
 
+  it('keeps a sentence that signs in with a network, and names it otherwise', () => {
+    expect(chrome('You can sign in with X to see the replies', 'X')).toBe(false);
+    expect(chrome('Advertisers continue with X despite the boycott', 'X')).toBe(false);
+    expect(chrome('Log in with Facebook, X or Google to read what Musk wrote', 'X')).toBe(false);
+    expect(chrome('He said he would continue with X.', 'X')).toBe(false);
+  });
+
+  it('takes a sign-in widget for chrome', () => {
+    expect(chrome('Sign in with X', 'X')).toBe(true);
+    expect(chrome('12 replies\nSign in with Twitter\nSign in with Google', 'Twitter')).toBe(true);
+    expect(chrome('Continue with X', 'X')).toBe(true);
+    expect(chrome('Log in with Facebook, X or Google to comment', 'X')).toBe(true);
+    expect(chrome('Or sign up with your X account', 'X')).toBe(true);
+  });
+
+  it('keeps networks named in a sentence, or after a colon that is no link label', () => {
+    expect(chrome('X, Facebook and Instagram removed the video', 'X')).toBe(false);
+    expect(chrome('Update: X, Facebook and Instagram removed the video', 'X')).toBe(false);
+    expect(chrome('Platforms compared: Facebook, X and Bluesky', 'X')).toBe(false);
+    expect(chrome('Breaking: X fined by EU regulators', 'X')).toBe(false);
+    expect(chrome('Connect: Twitter | Facebook | Instagram | the launch video', 'Twitter')).toBe(
+      false,
+    );
+  });
+
+  it('takes a row of networks after a link label and a colon for chrome', () => {
+    expect(chrome('Connect: Twitter | Facebook | Instagram | RSS', 'Twitter')).toBe(true);
+    expect(chrome('Find us on: X, Facebook, LinkedIn', 'X')).toBe(true);
+    expect(chrome('Story text.\nStay connected: Facebook, Instagram or X', 'X')).toBe(true);
+  });
+
+  it('keeps a report on cookies, and a list of networks in a sentence without cookies', () => {
+    expect(chrome('Regulators fined X over tracking cookies, the platform said', 'X')).toBe(false);
+    expect(chrome('Regulators said Facebook, X and TikTok set tracking cookies', 'X')).toBe(false);
+    expect(chrome('You can post on X, Facebook or Instagram. Cookies are baked here.', 'X')).toBe(
+      false,
+    );
+    expect(chrome('Musk posted on X that you should bake cookies', 'X')).toBe(false);
+  });
+
+  it('takes a network in a cookie banner’s list for chrome', () => {
+    expect(
+      chrome(
+        'Some cookies are set by social networks like X, Facebook and YouTube so you can share',
+        'X',
+      ),
+    ).toBe(true);
+    expect(
+      chrome('We use cookies from Facebook, Twitter and Google to show you ads', 'Twitter'),
+    ).toBe(true);
+  });
+
   it('drops the chrome from the mentions, and only the chrome', () => {
     const on = (text: string) => mentionsIn(linked, text).map((m) => `${m.entity}:${m.text}`);
     expect(on('Musk posted on X.\nShare on X · Share on Facebook')).toEqual([

@@ -130,6 +130,7 @@ describe('X, the platform and not', () => {
     'Grimes named their son X Æ A-12; little X sat on his shoulders.',
     'The Xbox One X, the iPhone X and Final Cut Pro X.',
     'Google X, now X Development, is a moonshot factory.',
+    'Musk’s son, usually called "X", joined him on stage to talk about posts.',
   ])('is not the platform: %j', (text) => {
     expect(found(text).filter((m) => m.startsWith('x-twitter'))).toEqual([]);
   });
@@ -140,6 +141,7 @@ describe('X, the platform and not', () => {
     'In an X post, the minister resigned.',
     'Il a écrit sur X que le lancement était reporté.',
     '大臣はＸ（旧ツイッター）に投稿した。',
+    'Twitter, now called “X”, lost advertisers.',
   ])('is the platform: %j', (text) => {
     expect(found(text).filter((m) => m.startsWith('x-twitter')).length).toBeGreaterThan(0);
   });
@@ -159,6 +161,11 @@ describe('informal and foreign spellings', () => {
     ['It shared the clip on X, where it drew 10 million views.', ['x-twitter:X']],
     ['OpenIA lanzó un modelo; Open A.I. too', ['openai:OpenIA', 'openai:Open A.I.']],
     ['SapceX, OpneAI and Nerualink', ['spacex:SapceX', 'openai:OpneAI', 'neuralink:Nerualink']],
+    ['space x landing boosters still blows my mind', ['spacex:space x']],
+    ["stoke's second stage heat shield design", ['stoke-space:stoke']],
+    ['elon tweets one meme and the stock moves', ['elon-musk:elon']],
+    ['Elon has been clear about one thing: Starship will fly.', ['elon-musk:Elon']],
+    ['SpaceC launch stream starts at nine', ['spacex:SpaceC']],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -173,6 +180,14 @@ describe('informal and foreign spellings', () => {
     'woke up to the twitter of sparrows; the birds twitter is what woke me',
     'Space launch, Spaces, Open source',
     'a program on space exploration technologies',
+    'stoke the fire, they stoke fears',
+    'Stoke City fans, stoke-on-trent',
+    'the launch will stoke competition among rocket makers',
+    "stoke's defence was awful again",
+    'Elon University students',
+    'the landing page for a space x y z',
+    'SpaceY launch plan; Spaces launch',
+    'SpaceC coworking desks',
   ])('not %j', (text) => {
     expect(found(text)).toEqual([]);
   });

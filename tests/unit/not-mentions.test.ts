@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../core/candidate.ts';
 import { type LinkedAlias, linkNames } from '../../core/linked-names.ts';
-import { hasCue, isNotMention } from '../../core/not-mentions.ts';
+import { hasCue, isNotMention, namedInQuotes } from '../../core/not-mentions.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
 import { TINY } from './tiny-names.ts';
 
@@ -53,5 +53,21 @@ describe('isNotMention (the notMentions veto)', () => {
     expect(isNotMention(linked, banned, cand(banned, 'X'))).toBe(false);
     expect(hasCue(linked, 'X was banned', cand('X was banned', 'X'))).toBe(false);
     expect(hasCue(linked, 'he drove a Model X', cand('he drove a Model X', 'X'))).toBe(false);
+  });
+
+  it('keeps a quoted letter that is the platform’s new name, or not a name given at all', () => {
+    const quoted = (text: string) => namedInQuotes(text, cand(text, 'X'));
+    expect(quoted('Twitter, now called "X", lost advertisers')).toBe(false);
+    expect(quoted('The platform he renamed “X” lost advertisers')).toBe(false);
+    expect(quoted('Musk posted on "X" that it flew')).toBe(false);
+    expect(quoted('it was called X by everyone')).toBe(false);
+    expect(quoted('Stoke called "Stoke X" a rocket')).toBe(false);
+  });
+
+  it('drops a letter given as a name in quotes after called, named or nicknamed', () => {
+    const quoted = (text: string) => namedInQuotes(text, cand(text, 'X'));
+    expect(quoted('Musk’s son, usually called "X", joined him on stage')).toBe(true);
+    expect(quoted('his toddler, nicknamed ‘X’, sat on his shoulders')).toBe(true);
+    expect(quoted('a boy named “X”')).toBe(true);
   });
 });
