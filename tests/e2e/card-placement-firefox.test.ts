@@ -2,10 +2,8 @@
  * The card's placement and its keyboard in Firefox ESR at 1280×720, with the real mouse and
  * keyboard (puppeteer-core over WebDriver BiDi, the Firefox build), on tests/fixtures/edges.html.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Box,
   expectWellPlaced,
@@ -14,47 +12,27 @@ import {
   openCardIn,
   settledCard,
 } from './card-measure';
-import { type FixtureServer, ROOT, SHOTS, serveFixtures, until } from './harness';
+import { SHOTS, until, withFirefox } from './harness';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-let server: FixtureServer;
-let browser: Browser;
-let page: Page;
+// The window's outer size: its toolbars take the difference from a 1280×720 viewport.
+const ff = withFirefox(['--width=1280', '--height=806']);
 
 beforeAll(async () => {
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe' });
-  server = await serveFixtures();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    protocol: 'webDriverBiDi',
-    // The window's size, not `page.setViewport` (see content-firefox.test.ts).
-    defaultViewport: null,
-    // The window's outer size: its toolbars take the difference from a 1280×720 viewport.
-    args: ['--width=1280', '--height=806'],
-  });
-  await browser.installExtension(join(ROOT, '.output/firefox-mv2'));
-  page = await browser.newPage();
-  await page.goto(server.url('/edges.html'));
+  await ff.page.goto(ff.server.url('/edges.html'));
   await until(async () => expect(await mentionOf('br')).not.toBeNull(), 10000);
   console.log(`screenshots: ${SHOTS}`);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 function mentionOf(id: string) {
-  return page.evaluate(mentionLinesIn, id).then((m) => m?.lines ?? null);
+  return ff.page.evaluate(mentionLinesIn, id).then((m) => m?.lines ?? null);
 }
 
 function measureCard() {
-  return page.evaluate(openCardIn);
+  return ff.page.evaluate(openCardIn);
 }
 
 async function bring(id: string, at: 'top' | 'centre' | 'end') {
-  await page.evaluate(
+  await ff.page.evaluate(
     (elId, where) => {
       const el = document.getElementById(elId) as HTMLElement;
       if (where === 'top') window.scrollTo(0, 0);
@@ -68,19 +46,19 @@ async function bring(id: string, at: 'top' | 'centre' | 'end') {
 
 async function hover(lines: Box[]) {
   const first = lines[0] as Box;
-  await page.mouse.move((first.left + first.right) / 2, (first.top + first.bottom) / 2, {
+  await ff.page.mouse.move((first.left + first.right) / 2, (first.top + first.bottom) / 2, {
     steps: 3,
   });
 }
 
 async function closeCard() {
-  await page.keyboard.press('Escape');
+  await ff.page.keyboard.press('Escape');
   await until(async () => expect(await measureCard()).toBeNull(), 2000);
 }
 
 describe('Firefox ESR card at 1280×720', () => {
   it('places cards beside mentions at each edge and in the middle', async () => {
-    expect(await page.evaluate(() => [innerWidth, innerHeight])).toEqual([1280, 720]);
+    expect(await ff.page.evaluate(() => [innerWidth, innerHeight])).toEqual([1280, 720]);
     const spots = [
       ['tl', 'top'],
       ['tr', 'top'],
@@ -91,35 +69,35 @@ describe('Firefox ESR card at 1280×720', () => {
       ['br', 'end'],
     ] as const;
     for (const [id, at] of spots) {
-      await page.mouse.move(1, 300);
+      await ff.page.mouse.move(1, 300);
       await bring(id, at);
       const lines = (await mentionOf(id)) as Box[];
       expect(lines, id).not.toBeNull();
       await hover(lines);
       const c = await settledCard(measureCard);
       expectWellPlaced(c, lines, `firefox #${id}`);
-      if (id === 'br') await page.screenshot({ path: join(SHOTS, 'firefox-place-br.png') });
+      if (id === 'br') await ff.page.screenshot({ path: join(SHOTS, 'firefox-place-br.png') });
       await closeCard();
     }
   });
 
   it('closes the card when its mention scrolls away', async () => {
-    await page.mouse.move(1, 300);
+    await ff.page.mouse.move(1, 300);
     await bring('mid', 'centre');
     await hover((await mentionOf('mid')) as Box[]);
     await settledCard(measureCard);
-    await page.evaluate(() => window.scrollBy(0, innerHeight * 1.5));
+    await ff.page.evaluate(() => window.scrollBy(0, innerHeight * 1.5));
     await until(async () => expect(await measureCard()).toBeNull(), 2000);
   });
 
   it('steps with Next, keeps Tab inside the card, and Escape closes it', async () => {
-    await page.mouse.move(1, 300);
+    await ff.page.mouse.move(1, 300);
     await bring('tl', 'top');
     await hover((await mentionOf('tl')) as Box[]);
     const c = await settledCard(measureCard);
     expect(c.status).toMatch(/^1 of \d+$/);
     const next = c.controls.find((b) => b.label.startsWith('Next')) as Measured['controls'][0];
-    await page.mouse.click(
+    await ff.page.mouse.click(
       (next.rect.left + next.rect.right) / 2,
       (next.rect.top + next.rect.bottom) / 2,
     );
@@ -127,16 +105,16 @@ describe('Firefox ESR card at 1280×720', () => {
     const moved = await settledCard(measureCard);
     expectWellPlaced(moved, (await mentionOf('mid')) as Box[], 'firefox after Next');
     for (let i = 0; i < moved.controls.length + 2; i++) {
-      await page.keyboard.press('Tab');
+      await ff.page.keyboard.press('Tab');
       expect((await measureCard())?.focusInCard, `Tab ${i + 1}`).toBe(true);
     }
-    await page.keyboard.down('Shift');
+    await ff.page.keyboard.down('Shift');
     for (let i = 0; i < moved.controls.length + 2; i++) {
-      await page.keyboard.press('Tab');
+      await ff.page.keyboard.press('Tab');
       expect((await measureCard())?.focusInCard, `Shift+Tab ${i + 1}`).toBe(true);
     }
-    await page.keyboard.up('Shift');
-    await page.keyboard.press('ArrowLeft');
+    await ff.page.keyboard.up('Shift');
+    await ff.page.keyboard.press('ArrowLeft');
     await until(async () => expect((await measureCard())?.status).toMatch(/^1 of \d+$/));
     await closeCard();
   });

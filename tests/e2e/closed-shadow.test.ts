@@ -7,36 +7,26 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { entityFill } from '../../extension/palette';
 import { hexToRgb } from '../../scripts/colour-math';
-import { highlights, open, pageSummary, until, withExtension } from './harness';
+import {
+  firstRangeBox,
+  highlights,
+  open,
+  pageSummary,
+  pixelsOfColour,
+  until,
+  withExtension,
+} from './harness';
 
 /** The share of the box of the highlight `name`'s first range that is painted `hex` (±2). */
 async function paintedShare(page: Page, name: string, hex: string): Promise<number> {
-  const box = await page.evaluate((n) => {
-    const hl = CSS.highlights.get(n) as unknown as Set<AbstractRange>;
-    const r = [...hl][0] as AbstractRange;
-    const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    const rect = range.getBoundingClientRect();
-    return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
-  }, name);
+  const box = await page.evaluate(firstRangeBox, name);
   const png = (await page.screenshot({ clip: box })).toString('base64');
-  return page.evaluate(
-    async ([b64, want]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = new OffscreenCanvas(img.width, img.height);
-      const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, img.width, img.height);
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4)
-        if (want.every((c, k) => Math.abs((data[i + k] as number) - c) <= 2)) n++;
-      return n / (img.width * img.height);
-    },
-    [png, [...hexToRgb(hex)]] as const,
-  );
+  const { matching, total } = await page.evaluate(pixelsOfColour, [
+    png,
+    [...hexToRgb(hex)],
+    2,
+  ] as const);
+  return matching / total;
 }
 
 const env = withExtension();

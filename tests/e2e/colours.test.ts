@@ -8,7 +8,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ColourScheme, entityFill, entityUnderline, FLASH_RGB } from '../../extension/palette';
 import { composite, hexToRgb, type Rgb } from '../../scripts/colour-math';
-import { highlights, open, SHOTS, sendToTabs, setStorage, until, withExtension } from './harness';
+import {
+  highlights,
+  open,
+  pixelsOfColour,
+  SHOTS,
+  sendToTabs,
+  setStorage,
+  until,
+  withExtension,
+} from './harness';
 
 const env = withExtension();
 const ENTITIES = [
@@ -76,22 +85,8 @@ async function pixelsOf(page: Page, text: string, rgb: Rgb, below = 0): Promise<
     [text, below] as const,
   );
   const png = (await page.screenshot({ clip: box })).toString('base64');
-  return page.evaluate(
-    async ([b64, want]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = new OffscreenCanvas(img.width, img.height);
-      const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, img.width, img.height);
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4)
-        if (want.every((c, k) => Math.abs((data[i + k] as number) - c) <= 2)) n++;
-      return n / (img.width * img.height);
-    },
-    [png, [...rgb]] as const,
-  );
+  const { matching, total } = await page.evaluate(pixelsOfColour, [png, [...rgb], 2] as const);
+  return matching / total;
 }
 
 const asCss = (hex: string) => `rgb(${hexToRgb(hex).join(', ')})`;

@@ -4,70 +4,30 @@
  * `::highlight` rules only within their own tree, so this is where the style sheet we adopt into
  * each open shadow root matters.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { entityFill } from '../../extension/palette';
 import { hexToRgb } from '../../scripts/colour-math';
-import { expandos, type FixtureServer, ROOT, SHOTS, serveFixtures, until } from './harness';
+import {
+  expandos,
+  type HighlightReading,
+  readHighlights,
+  SHOTS,
+  until,
+  withFirefox,
+} from './harness';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-let server: FixtureServer;
-let browser: Browser;
-let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe' });
-  server = await serveFixtures();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    protocol: 'webDriverBiDi',
-    // The window's size, not `page.setViewport`: puppeteer sends with it a screen orientation
-    // override that Firefox ESR 140 does not know.
-    defaultViewport: null,
-    args: ['--window-size=1100,800'],
-  });
-  await browser.installExtension(join(ROOT, '.output/firefox-mv2'));
-  page = await browser.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function highlights() {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    const registry = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
-    for (const [name, hl] of registry) {
-      if (!name.startsWith('rivalry-')) continue;
-      out[name] = [...hl]
-        .map((r) => {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          return range.toString().replace(/\s+/g, ' ');
-        })
-        .sort();
-    }
-    return out;
-  });
-}
+const ff = withFirefox(['--window-size=1100,800']);
+/** Sorted by text, not by position as in Chromium, and names left with no range kept. */
+const BY_TEXT: HighlightReading = { order: 'text', foldSpace: true, keepEmpty: true };
+const highlights = () => ff.page.evaluate(readHighlights, BY_TEXT);
 
 const log = () =>
-  page.evaluate(() => (window as unknown as { __mutations: unknown[] }).__mutations);
+  ff.page.evaluate(() => (window as unknown as { __mutations: unknown[] }).__mutations);
 
 describe('Firefox ESR', () => {
   it('highlights split names, leaves the DOM alone', async () => {
-    await page.goto(server.url('/split.html'));
+    await ff.page.goto(ff.server.url('/split.html'));
     await until(async () =>
       expect(await highlights()).toEqual({
         'rivalry-sam-altman': ['Sam Altman'],
@@ -80,14 +40,14 @@ describe('Firefox ESR', () => {
     );
     expect(await log()).toEqual([]);
     // Nor a property the page could see on a node we read.
-    expect(await page.evaluate(expandos)).toEqual([]);
+    expect(await ff.page.evaluate(expandos)).toEqual([]);
   });
 
   it('styles highlights inside open shadow roots with an adopted sheet', async () => {
-    await page.goto(server.url('/shadow.html'));
+    await ff.page.goto(ff.server.url('/shadow.html'));
     // Six from the page as loaded, and xAI from a component defined 800 ms later.
     await until(async () => expect(Object.keys(await highlights())).toHaveLength(7));
-    const sheets = await page.evaluate(() => [
+    const sheets = await ff.page.evaluate(() => [
       document.adoptedStyleSheets.length,
       document.querySelector('news-card')?.shadowRoot?.adoptedStyleSheets.length,
     ]);
@@ -96,27 +56,27 @@ describe('Firefox ESR', () => {
   });
 
   it('fills mentions on a dark page with the dark set', async () => {
-    await page.goto(server.url('/dark-page.html'));
+    await ff.page.goto(ff.server.url('/dark-page.html'));
     await until(async () => expect(Object.keys(await highlights())).toHaveLength(8));
-    const rules = await page.evaluate(() =>
+    const rules = await ff.page.evaluate(() =>
       document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'),
     );
     const rgb = (hex: string) => `rgb(${hexToRgb(hex).join(', ')})`;
     const rule = /::highlight\(rivalry-spacex\)\s*\{[^}]*\}/.exec(rules)?.[0] ?? rules;
     expect(rule).toContain(rgb(entityFill('spacex', 'dark')));
-    await page.screenshot({ path: join(SHOTS, 'colours-dark-firefox.png') });
+    await ff.page.screenshot({ path: join(SHOTS, 'colours-dark-firefox.png') });
     console.log(`screenshots: ${SHOTS}`);
   });
 
   it('opens the card on hover and closes it on Escape', async () => {
-    await page.goto(server.url('/card.html'));
+    await ff.page.goto(ff.server.url('/card.html'));
     await until(async () => {
-      expect(await page.evaluate(() => document.title)).toBe('Hover cards');
+      expect(await ff.page.evaluate(() => document.title)).toBe('Hover cards');
       expect(Object.keys(await highlights())).toHaveLength(7);
     });
     // Retried: right after a navigation the BiDi session may briefly see the old document.
     const at = await until(() =>
-      page.evaluate(() => {
+      ff.page.evaluate(() => {
         const hl = (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get(
           'rivalry-sam-altman',
         );
@@ -128,24 +88,24 @@ describe('Firefox ESR', () => {
         return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
       }),
     );
-    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await ff.page.mouse.move(at.x, at.y, { steps: 3 });
     const label = () =>
-      page.evaluate(() => {
+      ff.page.evaluate(() => {
         const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('.card');
         return el?.matches(':popover-open') ? el.getAttribute('aria-label') : null;
       });
     await until(async () => expect(await label()).toBe('Rivalry Lens: Sam Altman'));
-    await page.keyboard.press('Escape');
+    await ff.page.keyboard.press('Escape');
     expect(await label()).toBeNull();
   });
 
   it('"Not this" on XAI hides that wording on this page only, and Undo brings it back', async () => {
-    await page.goto(server.url('/not-this.html'));
+    await ff.page.goto(ff.server.url('/not-this.html'));
     const xai = async () => (await highlights())['rivalry-xai'] ?? [];
     await until(async () => expect(await xai()).toEqual(['XAI', 'xAI']));
     /** The centre of the uppercase XAI, or of a card button, for the real mouse. */
     const centre = (button?: string) =>
-      page.evaluate((name) => {
+      ff.page.evaluate((name) => {
         if (name) {
           const root = document.querySelector('rivalry-lens')?.shadowRoot;
           const b = [...(root?.querySelectorAll('button') ?? [])].find(
@@ -173,10 +133,10 @@ describe('Firefox ESR', () => {
         expect(c).not.toBeNull();
         return c as { x: number; y: number };
       });
-      await page.mouse.click(at.x, at.y);
+      await ff.page.mouse.click(at.x, at.y);
     };
     const at = await until(async () => (await centre()) as { x: number; y: number });
-    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await ff.page.mouse.move(at.x, at.y, { steps: 3 });
     await click('Not this');
     await click('On this page');
     await until(async () => expect(await xai()).toEqual(['xAI']));
@@ -185,6 +145,6 @@ describe('Firefox ESR', () => {
   });
 
   it('caused no page or console error', () => {
-    expect(errors).toEqual([]);
+    expect(ff.errors).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import {
   mutations,
   open,
   pageSummary,
+  pixelsOfColour,
   SHOTS,
   serveFixtures,
   until,
@@ -43,24 +44,8 @@ function foreign(log: MutationLog[]): MutationLog[] {
 async function filledPixels(png: Buffer, rgb: [number, number, number]): Promise<number> {
   const blank = await env.browser.context.newPage();
   try {
-    return await blank.evaluate(
-      async ([b64, [r, g, b]]) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const canvas = new OffscreenCanvas(img.width, img.height);
-        const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-        ctx.drawImage(img, 0, 0);
-        const { data } = ctx.getImageData(0, 0, img.width, img.height);
-        const want = [r, g, b];
-        let n = 0;
-        for (let i = 0; i < data.length; i += 4) {
-          if (want.every((c, k) => Math.abs((data[i + k] as number) - c) <= 6)) n++;
-        }
-        return n;
-      },
-      [png.toString('base64'), rgb] as const,
-    );
+    const seen = await blank.evaluate(pixelsOfColour, [png.toString('base64'), rgb, 6] as const);
+    return seen.matching;
   } finally {
     await blank.close();
   }

@@ -3,15 +3,11 @@
  * highlights follow, React never notices us (no errors, its DOM stays its own), and a card
  * opens on a mention that React keeps editing.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   card,
-  FIXTURES,
+  bundleFixture,
   foreignRequests,
   highlights,
   mentionRect,
@@ -23,26 +19,9 @@ import {
 
 let page: Page;
 
-/** Bundles tests/fixtures/react-app.js with React's production build. */
-async function bundleReactApp(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'rivalry-lens-react-'));
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: FIXTURES,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      lib: { entry: join(FIXTURES, 'react-app.js'), formats: ['iife'], name: 'ReactApp' },
-      rollupOptions: { output: { entryFileNames: 'react-app.js' } },
-    },
-  });
-  return join(outDir, 'react-app.js');
-}
-
-const env = withExtension({ extra: async () => ({ '/react-app.js': await bundleReactApp() }) });
+const env = withExtension({
+  extra: async () => ({ '/react-app.js': await bundleFixture('react-app.js', 'ReactApp') }),
+});
 
 beforeAll(async () => {
   page = await open(env.browser, env.server.url('/react.html'));

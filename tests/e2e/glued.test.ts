@@ -3,33 +3,12 @@
  * no white space between elements. Names in boxes of their own are found, two buttons "Open"
  * "AI" are not one name, and a name split inside inline text still is.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, highlights, open, until, withExtension } from './harness';
+import { bundleFixture, highlights, open, until, withExtension } from './harness';
 
-/** Bundles tests/fixtures/glued-react.js with React's production build. */
-async function bundle(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'rivalry-lens-glued-'));
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: FIXTURES,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      lib: { entry: join(FIXTURES, 'glued-react.js'), formats: ['iife'], name: 'GluedApp' },
-      rollupOptions: { output: { entryFileNames: 'glued-react.js' } },
-    },
-  });
-  return join(outDir, 'glued-react.js');
-}
-
-const env = withExtension({ extra: async () => ({ '/glued-react.js': await bundle() }) });
+const env = withExtension({
+  extra: async () => ({ '/glued-react.js': await bundleFixture('glued-react.js', 'GluedApp') }),
+});
 
 describe('elements glued without white space', () => {
   it('are read apart where the browser draws them apart, and together inside a word', async () => {

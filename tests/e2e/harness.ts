@@ -16,12 +16,17 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
+import puppeteer, {
+  type Browser as FirefoxBrowser,
+  type Page as FirefoxPage,
+} from 'puppeteer-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { PageSummary } from '../../extension/messages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** Screenshots go to a temporary folder (printed by the tests), not into the repository. */
 export const SHOTS = mkdtempSync(join(tmpdir(), 'rivalry-lens-shots-'));
 
@@ -97,6 +102,19 @@ export function extensionDir(mode: 'production' | 'fallback' = 'production'): st
   return dir;
 }
 
+/** Chromium's flags for a profile with our extension alone, and none of the browser's own traffic. */
+export function extensionArgs(extDir: string): string[] {
+  return [
+    '--no-sandbox',
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ];
+}
+
 export interface Browser {
   context: BrowserContext;
   worker: Worker;
@@ -121,15 +139,7 @@ export async function launch(
     headless,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport,
-    args: [
-      '--no-sandbox',
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: extensionArgs(extDir),
   });
   const requests: string[] = [];
   const errors: string[] = [];
@@ -162,27 +172,83 @@ export async function open(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
+/**
+ * How a test reads the registry: ranges in `page` order (by position), `text` order (sorted) or
+ * the registry's own; white space folded or not; names with no range left out or kept.
+ */
+export interface HighlightReading {
+  order: 'page' | 'text' | 'registry';
+  foldSpace: boolean;
+  keepEmpty: boolean;
+}
+
+/**
+ * Run in the page (`evaluate(readHighlights, how)`, from Playwright or Puppeteer): each
+ * `rivalry-*` highlight with the text of each of its ranges, one reader for every browser.
+ */
+export function readHighlights(how: HighlightReading): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const registry = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
+  for (const [name, hl] of registry) {
+    if (!name.startsWith('rivalry-')) continue;
+    const texts: [number, string][] = [];
+    for (const r of hl) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      let at = 0;
+      if (how.order === 'page') {
+        const rect = range.getBoundingClientRect();
+        at = rect.top * 10000 + rect.left;
+      }
+      const text = range.toString();
+      texts.push([at, how.foldSpace ? text.replace(/\s+/g, ' ') : text]);
+    }
+    if (how.order === 'page') texts.sort((a, b) => a[0] - b[0]);
+    const list = texts.map((t) => t[1]);
+    if (how.order === 'text') list.sort();
+    if (list.length || how.keepEmpty) out[name] = list;
+  }
+  return out;
+}
+
 /** Each `rivalry-*` highlight, with the text of each of its ranges, in document order. */
 export function highlights(page: Page | import('playwright-core').Frame) {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    const registry = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
-    for (const [name, hl] of registry) {
-      if (!name.startsWith('rivalry-')) continue;
-      const texts: [number, string][] = [];
-      for (const r of hl) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        // Order by position on the page.
-        const rect = range.getBoundingClientRect();
-        texts.push([rect.top * 10000 + rect.left, range.toString()]);
-      }
-      texts.sort((a, b) => a[0] - b[0]);
-      if (texts.length) out[name] = texts.map((t) => t[1].replace(/\s+/g, ' '));
-    }
-    return out;
-  });
+  const how: HighlightReading = { order: 'page', foldSpace: true, keepEmpty: false };
+  return page.evaluate(readHighlights, how);
+}
+
+/** Run in the page (`evaluate(firstRangeBox, name)`): the box of highlight `name`'s first range. */
+export function firstRangeBox(name: string) {
+  const hl = CSS.highlights.get(name) as unknown as Set<AbstractRange>;
+  const r = [...hl][0] as AbstractRange;
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  const rect = range.getBoundingClientRect();
+  return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
+}
+
+/**
+ * Run in a page (`evaluate(pixelsOfColour, [base64Png, rgb, tolerance])`): how many of a PNG's
+ * pixels are `rgb` (± `tolerance` a channel), of how many; the browser decodes it, Node cannot.
+ */
+export async function pixelsOfColour([b64, want, tolerance]: readonly [
+  string,
+  readonly number[],
+  number,
+]): Promise<{ matching: number; total: number }> {
+  const img = new Image();
+  img.src = `data:image/png;base64,${b64}`;
+  await img.decode();
+  const canvas = new OffscreenCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  ctx.drawImage(img, 0, 0);
+  const { data } = ctx.getImageData(0, 0, img.width, img.height);
+  let matching = 0;
+  for (let i = 0; i < data.length; i += 4)
+    if (want.every((c, k) => Math.abs((data[i + k] as number) - c) <= tolerance)) matching++;
+  return { matching, total: img.width * img.height };
 }
 
 /** What the page's own MutationObserver (tests/fixtures/observe.js) recorded. */
@@ -356,6 +422,87 @@ export function withExtension(
   beforeAll(async () => {
     env.server = await serveFixtures((await options.extra?.()) ?? {});
     env.browser = await launch(extensionDir(options.mode));
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/**
+ * Bundles a fixture script with React's production build into a temporary folder, to be served
+ * as one of `serveFixtures`' extra files (vite is loaded only by the files that need it).
+ */
+export async function bundleFixture(entry: string, globalName: string): Promise<string> {
+  const { build } = await import('vite');
+  const outDir = mkdtempSync(join(tmpdir(), `rivalry-lens-${entry.replace(/\.js$/, '')}-`));
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: FIXTURES,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      lib: { entry: join(FIXTURES, entry), formats: ['iife'], name: globalName },
+      rollupOptions: { output: { entryFileNames: entry } },
+    },
+  });
+  return join(outDir, entry);
+}
+
+/**
+ * Firefox ESR with the Firefox build (`.output/firefox-mv2`, made beforehand) installed, driven
+ * by puppeteer-core over WebDriver BiDi; `windowArgs` size its window.
+ */
+export async function launchFirefox(windowArgs: string[]): Promise<FirefoxBrowser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    // The window's size, not `page.setViewport`: puppeteer sends with it a screen orientation
+    // override that Firefox ESR 140 does not know.
+    defaultViewport: null,
+    args: windowArgs,
+  });
+  try {
+    await browser.installExtension(join(ROOT, '.output/firefox-mv2'));
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+  return browser;
+}
+
+/**
+ * This tree's Firefox build, the fixture server and Firefox ESR with one page, for the tests of
+ * one file: started before them (before the file's own `beforeAll`), closed after them. Read
+ * `env.*` inside hooks and tests; `env.errors` holds the page's console and uncaught errors.
+ */
+export function withFirefox(windowArgs: string[]): {
+  readonly server: FixtureServer;
+  readonly browser: FirefoxBrowser;
+  readonly page: FirefoxPage;
+  readonly errors: string[];
+} {
+  const env = { errors: [] as string[] } as {
+    server: FixtureServer;
+    browser: FirefoxBrowser;
+    page: FirefoxPage;
+    errors: string[];
+  };
+  beforeAll(async () => {
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe' });
+    env.server = await serveFixtures();
+    env.browser = await launchFirefox(windowArgs);
+    env.page = await env.browser.newPage();
+    env.page.on('console', (m) => {
+      if (m.type() === 'error') env.errors.push(m.text());
+    });
+    env.page.on('pageerror', (e) => env.errors.push(String(e)));
   });
   afterAll(async () => {
     await env.browser?.close();

@@ -12,12 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CHROMIUM,
   card,
+  extensionArgs,
   extensionDir,
   type FixtureServer,
   mentionRect,
   serveFixtures,
   until,
 } from './harness';
+import { readToEnd, tabIdOf } from './popup-harness';
 
 /** The extension API as code evaluated in the service worker or an extension page sees it. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -83,16 +85,7 @@ async function launchIn(lang: string): Promise<Session> {
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     env: { ...process.env, LANGUAGE: lang },
-    args: [
-      '--no-sandbox',
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: [...extensionArgs(dir), '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
   });
   const worker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
@@ -112,22 +105,8 @@ async function launchIn(lang: string): Promise<Session> {
 async function openArticle(s: Session): Promise<{ tab: Page; id: number }> {
   const tab = await s.context.newPage();
   await tab.goto(fixtures.url('/all-entities.html'));
-  await tab.bringToFront();
-  const id = await s.worker.evaluate(async () => {
-    const [t] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return t?.id;
-  });
-  if (typeof id !== 'number') throw new Error('no active tab');
-  const state = () =>
-    s.worker.evaluate(
-      (tabId) =>
-        chrome.tabs
-          .sendMessage(tabId, { type: 'getSummary' }, { frameId: 0 })
-          .then((summary: { state?: string } | undefined) => summary?.state)
-          .catch(() => null),
-      id,
-    );
-  await expect.poll(state, { timeout: 15_000 }).toBe('ready');
+  const id = await tabIdOf(s, tab);
+  await readToEnd(s.worker, id, 15_000);
   return { tab, id };
 }
 

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM, extensionDir } from './harness';
+import { expect } from 'vitest';
+import { CHROMIUM, extensionArgs, extensionDir } from './harness';
 
 /** The extension API as code evaluated in the service worker or an extension page sees it. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -29,15 +30,7 @@ export async function launch(
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--no-sandbox',
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: extensionArgs(dir),
   });
   const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
@@ -69,7 +62,7 @@ export function removeProfile(dir: string) {
 }
 
 /** The browser's id of the tab showing `page` (brought to the front to find it). */
-export async function tabIdOf(session: Session, page: Page): Promise<number> {
+export async function tabIdOf(session: Pick<Session, 'worker'>, page: Page): Promise<number> {
   await page.bringToFront();
   const id = await session.worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
@@ -77,6 +70,23 @@ export async function tabIdOf(session: Session, page: Page): Promise<number> {
   });
   if (typeof id !== 'number') throw new Error('no active tab');
   return id;
+}
+
+/**
+ * Waits until the tab's content script says it has read the page to the end (a slow machine may
+ * still be reading it when the first highlights are painted).
+ */
+export async function readToEnd(worker: Worker, tabId: number, timeout: number) {
+  const state = () =>
+    worker.evaluate(
+      (id) =>
+        chrome.tabs
+          .sendMessage(id, { type: 'getSummary' }, { frameId: 0 })
+          .then((summary: { state?: string } | undefined) => summary?.state)
+          .catch(() => null),
+      tabId,
+    );
+  await expect.poll(state, { timeout }).toBe('ready');
 }
 
 /** The toolbar badge's text for a tab. */

@@ -11,6 +11,7 @@ import {
   highlightsOf,
   launch,
   PopupPage,
+  readToEnd,
   removeProfile,
   type Session,
   tabIdOf,
@@ -38,19 +39,7 @@ async function openArticle(s: Session, path = ARTICLE) {
   const tab = await s.context.newPage();
   await tab.goto(fixtures.url(path));
   await expect.poll(() => highlightsOf(tab), { timeout: 10_000 }).not.toEqual({});
-  // Read to the end, as its content script says (a slow machine may still be reading the page
-  // when the first highlights are painted).
-  const id = await tabIdOf(s, tab);
-  const state = () =>
-    s.worker.evaluate(
-      (tabId) =>
-        chrome.tabs
-          .sendMessage(tabId, { type: 'getSummary' }, { frameId: 0 })
-          .then((summary: { state?: string } | undefined) => summary?.state)
-          .catch(() => null),
-      id,
-    );
-  await expect.poll(state, { timeout: 10_000 }).toBe('ready');
+  await readToEnd(s.worker, await tabIdOf(s, tab), 10_000);
   return tab;
 }
 

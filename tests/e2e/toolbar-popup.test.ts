@@ -12,7 +12,7 @@ import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-co
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CHROMIUM,
-  card,
+  extensionArgs,
   extensionDir,
   type FixtureServer,
   SHOTS,
@@ -55,13 +55,8 @@ describe('the toolbar popup, opened by the browser', () => {
       ignoreDefaultArgs: ['--disable-extensions'],
       env: { ...process.env, DISPLAY: `:${display}` },
       args: [
-        '--no-sandbox',
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
+        ...extensionArgs(dir),
         '--window-size=1280,860',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-background-networking',
         '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
       ],
     });

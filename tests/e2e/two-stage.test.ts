@@ -7,9 +7,17 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, type FixtureServer, ROOT, serveFixtures, until } from './harness';
+import {
+  FIXTURES,
+  type FixtureServer,
+  type HighlightReading,
+  launchFirefox,
+  ROOT,
+  readHighlights,
+  serveFixtures,
+  until,
+} from './harness';
 import {
   highlightsOf,
   launch,
@@ -32,20 +40,16 @@ const STAGE_TWO = Object.keys(MARKERS).map((name) => `stage-two/${name}.js`);
  */
 const STRICT = { '/csp.html': join(FIXTURES, 'csp-two-stage.html') };
 
+/** As the registry holds them: unfolded, in its order, names with no range kept. */
+const AS_REGISTERED: HighlightReading = { order: 'registry', foldSpace: false, keepEmpty: true };
+
 /** In the page: the `rivalry-*` highlights' texts, and the label of the open card, if any. */
 const LOOK = `(() => {
-  const out = {};
-  for (const [name, hl] of CSS.highlights) {
-    if (!name.startsWith('rivalry-')) continue;
-    out[name] = [...hl].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    });
-  }
   const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('[role="dialog"]');
-  return { highlights: out, card: el?.matches(':popover-open') ? el.getAttribute('aria-label') : null };
+  return {
+    highlights: (${readHighlights})(${JSON.stringify(AS_REGISTERED)}),
+    card: el?.matches(':popover-open') ? el.getAttribute('aria-label') : null,
+  };
 })()`;
 const EXPECTED = { 'rivalry-spacex': ['SpaceX'], 'rivalry-neuralink': ['Nueralink'] };
 
@@ -156,16 +160,8 @@ describe('in Chromium', () => {
 describe('in Firefox', () => {
   it('loads both parts of stage two on a page with a strict policy', async () => {
     const strict = await serveFixtures(STRICT);
-    const browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-      headless: true,
-      protocol: 'webDriverBiDi',
-      defaultViewport: null,
-      args: ['--window-size=1100,800'],
-    });
+    const browser = await launchFirefox(['--window-size=1100,800']);
     try {
-      await browser.installExtension(join(ROOT, '.output/firefox-mv2'));
       const page = await browser.newPage();
       await page.goto(strict.url('/csp.html'));
       await until(
