@@ -12,6 +12,7 @@ import type { ReadRoot } from '../read/dom-rules';
 import { mayHideBoundary } from '../read/drawn-apart';
 import { rangeFor } from '../read/run';
 import { settle } from '../read/settle';
+import { isShown } from '../read/shown';
 import { wholeText } from '../read/whole-text';
 import { type MatchFn, matchWindow } from './match-windows';
 
@@ -23,6 +24,8 @@ export interface ReadJob {
   run: number;
   from: number;
   found: Found[];
+  /** Elements holding mentions that are not drawn (see `read/shown.ts`): left out of `found`. */
+  hidden: Element[];
   /** Entities whose ambiguous names the owner holds without context yet. */
   undecided: Set<EntityId>;
   /**
@@ -58,6 +61,7 @@ export function beginJob(owner: ReadRoot, ctx: JobContext): ReadJob {
     run: 0,
     from: 0,
     found: [],
+    hidden: [],
     undecided: new Set(),
     whole: null,
   };
@@ -113,7 +117,12 @@ export function stepJob(j: ReadJob, hasTime: () => boolean, ctx: JobContext): bo
     : matchWindow(run.text, j.from, ctx.match, ctx.seen, j.undecided);
   for (const mention of mentions) {
     const range = rangeFor(run, mention.start, mention.end);
-    if (range) j.found.push({ mention, range, owner: j.owner, run });
+    if (!range) continue;
+    if (isShown(range.startContainer)) j.found.push({ mention, range, owner: j.owner, run });
+    else {
+      const el = range.startContainer.parentElement;
+      if (el && !j.hidden.includes(el)) j.hidden.push(el);
+    }
   }
   if (from >= 0) {
     j.from = from;

@@ -22,6 +22,7 @@ import { ownerOf, type ReadRoot } from '../read/dom-rules';
 import { walkNested } from '../read/walk-nested';
 import { shadowOf } from '../read/shadow';
 import { createFoundStore, type FoundEvents } from './found-store';
+import { createHiddenWatch } from './hidden-watch';
 import { createLateHosts } from './late-hosts';
 import type { MatchFn } from './match-windows';
 import type { Batch } from './observer';
@@ -100,6 +101,11 @@ export function createScanner(opts: ScannerOptions): Scanner {
     },
     () => runner.kick(true),
   );
+  const hidden = createHiddenWatch(signal, (owner) => {
+    store.drop(owner);
+    reread(owner);
+    runner.kick(true);
+  });
   /** An element has left the page since reading began (see `changed`). */
   let elementsLeft = false;
   let job: ReadJob | null = null;
@@ -167,6 +173,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
       }
       if (stepJob(job, withinLimits, jobs)) {
         store.commit(job.owner, job.found, job.undecided);
+        if (job.hidden.length) hidden.watch(job.owner, job.hidden);
         job = null;
       }
     } while (hasTime());

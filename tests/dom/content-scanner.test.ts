@@ -108,6 +108,60 @@ describe('scanner', () => {
     expect(current(log.scanner)).toEqual(['Neuralink', 'OpenAI', 'Stoke Space', 'StokeSpace']);
   });
 
+  it('leaves out text the page does not draw, and reads it once it is drawn', async () => {
+    document.body.innerHTML =
+      '<style>.teaser{display:none}</style><p>SpaceX shown</p>' +
+      '<p class="teaser" id="t">Read on about OpenAI</p><p>Neuralink and <span id="s">Sam Altman</span></p>';
+    const span = document.getElementById('s') as HTMLElement;
+    span.style.display = 'none';
+    // The page's IntersectionObserver, driven by hand: happy-dom lays nothing out.
+    const observers: { cb: IntersectionObserverCallback; targets: Set<Element> }[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        targets = new Set<Element>();
+        constructor(public cb: IntersectionObserverCallback) {
+          observers.push(this);
+        }
+        observe(el: Element) {
+          this.targets.add(el);
+        }
+        unobserve(el: Element) {
+          this.targets.delete(el);
+        }
+        disconnect() {
+          this.targets.clear();
+        }
+      },
+    );
+    try {
+      const log = startScanner();
+      await until(() => expect(log.scanner.state).toBe('ready'));
+      expect(current(log.scanner)).toEqual(['Neuralink', 'SpaceX']);
+      const watched = observers.flatMap((o) => [...o.targets]);
+      expect(watched.map((el) => el.id).sort()).toEqual(['s', 't']);
+
+      // Shown: the observer says it is in view, and its owner is read again.
+      (document.getElementById('t') as HTMLElement).className = '';
+      const io = observers[0] as (typeof observers)[number];
+      const entry = (target: Element) =>
+        ({ target, isIntersecting: true }) as IntersectionObserverEntry;
+      io.cb([entry(document.getElementById('t') as Element)], {} as IntersectionObserver);
+      await until(() => expect(current(log.scanner)).toEqual(['Neuralink', 'OpenAI', 'SpaceX']));
+      // In view but still not drawn: nothing to read again yet.
+      io.cb([entry(span)], {} as IntersectionObserver);
+      expect(io.targets.has(span)).toBe(true);
+      span.style.display = '';
+      io.cb([entry(span)], {} as IntersectionObserver);
+      await until(() =>
+        expect(current(log.scanner)).toEqual(['Neuralink', 'OpenAI', 'Sam Altman', 'SpaceX']),
+      );
+      expect(io.targets.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('never reads inputs, textareas or editors', async () => {
     document.body.innerHTML =
       '<input value="OpenAI"><textarea>OpenAI</textarea><div contenteditable>OpenAI</div><p>SpaceX</p>';
