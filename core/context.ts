@@ -5,8 +5,10 @@
  *   `contextRivalry` when it names only some other entity of the rivalry (or one of them by an
  *   ambiguous name already accepted);
  * - `contextNear` when one of the entity's context words stands within CONTEXT_REACH.
- * A word of the entity's `antiContext` within that reach vetoes the name, unless the document
- * names the entity itself unambiguously. One-letter and Japanese short names need the context
+ * A word of the entity's `antiContext` within that reach vetoes the name, unless the same text
+ * names the entity itself unambiguously, or the page does and a context word stands near too (a
+ * page about xAI still says "explainable AI (XAI)" in its hatnote); a veto word in the name's
+ * own sentence, with no context word there, always counts. One-letter and Japanese short names need the context
  * word near them in any case.
  */
 import { ACCEPT, type Candidate, SCORE } from './candidate.ts';
@@ -25,14 +27,16 @@ const CONTEXT_REACH = 120;
  * pending. `seen` holds the entities the document names for sure, and gains this text's.
  */
 export function decideByContext(text: string, candidates: Candidate[], seen: Set<EntityId>): void {
-  for (const c of candidates) if (!c.pending) seen.add(c.alias.entity.id);
+  const local = new Set<EntityId>();
+  for (const c of candidates) if (!c.pending) local.add(c.alias.entity.id);
+  for (const e of local) seen.add(e);
   // Decided on what the text names for sure, then once more with the ambiguous names just
   // accepted ("Stoke … orbit" lends weight to "Musk:" after it).
   const named = new Set(seen);
   for (let round = 0; round < 2; round++) {
     for (const c of candidates) {
       if (!c.pending) continue;
-      c.score = contextScore(text, c, seen, named);
+      c.score = contextScore(text, c, seen, named, local);
       c.via = 'context';
       if (c.score >= ACCEPT) {
         c.pending = false;
@@ -48,12 +52,20 @@ export function contextScore(
   c: Candidate,
   seen: ReadonlySet<EntityId>,
   named: ReadonlySet<EntityId>,
+  /** The entities this text names for sure (by default, `seen`). */
+  local: ReadonlySet<EntityId> = seen,
 ): number {
   const e = c.alias.entity;
   const around = contextNear(text, c, e);
   // A veto word counts unless the text names the entity itself for sure ("Elon Musk
   // launched a perfume. Musk said…").
-  if (around === 'anti' && !seen.has(e.id)) return 0;
+  if (around === 'anti') {
+    if (!seen.has(e.id)) return 0;
+    // Named only elsewhere on the page: a context word near must outweigh the veto word.
+    const outweighed = contextNear(text, c, { ...e, antiContext: NO_WORDS }) === 'near';
+    if (!local.has(e.id) && !outweighed) return 0;
+    if (antiInSentence(text, c, e)) return 0;
+  }
   // Outweighed, the veto word hides no context word ("Twitter … X … the online bank").
   const near =
     around === 'near' ||
@@ -83,6 +95,23 @@ export function contextScore(
     SCORE.contextMax,
     SCORE.contextBase + doc + (near || subject ? SCORE.contextNear : 0),
   );
+}
+
+/**
+ * True when a veto word, and no context word, stands in the candidate's own sentence
+ * ("explainable AI, commonly abbreviated XAI"): there the text naming the entity elsewhere does
+ * not outweigh it ("Stoke's rocket test set off a fire" keeps its rocket).
+ */
+function antiInSentence(text: string, c: Candidate, e: LinkedEntity): boolean {
+  let from = c.start;
+  while (from > 0 && !/[.!?\n]/.test(text.charAt(from - 1))) from--;
+  let to = c.end;
+  while (to < text.length && !/[.!?\n]/.test(text.charAt(to))) to++;
+  const sentence = text.slice(from, to);
+  const at = { start: c.start - from, end: c.end - from };
+  const none = { context: NO_WORDS, contextPairs: NO_WORDS };
+  if (contextNear(sentence, at, { ...none, antiContext: e.antiContext }) !== 'anti') return false;
+  return contextNear(sentence, at, { ...e, antiContext: NO_WORDS }) !== 'near';
 }
 
 /** Words after which a clause starts, in a comment ("lol twitter is down"). */

@@ -20,6 +20,7 @@
  */
 import { ACCEPT, type Candidate, SCORE } from './candidate.ts';
 import { classOf, isFullWidth, isWordCls } from './chars.ts';
+import { inAddress } from './addresses.ts';
 import { decideByContext, otherMeaningNear } from './context.ts';
 import { exactAt } from './exact-names.ts';
 import { fuzzyAt } from './fuzzy-names.ts';
@@ -102,7 +103,12 @@ export function findCandidates(
       if (longer && longer.end > cand.end) cand = longer;
     }
     if (cand === null || veto(linked, text, cand)) continue;
-    if (otherMeaningNear(text, cand) || isPageChrome(text, cand) || namedInQuotes(text, cand))
+    if (
+      otherMeaningNear(text, cand) ||
+      isPageChrome(text, cand) ||
+      namedInQuotes(text, cand) ||
+      inAddress(text, cand)
+    )
       continue;
     candidates.push(cand);
     lastEnd = cand.end;

@@ -186,12 +186,18 @@ function cookieNotice(text: string, cand: Candidate): boolean {
   return [next, prev].some((w) => w !== undefined && NETWORKS.has(w.toLowerCase()));
 }
 
+/** A copyright notice right before a name: "© 2025 X Corp.", "Copyright (c) 2019–2025 OpenAI". */
+const COPYRIGHT_BEFORE =
+  /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?$/i;
+
 /**
  * True when the candidate sits in a share or follow label standing alone, or in a row of
  * network names: a platform's name ("Share on X", "Facebook | X"), or a handle after "@"
  * ("Follow @OpenAI").
  */
 export function isPageChrome(text: string, cand: Candidate): boolean {
+  // The site's copyright line names its owner, whoever that is: a footer, not the page's text.
+  if (COPYRIGHT_BEFORE.test(text.slice(Math.max(0, cand.start - 32), cand.start))) return true;
   const handle = text.charCodeAt(cand.start - 1) === 64;
   if (!handle && !cand.alias.entity.platform) return false;
   // Alone between two bars, the name is one item of a row: the whole row then decides; alone

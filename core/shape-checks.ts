@@ -146,9 +146,12 @@ function joinedByHyphens(surface: string): boolean {
   return hyphen;
 }
 
-/** Capitalised words that stand before a surname without being a given name. */
+/**
+ * Capitalised words that stand before a surname without being a given name, English and the
+ * other languages' roles ("OpenAI-Chef Altman", "le fondateur Musk" at a line's start).
+ */
 const TITLES = new Set(
-  'mr mrs ms dr sir herr monsieur señor signor mister ceo chief boss billionaire founder cofounder president tycoon mogul entrepreneur executive investor chairman owner rival says said and vs'.split(
+  'mr mrs ms dr sir herr frau monsieur madame señor signor mister ceo chief boss billionaire founder cofounder president tycoon mogul entrepreneur executive investor chairman owner rival critic says said and vs chef konzernchef firmenchef gründer mitgründer milliardär präsident unternehmer investor patron fondateur cofondateur milliardaire président jefe fundador cofundador multimillonario presidente magnate empresario'.split(
     ' ',
   ),
 );

@@ -23,6 +23,9 @@
  *   "マスク" after or near their entity, and "XAI" in an all-capitals headline about Musk's company;
  *   never "musk" the scent, "Stoke" the football club, XAI as explainable AI, "Jack Altman".
  * - Misspellings of a name are labelled with its entity ("Nueralink", "OpenAl", "Spacex").
+ * - Addresses are not mentions: domains and URLs ("openai.com", "x.ai"), e-mail addresses, and
+ *   handles squashed from a name ("@elonmusk", "@stokespace"); a handle that is the name as
+ *   written is ("@SpaceX", "@neuralink": the label leaves out the "@").
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

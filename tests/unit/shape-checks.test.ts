@@ -76,4 +76,12 @@ describe('shape checks', () => {
     expect(at('she met Kimbal Musk and his brother in the lobby')).toBe(true);
     expect(at('die Aktie fiel; Herr Musk schwieg')).toBe(false);
   });
+
+  it('take the roles of other languages for titles ("Tesla-Chef Musk", "le fondateur Musk")', () => {
+    const at = (text: string) => otherGivenName(text, text.indexOf('Musk'));
+    expect(at('laut Tesla-Chef Musk steigt')).toBe(false);
+    expect(at('selon le Fondateur Musk, la')).toBe(false);
+    expect(at('dijo el Magnate Musk ayer')).toBe(false);
+    expect(at('laut Kimbal Musk steigt')).toBe(true);
+  });
 });
