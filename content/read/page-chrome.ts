@@ -23,6 +23,13 @@ const CHROME_TEXT =
 const CHROME_LABEL = /^((click|tap) to )?(share|follow|tweet|post (this|it|on))\b/i;
 
 /**
+ * The names platforms give their lists of accounts to follow (X's "Relevant people" and "Who to
+ * follow" beside a thread): a follow widget whose items are profiles, not the page's text.
+ */
+const FOLLOW_LIST =
+  /^(relevant people|who to follow|you might like|suggested (accounts|for you)|follow suggestions)$/i;
+
+/**
  * Words of class names and ids that mark a widget ("share-buttons", "socialLinks", "follow"),
  * also run together with what the widget is ("sharebar", "socialicons", "followus"), and the
  * share services' own ("a2a_kit", "addtoany", "sharethis"). Not "shared" or "following", which
@@ -59,8 +66,8 @@ export function isPageChrome(el: Element, tag: string): boolean {
   }
   // The name a button gives itself, or its tooltip ("Click to share on X", as Jetpack's).
   for (const name of ['aria-label', 'title']) {
-    const label = el.getAttribute(name);
-    if (label && CHROME_LABEL.test(label.trim())) return true;
+    const label = el.getAttribute(name)?.trim();
+    if (label && (CHROME_LABEL.test(label) || FOLLOW_LIST.test(label))) return true;
   }
   for (const name of NETWORK_ATTRS) {
     const value = el.getAttribute(name);

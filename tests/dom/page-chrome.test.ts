@@ -57,10 +57,12 @@ describe('page chrome: share and follow furniture is never read', () => {
         '<ul class="sharebar"><li>X</li></ul><div class="footer-socialicons">Twitter</div>' +
         '<div class="followus">X</div><div class="socialmedia-links">Twitter</div>' +
         '<div class="shared-story">Shared: xAI</div><div class="following">Following Musk</div>' +
-        '<a href="/news" title="Stories about X">X</a><div data-network="news">X</div></main>',
+        '<a href="/news" title="Stories about X">X</a><div data-network="news">X</div>' +
+        '<aside aria-label="Relevant people"><a href="/SpaceX">SpaceX</a><button>Follow</button></aside>' +
+        '<aside aria-label="Trending now"><p>OpenAI</p></aside></main>',
     );
     // The main's own text (the last link) comes first, then its blocks in order.
-    expect(readAll($('m'))).toEqual(['X', 'Shared: xAI', 'Following Musk', 'X']);
+    expect(readAll($('m'))).toEqual(['X', 'Shared: xAI', 'Following Musk', 'X', 'OpenAI']);
   });
 
   it('keeps a container that only says share when it holds the page', () => {
