@@ -59,22 +59,21 @@ export function contextScore(
   const around = contextNear(text, c, e);
   // A veto word counts unless the text names the entity itself for sure ("Elon Musk
   // launched a perfume. Musk said…").
+  let contextWord = around === 'near';
   if (around === 'anti') {
     if (!seen.has(e.id)) return 0;
-    // Named only elsewhere on the page: a context word near must outweigh the veto word.
-    const outweighed = contextNear(text, c, { ...e, antiContext: NO_WORDS }) === 'near';
-    if (!local.has(e.id) && !outweighed) return 0;
-    if (antiInSentence(text, c, e)) return 0;
-  }
-  // Outweighed, the veto word hides no context word ("Twitter … X … the online bank").
-  const near =
-    around === 'near' ||
-    (around === 'anti' &&
+    // Outweighed, the veto word hides no context word ("Twitter … X … the online bank").
+    contextWord =
       contextNear(text, c, {
         context: e.context,
         contextPairs: e.contextPairs,
         antiContext: NO_WORDS,
-      }) === 'near');
+      }) === 'near';
+    // Named only elsewhere on the page: a context word near must outweigh the veto word.
+    if (!local.has(e.id) && !contextWord) return 0;
+    if (antiInSentence(text, c, e)) return 0;
+  }
+  const near = contextWord;
   if (c.alias.needsNear && !near) return 0;
   // In lower case a name whose common word is a verb counts only in a name's place, beside a
   // context word ("stoke's second stage"; not "stoke the fire", "stoke competition").
@@ -97,16 +96,22 @@ export function contextScore(
   );
 }
 
+/** . ! ? and the line break, as character codes. */
+const SENTENCE_END = new Set([46, 33, 63, 10]);
+
 /**
  * True when a veto word, and no context word, stands in the candidate's own sentence
  * ("explainable AI, commonly abbreviated XAI"): there the text naming the entity elsewhere does
  * not outweigh it ("Stoke's rocket test set off a fire" keeps its rocket).
  */
 function antiInSentence(text: string, c: Candidate, e: LinkedEntity): boolean {
+  // Within the reach a veto word is looked for anyway.
+  const low = Math.max(0, c.start - CONTEXT_REACH);
+  const high = Math.min(text.length, c.end + CONTEXT_REACH);
   let from = c.start;
-  while (from > 0 && !/[.!?\n]/.test(text.charAt(from - 1))) from--;
+  while (from > low && !SENTENCE_END.has(text.charCodeAt(from - 1))) from--;
   let to = c.end;
-  while (to < text.length && !/[.!?\n]/.test(text.charAt(to))) to++;
+  while (to < high && !SENTENCE_END.has(text.charCodeAt(to))) to++;
   const sentence = text.slice(from, to);
   const at = { start: c.start - from, end: c.end - from };
   const none = { context: NO_WORDS, contextPairs: NO_WORDS };
