@@ -22,11 +22,8 @@ export function inAddress(text: string, cand: Candidate): boolean {
   if (!atBefore) return false;
   const before = text.slice(Math.max(0, cand.start - 2), cand.start);
   if (MAILBOX_BEFORE.test(before)) return true;
-  {
-    // A handle: the name as written (any case, dots and hyphens aside) is a mention; with its
-    // spaces squashed out or misspelled, an address.
-    const plain = (s: string) => s.toLowerCase().replace(/[.\-]/g, '');
-    return plain(found) !== plain(cand.alias.written);
-  }
-  return false;
+  // A handle: the name as written (any case, dots and hyphens aside) is a mention; with its
+  // spaces squashed out or misspelled, an address.
+  const plain = (s: string) => s.toLowerCase().replace(/[.-]/g, '');
+  return plain(found) !== plain(cand.alias.written);
 }

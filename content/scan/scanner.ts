@@ -78,11 +78,16 @@ export interface Scanner {
   readonly reading: ReadRoot | null;
 }
 
+/** The size limits of `opts`, or the defaults. */
+const limitsOf = (opts: ScannerOptions) => ({
+  limitChars: opts.limitChars ?? DEFAULT_LIMIT_CHARS,
+  limitNodes: opts.limitNodes ?? DEFAULT_LIMIT_NODES,
+  limitOwnerNodes: opts.limitOwnerNodes ?? DEFAULT_LIMIT_OWNER_NODES,
+});
+
 export function createScanner(opts: ScannerOptions): Scanner {
   const { root, signal } = opts;
-  const limitChars = opts.limitChars ?? DEFAULT_LIMIT_CHARS;
-  const limitNodes = opts.limitNodes ?? DEFAULT_LIMIT_NODES;
-  const limitOwnerNodes = opts.limitOwnerNodes ?? DEFAULT_LIMIT_OWNER_NODES;
+  const { limitChars, limitNodes, limitOwnerNodes } = limitsOf(opts);
   const seen = new Set<EntityId>();
   const store = createFoundStore(opts, seen, opts.entityCount);
   const marks = new ReadMarks();
@@ -101,11 +106,14 @@ export function createScanner(opts: ScannerOptions): Scanner {
     },
     () => runner.kick(true),
   );
-  const hidden = createHiddenWatch(signal, (owner) => {
-    store.drop(owner);
-    reread(owner);
+  // Forgotten first, so what is read again is all new (the fallback painter unwraps old marks).
+  const refresh = (owners: Iterable<ReadRoot>) => {
+    for (const owner of owners) {
+      store.drop(owner);
+      reread(owner);
+    }
     runner.kick(true);
-  });
+  };
   /** An element has left the page since reading began (see `changed`). */
   let elementsLeft = false;
   let job: ReadJob | null = null;
@@ -120,6 +128,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
   let sweep = false;
   let state: ScanState = 'loading';
   let reading: ReadRoot | null = null;
+  const hiddenWatch = createHiddenWatch(signal, (owner) => refresh([owner]));
 
   const setState = (s: ScanState) => {
     if (s === state) return;
@@ -173,7 +182,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
       }
       if (stepJob(job, withinLimits, jobs)) {
         store.commit(job.owner, job.found, job.undecided);
-        if (job.hidden.length) hidden.watch(job.owner, job.hidden);
+        if (job.hidden.length) hiddenWatch.watch(job.owner, job.hidden);
         job = null;
       }
     } while (hasTime());
@@ -230,19 +239,10 @@ export function createScanner(opts: ScannerOptions): Scanner {
       job = null;
       queue.clear();
       if (state === 'failed') setState('loading');
-      const body = root.body;
-      if (body) queue.add(body, false);
+      if (root.body) queue.add(root.body, false);
       runner.kick(true);
     },
-    refresh(owners) {
-      // Forgotten first: what is read again is then all new (the fallback painter unwraps
-      // the old marks before the block is read).
-      for (const owner of owners) {
-        store.drop(owner);
-        reread(owner);
-      }
-      runner.kick(true);
-    },
+    refresh,
     processAnyway() {
       unlimited = true;
       setState('loading');

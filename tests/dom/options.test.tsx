@@ -275,12 +275,11 @@ describe('colours on the options page', () => {
     expect(swatch.getAttribute('aria-hidden')).toBe('true');
     expect(swatch.style.getPropertyValue('--swatch-light')).toBe(entitySwatch('openai', 'light'));
     expect(swatch.style.getPropertyValue('--swatch-dark')).toBe(entitySwatch('openai', 'dark'));
-    const spacex = screen.getByRole('checkbox', { name: 'SpaceX' });
-    expect(
-      (spacex.parentElement?.querySelector('.swatch') as HTMLElement).style.getPropertyValue(
-        '--swatch-light',
-      ),
-    ).toBe(entitySwatch('spacex', 'light'));
+    const spacex = screen.getByRole('checkbox', { name: 'SpaceX' }).parentElement;
+    const spacexSwatch = spacex?.querySelector('.swatch') as HTMLElement;
+    expect(spacexSwatch.style.getPropertyValue('--swatch-light')).toBe(
+      entitySwatch('spacex', 'light'),
+    );
     const first = entities.find((e) => e.highlight)?.id as string;
     for (const name of ['Fill', 'Underline']) {
       const sample = screen
