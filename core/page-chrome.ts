@@ -197,7 +197,9 @@ const COPYRIGHT_BEFORE =
  */
 export function isPageChrome(text: string, cand: Candidate): boolean {
   // The site's copyright line names its owner, whoever that is: a footer, not the page's text.
-  if (COPYRIGHT_BEFORE.test(text.slice(Math.max(0, cand.start - 32), cand.start))) return true;
+  // (Every candidate passes here: the regex runs only where a sign or the word is near.)
+  const lead = text.slice(Math.max(0, cand.start - 32), cand.start);
+  if (/[©(]|opyright/i.test(lead) && COPYRIGHT_BEFORE.test(lead)) return true;
   const handle = text.charCodeAt(cand.start - 1) === 64;
   if (!handle && !cand.alias.entity.platform) return false;
   // Alone between two bars, the name is one item of a row: the whole row then decides; alone
