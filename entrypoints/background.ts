@@ -1,7 +1,7 @@
 /**
- * Wiring of the background: the cards' text (`getCard`), "Not this" (`dismiss`, `undismiss`), the
- * mention-count badge and the toolbar button's state, the context-menu entry that turns this
- * site off or back on, the `next-mention` keyboard command, the repair of corrupt settings, and
+ * Wiring of the background: the cards' text (`getCard`), the pages' settings (`getSettings`),
+ * "Not this" (`dismiss`, `undismiss`), the mention-count badge and the toolbar button's state,
+ * the context-menu entry that turns this site off or back on, the `next-mention` keyboard command, the repair of corrupt settings, and
  * the automatic check of the published data file (only with its option on).
  */
 import { type Browser, browser } from 'wxt/browser';
@@ -20,6 +20,7 @@ import {
   addDismissal,
   disabledSites,
   paused,
+  readSettings,
   removeDismissal,
   setSiteEnabled,
   settingForStorageKey,
@@ -100,6 +101,7 @@ export default defineBackground(() => {
   ): Promise<unknown> | undefined {
     if (isMessage(message, 'getCard'))
       return activeDataset().then((data) => cardModel(data, message.entity));
+    if (isMessage(message, 'getSettings')) return readSettings(message.names ?? []);
     if (isMessage(message, 'dismiss')) return addDismissal(storedDismissal(message)).then(() => {});
     if (isMessage(message, 'undismiss'))
       return removeDismissal(storedDismissal(message)).then(() => {});

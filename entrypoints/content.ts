@@ -13,6 +13,7 @@ import type { MatchFn } from '../content/scan/match-windows';
 import { linkMatcher, type Matcher } from '../core/matcher';
 import { sendToBackground } from '../extension/messages';
 import { PAGES } from '../extension/pages';
+import { reportError } from '../extension/report-error';
 
 /**
  * Linked from the names the build prepared, on the first block of text read (a frame that stops
@@ -56,11 +57,12 @@ export default defineContentScript({
         sendToBackground('mentionCount', { total: 0, active: false }).catch(() => {});
       });
     }
-    void startController({
+    startController({
       win: window,
       signal: ctx.signal,
       onInvalidated: (cb) => ctx.onInvalidated(cb),
       match,
+      settings: (names) => sendToBackground('getSettings', { names }),
       entities: names.entities.map((e) => e.id),
       card: (entity) => sendToBackground('getCard', { entity }),
       // The card UI, stage two: an ES module of the extension's own (see build/stage-two.ts).
@@ -88,6 +90,6 @@ export default defineContentScript({
         browser.runtime.onMessage.addListener(wrapped);
         return () => browser.runtime.onMessage.removeListener(wrapped);
       },
-    });
+    }).catch((error: unknown) => reportError(error, 'starting on this page'));
   },
 });

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { CardModel } from '../core/card-model';
 import type { EntityId } from '../core/types';
 import type { Dismissal } from './dismissal';
+import type { SettingName, SettingValues } from './setting-specs';
 
 /** What a content script reports about its page. */
 export type PageState =
@@ -72,6 +73,11 @@ export interface MessageMap {
    * background holds the dataset's text, so the content script of every page does not.
    */
   getCard: { request: { entity: EntityId }; response: CardModel | null };
+  /**
+   * content → background: the settings a page needs, checked. The background holds the schemas,
+   * so the content script of every page does not; it follows changes in `storage.onChanged`.
+   */
+  getSettings: { request: { names: SettingName[] }; response: Partial<SettingValues> };
   /** content → background: "Not this" on a card; the background stores it (`addDismissal`). */
   dismiss: { request: Dismissal; response: undefined };
   /** content → background: Undo of a "Not this" just made; the background removes it. */

@@ -9,6 +9,7 @@ import { ENTITY_ID_PATTERN } from '../core/entity-id';
 import type { GeneratedI18nStructure } from './i18n';
 import type { EntityId } from '../core/types';
 import { type Dismissal, dismissalKey, dismissalText } from './dismissal';
+import { SETTING_KEYS } from './setting-keys';
 import { isSiteKey, siteOf } from './site';
 import { type Migrations, migrate, type StorageKey } from './storage-layout';
 
@@ -186,7 +187,7 @@ function syncBytes(key: string, value: unknown): number {
 export const SPECS = {
   /** Sites where Rivalry Lens is off. A site covers its subdomains (see `./site.ts`). */
   disabledSites: spec<string[]>({
-    key: 'sync:disabledSites',
+    key: SETTING_KEYS.disabledSites,
     label: 'settings.disabledSites',
     schema: DisabledSitesSchema,
     fallback: [],
@@ -195,7 +196,7 @@ export const SPECS = {
   }),
   /** Global pause: off everywhere while true. */
   paused: spec<boolean>({
-    key: 'local:paused',
+    key: SETTING_KEYS.paused,
     label: 'settings.paused',
     schema: PausedSchema,
     fallback: false,
@@ -203,14 +204,14 @@ export const SPECS = {
   }),
   /** Entities the user chose not to highlight; new entities in the dataset start highlighted. */
   hiddenEntities: spec<EntityId[]>({
-    key: 'sync:hiddenEntities',
+    key: SETTING_KEYS.hiddenEntities,
     label: 'settings.hiddenEntities',
     schema: HiddenEntitiesSchema,
     fallback: [],
     version: 1,
   }),
   highlightStyle: spec<HighlightStyle>({
-    key: 'sync:highlightStyle',
+    key: SETTING_KEYS.highlightStyle,
     label: 'settings.highlightStyle',
     schema: HighlightStyleSchema,
     fallback: 'fill',
@@ -218,7 +219,7 @@ export const SPECS = {
   }),
   /** How long the pointer must rest on a mention before its card opens, in ms. */
   dwellMs: spec<number>({
-    key: 'sync:dwellMs',
+    key: SETTING_KEYS.dwellMs,
     label: 'settings.dwellMs',
     schema: DwellMsSchema,
     fallback: 300,
@@ -226,7 +227,7 @@ export const SPECS = {
   }),
   /** False positives dismissed with "Not this" on a card. */
   dismissals: spec<Dismissal[]>({
-    key: 'local:dismissals',
+    key: SETTING_KEYS.dismissals,
     label: 'settings.dismissals',
     schema: DismissalsSchema,
     fallback: [],

@@ -108,6 +108,17 @@ export const SETTINGS: { [K in SettingName]: Setting<SettingValues[K]> } = {
   dismissals,
 };
 
+/**
+ * The values of the settings `names` names, as the storage items read them (migrated, checked):
+ * the background's answer to the content script (`getSettings`), which carries no schema of
+ * its own. A name that is not a setting is left out.
+ */
+export async function readSettings(names: readonly unknown[]): Promise<Partial<SettingValues>> {
+  const known = SETTING_NAMES.filter((name) => names.includes(name));
+  const values = await Promise.all(known.map((name) => SETTINGS[name].getValue()));
+  return Object.fromEntries(known.map((name, i) => [name, values[i]]));
+}
+
 /** The setting stored under a `browser.storage` area and key, for `onChanged` listeners. */
 export function settingForStorageKey(area: string, key: string): SettingName | undefined {
   return SETTING_NAMES.find((name) => {

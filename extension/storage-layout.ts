@@ -1,9 +1,8 @@
 /**
  * How `@wxt-dev/storage` lays out a stored item, and how a value climbs its versions. The
- * storage items of `settings.ts` use WXT itself; the content script reads the same keys with
- * one `browser.storage` get per area (no framework on every page), and a settings file is
- * migrated like a stored value. All three read the layout and run the migrations from here, so
- * they cannot disagree about a value. Pure: no extension API.
+ * storage items of `settings.ts` use WXT itself; the content script follows changes of the same
+ * keys in `storage.onChanged` (and asks the background for the values); a settings file is
+ * migrated like a stored value. All of them read the layout from here. Pure: no extension API.
  */
 
 export type StorageArea = 'sync' | 'local';

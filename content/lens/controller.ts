@@ -18,7 +18,7 @@ import { hostInSite, siteOf } from '../../extension/site';
 import type { SheetOptions } from '../paint/painter';
 import type { MatchFn } from '../scan/match-windows';
 import { createLens, type Deferred, type Lens, type LensSettings } from './lens';
-import { settingsView } from './settings-view';
+import { type AskSettings, settingsView } from './settings-view';
 
 export interface ControllerOptions {
   win: Window & typeof globalThis;
@@ -27,6 +27,8 @@ export interface ControllerOptions {
   /** Register a teardown for when the context is invalidated. */
   onInvalidated(cb: () => void): void;
   match: MatchFn;
+  /** Asks the background for settings (see `settings-view.ts`). */
+  settings: AskSettings;
   /** The entities that can be highlighted. */
   entities: readonly EntityId[];
   /** An entity's card (from the background). */
@@ -63,15 +65,18 @@ interface Values extends LensSettings {
 export async function startController(o: ControllerOptions): Promise<Controller> {
   const host = o.win.location.hostname;
   const site = siteOf(host);
-  // One read per storage area before the first highlight.
-  const view = settingsView([
-    'disabledSites',
-    'paused',
-    'hiddenEntities',
-    'highlightStyle',
-    'dwellMs',
-    'dismissals',
-  ] as const);
+  // One question to the background before the first highlight.
+  const view = settingsView(
+    [
+      'disabledSites',
+      'paused',
+      'hiddenEntities',
+      'highlightStyle',
+      'dwellMs',
+      'dismissals',
+    ] as const,
+    o.settings,
+  );
   const values: Values = await view.read();
 
   let lens: Lens | null = null;

@@ -1,19 +1,15 @@
 /**
- * The settings as the content script of every page needs them: read with one `storage.get`
- * per area and followed through one `storage.onChanged` listener, each value migrated in memory
- * and checked against its setting's schema (`readStored`), exactly as the storage items of
- * `extension/settings.ts` read them. No storage framework and no writes: migrations and repairs
- * are the background's business, and "Not this" is sent to it.
+ * The settings as the content script of every page needs them: asked of the background, which
+ * reads them through the storage items of `extension/settings.ts` (migrated, checked against
+ * their schemas), and asked again when `storage.onChanged` says one of them changed. The
+ * schemas and their library stay out of the script every page loads; writes are the
+ * background's business too, and "Not this" is sent to it.
  */
 import { browser } from 'wxt/browser';
-import {
-  readStored,
-  type SettingName,
-  type SettingSpec,
-  type SettingValues,
-  SPECS,
-} from '../../extension/setting-specs';
-import { placeOf, type StorageArea, storedVersion } from '../../extension/storage-layout';
+import { SETTING_KEYS } from '../../extension/setting-keys';
+import type { SettingName, SettingValues } from '../../extension/setting-specs';
+import { placeOf } from '../../extension/storage-layout';
+import { reportError } from '../../extension/report-error';
 
 export interface SettingsView<K extends SettingName> {
   read(): Promise<Pick<SettingValues, K>>;
@@ -21,56 +17,71 @@ export interface SettingsView<K extends SettingName> {
   watch(cb: (name: K, value: SettingValues[K]) => void): () => void;
 }
 
-export function settingsView<K extends SettingName>(names: readonly K[]): SettingsView<K> {
-  /** The version each value was stored at, as far as we know (the background migrates). */
-  const versions = new Map<SettingName, number>();
-  const value = <N extends K>(name: N, stored: unknown): SettingValues[N] =>
-    readStored(
-      SPECS[name] as unknown as SettingSpec<SettingValues[N]>,
-      stored,
-      versions.get(name) ?? SPECS[name].version,
-    );
+/** How the view asks for checked values (the content script: a `getSettings` message). */
+export type AskSettings = (names: SettingName[]) => Promise<Partial<SettingValues>>;
+
+/**
+ * Tries to reach the background: at browser start a restored tab's content script can run
+ * before the background listens, and the first messages then find no one.
+ */
+async function askAgain<T>(ask: () => Promise<T>, tries = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await ask();
+    } catch (error) {
+      if (i >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** i));
+    }
+  }
+}
+
+export function settingsView<K extends SettingName>(
+  names: readonly K[],
+  ask: AskSettings,
+): SettingsView<K> {
+  const places = names.map((name) => ({ name, ...placeOf(SETTING_KEYS[name]) }));
+  const values = async (list: K[]) => {
+    const got = await askAgain(() => ask(list));
+    const missing = list.filter((name) => !(name in got));
+    if (missing.length > 0) throw new Error(`The background did not send ${missing.join(', ')}`);
+    return got as Pick<SettingValues, K>;
+  };
 
   return {
-    async read() {
-      const keys = new Map<StorageArea, string[]>();
-      for (const name of names) {
-        const { area, key, metaKey } = placeOf(SPECS[name].key);
-        keys.set(area, [...(keys.get(area) ?? []), key, metaKey]);
-      }
-      const stored = new Map(
-        await Promise.all(
-          [...keys].map(
-            async ([area, list]) => [area, await browser.storage[area].get(list)] as const,
-          ),
-        ),
-      );
-      const out = {} as Pick<SettingValues, K>;
-      for (const name of names) {
-        const { area, key, metaKey } = placeOf(SPECS[name].key);
-        const items = stored.get(area) ?? {};
-        // Never stored: no version either.
-        if (items[key] != null) versions.set(name, storedVersion(items[metaKey]));
-        out[name] = value(name, items[key]);
-      }
-      return out;
-    },
+    read: () => values([...names]),
     watch(cb) {
-      const listener = (
-        changes: Record<string, { newValue?: unknown; oldValue?: unknown }>,
-        area: string,
-      ) => {
-        for (const name of names) {
-          const { area: where, key, metaKey } = placeOf(SPECS[name].key);
-          if (where !== area) continue;
-          const meta = changes[metaKey];
-          if (meta) versions.set(name, storedVersion(meta.newValue));
-          const change = changes[key];
-          if (change) cb(name, value(name, change.newValue));
+      let stopped = false;
+      let asking = false;
+      const changed = new Set<K>();
+      // One question at a time, the next with everything that changed meanwhile: an answer
+      // never overtakes a later one.
+      const follow = async () => {
+        if (asking) return;
+        asking = true;
+        try {
+          while (changed.size > 0 && !stopped) {
+            const list = [...changed];
+            changed.clear();
+            const got = await values(list);
+            if (!stopped) for (const name of list) cb(name, got[name]);
+          }
+        } finally {
+          asking = false;
         }
       };
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        for (const p of places) {
+          // A migration by the background writes the value and its version together.
+          if (p.area === area && (p.key in changes || p.metaKey in changes)) changed.add(p.name);
+        }
+        if (changed.size > 0)
+          follow().catch((error: unknown) => reportError(error, 'following the settings'));
+      };
       browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
+      return () => {
+        stopped = true;
+        browser.storage.onChanged.removeListener(listener);
+      };
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   dwellMs,
   hiddenEntities,
   paused,
+  readSettings,
   removeDismissal,
 } from '../../extension/settings';
 import {
@@ -46,6 +47,7 @@ function start(): Promise<Controller> {
     signal: abort.signal,
     onInvalidated: (cb) => invalidated.push(cb),
     match: fakeMatch,
+    settings: readSettings,
     entities: fakeEntities(),
     card: fakeCard,
     reportCounts: true,
@@ -65,7 +67,7 @@ const marks = () => document.querySelectorAll('rivalry-mark').length;
 const ask = (message: unknown) => listener?.(message);
 
 describe('controller', () => {
-  it('sends nothing to the background from a page without a mention, until one appears', async () => {
+  it('reports no count from a page without a mention, until one appears', async () => {
     useFakeTimeouts();
     document.body.innerHTML = '<p>Nothing to see here.</p>';
     const controller = await start();

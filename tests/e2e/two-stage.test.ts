@@ -1,7 +1,7 @@
 /**
  * The content script in two stages: stage one (content-scripts/content.js) carries neither the
- * card UI (Preact, Floating UI) nor fuse.js; they are web-accessible ES modules of their own
- * (stage-two/), loaded when first needed. A page whose only mention is a misspelling loads
+ * card UI (Preact, Floating UI) nor fuse.js, which are web-accessible ES modules of their own
+ * (stage-two/) loaded when first needed, nor the settings schemas, which the background checks. A page whose only mention is a misspelling loads
  * fuse.js and still gets it highlighted and counted.
  */
 import { execFileSync } from 'node:child_process';
@@ -82,6 +82,14 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the build for %s', (dir) => {
         expect(two, `${m} in stage-two/${name}.js`).toContain(m);
         expect(one, `${m} in content.js`).not.toContain(m);
       }
+    }
+  });
+
+  it('leaves the settings schemas and valibot to the background', () => {
+    // A message of a setting's schema, and valibot's run method.
+    for (const m of ['must be a list of sites', '~run']) {
+      expect(read(dir, 'background.js'), `${m} in background.js`).toContain(m);
+      expect(read(dir, 'content-scripts/content.js'), `${m} in content.js`).not.toContain(m);
     }
   });
 

@@ -1,18 +1,30 @@
 /**
- * The content script's reader of the settings must read every stored value exactly as the
- * storage items of `extension/settings.ts` do, with two `storage.get` calls and no writes.
+ * The content script's view of the settings: it asks the background, which reads them through
+ * the storage items of `extension/settings.ts` (`readSettings`), and asks again, in order and
+ * only for what changed, when storage says one of its settings changed.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { settingsView } from '../../content/lens/settings-view';
-import { SETTING_NAMES } from '../../extension/setting-specs';
-import { SETTINGS } from '../../extension/settings';
+import { type AskSettings, settingsView } from '../../content/lens/settings-view';
+import { SETTING_NAMES, type SettingName } from '../../extension/setting-specs';
+import { readSettings, SETTINGS } from '../../extension/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
 });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
-const all = () => settingsView(SETTING_NAMES);
+/** `readSettings` as the background answers, with every question kept. */
+function background() {
+  const asked: SettingName[][] = [];
+  const ask: AskSettings = (names) => {
+    asked.push(names);
+    return readSettings(names);
+  };
+  return { asked, ask };
+}
 
 /** Stored values, valid and not, keyed by storage area and key (as WXT stores them). */
 const STORED: [string, Record<string, unknown>, Record<string, unknown>][] = [
@@ -42,60 +54,128 @@ const STORED: [string, Record<string, unknown>, Record<string, unknown>][] = [
     { paused: 'yes', dismissals: [{ site: 'Example.COM' }], dismissals$: { v: 2 } },
   ],
   ['repeated entries', { disabledSites: ['a.org', 'a.org'], hiddenEntities: ['xai', 'xai'] }, {}],
+  // Version 1 stored hosts as they were given; version 2 stores site keys.
+  ['a value of an older version', { disabledSites: ['WWW.Example.com', 'example.com'] }, {}],
 ];
 
-describe('settingsView', () => {
-  it.each(STORED)('reads %s as the storage items do', async (_, sync, local) => {
+describe('readSettings (the background’s answer)', () => {
+  it.each(STORED)('gives %s as the storage items read them', async (_, sync, local) => {
     await fakeBrowser.storage.sync.set(sync);
     await fakeBrowser.storage.local.set(local);
-    const viewed = await all().read();
-    for (const name of SETTING_NAMES) expect(viewed[name]).toEqual(await SETTINGS[name].getValue());
+    const got = await readSettings(SETTING_NAMES);
+    for (const name of SETTING_NAMES) expect(got[name]).toEqual(await SETTINGS[name].getValue());
   });
 
-  it('reads with one get per storage area, and writes nothing', async () => {
-    const syncGet = vi.spyOn(fakeBrowser.storage.sync, 'get');
-    const localGet = vi.spyOn(fakeBrowser.storage.local, 'get');
-    const syncSet = vi.spyOn(fakeBrowser.storage.sync, 'set');
-    const localSet = vi.spyOn(fakeBrowser.storage.local, 'set');
-    await all().read();
-    expect(syncGet).toHaveBeenCalledOnce();
-    expect(localGet).toHaveBeenCalledOnce();
-    expect(syncSet).not.toHaveBeenCalled();
-    expect(localSet).not.toHaveBeenCalled();
+  it('answers only the names asked that are settings', async () => {
+    expect(Object.keys(await readSettings(['paused', 'nonsense', 42]))).toEqual(['paused']);
+  });
+});
+
+describe('settingsView', () => {
+  it('reads every setting it follows with one question', async () => {
+    await fakeBrowser.storage.sync.set({ highlightStyle: 'underline' });
+    const { asked, ask } = background();
+    const values = await settingsView(['highlightStyle', 'paused'] as const, ask).read();
+    expect(values).toEqual({ highlightStyle: 'underline', paused: false });
+    expect(asked).toEqual([['highlightStyle', 'paused']]);
   });
 
-  it('migrates a value stored by an older version in memory, leaving storage to the background', async () => {
-    // Version 1 stored hosts as they were given; version 2 stores site keys.
-    const old = { disabledSites: ['WWW.Example.com', 'example.com', 'news.org'] };
-    await fakeBrowser.storage.sync.set(old);
-    expect((await all().read()).disabledSites).toEqual(['example.com', 'news.org']);
-    expect(await fakeBrowser.storage.sync.get('disabledSites')).toEqual(old);
+  it('asks again while the background cannot be reached yet, then gives up', async () => {
+    vi.useFakeTimers();
+    let fails = 2;
+    const ask: AskSettings = (names) =>
+      fails-- > 0 ? Promise.reject(new Error('Receiving end does not exist')) : readSettings(names);
+    const read = settingsView(['paused'] as const, ask).read();
+    await vi.runAllTimersAsync();
+    expect(await read).toEqual({ paused: false });
+
+    const never: AskSettings = () => Promise.reject(new Error('Receiving end does not exist'));
+    const failed = settingsView(['paused'] as const, never).read();
+    const outcome = failed.catch((error: Error) => error.message);
+    await vi.runAllTimersAsync();
+    expect(await outcome).toBe('Receiving end does not exist');
   });
 
-  it('follows changes, checked, and stops when asked', async () => {
-    const view = all();
+  it('refuses an answer that leaves a setting out', async () => {
+    const ask: AskSettings = async () => ({});
+    await expect(settingsView(['paused'] as const, ask).read()).rejects.toThrow(/paused/);
+  });
+
+  it('follows changes of its settings only, checked, and stops when asked', async () => {
+    const { asked, ask } = background();
+    const view = settingsView(
+      ['highlightStyle', 'paused', 'dwellMs', 'disabledSites'] as const,
+      ask,
+    );
     await view.read();
     const seen: [string, unknown][] = [];
     const stop = view.watch((name, value) => seen.push([name, value]));
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
     await SETTINGS.highlightStyle.setValue('underline');
+    await settled();
     await fakeBrowser.storage.local.set({ paused: 'corrupt' });
+    await settled();
     await SETTINGS.dwellMs.setValue(900);
+    await settled();
     await fakeBrowser.storage.sync.remove('dwellMs');
+    await settled();
+    // Neither a key of another setting nor an unrelated one asks anything.
+    await SETTINGS.hiddenEntities.setValue(['xai']);
     await fakeBrowser.storage.sync.set({ unrelated: 1 });
+    await settled();
     // A migration run by the background writes the value and its version together.
-    await fakeBrowser.storage.sync.set({
-      disabledSites: ['WWW.A.org'],
-      disabledSites$: { v: 1 },
-    });
+    await fakeBrowser.storage.sync.set({ disabledSites: ['a.org'], disabledSites$: { v: 2 } });
+    await settled();
+    // Its version alone, too.
+    await fakeBrowser.storage.sync.set({ disabledSites$: { v: 2, at: 1 } });
+    await settled();
     expect(seen).toEqual([
       ['highlightStyle', 'underline'],
       ['paused', false],
       ['dwellMs', 900],
       ['dwellMs', 300],
       ['disabledSites', ['a.org']],
+      ['disabledSites', ['a.org']],
+    ]);
+    expect(asked.slice(1)).toEqual([
+      ['highlightStyle'],
+      ['paused'],
+      ['dwellMs'],
+      ['dwellMs'],
+      ['disabledSites'],
+      ['disabledSites'],
     ]);
     stop();
     await SETTINGS.highlightStyle.setValue('fill');
-    expect(seen).toHaveLength(5);
+    await settled();
+    expect(seen).toHaveLength(6);
+  });
+
+  it('asks one question at a time, the next with all that changed meanwhile', async () => {
+    const answers: (() => void)[] = [];
+    const asked: SettingName[][] = [];
+    const ask: AskSettings = (names) => {
+      asked.push(names);
+      return new Promise((resolve) => answers.push(() => resolve(readSettings(names))));
+    };
+    const view = settingsView(['highlightStyle', 'dwellMs'] as const, ask);
+    const seen: [string, unknown][] = [];
+    view.watch((name, value) => seen.push([name, value]));
+    await SETTINGS.highlightStyle.setValue('underline');
+    await SETTINGS.dwellMs.setValue(700);
+    await SETTINGS.highlightStyle.setValue('fill');
+    expect(asked).toEqual([['highlightStyle']]);
+    answers.shift()?.();
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    expect(asked[1]).toEqual(['dwellMs', 'highlightStyle']);
+    answers.shift()?.();
+    await vi.waitFor(() => expect(seen).toHaveLength(3));
+    // The first answer was read after the last change: no later answer brings back "underline".
+    expect(seen.at(-1)).toEqual(['highlightStyle', 'fill']);
+    expect(seen.slice(1)).toEqual([
+      ['dwellMs', 700],
+      ['highlightStyle', 'fill'],
+    ]);
   });
 });
