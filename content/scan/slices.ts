@@ -26,6 +26,12 @@ export interface SliceRunner {
  */
 export const IDLE_SLICE_MAX_MS = 25;
 
+/**
+ * How often a slice that gives its time back to input asks whether input waits: asking costs
+ * about as much as reading a small block, and a millisecond is far below what a person notices.
+ */
+export const INPUT_CHECK_MS = 1;
+
 interface Scheduling {
   isInputPending?(options?: { includeContinuous?: boolean }): boolean;
 }
@@ -62,13 +68,17 @@ export function createSliceRunner(
     cancel();
     if (signal.aborted) return;
     const end = performance.now() + ms;
+    let nextInputCheck = 0;
+    const beforeInput = () => {
+      const t = performance.now();
+      if (t >= end) return false;
+      if (t < nextInputCheck) return true;
+      nextInputCheck = t + INPUT_CHECK_MS;
+      return !inputPending();
+    };
     let more: boolean;
     try {
-      more = step(
-        stopOnInput
-          ? () => performance.now() < end && !inputPending()
-          : () => performance.now() < end,
-      );
+      more = step(stopOnInput ? beforeInput : () => performance.now() < end);
     } catch (error) {
       onError(error);
       return;

@@ -5,7 +5,7 @@
  * takes one millisecond of it, so the work done is the slice's length.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSliceRunner, IDLE_SLICE_MAX_MS } from '../../content/scan/slices';
+import { createSliceRunner, IDLE_SLICE_MAX_MS, INPUT_CHECK_MS } from '../../content/scan/slices';
 
 const BUDGET = 8;
 let now: number;
@@ -38,14 +38,17 @@ afterEach(() => {
   Reflect.deleteProperty(navigator, 'scheduling');
 });
 
-/** Runs one idle slice offering `remaining` ms; returns the units of work done in it. */
-function idleSlice(remaining: number): number {
+/**
+ * Runs one idle slice offering `remaining` ms, each unit of work taking `unitMs`; returns the
+ * units done in it.
+ */
+function idleSlice(remaining: number, unitMs = 1): number {
   let units = 0;
   const runner = createSliceRunner(
     (hasTime) => {
       while (hasTime()) {
         units++;
-        now++;
+        now += unitMs;
       }
       return false;
     },
@@ -75,6 +78,18 @@ describe('idle slices', () => {
     const start = now;
     pending = () => now - start >= 12;
     expect(idleSlice(50)).toBe(12);
+  });
+
+  it('ask about input once a millisecond, however small the units of work', () => {
+    let asked = 0;
+    pending = () => {
+      asked++;
+      return false;
+    };
+    // 0.01 ms a unit: 2,500 units in the slice, and a question every INPUT_CHECK_MS.
+    expect(idleSlice(50, 0.01)).toBeGreaterThanOrEqual(IDLE_SLICE_MAX_MS / 0.01 - 1);
+    // One question decides the slice's length, the rest come from the slice.
+    expect(asked).toBeLessThanOrEqual(1 + Math.ceil(IDLE_SLICE_MAX_MS / INPUT_CHECK_MS) + 1);
   });
 
   it('stay short where the browser cannot tell', () => {
