@@ -116,8 +116,12 @@ const BLOCK_TAGS = new Set([
  */
 export function isSkipped(el: Element, tag = el.tagName): boolean {
   if (SKIP_TAGS.has(tag)) return true;
-  if (el.hasAttribute('hidden')) return true;
-  if (isPageChrome(el, tag)) return true;
+  // Every other rule is about attributes, which most elements of prose have none of.
+  if (!el.hasAttributes()) return false;
+  const names = el.getAttributeNames();
+  if (names.includes('hidden')) return true;
+  if (isPageChrome(el, tag, names)) return true;
+  if (!names.includes('contenteditable')) return false;
   const editable = el.getAttribute('contenteditable');
   // `contenteditable=""`, `true` and `plaintext-only` make an editor; only `false` does not.
   return editable !== null && editable.toLowerCase() !== 'false';

@@ -58,26 +58,35 @@ const namesWidget = (value: string | null): boolean => {
   return false;
 };
 
-/** True when `el` is a share or follow widget, or a link that only names the platform. */
-export function isPageChrome(el: Element, tag: string): boolean {
+/**
+ * True when `el` is a share or follow widget, or a link that only names the platform. `names`:
+ * its attributes' names (`getAttributeNames()`), asked once, since most elements carry none of
+ * the attributes looked at here and each `getAttribute` is a call into the page's DOM.
+ */
+export function isPageChrome(
+  el: Element,
+  tag: string,
+  names: readonly string[] = el.getAttributeNames(),
+): boolean {
+  const attr = (name: string) => (names.includes(name) ? el.getAttribute(name) : null);
   if (tag === 'A') {
-    const href = el.getAttribute('href');
+    const href = attr('href');
     if (href && isPlatformLink(el, href)) return true;
   }
   // The name a button gives itself, or its tooltip ("Click to share on X", as Jetpack's).
   for (const name of ['aria-label', 'title']) {
-    const label = el.getAttribute(name)?.trim();
+    const label = attr(name)?.trim();
     if (label && (CHROME_LABEL.test(label) || FOLLOW_LIST.test(label))) return true;
   }
   for (const name of NETWORK_ATTRS) {
-    const value = el.getAttribute(name);
+    const value = attr(name);
     if (value && NETWORK_VALUE.test(value.trim())) return true;
   }
   if (
-    namesWidget(el.getAttribute('class')) ||
-    namesWidget(el.getAttribute('id')) ||
-    el.hasAttribute('data-share') ||
-    el.hasAttribute('data-social')
+    namesWidget(attr('class')) ||
+    namesWidget(attr('id')) ||
+    names.includes('data-share') ||
+    names.includes('data-social')
   ) {
     return (el.textContent ?? '').length <= WIDGET_CHARS;
   }
