@@ -8,6 +8,7 @@ import { FuzzyIndex } from './fuzzy.ts';
 import type { PreparedNames } from './prepare-names.ts';
 import { insertPacked, newNode, type TrieNode, unpackKey } from './trie.ts';
 import type { EntityId } from './types.ts';
+import { lettersOf } from './word-shape.ts';
 
 export interface LinkedEntity {
   id: EntityId;
@@ -116,7 +117,7 @@ export function linkNames(names: PreparedNames): LinkedNames {
       entity: entities[a.entity] as LinkedEntity,
       written: a.written,
       key: unpackKey(a.packed),
-      letters: a.letters,
+      letters: lettersOf(a.written),
       ambiguous: a.ambiguous === true,
       caseSensitive: a.caseSensitive === true,
       capitalised: a.capitalised === true,

@@ -46,9 +46,8 @@ export interface PreparedEntity {
  */
 export interface PreparedAlias {
   entity: number;
+  /** As the dataset writes it; its letters (`lettersOf`) are worked out when linked. */
   written: string;
-  /** Written letters and digits, case kept (for case-sensitive names). */
-  letters: string;
   packed: string;
   ambiguous?: true;
   caseSensitive?: true;
@@ -120,7 +119,6 @@ function prepareAlias(
     entity,
     written: alias.text,
     packed: packKey(analysed),
-    letters,
     ambiguous: flag(alias.ambiguous === true),
     caseSensitive: flag(alias.caseSensitive === true),
     capitalised: flag(
