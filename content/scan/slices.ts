@@ -69,12 +69,15 @@ export function createSliceRunner(
     if (signal.aborted) return;
     const end = performance.now() + ms;
     let nextInputCheck = 0;
+    let gaveWay = false;
+    // Once input is seen waiting, the slice is over, however often the step asks again.
     const beforeInput = () => {
       const t = performance.now();
-      if (t >= end) return false;
+      if (gaveWay || t >= end) return false;
       if (t < nextInputCheck) return true;
       nextInputCheck = t + INPUT_CHECK_MS;
-      return !inputPending();
+      gaveWay = inputPending() === true;
+      return !gaveWay;
     };
     let more: boolean;
     try {

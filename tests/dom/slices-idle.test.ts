@@ -92,6 +92,28 @@ describe('idle slices', () => {
     expect(asked).toBeLessThanOrEqual(1 + Math.ceil(IDLE_SLICE_MAX_MS / INPUT_CHECK_MS) + 1);
   });
 
+  it('stay over once input was seen, even for a step that asks again', () => {
+    const start = now;
+    pending = () => now - start >= 5;
+    let units = 0;
+    const runner = createSliceRunner(
+      (hasTime) => {
+        // A step that checks once per item and goes on to the next item's check.
+        for (let i = 0; i < 100; i++) {
+          if (!hasTime()) continue;
+          units++;
+          now += 0.25;
+        }
+        return false;
+      },
+      abort.signal,
+      BUDGET,
+    );
+    runner.kick();
+    (idle as ((d: IdleDeadline) => void) | null)?.({ didTimeout: false, timeRemaining: () => 50 });
+    expect(units).toBeLessThanOrEqual(5 / 0.25 + INPUT_CHECK_MS / 0.25);
+  });
+
   it('stay short where the browser cannot tell', () => {
     pending = undefined;
     expect(idleSlice(50)).toBe(BUDGET);
