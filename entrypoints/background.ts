@@ -101,7 +101,8 @@ export default defineBackground(() => {
   ): Promise<unknown> | undefined {
     if (isMessage(message, 'getCard'))
       return activeDataset().then((data) => cardModel(data, message.entity));
-    if (isMessage(message, 'getSettings')) return readSettings(message.names ?? []);
+    if (isMessage(message, 'getSettings'))
+      return readSettings(Array.isArray(message.names) ? message.names : []);
     if (isMessage(message, 'dismiss')) return addDismissal(storedDismissal(message)).then(() => {});
     if (isMessage(message, 'undismiss'))
       return removeDismissal(storedDismissal(message)).then(() => {});

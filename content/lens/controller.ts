@@ -76,6 +76,7 @@ export async function startController(o: ControllerOptions): Promise<Controller>
       'dismissals',
     ] as const,
     o.settings,
+    o.signal,
   );
   const values: Values = await view.read();
 

@@ -6,14 +6,17 @@
  * background's business too, and "Not this" is sent to it.
  */
 import { browser } from 'wxt/browser';
+import { reportError } from '../../extension/report-error';
 import { SETTING_KEYS } from '../../extension/setting-keys';
 import type { SettingName, SettingValues } from '../../extension/setting-specs';
 import { placeOf } from '../../extension/storage-layout';
-import { reportError } from '../../extension/report-error';
 
 export interface SettingsView<K extends SettingName> {
   read(): Promise<Pick<SettingValues, K>>;
-  /** Calls `cb` with each new value of these settings; returns the removal. */
+  /**
+   * Calls `cb` with each new value of these settings, from the first `read()` on (a change
+   * while it was on its way included); returns the removal.
+   */
   watch(cb: (name: K, value: SettingValues[K]) => void): () => void;
 }
 
@@ -21,16 +24,21 @@ export interface SettingsView<K extends SettingName> {
 export type AskSettings = (names: SettingName[]) => Promise<Partial<SettingValues>>;
 
 /**
- * Tries to reach the background: at browser start a restored tab's content script can run
- * before the background listens, and the first messages then find no one.
+ * How long the view keeps trying to reach the background: at browser start a restored tab's
+ * content script can run long before the background listens (Firefox), and a sleeping service
+ * worker takes a moment to wake (Chromium).
  */
-async function askAgain<T>(ask: () => Promise<T>, tries = 5): Promise<T> {
+export const REACH_FOR_MS = 60_000;
+const WAIT_MAX_MS = 2000;
+
+async function askAgain<T>(ask: () => Promise<T>, signal: AbortSignal): Promise<T> {
+  const start = performance.now();
   for (let i = 1; ; i++) {
     try {
       return await ask();
     } catch (error) {
-      if (i >= tries) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** i));
+      if (signal.aborted || performance.now() - start > REACH_FOR_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** i, WAIT_MAX_MS)));
     }
   }
 }
@@ -38,50 +46,83 @@ async function askAgain<T>(ask: () => Promise<T>, tries = 5): Promise<T> {
 export function settingsView<K extends SettingName>(
   names: readonly K[],
   ask: AskSettings,
+  signal: AbortSignal,
 ): SettingsView<K> {
   const places = names.map((name) => ({ name, ...placeOf(SETTING_KEYS[name]) }));
-  const values = async (list: K[]) => {
-    const got = await askAgain(() => ask(list));
-    const missing = list.filter((name) => !(name in got));
-    if (missing.length > 0) throw new Error(`The background did not send ${missing.join(', ')}`);
-    return got as Pick<SettingValues, K>;
+  const values = (list: K[]) =>
+    askAgain(async () => {
+      const got: unknown = await ask(list);
+      // No answer at all (the port closed before the background answered) is a failure too.
+      const missing = list.filter(
+        (name) => typeof got !== 'object' || got === null || !(name in got),
+      );
+      if (missing.length > 0) throw new Error(`The background did not send ${missing.join(', ')}`);
+      return got as Pick<SettingValues, K>;
+    }, signal);
+
+  let cb: ((name: K, value: SettingValues[K]) => void) | null = null;
+  let following = false;
+  let asking = false;
+  const changed = new Set<K>();
+  // One question at a time, the next with everything that changed meanwhile: an answer never
+  // overtakes a later one.
+  const follow = async () => {
+    if (asking) return;
+    asking = true;
+    try {
+      // Not before `watch` gives a callback: until then, changes wait in `changed`.
+      while (changed.size > 0 && cb !== null && !signal.aborted) {
+        const list = [...changed];
+        changed.clear();
+        let got: Pick<SettingValues, K>;
+        try {
+          got = await values(list);
+        } catch (error) {
+          // Asked again with the next change.
+          for (const name of list) changed.add(name);
+          throw error;
+        }
+        for (const name of list) cb?.(name, got[name]);
+      }
+    } finally {
+      asking = false;
+    }
   };
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    for (const p of places) {
+      // A migration by the background writes the value and its version together.
+      if (p.area === area && (p.key in changes || p.metaKey in changes)) changed.add(p.name);
+    }
+    if (changed.size > 0) {
+      follow().catch((error: unknown) => reportError(error, 'following the settings'));
+    }
+  };
+  const stop = () => {
+    cb = null;
+    if (following) browser.storage.onChanged.removeListener(listener);
+    following = false;
+  };
+  signal.addEventListener('abort', stop, { once: true });
 
   return {
-    read: () => values([...names]),
-    watch(cb) {
-      let stopped = false;
-      let asking = false;
-      const changed = new Set<K>();
-      // One question at a time, the next with everything that changed meanwhile: an answer
-      // never overtakes a later one.
-      const follow = async () => {
-        if (asking) return;
-        asking = true;
-        try {
-          while (changed.size > 0 && !stopped) {
-            const list = [...changed];
-            changed.clear();
-            const got = await values(list);
-            if (!stopped) for (const name of list) cb(name, got[name]);
-          }
-        } finally {
-          asking = false;
-        }
-      };
-      const listener = (changes: Record<string, unknown>, area: string) => {
-        for (const p of places) {
-          // A migration by the background writes the value and its version together.
-          if (p.area === area && (p.key in changes || p.metaKey in changes)) changed.add(p.name);
-        }
-        if (changed.size > 0)
-          follow().catch((error: unknown) => reportError(error, 'following the settings'));
-      };
-      browser.storage.onChanged.addListener(listener);
-      return () => {
-        stopped = true;
-        browser.storage.onChanged.removeListener(listener);
-      };
+    read() {
+      // Listening first: a change while the answer is on its way is asked for again.
+      if (!following && !signal.aborted) {
+        browser.storage.onChanged.addListener(listener);
+        following = true;
+      }
+      return values([...names]);
+    },
+    watch(next) {
+      cb = next;
+      if (!following && !signal.aborted) {
+        browser.storage.onChanged.addListener(listener);
+        following = true;
+      }
+      if (changed.size > 0) {
+        follow().catch((error: unknown) => reportError(error, 'following the settings'));
+      }
+      return stop;
     },
   };
 }

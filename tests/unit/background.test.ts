@@ -213,6 +213,24 @@ describe('cards', () => {
   });
 });
 
+describe('settings for pages', () => {
+  it('answers getSettings with the checked values of the settings asked, and nothing else', async () => {
+    await fakeBrowser.storage.sync.set({ dwellMs: 5, highlightStyle: 'underline' });
+    await paused.setValue(true);
+    const ask = (names: unknown) =>
+      fakeBrowser.runtime.onMessage
+        .trigger({ type: 'getSettings', names }, { tab: { id: 1 } as Browser.tabs.Tab }, () => {})
+        .then((answers) => answers.find((a) => a !== undefined));
+    // A corrupt value reads as its default, as everywhere else.
+    expect(await ask(['dwellMs', 'highlightStyle', 'paused', 'nonsense'])).toEqual({
+      dwellMs: 300,
+      highlightStyle: 'underline',
+      paused: true,
+    });
+    expect(await ask('paused')).toEqual({});
+  });
+});
+
 describe('"Not this"', () => {
   it('stores the dismissal a page sends, once, in the settings’ form', async () => {
     const send = (text: string) =>

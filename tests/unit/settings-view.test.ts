@@ -5,16 +5,24 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type AskSettings, settingsView } from '../../content/lens/settings-view';
-import { SETTING_NAMES, type SettingName } from '../../extension/setting-specs';
+import { type AskSettings, REACH_FOR_MS, settingsView } from '../../content/lens/settings-view';
+import { SETTING_NAMES, type SettingName, type SettingValues } from '../../extension/setting-specs';
 import { readSettings, SETTINGS } from '../../extension/settings';
 
+let abort: AbortController;
 beforeEach(() => {
   fakeBrowser.reset();
+  abort = new AbortController();
 });
 afterEach(() => {
+  abort.abort();
   vi.useRealTimers();
 });
+
+/** A view of `names` that asks with `ask`, living until the test ends. */
+const viewOf = <K extends SettingName>(names: readonly K[], ask: AskSettings) =>
+  settingsView(names, ask, abort.signal);
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** `readSettings` as the background answers, with every question kept. */
 function background() {
@@ -75,42 +83,117 @@ describe('settingsView', () => {
   it('reads every setting it follows with one question', async () => {
     await fakeBrowser.storage.sync.set({ highlightStyle: 'underline' });
     const { asked, ask } = background();
-    const values = await settingsView(['highlightStyle', 'paused'] as const, ask).read();
+    const values = await viewOf(['highlightStyle', 'paused'] as const, ask).read();
     expect(values).toEqual({ highlightStyle: 'underline', paused: false });
     expect(asked).toEqual([['highlightStyle', 'paused']]);
   });
 
-  it('asks again while the background cannot be reached yet, then gives up', async () => {
-    vi.useFakeTimers();
-    let fails = 2;
-    const ask: AskSettings = (names) =>
-      fails-- > 0 ? Promise.reject(new Error('Receiving end does not exist')) : readSettings(names);
-    const read = settingsView(['paused'] as const, ask).read();
+  it('asks again while the background cannot be reached yet', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    // No listener yet, then a port closed with no answer (the polyfill gives undefined).
+    const answers: (() => Promise<Partial<SettingValues>>)[] = [
+      () => Promise.reject(new Error('Receiving end does not exist')),
+      () => Promise.resolve(undefined as unknown as Partial<SettingValues>),
+    ];
+    const ask: AskSettings = (names) => answers.shift()?.() ?? readSettings(names);
+    const read = viewOf(['paused'] as const, ask).read();
     await vi.runAllTimersAsync();
     expect(await read).toEqual({ paused: false });
+    expect(answers).toEqual([]);
+  });
 
-    const never: AskSettings = () => Promise.reject(new Error('Receiving end does not exist'));
-    const failed = settingsView(['paused'] as const, never).read();
-    const outcome = failed.catch((error: Error) => error.message);
+  it('gives up after a minute without the background, or when its page goes', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    let tries = 0;
+    const never: AskSettings = () => {
+      tries++;
+      return Promise.reject(new Error('Receiving end does not exist'));
+    };
+    const outcome = viewOf(['paused'] as const, never)
+      .read()
+      .catch((error: Error) => error.message);
+    await vi.advanceTimersByTimeAsync(REACH_FOR_MS - 5000);
+    const before = tries;
+    expect(before).toBeGreaterThan(5);
     await vi.runAllTimersAsync();
     expect(await outcome).toBe('Receiving end does not exist');
+    expect(tries).toBeGreaterThan(before);
+
+    tries = 0;
+    const gone = viewOf(['paused'] as const, never)
+      .read()
+      .catch((error: Error) => error.message);
+    await vi.advanceTimersByTimeAsync(1000);
+    abort.abort();
+    await vi.runAllTimersAsync();
+    expect(await gone).toBe('Receiving end does not exist');
+    expect(tries).toBeLessThan(6);
   });
 
   it('refuses an answer that leaves a setting out', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
     const ask: AskSettings = async () => ({});
-    await expect(settingsView(['paused'] as const, ask).read()).rejects.toThrow(/paused/);
+    const outcome = viewOf(['paused'] as const, ask)
+      .read()
+      .catch((error: Error) => error.message);
+    await vi.runAllTimersAsync();
+    expect(await outcome).toMatch(/did not send paused/);
+  });
+
+  it('gives a change made while the first answer was on its way', async () => {
+    let answer: (() => void) | null = null;
+    const ask: AskSettings = (names) =>
+      new Promise((resolve) => {
+        // The first answer was read before the change; later ones after it.
+        const before = readSettings(names);
+        answer = () => resolve(before);
+      });
+    const view = viewOf(['dwellMs'] as const, ask);
+    const read = view.read();
+    await settled();
+    await SETTINGS.dwellMs.setValue(900);
+    (answer as (() => void) | null)?.();
+    expect(await read).toEqual({ dwellMs: 300 });
+    const seen: [string, unknown][] = [];
+    view.watch((name, value) => seen.push([name, value]));
+    await settled();
+    (answer as (() => void) | null)?.();
+    await vi.waitFor(() => expect(seen).toEqual([['dwellMs', 900]]));
+  });
+
+  it('asks again with the next change after a question that failed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    let down = false;
+    const asked: SettingName[][] = [];
+    const ask: AskSettings = (names) => {
+      asked.push(names);
+      return down ? Promise.reject(new Error('Receiving end does not exist')) : readSettings(names);
+    };
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const view = viewOf(['dwellMs', 'highlightStyle'] as const, ask);
+    await view.read();
+    const seen: [string, unknown][] = [];
+    view.watch((name, value) => seen.push([name, value]));
+    down = true;
+    await SETTINGS.dwellMs.setValue(900);
+    await vi.advanceTimersByTimeAsync(REACH_FOR_MS + 5000);
+    expect(seen).toEqual([]);
+    expect(errors).toHaveBeenCalledOnce();
+    down = false;
+    await SETTINGS.highlightStyle.setValue('underline');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(seen).toEqual([
+      ['dwellMs', 900],
+      ['highlightStyle', 'underline'],
+    ]);
   });
 
   it('follows changes of its settings only, checked, and stops when asked', async () => {
     const { asked, ask } = background();
-    const view = settingsView(
-      ['highlightStyle', 'paused', 'dwellMs', 'disabledSites'] as const,
-      ask,
-    );
+    const view = viewOf(['highlightStyle', 'paused', 'dwellMs', 'disabledSites'] as const, ask);
     await view.read();
     const seen: [string, unknown][] = [];
     const stop = view.watch((name, value) => seen.push([name, value]));
-    const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
     await SETTINGS.highlightStyle.setValue('underline');
     await settled();
@@ -159,7 +242,7 @@ describe('settingsView', () => {
       asked.push(names);
       return new Promise((resolve) => answers.push(() => resolve(readSettings(names))));
     };
-    const view = settingsView(['highlightStyle', 'dwellMs'] as const, ask);
+    const view = viewOf(['highlightStyle', 'dwellMs'] as const, ask);
     const seen: [string, unknown][] = [];
     view.watch((name, value) => seen.push([name, value]));
     await SETTINGS.highlightStyle.setValue('underline');
