@@ -11,7 +11,7 @@ import type { EntityId } from '../core/types';
 import { type Dismissal, dismissalKey, dismissalText } from './dismissal';
 import { SETTING_KEYS } from './setting-keys';
 import { isSiteKey, siteOf } from './site';
-import { type Migrations, migrate, type StorageKey } from './storage-layout';
+import type { Migrations, StorageKey } from './storage-layout';
 
 export type HighlightStyle = 'fill' | 'underline';
 
@@ -243,16 +243,12 @@ export type SettingValues = {
 export const SETTING_NAMES = Object.keys(SPECS) as SettingName[];
 
 /**
- * A stored value as this version reads it: migrated (in memory) from the version it was stored
- * at, then checked; the setting's default when it is absent or does not match the schema.
+ * A stored value as this version reads it: the setting's default when it is absent or does not
+ * match the schema. (WXT's storage items migrate what is stored; a settings file is migrated as
+ * it is imported, `settings-file.ts`.)
  */
-export function readStored<T>(
-  spec: SettingSpec<T>,
-  value: unknown,
-  storedVersion = spec.version,
-): T {
+export function readStored<T>(spec: SettingSpec<T>, value: unknown): T {
   if (value == null) return structuredClone(spec.fallback);
-  const migrated = migrate(value, storedVersion, spec.version, spec.migrations);
-  const result = v.safeParse(spec.schema, migrated);
+  const result = v.safeParse(spec.schema, value);
   return result.success ? result.output : structuredClone(spec.fallback);
 }

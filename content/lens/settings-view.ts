@@ -88,14 +88,23 @@ export function settingsView<K extends SettingName>(
       asking = false;
     }
   };
+  const kick = () => {
+    if (changed.size > 0) {
+      follow().catch((error: unknown) => reportError(error, 'following the settings'));
+    }
+  };
   const listener = (changes: Record<string, unknown>, area: string) => {
     for (const p of places) {
       // A migration by the background writes the value and its version together.
       if (p.area === area && (p.key in changes || p.metaKey in changes)) changed.add(p.name);
     }
-    if (changed.size > 0) {
-      follow().catch((error: unknown) => reportError(error, 'following the settings'));
-    }
+    kick();
+  };
+  /** From the first question on: a change while an answer is on its way is asked for again. */
+  const listen = () => {
+    if (following || signal.aborted) return;
+    browser.storage.onChanged.addListener(listener);
+    following = true;
   };
   const stop = () => {
     cb = null;
@@ -106,22 +115,13 @@ export function settingsView<K extends SettingName>(
 
   return {
     read() {
-      // Listening first: a change while the answer is on its way is asked for again.
-      if (!following && !signal.aborted) {
-        browser.storage.onChanged.addListener(listener);
-        following = true;
-      }
+      listen();
       return values([...names]);
     },
     watch(next) {
       cb = next;
-      if (!following && !signal.aborted) {
-        browser.storage.onChanged.addListener(listener);
-        following = true;
-      }
-      if (changed.size > 0) {
-        follow().catch((error: unknown) => reportError(error, 'following the settings'));
-      }
+      listen();
+      kick();
       return stop;
     },
   };

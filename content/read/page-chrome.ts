@@ -68,23 +68,22 @@ export function isPageChrome(
   tag: string,
   names: readonly string[] = el.getAttributeNames(),
 ): boolean {
-  const attr = (name: string) => (names.includes(name) ? el.getAttribute(name) : null);
   if (tag === 'A') {
-    const href = attr('href');
+    const href = attrOf(el, names, 'href');
     if (href && isPlatformLink(el, href)) return true;
   }
   // The name a button gives itself, or its tooltip ("Click to share on X", as Jetpack's).
   for (const name of ['aria-label', 'title']) {
-    const label = attr(name)?.trim();
+    const label = attrOf(el, names, name)?.trim();
     if (label && (CHROME_LABEL.test(label) || FOLLOW_LIST.test(label))) return true;
   }
   for (const name of NETWORK_ATTRS) {
-    const value = attr(name);
+    const value = attrOf(el, names, name);
     if (value && NETWORK_VALUE.test(value.trim())) return true;
   }
   if (
-    namesWidget(attr('class')) ||
-    namesWidget(attr('id')) ||
+    namesWidget(attrOf(el, names, 'class')) ||
+    namesWidget(attrOf(el, names, 'id')) ||
     names.includes('data-share') ||
     names.includes('data-social')
   ) {
@@ -92,6 +91,10 @@ export function isPageChrome(
   }
   return false;
 }
+
+/** An attribute's value, asked of the DOM only when `names` says the element has it. */
+const attrOf = (el: Element, names: readonly string[], name: string): string | null =>
+  names.includes(name) ? el.getAttribute(name) : null;
 
 function isPlatformLink(el: Element, href: string): boolean {
   if (!MAYBE_PLATFORM.test(href)) return false;

@@ -34,9 +34,19 @@ function background() {
   return { asked, ask };
 }
 
-/** Stored values, valid and not, keyed by storage area and key (as WXT stores them). */
-const STORED: [string, Record<string, unknown>, Record<string, unknown>][] = [
-  ['nothing stored', {}, {}],
+const DEFAULTS = {
+  disabledSites: [],
+  paused: false,
+  hiddenEntities: [],
+  highlightStyle: 'fill',
+  dwellMs: 300,
+  dismissals: [],
+};
+
+/** Stored values, valid and not, keyed by storage area and key (as WXT stores them), and what
+ * the background answers for them. */
+const STORED: [string, Record<string, unknown>, Record<string, unknown>, object][] = [
+  ['nothing stored', {}, {}, DEFAULTS],
   [
     'valid values',
     {
@@ -48,30 +58,41 @@ const STORED: [string, Record<string, unknown>, Record<string, unknown>][] = [
     {
       paused: true,
       dismissals: [{ site: 'example.com', entity: 'elon-musk', text: 'Musk' }],
-      dismissals$: { v: 2 },
+      dismissals$: { v: 3 },
+    },
+    {
+      disabledSites: ['example.com', 'news.org'],
+      paused: true,
+      hiddenEntities: ['xai'],
+      highlightStyle: 'underline',
+      dwellMs: 650,
+      dismissals: [{ site: 'example.com', entity: 'elon-musk', text: 'Musk' }],
     },
   ],
   [
-    'corrupt values',
+    'corrupt values as their defaults',
     {
       disabledSites: 'example.com',
       hiddenEntities: [42],
       highlightStyle: 'blink',
       dwellMs: 5,
     },
-    { paused: 'yes', dismissals: [{ site: 'Example.COM' }], dismissals$: { v: 2 } },
+    { paused: 'yes', dismissals: [{ site: 'Example.COM' }], dismissals$: { v: 3 } },
+    DEFAULTS,
   ],
-  ['repeated entries', { disabledSites: ['a.org', 'a.org'], hiddenEntities: ['xai', 'xai'] }, {}],
-  // Version 1 stored hosts as they were given; version 2 stores site keys.
-  ['a value of an older version', { disabledSites: ['WWW.Example.com', 'example.com'] }, {}],
+  [
+    'repeated entries once',
+    { disabledSites: ['a.org', 'a.org'], hiddenEntities: ['xai', 'xai'] },
+    {},
+    { ...DEFAULTS, disabledSites: ['a.org'], hiddenEntities: ['xai'] },
+  ],
 ];
 
 describe('readSettings (the background’s answer)', () => {
-  it.each(STORED)('gives %s as the storage items read them', async (_, sync, local) => {
+  it.each(STORED)('gives %s', async (_, sync, local, expected) => {
     await fakeBrowser.storage.sync.set(sync);
     await fakeBrowser.storage.local.set(local);
-    const got = await readSettings(SETTING_NAMES);
-    for (const name of SETTING_NAMES) expect(got[name]).toEqual(await SETTINGS[name].getValue());
+    expect(await readSettings(SETTING_NAMES)).toEqual(expected);
   });
 
   it('answers only the names asked that are settings', async () => {
