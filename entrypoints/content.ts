@@ -79,12 +79,9 @@ export default defineContentScript({
         // The background may be asleep or reloading; a lost badge update is harmless.
         sendToBackground('mentionCount', { total, active }).catch(() => {});
       },
-      removeDismissal: (dismissal) => {
-        sendToBackground('undismiss', dismissal).catch(() => {});
-      },
-      saveDismissal: (dismissal) => {
-        sendToBackground('dismiss', dismissal).catch(() => {});
-      },
+      // A failed write is the background's to report; the page keeps its own list meanwhile.
+      removeDismissal: (dismissal) => sendToBackground('undismiss', dismissal).catch(() => {}),
+      saveDismissal: (dismissal) => sendToBackground('dismiss', dismissal).catch(() => {}),
       onMessage: (listener) => {
         const wrapped = (message: unknown) => listener(message);
         browser.runtime.onMessage.addListener(wrapped);

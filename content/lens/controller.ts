@@ -43,10 +43,10 @@ export interface ControllerOptions {
   /** How the highlight rules are written and adopted (default: scope `tree`, no early sheet). */
   sheets?: SheetOptions;
   sendCount(total: number, active: boolean): void;
-  /** "Not this" was pressed: the background stores the dismissal. */
-  saveDismissal(dismissal: Dismissal): void;
-  /** Undo of a "Not this": the background removes the dismissal. */
-  removeDismissal(dismissal: Dismissal): void;
+  /** "Not this" was pressed: the background stores the dismissal (settled once stored). */
+  saveDismissal(dismissal: Dismissal): Promise<void>;
+  /** Undo of a "Not this": the background removes the dismissal (settled once removed). */
+  removeDismissal(dismissal: Dismissal): Promise<void>;
   /** Registers a runtime message listener and returns its removal. */
   onMessage(listener: (message: unknown) => Promise<unknown> | undefined): () => void;
 }
@@ -126,18 +126,38 @@ export async function startController(o: ControllerOptions): Promise<Controller>
         onCount: o.reportCounts ? (total) => o.sendCount(total, true) : undefined,
         onDismiss: (d) => {
           values.dismissals = [...values.dismissals, d];
-          o.saveDismissal(d);
+          writing(o.saveDismissal(d));
         },
         onUndismiss: (d) => {
           const key = dismissalKey(d);
           values.dismissals = values.dismissals.filter((x) => dismissalKey(x) !== key);
-          o.removeDismissal(d);
+          writing(o.removeDismissal(d));
         },
       });
     }
   };
 
-  const unwatch = view.watch((key, value) => {
+  /**
+   * "Not this" and its Undo change the dismissals here at once, then in storage through the
+   * background. An answer about the dismissals asked before the last of those writes was done
+   * may be older than what the page shows (an Undo overtaken by the answer to its "Not this"
+   * would hide the mention again): it is left out, the page's own list being what storage
+   * holds by then.
+   */
+  let writes = 0;
+  let writtenAt = Number.NEGATIVE_INFINITY;
+  const writing = (done: Promise<void>) => {
+    writes++;
+    done
+      .catch(() => {})
+      .finally(() => {
+        writes--;
+        writtenAt = performance.now();
+      });
+  };
+
+  const unwatch = view.watch((key, value, askedAt) => {
+    if (key === 'dismissals' && (writes > 0 || askedAt <= writtenAt)) return;
     (values as Record<keyof Values, unknown>)[key] = value;
     if (key === 'paused' || key === 'disabledSites') apply();
     else lens?.update({ [key]: value } as Partial<LensSettings>);

@@ -15,9 +15,10 @@ export interface SettingsView<K extends SettingName> {
   read(): Promise<Pick<SettingValues, K>>;
   /**
    * Calls `cb` with each new value of these settings, from the first `read()` on (a change
-   * while it was on its way included); returns the removal.
+   * while it was on its way included), and when it was asked for (`performance.now()`);
+   * returns the removal.
    */
-  watch(cb: (name: K, value: SettingValues[K]) => void): () => void;
+  watch(cb: (name: K, value: SettingValues[K], askedAt: number) => void): () => void;
 }
 
 /** How the view asks for checked values (the content script: a `getSettings` message). */
@@ -60,7 +61,7 @@ export function settingsView<K extends SettingName>(
       return got as Pick<SettingValues, K>;
     }, signal);
 
-  let cb: ((name: K, value: SettingValues[K]) => void) | null = null;
+  let cb: ((name: K, value: SettingValues[K], askedAt: number) => void) | null = null;
   let following = false;
   let asking = false;
   const changed = new Set<K>();
@@ -75,6 +76,7 @@ export function settingsView<K extends SettingName>(
         const list = [...changed];
         changed.clear();
         let got: Pick<SettingValues, K>;
+        const askedAt = performance.now();
         try {
           got = await values(list);
         } catch (error) {
@@ -82,7 +84,7 @@ export function settingsView<K extends SettingName>(
           for (const name of list) changed.add(name);
           throw error;
         }
-        for (const name of list) cb?.(name, got[name]);
+        for (const name of list) cb?.(name, got[name], askedAt);
       }
     } finally {
       asking = false;

@@ -3,9 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Controller, startController } from '../../content/lens/controller';
+import type { AskSettings } from '../../content/lens/settings-view';
 import {
   addDismissal,
   disabledSites,
+  dismissals,
   dwellMs,
   hiddenEntities,
   paused,
@@ -41,19 +43,19 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function start(): Promise<Controller> {
+function start(settings: AskSettings = readSettings): Promise<Controller> {
   return startController({
     win: window as unknown as Window & typeof globalThis,
     signal: abort.signal,
     onInvalidated: (cb) => invalidated.push(cb),
     match: fakeMatch,
-    settings: readSettings,
+    settings,
     entities: fakeEntities(),
     card: fakeCard,
     reportCounts: true,
     sendCount,
-    saveDismissal: (d) => void addDismissal(d),
-    removeDismissal: (d) => void removeDismissal(d),
+    saveDismissal: addDismissal,
+    removeDismissal,
     onMessage: (l) => {
       listener = l;
       return () => {
@@ -171,6 +173,45 @@ describe('controller', () => {
     await until(() => expect(marks()).toBe(1));
     await dwellMs.setValue(500);
     expect(c.lens).not.toBeNull();
+  });
+
+  it('keeps an Undo that the answer about its "Not this" comes after', async () => {
+    const held: (() => void)[] = [];
+    let hold = false;
+    // Each answer is what storage held when it was asked; once `hold` is set, the answers about
+    // the dismissals wait until the test lets them go.
+    const settings: AskSettings = (names) => {
+      const answer = readSettings(names);
+      if (!hold || !names.includes('dismissals')) return answer;
+      return new Promise((resolve) => held.push(() => resolve(answer)));
+    };
+    await start(settings);
+    await until(() => expect(marks()).toBe(2));
+    hold = true;
+    expect(await ask({ type: 'reveal', entity: 'spacex' })).toMatchObject({ ok: true });
+    const button = (label: string) =>
+      [
+        ...(document.querySelector('rivalry-lens')?.shadowRoot?.querySelectorAll('button') ?? []),
+      ].find((b) => b.textContent?.trim() === label);
+    const press = async (label: string) => {
+      await until(() => expect(button(label), label).toBeDefined());
+      button(label)?.click();
+    };
+    await press('Not this');
+    await press('On this page');
+    await until(() => expect(marks()).toBe(1));
+    // Stored, and asked about: the answer will say the mention is dismissed.
+    await until(() => expect(held).toHaveLength(1));
+    await press('Undo');
+    await until(() => expect(marks()).toBe(2));
+    await until(async () => expect(await dismissals.getValue()).toEqual([]));
+    held.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(marks()).toBe(2);
+    expect(button('Not this')).toBeDefined();
+    for (const release of held.splice(0)) release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(marks()).toBe(2);
   });
 
   it('tears everything down when the context is invalidated', async () => {
