@@ -5,7 +5,7 @@ import { esmPolyfillPlugin } from './build/esm-polyfill-plugin.ts';
 import { addIconAssets, addIconsToManifest } from './build/icons.ts';
 import { matchDataPlugin } from './build/match-data-plugin.ts';
 import { preactNoInnerHtmlPlugin } from './build/preact-no-inner-html-plugin.ts';
-import { preactPurePlugin, stageTwo } from './build/stage-two.ts';
+import { stageTwo } from './build/stage-two.ts';
 import { validateDataset } from './core/validate-dataset.ts';
 import { dataUrlFrom, hostPattern } from './extension/data-source.ts';
 import { PAGES } from './extension/pages.ts';
@@ -17,14 +17,9 @@ export default defineConfig({
   imports: false,
   // The content script's names-only projection of the dataset; the polyfill as an ES module
   // (see build/esm-polyfill-plugin.ts); Preact without its innerHTML branch, which Firefox's
-  // review reports (build/preact-no-inner-html-plugin.ts); Preact dropped where unused.
+  // review reports (build/preact-no-inner-html-plugin.ts).
   vite: () => ({
-    plugins: [
-      matchDataPlugin(),
-      esmPolyfillPlugin(),
-      preactNoInnerHtmlPlugin(),
-      preactPurePlugin(),
-    ],
+    plugins: [matchDataPlugin(), esmPolyfillPlugin(), preactNoInnerHtmlPlugin()],
   }),
   hooks: {
     // The card UI as stage two of the content script, loaded on demand (build/stage-two.ts).

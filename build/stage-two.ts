@@ -1,8 +1,11 @@
 /**
- * Stage two of the content script (content/card/stage-two.ts): the card UI, built apart as an
- * ES module into `stage-two/card.js` once WXT has built the extension, declared web-accessible,
- * and imported by the content script the first time a card is to open. WXT builds content
- * scripts as classic scripts only; this is the pattern of its `esm-content-script-ui` example.
+ * Stage two of the content script, built apart as ES modules into `stage-two/` once WXT has
+ * built the extension, declared web-accessible, and imported by the content script when first
+ * needed: painting and the hover with the first mention (`show.js`, content/lens/show.ts), the
+ * card UI when a card is first to open (`card.js`, content/card/stage-two.ts), fuse.js for the
+ * first possible misspelling (`fuse.js`). Modules they share go to chunks of their own there.
+ * WXT builds content scripts as classic scripts only; this is the pattern of its
+ * `esm-content-script-ui` example.
  */
 import { resolve } from 'node:path';
 import { build, type InlineConfig, type Plugin } from 'vite';
@@ -13,23 +16,11 @@ import { preactNoInnerHtmlPlugin } from './preact-no-inner-html-plugin.ts';
 
 /** Where stage two lands in the output folder, and the URL path the content script imports. */
 export const STAGE_TWO_DIR = 'stage-two';
-const ENTRIES = { card: 'content/card/stage-two.ts', fuse: 'content/fuse-stage-two.ts' };
-
-const PREACT = /[\\/]node_modules[\\/]preact[\\/]/;
-
-/**
- * Preact's modules change nothing outside themselves when loaded, but the bundler cannot tell
- * (they call functions at the top level), so a module that imports the card UI for tests only
- * (content/card/card-controller.ts) would keep Preact in stage one, unused. Said here, it goes.
- */
-export function preactPurePlugin(): Plugin {
-  return {
-    name: 'rivalry-lens:preact-pure',
-    transform(_code, id) {
-      return PREACT.test(id.split('?')[0] ?? id) ? { moduleSideEffects: false } : null;
-    },
-  };
-}
+const ENTRIES = {
+  show: 'content/lens/show.ts',
+  card: 'content/card/stage-two.ts',
+  fuse: 'content/fuse-stage-two.ts',
+};
 
 /**
  * In the content script only, fuse.js as core/fuzzy.ts imports it is content/fuse-on-demand.ts,
@@ -50,13 +41,15 @@ function fuseOnDemandPlugin(root: string): Plugin {
 type WxtSettings = Pick<Wxt['config'], 'root' | 'mode' | 'outDir' | 'command'>;
 
 /**
- * The second build: both entries as ES modules, with the content script's defines and aliases
- * (`content`). Under `wxt dev` (command `serve`) it keeps watching its sources, since WXT's own
- * rebuilds on a change never come back to `build:done`: an edit of the card then shows on the
- * next page load.
+ * The second build: each entry as an ES module, with the content script's defines and aliases
+ * (`content`). One build per entry, so that no file imports another: Chromium resolves a
+ * module's imports against the extension's fixed address, which `use_dynamic_url` refuses, so a
+ * chunk shared between entries would never load. Under `wxt dev` (command `serve`) each keeps
+ * watching its sources, since WXT's own rebuilds on a change never come back to `build:done`:
+ * an edit of the card then shows on the next page load.
  */
-export function stageTwoConfig(config: WxtSettings, content?: InlineConfig): InlineConfig {
-  return {
+export function stageTwoConfigs(config: WxtSettings, content?: InlineConfig): InlineConfig[] {
+  return Object.entries(ENTRIES).map(([name, file], i) => ({
     configFile: false,
     root: config.root,
     mode: config.mode,
@@ -66,21 +59,20 @@ export function stageTwoConfig(config: WxtSettings, content?: InlineConfig): Inl
     plugins: [preactNoInnerHtmlPlugin(), nativeBrowserPlugin()],
     build: {
       outDir: resolve(config.outDir, STAGE_TWO_DIR),
-      emptyOutDir: true,
+      // The first build empties the folder; the others add to it.
+      emptyOutDir: i === 0,
       minify: true,
       // Vite keeps whitespace in an ES library; this one is only ever loaded, never read.
       rolldownOptions: { output: { minify: true } },
       copyPublicDir: false,
       watch: config.command === 'serve' ? {} : null,
       lib: {
-        entry: Object.fromEntries(
-          Object.entries(ENTRIES).map(([name, file]) => [name, resolve(config.root, file)]),
-        ),
+        entry: { [name]: resolve(config.root, file) },
         formats: ['es'],
-        fileName: (_, name) => `${name}.js`,
+        fileName: (_, entry) => `${entry}.js`,
       },
     },
-  };
+  }));
 }
 
 /** Registers the second build and its manifest entry on WXT's hooks (from `ready`). */
@@ -97,12 +89,15 @@ export function stageTwo(wxt: Wxt): void {
     ];
   });
 
-  // Under `wxt dev`, the watcher of the last build (a restart of the dev server builds anew).
-  let watcher: { close(): Promise<void> } | undefined;
+  // Under `wxt dev`, the watchers of the last build (a restart of the dev server builds anew).
+  let watchers: { close(): Promise<void> }[] = [];
   wxt.hooks.hook('build:done', async () => {
-    await watcher?.close();
-    const result = await build(stageTwoConfig(wxt.config, content));
-    watcher = 'close' in result ? result : undefined;
+    await Promise.all(watchers.map((w) => w.close()));
+    watchers = [];
+    for (const config of stageTwoConfigs(wxt.config, content)) {
+      const result = await build(config);
+      if ('close' in result) watchers.push(result);
+    }
   });
 
   // So that `browser.runtime.getURL` accepts the path (entrypoints/content.ts).

@@ -67,6 +67,8 @@ export default defineContentScript({
       card: (entity) => sendToBackground('getCard', { entity }),
       // The card UI, stage two: an ES module of the extension's own (see build/stage-two.ts).
       loadUi: () => import(/* @vite-ignore */ chrome.runtime.getURL('/stage-two/card.js')),
+      // Painting and the hover, on the first mention: a page with none never compiles them.
+      loadShow: () => import(/* @vite-ignore */ chrome.runtime.getURL('/stage-two/show.js')),
       deferred: fuseOnDemand,
       // Every frame counts: the background sums a tab's frames for the badge and the popup.
       reportCounts: true,

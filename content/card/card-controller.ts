@@ -9,7 +9,6 @@ import type { Step } from '../lens/reveal';
 import { OneShot } from '../one-shot';
 import type { CardHost } from './card-host';
 import { createHover, type Hover } from './hover';
-import * as direct from './stage-two';
 
 /** The card UI, stage two of the content script (see `stage-two.ts`). */
 export type StageTwo = typeof import('./stage-two');
@@ -35,9 +34,9 @@ export interface CardControllerOptions {
   bring?(found: Found): void;
   /**
    * Loads the card UI. The content script imports the built stage two; tests, which have no
-   * build, get the module itself (the branch is dropped from the build, and with it the UI).
+   * build, get the module itself.
    */
-  loadUi?(): Promise<StageTwo>;
+  loadUi(): Promise<StageTwo>;
 }
 
 export interface CardController {
@@ -64,13 +63,8 @@ export function createCardController(o: CardControllerOptions): CardController {
   /** The card UI once loaded: every card after the first opens without waiting for it. */
   let ui: StageTwo | null = null;
   let uiLoading: Promise<StageTwo | null> | null = null;
-  const loadUi =
-    o.loadUi ??
-    (import.meta.env.MODE === 'test'
-      ? () => Promise.resolve(direct)
-      : () => Promise.reject(new Error('no card UI loader')));
   const uiReady = (): Promise<StageTwo | null> => {
-    uiLoading ??= loadUi().then(
+    uiLoading ??= o.loadUi().then(
       (m) => (ui = m),
       () => {
         // Not loaded (the extension was reloaded or updated under the page): try again next time.

@@ -4,7 +4,6 @@
  */
 
 import type { CardModel } from '../../core/card-model';
-import type { StageTwo } from '../card/card-controller';
 import type { EntityId } from '../../core/types';
 import { type Dismissal, dismissalKey, pageOf } from '../../extension/dismissal';
 import {
@@ -15,9 +14,10 @@ import {
 } from '../../extension/messages';
 import { reportError } from '../../extension/report-error';
 import { hostInSite, siteOf } from '../../extension/site';
+import type { StageTwo } from '../card/card-controller';
 import type { SheetOptions } from '../paint/painter';
 import type { MatchFn } from '../scan/match-windows';
-import { createLens, type Deferred, type Lens, type LensSettings } from './lens';
+import { createLens, type Deferred, type Lens, type LensOptions, type LensSettings } from './lens';
 import { type AskSettings, settingsView } from './settings-view';
 
 export interface ControllerOptions {
@@ -34,7 +34,9 @@ export interface ControllerOptions {
   /** An entity's card (from the background). */
   card(entity: EntityId): Promise<CardModel | null>;
   /** Loads the card UI, stage two (see `card/card-controller.ts`). */
-  loadUi?(): Promise<StageTwo>;
+  loadUi(): Promise<StageTwo>;
+  /** Loads painting and cards with the first mention (see `LensOptions.loadShow`). */
+  loadShow: LensOptions['loadShow'];
   /** What `match` loads on demand (see `LensOptions.deferred`). */
   deferred?: Deferred;
   /** Whether to report counts to the background (the top frame does; frames do not). */
@@ -117,6 +119,7 @@ export async function startController(o: ControllerOptions): Promise<Controller>
         entities: o.entities,
         card: o.card,
         loadUi: o.loadUi,
+        loadShow: o.loadShow,
         deferred: o.deferred,
         settings: values,
         site,

@@ -5,39 +5,35 @@
  *
  *   page text ─ scan/scanner (read/collect-text → scan/match-windows → ranges)
  *         ▲          │
- *   scan/observer    ├─ paint/paint-schedule ─ paint/painter (highlights) + card/hit-test
- *                    ├─ lens/count-report (badge)     └─ pointer → card/card-controller
- *                    └─ lens/summary, lens/reveal (popup, keyboard)
+ *   scan/observer    ├─ lens/count-report (badge), lens/summary (popup)
+ *                    └─ first mention: lens/show, loaded then ─ paint/paint-schedule
+ *                         ─ paint/painter (highlights) + card/hit-test
+ *                         ─ pointer → card/card-controller; lens/reveal (popup, keyboard)
  */
 import type { CardModel } from '../../core/card-model';
-import type { StageTwo } from '../card/card-controller';
 import type { EntityId } from '../../core/types';
 import type { Dismissal } from '../../extension/dismissal';
 import type { PageState, PageSummary } from '../../extension/messages';
 import { guarded, reportError } from '../../extension/report-error';
 import type { HighlightStyle } from '../../extension/setting-specs';
 import { ORDER_SLICES, SLICE_BUDGET_MS } from '../budgets';
-import { createCardController } from '../card/card-controller';
-import { createMentionIndex, type PointApi } from '../card/hit-test';
+import type { StageTwo } from '../card/card-controller';
 import type { Found } from '../found';
+import { highlightApi } from '../paint/highlight-api';
+import type { SheetOptions } from '../paint/painter';
 import type { ReadRoot } from '../read/dom-rules';
-import { createPaintSchedule } from '../paint/paint-schedule';
-import {
-  createHighlightPainter,
-  createMarkPainter,
-  highlightApi,
-  type Painter,
-  type SheetOptions,
-} from '../paint/painter';
 import type { MatchFn } from '../scan/match-windows';
 import { createBatchedObserver } from '../scan/observer';
 import { createScanner, type Scanner, type ScanState } from '../scan/scanner';
 import { type ActiveFilter, activeFilter } from './active-filter';
 import { createCountReport } from './count-report';
-import { createDocOrder, type DocOrder } from './doc-order';
-import { createNotThis } from './not-this';
-import { createReveal, type RevealPosition, stepFrom } from './reveal';
+import { createDocOrder } from './doc-order';
+import type { RevealPosition } from './reveal';
+import type { Show } from './show';
 import { summarize } from './summary';
+
+/** The part of the lens loaded with the first mention (`show.ts`). */
+export type ShowModule = typeof import('./show');
 
 export interface LensSettings {
   hiddenEntities: readonly EntityId[];
@@ -58,7 +54,12 @@ export interface LensOptions {
    */
   card(entity: EntityId): Promise<CardModel | null>;
   /** Loads the card UI, stage two (see `card/card-controller.ts`). */
-  loadUi?(): Promise<StageTwo>;
+  loadUi(): Promise<StageTwo>;
+  /**
+   * Loads painting, the hover and the card's controller (`show.ts`), the first time a mention is
+   * found. The content script imports the built module; tests get the module itself.
+   */
+  loadShow(): Promise<ShowModule>;
   /**
    * Set when `match` may miss mentions until a part it loads on demand is ready (fuse.js, for
    * misspellings: see `fuse-on-demand.ts`): whether the last call did, and when it is ready.
@@ -100,15 +101,6 @@ export interface Lens {
   update(settings: Partial<LensSettings>): void;
 }
 
-/** Active mentions in document order (of `entity`, if given), `extra` sorted in if it is still there. */
-function inOrder(activeFound: (entity?: EntityId) => Found[], docOrder: DocOrder) {
-  return (entity: EntityId | undefined, extra: Found | undefined): Found[] => {
-    const list = activeFound(entity);
-    if (extra && !list.includes(extra) && extra.range.startContainer.isConnected) list.push(extra);
-    return docOrder.sort(list, (f) => f.range);
-  };
-}
-
 export interface Deferred {
   missed(): boolean;
   onReady(cb: () => void): void;
@@ -143,6 +135,9 @@ export function createLens(o: LensOptions): Lens {
   let active: ActiveFilter = filter();
   const api = o.forceFallback ? null : highlightApi(win);
   const shadowRoots = new Set<ShadowRoot>();
+  /** Painting and cards, once the first mention is found and they are loaded. */
+  let show: Show | null = null;
+  let showing: Promise<Show | null> | null = null;
 
   const docOrder = createDocOrder();
   const observer = createBatchedObserver(
@@ -153,19 +148,10 @@ export function createLens(o: LensOptions): Lens {
       // Read in the callbacks of the frame about to be drawn: what was found is painted in it
       // too, without the schedule's wait (the browser rebuilds its highlight markers for that
       // frame anyway, after the page's change).
-      if (batch.inFrame) schedule.now();
+      if (batch.inFrame) show?.schedule.now();
     }),
     signal,
     win,
-  );
-  const painter: Painter = api
-    ? createHighlightPainter(doc, api, [...o.entities], settings.highlightStyle, o.sheets)
-    : createMarkPainter(doc, settings.highlightStyle, observer.quietly);
-  const index = createMentionIndex(
-    doc,
-    painter,
-    () => (api?.registry as PointApi | undefined) ?? null,
-    () => [...shadowRoots].filter((r) => r.isConnected),
   );
 
   /** Every mention found and not hidden or dismissed, painted or not. */
@@ -176,30 +162,45 @@ export function createLens(o: LensOptions): Lens {
     }
     return out;
   };
-  const ordered = inOrder(activeFound, docOrder);
   const count = createCountReport(() => activeFound().length, o.onCount, signal);
-  const dismiss = createNotThis(o, () => ({ dismissals: settings.dismissals, lens }));
-  const cards = createCardController({
-    win,
-    signal,
-    card: o.card,
-    loadUi: o.loadUi,
-    hitTest: (x, y) => index.at(x, y),
-    dwellMs: () => settings.dwellMs,
-    ...dismiss,
-    step: (f, by) => stepFrom(ordered(f.mention.entity, f), f, by),
-    bring: (f) => reveal.bring(f),
-  });
-  const schedule = createPaintSchedule({
-    painter,
-    index,
-    active: (f) => active(f),
-    foundIn: (owner) => scanner.foundIn(owner),
-    all: () => scanner.all(),
-    marksChanged: () => docOrder.invalidate(),
-    painted: cards.listen,
-    signal,
-  });
+
+  /** Loads `show.ts` once; a failed load (the extension reloaded under the page) is tried again on the next mention. */
+  const loadShow = (): Promise<Show | null> => {
+    showing ??= o.loadShow().then(
+      (m) => {
+        if (signal.aborted) return null;
+        show = m.createShow({
+          win,
+          signal,
+          api,
+          entities: o.entities,
+          style: settings.highlightStyle,
+          sheets: o.sheets,
+          quietly: observer.quietly,
+          shadowRoots: () => [...shadowRoots].filter((r) => r.isConnected),
+          docOrder,
+          active: (f) => active(f),
+          activeFound,
+          scanner,
+          card: o.card,
+          loadUi: o.loadUi,
+          dwellMs: () => settings.dwellMs,
+          site: o.site,
+          page: o.page,
+          onDismiss: o.onDismiss,
+          onUndismiss: o.onUndismiss,
+          now: () => ({ dismissals: settings.dismissals, lens }),
+        });
+        return show;
+      },
+      (error: unknown) => {
+        showing = null;
+        reportError(error, 'loading the highlights');
+        return null;
+      },
+    );
+    return showing;
+  };
 
   const scanner: Scanner = createScanner({
     root: doc,
@@ -208,15 +209,18 @@ export function createLens(o: LensOptions): Lens {
     limitChars: o.limitChars,
     entityCount: o.entities.length,
     onAdd(list) {
-      schedule.added(list);
+      // Before the show is loaded, it paints what the scanner holds then.
+      if (show) {
+        show.schedule.added(list);
+        show.cards.reread(list);
+      } else if (list.length > 0) loadShow();
       count.changed();
-      cards.reread(list);
     },
     onRemove(list) {
-      schedule.removed(list);
+      show?.schedule.removed(list);
       count.changed();
     },
-    onMoved: schedule.moved,
+    onMoved: (list) => show?.schedule.moved(list),
     onShadowRoot(root) {
       shadowRoots.add(root);
       observer.observe(root);
@@ -225,22 +229,16 @@ export function createLens(o: LensOptions): Lens {
     onError: (error) => reportError(error, 'reading the page'),
   });
 
-  const reveal = createReveal({
-    win,
-    signal,
-    ordered,
-    isCurrent: (f) => scanner.foundIn(f.owner)?.includes(f) === true,
-    flash: (range) => painter.flash(range),
-    open: (f) => cards.open(f, true),
-  });
-
-  signal.addEventListener('abort', () => painter.destroy(), { once: true });
   observer.observe(doc);
   scanner.start();
 
   /** Shows and hides what a change of the hidden entities or the dismissals asks for. */
   const refilter = () => {
     active = filter();
+    if (show) reshow(show);
+    count.changed();
+  };
+  const reshow = ({ schedule, cards, painter }: Show) => {
     const add: Found[] = [];
     const remove: Found[] = [];
     const owners = new Set<Found['owner']>();
@@ -261,15 +259,16 @@ export function createLens(o: LensOptions): Lens {
       schedule.hide(remove);
       schedule.show(add);
     }
-    count.changed();
   };
 
   const lens: Lens = {
     get state() {
       return scanner.state;
     },
-    painterMode: painter.mode,
+    painterMode: api ? 'highlight' : 'mark',
     async orderReady() {
+      // What is found is revealed and summarised by the show: wait for it to be there.
+      if (showing) await showing;
       // Bounded: a page that keeps changing gets its summary after this many slices anyway.
       for (let round = 0; round < ORDER_SLICES && !signal.aborted; round++) {
         const ranges = activeFound().map((f) => f.range);
@@ -279,12 +278,12 @@ export function createLens(o: LensOptions): Lens {
       }
     },
     summary: () => ({ state: scanner.state, ...summarize(activeFound(), docOrder) }),
-    reveal,
+    reveal: (entity) => show?.reveal(entity) ?? null,
     processAnyway: () => scanner.processAnyway(),
     retry: () => scanner.rescan(),
     update(next) {
       settings = { ...settings, ...next };
-      if (next.highlightStyle) painter.setStyle(next.highlightStyle);
+      if (next.highlightStyle) show?.painter.setStyle(next.highlightStyle);
       if (next.hiddenEntities || next.dismissals) refilter();
     },
   };

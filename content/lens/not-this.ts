@@ -18,7 +18,7 @@ export interface NotThisOptions {
 }
 
 /** What the lens has now: the dismissals in force, and how to put a changed list in force. */
-interface Now {
+export interface Now {
   dismissals: readonly Dismissal[];
   lens: { update(next: { dismissals: readonly Dismissal[] }): void };
 }

@@ -19,6 +19,7 @@ import { type ColourScheme, FLASH_RGB } from '../../extension/palette';
 import type { HighlightStyle } from '../../extension/setting-specs';
 import type { Found } from '../found';
 import { MARK_TAG } from '../read/dom-rules';
+import type { HighlightApi } from './highlight-api';
 import { pageScheme, watchPageScheme } from './page-scheme';
 import {
   EARLY_SCHEME,
@@ -82,31 +83,6 @@ export interface Painter {
   /** The entity whose highlight this is, if it is one of ours (for hit-testing). */
   entityOf(highlight: unknown): string | undefined;
   destroy(): void;
-}
-
-/** The parts of the Highlight API we use, so tests can pass a stand-in. */
-export interface HighlightApi {
-  readonly registry: HighlightRegistry;
-  Highlight: typeof Highlight;
-}
-
-/**
- * The page's Highlight API, or null where it is missing (then use the fallback). `CSS` is only
- * touched when the registry is first used: the first look at it from a new world makes the
- * whole namespace (about 60 functions), a cost that a page with no mention need not pay.
- */
-export function highlightApi(win: Window & typeof globalThis): HighlightApi | null {
-  const w = win as { Highlight?: typeof Highlight; HighlightRegistry?: unknown };
-  const ctor = w.Highlight;
-  if (typeof ctor !== 'function' || typeof w.HighlightRegistry !== 'function') return null;
-  let registry: HighlightRegistry | undefined;
-  return {
-    get registry() {
-      registry ??= win.CSS.highlights;
-      return registry;
-    },
-    Highlight: ctor,
-  };
 }
 
 export interface SheetOptions {

@@ -7,7 +7,7 @@ import { stepFrom } from '../../content/lens/reveal';
 import { HOST_TAG } from '../../content/read/dom-rules';
 import { type CardModel, cardModel } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
-import { fakeData } from './content-helpers';
+import { fakeData, loadUi } from './content-helpers';
 import { foundWord, page } from './part-helpers';
 
 /** A card answer the test resolves or rejects when it likes. */
@@ -38,6 +38,7 @@ beforeEach(() => {
     signal: abort.signal,
     card: (entity) => new Promise((resolve, reject) => asked.push({ entity, resolve, reject })),
     hitTest: () => null,
+    loadUi,
     dwellMs: () => 300,
     notThis,
     undo,

@@ -19,6 +19,8 @@ import {
   fakeCard,
   fakeEntities,
   fakeMatch,
+  loadShow,
+  loadUi,
   until,
   useFakeTimeouts,
 } from './content-helpers';
@@ -52,6 +54,8 @@ function start(settings: AskSettings = readSettings): Promise<Controller> {
     settings,
     entities: fakeEntities(),
     card: fakeCard,
+    loadShow,
+    loadUi,
     reportCounts: true,
     sendCount,
     saveDismissal: addDismissal,

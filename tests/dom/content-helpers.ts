@@ -5,6 +5,8 @@ import { vi } from 'vitest';
  * The DOM side is tested against these so its tests do not move when the names do.
  */
 
+import * as cardUi from '../../content/card/stage-two';
+import * as show from '../../content/lens/show';
 import type { MatchFn } from '../../content/scan/match-windows';
 import { type CardModel, cardModel } from '../../core/card-model';
 import type { Dataset } from '../../core/dataset';
@@ -218,3 +220,9 @@ export async function until(fn: () => void, timeoutMs = 2000): Promise<void> {
     }
   }
 }
+
+/** The lens's part loaded with the first mention: here the module itself, at once. */
+export const loadShow = () => Promise.resolve(show);
+
+/** The card UI as the content script loads it: here the module itself, at once. */
+export const loadUi = () => Promise.resolve(cardUi);

@@ -1,7 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Found } from '../../content/found';
-import { createLens, type Lens, type LensSettings } from '../../content/lens/lens';
+import {
+  createLens,
+  type Lens,
+  type LensOptions,
+  type LensSettings,
+} from '../../content/lens/lens';
 import { contextOf, snippetOf } from '../../content/lens/summary';
 import { LongText } from '../../content/read/long-text';
 import {
@@ -11,6 +16,8 @@ import {
   fakeCard,
   fakeEntities,
   fakeMatch,
+  loadShow,
+  loadUi,
   until,
   useFakeTimeouts,
 } from './content-helpers';
@@ -33,13 +40,19 @@ afterEach(() => {
   document.documentElement.querySelector('rivalry-lens')?.remove();
 });
 
-function start(overrides: Partial<LensSettings> = {}, site = 'example.com'): Lens {
+function start(
+  overrides: Partial<LensSettings> = {},
+  site = 'example.com',
+  load: LensOptions['loadShow'] = loadShow,
+): Lens {
   return createLens({
     win: window as unknown as Window & typeof globalThis,
     signal: abort.signal,
     match: fakeMatch,
     entities: fakeEntities(),
     card: fakeCard,
+    loadShow: load,
+    loadUi,
     settings: { ...settings, ...overrides },
     site,
     page: () => '/story',
@@ -181,6 +194,8 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
       match: fakeMatch,
       entities: fakeEntities(),
       card: fakeCard,
+      loadShow,
+      loadUi,
       settings,
       site: 'example.com',
       page: () => '/story',
@@ -251,6 +266,78 @@ describe('lens in a browser without the Highlight API (fallback mode)', () => {
     expect(host?.shadowRoot?.activeElement ?? null).toBeNull();
     abort.abort();
     expect(document.querySelector('rivalry-lens')).toBeNull();
+  });
+});
+
+describe('the part of the lens loaded with the first mention', () => {
+  /** `loadShow`, counting its calls, with each answer held until `release`d (or failed). */
+  function heldLoader() {
+    const waiting: { resolve(): void; reject(e: Error): void }[] = [];
+    const load = vi.fn(
+      () =>
+        new Promise<Awaited<ReturnType<typeof loadShow>>>((resolve, reject) => {
+          waiting.push({ resolve: () => resolve(loadShow()), reject });
+        }),
+    );
+    return { load, waiting };
+  }
+
+  it('is never loaded on a page with no mention, and is with the first one the page adds', async () => {
+    document.body.innerHTML = '<article><p>Rockets and language models.</p></article>';
+    const { load, waiting } = heldLoader();
+    const lens = start({}, 'example.com', load);
+    await until(() => expect(lens.state).toBe('ready'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(load).not.toHaveBeenCalled();
+    expect(lens.summary().total).toBe(0);
+    expect(lens.reveal()).toBeNull();
+    await lens.orderReady();
+
+    document.querySelector('article')?.insertAdjacentHTML('beforeend', '<p>SpaceX flew.</p>');
+    await until(() => expect(load).toHaveBeenCalledTimes(1));
+    // Found and counted before it is painted.
+    expect(lens.summary().total).toBe(1);
+    expect(marks()).toEqual([]);
+    waiting[0]?.resolve();
+    await until(() => expect(marks()).toEqual(['spacex:SpaceX']));
+  });
+
+  it('is loaded once, then paints what is found by then, as the settings are then', async () => {
+    document.body.innerHTML =
+      '<p id="a">OpenAI and SpaceX.</p><p id="b">Neuralink, Stoke Space.</p><p>More OpenAI.</p>';
+    const { load, waiting } = heldLoader();
+    const lens = start({}, 'example.com', load);
+    await until(() => expect(lens.summary().total).toBe(5));
+    expect(load).toHaveBeenCalledTimes(1);
+    // Changed while it loads: a block goes, an entity is hidden.
+    document.getElementById('b')?.remove();
+    lens.update({ hiddenEntities: ['spacex'] });
+    await until(() => expect(lens.summary().total).toBe(2));
+    // The popup's questions wait for it: a reveal needs it.
+    const revealed = lens.orderReady().then(() => lens.reveal('openai'));
+    waiting[0]?.resolve();
+    expect(await revealed).toEqual({ index: 1, total: 2 });
+    await until(() => expect(marks()).toEqual(['openai:OpenAI', 'openai:OpenAI']));
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('says once that it failed to load, and tries again with the next mention', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    document.body.innerHTML = '<main><p>OpenAI leads.</p></main>';
+    const { load, waiting } = heldLoader();
+    const lens = start({}, 'example.com', load);
+    await until(() => expect(load).toHaveBeenCalledTimes(1));
+    waiting[0]?.reject(new Error('Extension context invalidated.'));
+    await until(() => expect(error).toHaveBeenCalledTimes(1));
+    expect(String(error.mock.calls[0]?.[0])).toContain('loading the highlights');
+    expect(marks()).toEqual([]);
+
+    document.querySelector('main')?.insertAdjacentHTML('beforeend', '<p>SpaceX flew.</p>');
+    await until(() => expect(load).toHaveBeenCalledTimes(2));
+    waiting[1]?.resolve();
+    await until(() => expect(marks()).toEqual(['openai:OpenAI', 'spacex:SpaceX']));
+    expect(lens.summary().total).toBe(2);
+    error.mockRestore();
   });
 });
 

@@ -2,12 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Found } from '../../content/found';
 import { adoptEarlySheet, earlySheet } from '../../content/paint/early-sheet';
-import {
-  createHighlightPainter,
-  createMarkPainter,
-  type HighlightApi,
-  highlightApi,
-} from '../../content/paint/painter';
+import { type HighlightApi, highlightApi } from '../../content/paint/highlight-api';
+import { createHighlightPainter, createMarkPainter } from '../../content/paint/painter';
 import { FLASH_HIGHLIGHT, highlightCss } from '../../content/paint/styles';
 import { collectOwn } from '../../content/read/collect-text';
 import { rangeFor } from '../../content/read/run';

@@ -10,7 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../components/Popup';
 import { createLens, type Lens } from '../../content/lens/lens';
 import type { MatchFn } from '../../content/scan/match-windows';
-import { fakeCard, fakeEntities, fakeMatch, until } from './content-helpers';
+import { fakeCard, fakeEntities, fakeMatch, loadShow, loadUi, until } from './content-helpers';
 import { data, summary } from './popup-data';
 
 let abort: AbortController;
@@ -33,6 +33,8 @@ function start(match: MatchFn): Lens {
     match,
     entities: fakeEntities(),
     card: fakeCard,
+    loadShow,
+    loadUi,
     settings: { hiddenEntities: [], highlightStyle: 'fill', dwellMs: 300, dismissals: [] },
     site: 'example.com',
     page: () => '/story',

@@ -77,7 +77,7 @@ describe('the content script', () => {
   it('carries no webextension-polyfill, and each manifest asks for a browser with `browser`', () => {
     // build/native-browser-plugin.ts: the content script uses the browser's own namespace.
     for (const { dir } of BUILDS) {
-      for (const file of ['content-scripts/content.js', 'stage-two/card.js']) {
+      for (const file of ['content-scripts/content.js', 'stage-two/show.js', 'stage-two/card.js']) {
         const code = readFileSync(resolve(dir, file), 'utf8');
         expect(code, `${dir}/${file}`).not.toContain('The message port closed before a response');
       }

@@ -1,28 +1,39 @@
 /** The second build's settings (build/stage-two.ts). */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STAGE_TWO_DIR, stageTwoConfig } from '../../build/stage-two';
+import { STAGE_TWO_DIR, stageTwoConfigs } from '../../build/stage-two';
 
 const base = { root: '/repo', mode: 'production', outDir: '/repo/.output/chrome-mv3' };
 
 describe('stageTwoConfig', () => {
-  it('builds the card and fuse.js as ES modules into stage-two/, once, for `wxt build`', () => {
-    const config = stageTwoConfig({ ...base, command: 'build' });
-    expect(config.build?.outDir).toBe(resolve(base.outDir, STAGE_TWO_DIR));
-    expect(config.build?.watch).toBeNull();
-    const lib = config.build?.lib;
-    expect(lib ? lib.formats : undefined).toEqual(['es']);
-    expect(lib && Object.keys(lib.entry as Record<string, string>)).toEqual(['card', 'fuse']);
+  it('builds painting, the card and fuse.js apart as ES modules into stage-two/, once, for `wxt build`', () => {
+    const configs = stageTwoConfigs({ ...base, command: 'build' });
+    // One build each: a chunk shared between them would be imported from the fixed address.
+    const entries = (c: (typeof configs)[number]) => {
+      const lib = c.build?.lib;
+      return lib ? Object.keys(lib.entry as Record<string, string>) : [];
+    };
+    expect(configs.map(entries)).toEqual([['show'], ['card'], ['fuse']]);
+    for (const config of configs) {
+      expect(config.build?.outDir).toBe(resolve(base.outDir, STAGE_TWO_DIR));
+      expect(config.build?.watch).toBeNull();
+      expect(config.build?.lib ? config.build.lib.formats : undefined).toEqual(['es']);
+    }
+    // Only the first empties the folder.
+    expect(configs.map((c) => c.build?.emptyOutDir)).toEqual([true, false, false]);
   });
 
   it('keeps watching its sources under `wxt dev`, whose rebuilds skip build:done', () => {
-    expect(stageTwoConfig({ ...base, command: 'serve' }).build?.watch).toEqual({});
+    for (const config of stageTwoConfigs({ ...base, command: 'serve' })) {
+      expect(config.build?.watch).toEqual({});
+    }
   });
 
   it("follows the content script's defines and aliases", () => {
     const content = { define: { 'import.meta.env.FIREFOX': 'true' }, resolve: { alias: {} } };
-    const config = stageTwoConfig({ ...base, command: 'build' }, content);
-    expect(config.define).toBe(content.define);
-    expect(config.resolve).toBe(content.resolve);
+    for (const config of stageTwoConfigs({ ...base, command: 'build' }, content)) {
+      expect(config.define).toBe(content.define);
+      expect(config.resolve).toBe(content.resolve);
+    }
   });
 });
