@@ -3,10 +3,11 @@
  * built the extension, declared web-accessible, and imported by the content script when first
  * needed: painting and the hover with the first mention (`show.js`, content/lens/show.ts), the
  * card UI when a card is first to open (`card.js`, content/card/stage-two.ts), fuse.js for the
- * first possible misspelling (`fuse.js`). Modules they share go to chunks of their own there.
+ * first possible misspelling (`fuse.js`). Each is built whole, sharing no chunk with the others.
  * WXT builds content scripts as classic scripts only; this is the pattern of its
  * `esm-content-script-ui` example.
  */
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, type InlineConfig, type Plugin } from 'vite';
 import type { Wxt } from 'wxt';
@@ -49,7 +50,7 @@ type WxtSettings = Pick<Wxt['config'], 'root' | 'mode' | 'outDir' | 'command'>;
  * an edit of the card then shows on the next page load.
  */
 export function stageTwoConfigs(config: WxtSettings, content?: InlineConfig): InlineConfig[] {
-  return Object.entries(ENTRIES).map(([name, file], i) => ({
+  return Object.entries(ENTRIES).map(([name, file]) => ({
     configFile: false,
     root: config.root,
     mode: config.mode,
@@ -59,8 +60,9 @@ export function stageTwoConfigs(config: WxtSettings, content?: InlineConfig): In
     plugins: [preactNoInnerHtmlPlugin(), nativeBrowserPlugin()],
     build: {
       outDir: resolve(config.outDir, STAGE_TWO_DIR),
-      // The first build empties the folder; the others add to it.
-      emptyOutDir: i === 0,
+      // Emptied once before the builds (`stageTwo`): a watching build would empty it on each of
+      // its rebuilds, taking the other entries' files with it.
+      emptyOutDir: false,
       minify: true,
       // Vite keeps whitespace in an ES library; this one is only ever loaded, never read.
       rolldownOptions: { output: { minify: true } },
@@ -94,6 +96,7 @@ export function stageTwo(wxt: Wxt): void {
   wxt.hooks.hook('build:done', async () => {
     await Promise.all(watchers.map((w) => w.close()));
     watchers = [];
+    rmSync(resolve(wxt.config.outDir, STAGE_TWO_DIR), { recursive: true, force: true });
     for (const config of stageTwoConfigs(wxt.config, content)) {
       const result = await build(config);
       if ('close' in result) watchers.push(result);

@@ -127,6 +127,30 @@ function deferredMatch(match: MatchFn, deferred: Deferred, scanner: () => Scanne
   };
 }
 
+/** Paints and unpaints what a change of the filter asks for. */
+function reshow({ schedule, cards, painter }: Show, scanner: Scanner, active: ActiveFilter): void {
+  const add: Found[] = [];
+  const remove: Found[] = [];
+  const owners = new Set<Found['owner']>();
+  for (const list of scanner.all()) {
+    for (const f of list) {
+      const should = active(f);
+      if (should === schedule.shows(f)) continue;
+      (should ? add : remove).push(f);
+      owners.add(f.owner);
+    }
+  }
+  cards.closeIfAny(remove);
+  if (painter.mode === 'mark') {
+    // Unwrapping joins text nodes, which moves other mentions' ranges: read the blocks
+    // again instead of toggling marks one by one.
+    scanner.refresh(owners);
+  } else {
+    schedule.hide(remove);
+    schedule.show(add);
+  }
+}
+
 export function createLens(o: LensOptions): Lens {
   const { win, signal } = o;
   const doc = win.document;
@@ -164,42 +188,54 @@ export function createLens(o: LensOptions): Lens {
   };
   const count = createCountReport(() => activeFound().length, o.onCount, signal);
 
-  /** Loads `show.ts` once; a failed load (the extension reloaded under the page) is tried again on the next mention. */
-  const loadShow = (): Promise<Show | null> => {
-    showing ??= o.loadShow().then(
-      (m) => {
-        if (signal.aborted) return null;
-        show = m.createShow({
-          win,
-          signal,
-          api,
-          entities: o.entities,
-          style: settings.highlightStyle,
-          sheets: o.sheets,
-          quietly: observer.quietly,
-          shadowRoots: () => [...shadowRoots].filter((r) => r.isConnected),
-          docOrder,
-          active: (f) => active(f),
-          activeFound,
-          scanner,
-          card: o.card,
-          loadUi: o.loadUi,
-          dwellMs: () => settings.dwellMs,
-          site: o.site,
-          page: o.page,
-          onDismiss: o.onDismiss,
-          onUndismiss: o.onUndismiss,
-          now: () => ({ dismissals: settings.dismissals, lens }),
+  const makeShow = (m: ShowModule): Show | null => {
+    if (signal.aborted) return null;
+    show = m.createShow({
+      win,
+      signal,
+      api,
+      entities: o.entities,
+      style: settings.highlightStyle,
+      sheets: o.sheets,
+      quietly: observer.quietly,
+      shadowRoots: () => [...shadowRoots].filter((r) => r.isConnected),
+      docOrder,
+      active: (f) => active(f),
+      activeFound,
+      scanner,
+      card: o.card,
+      loadUi: o.loadUi,
+      dwellMs: () => settings.dwellMs,
+      site: o.site,
+      page: o.page,
+      onDismiss: o.onDismiss,
+      onUndismiss: o.onUndismiss,
+      now: () => ({ dismissals: settings.dismissals, lens }),
+    });
+    return show;
+  };
+  /**
+   * Loads `show.ts` once there is something to show. A failed load (the extension was updated
+   * under the page) is tried again on the next mention, or when the popup asks.
+   */
+  const loadShow = (found = anyFound()): Promise<Show | null> => {
+    if (show) return Promise.resolve(show);
+    if (!showing && found) {
+      showing = o
+        .loadShow()
+        .then(makeShow)
+        .catch((error: unknown) => {
+          showing = null;
+          if (!signal.aborted) reportError(error, 'loading the highlights');
+          return null;
         });
-        return show;
-      },
-      (error: unknown) => {
-        showing = null;
-        reportError(error, 'loading the highlights');
-        return null;
-      },
-    );
-    return showing;
+    }
+    return showing ?? Promise.resolve(null);
+  };
+  /** Whether anything was found, shown or not (hidden ones may be shown by a setting). */
+  const anyFound = (): boolean => {
+    for (const list of scanner.all()) if (list.length > 0) return true;
+    return false;
   };
 
   const scanner: Scanner = createScanner({
@@ -213,7 +249,7 @@ export function createLens(o: LensOptions): Lens {
       if (show) {
         show.schedule.added(list);
         show.cards.reread(list);
-      } else if (list.length > 0) loadShow();
+      } else if (list.length > 0) loadShow(true);
       count.changed();
     },
     onRemove(list) {
@@ -235,40 +271,17 @@ export function createLens(o: LensOptions): Lens {
   /** Shows and hides what a change of the hidden entities or the dismissals asks for. */
   const refilter = () => {
     active = filter();
-    if (show) reshow(show);
+    if (show) reshow(show, scanner, active);
     count.changed();
   };
-  const reshow = ({ schedule, cards, painter }: Show) => {
-    const add: Found[] = [];
-    const remove: Found[] = [];
-    const owners = new Set<Found['owner']>();
-    for (const list of scanner.all()) {
-      for (const f of list) {
-        const should = active(f);
-        if (should === schedule.shows(f)) continue;
-        (should ? add : remove).push(f);
-        owners.add(f.owner);
-      }
-    }
-    cards.closeIfAny(remove);
-    if (painter.mode === 'mark') {
-      // Unwrapping joins text nodes, which moves other mentions' ranges: read the blocks
-      // again instead of toggling marks one by one.
-      scanner.refresh(owners);
-    } else {
-      schedule.hide(remove);
-      schedule.show(add);
-    }
-  };
-
   const lens: Lens = {
     get state() {
       return scanner.state;
     },
     painterMode: api ? 'highlight' : 'mark',
     async orderReady() {
-      // What is found is revealed and summarised by the show: wait for it to be there.
-      if (showing) await showing;
+      // A reveal, which the popup asks for after this, needs the show: have it there.
+      await loadShow();
       // Bounded: a page that keeps changing gets its summary after this many slices anyway.
       for (let round = 0; round < ORDER_SLICES && !signal.aborted; round++) {
         const ranges = activeFound().map((f) => f.range);
@@ -278,9 +291,15 @@ export function createLens(o: LensOptions): Lens {
       }
     },
     summary: () => ({ state: scanner.state, ...summarize(activeFound(), docOrder) }),
-    reveal: (entity) => show?.reveal(entity) ?? null,
+    reveal: (entity) => {
+      if (!show) loadShow();
+      return show?.reveal(entity) ?? null;
+    },
     processAnyway: () => scanner.processAnyway(),
-    retry: () => scanner.rescan(),
+    retry: () => {
+      loadShow();
+      scanner.rescan();
+    },
     update(next) {
       settings = { ...settings, ...next };
       if (next.highlightStyle) show?.painter.setStyle(next.highlightStyle);

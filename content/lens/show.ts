@@ -107,7 +107,8 @@ export function createShow(o: ShowOptions): Show {
     open: (f) => cards.open(f, true),
   });
   signal.addEventListener('abort', () => painter.destroy(), { once: true });
-  // What was found before this was loaded.
+  // What was found before this was loaded, painted now: a reveal may come right after.
   for (const list of scanner.all()) schedule.added([...list]);
+  schedule.now();
   return { painter, schedule, cards, reveal };
 }

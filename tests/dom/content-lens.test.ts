@@ -339,6 +339,69 @@ describe('the part of the lens loaded with the first mention', () => {
     expect(lens.summary().total).toBe(2);
     error.mockRestore();
   });
+  it('on a page that does not change, tries again when the popup asks after a failed load', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    document.body.innerHTML = '<p>OpenAI leads.</p>';
+    const { load, waiting } = heldLoader();
+    const lens = start({}, 'example.com', load);
+    await until(() => expect(load).toHaveBeenCalledTimes(1));
+    waiting[0]?.reject(new Error('Failed to fetch dynamically imported module'));
+    await until(() => expect(error).toHaveBeenCalledTimes(1));
+    const revealed = lens.orderReady().then(() => lens.reveal());
+    await until(() => expect(load).toHaveBeenCalledTimes(2));
+    waiting[1]?.resolve();
+    expect(await revealed).toEqual({ index: 1, total: 1 });
+    await until(() => expect(marks()).toEqual(['openai:OpenAI']));
+    error.mockRestore();
+  });
+
+  it('answers the popup and says once when the loaded part fails to start', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    document.body.innerHTML = '<p>OpenAI leads.</p>';
+    const broken = {
+      createShow: () => {
+        throw new Error('out of step');
+      },
+    } as unknown as Awaited<ReturnType<typeof loadShow>>;
+    const load = vi.fn(() => Promise.resolve(broken));
+    const lens = start({}, 'example.com', load);
+    await until(() => expect(load).toHaveBeenCalledTimes(1));
+    // Neither question is left rejected; each asks the loader again.
+    await expect(lens.orderReady()).resolves.toBeUndefined();
+    await expect(lens.orderReady()).resolves.toBeUndefined();
+    expect(load).toHaveBeenCalledTimes(3);
+    expect(lens.summary().total).toBe(1);
+    expect(lens.reveal()).toBeNull();
+    expect(error).toHaveBeenCalledTimes(1);
+    error.mockRestore();
+  });
+
+  it('says nothing of a load that fails after the lens was turned off', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    document.body.innerHTML = '<p>OpenAI leads.</p>';
+    const { load, waiting } = heldLoader();
+    start({}, 'example.com', load);
+    await until(() => expect(load).toHaveBeenCalledTimes(1));
+    abort.abort();
+    waiting[0]?.reject(new Error('Extension context invalidated.'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(error).not.toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  it('flashes a mention revealed the moment it loads', async () => {
+    document.body.innerHTML = '<p>OpenAI and SpaceX.</p>';
+    const { load, waiting } = heldLoader();
+    const lens = start({}, 'example.com', load);
+    await until(() => expect(load).toHaveBeenCalledTimes(1));
+    const revealed = lens.orderReady().then(() => lens.reveal('spacex'));
+    waiting[0]?.resolve();
+    expect(await revealed).toEqual({ index: 1, total: 1 });
+    const outlined = [...document.querySelectorAll<HTMLElement>('rivalry-mark')]
+      .filter((m) => m.style.outline !== '')
+      .map((m) => m.textContent);
+    expect(outlined).toEqual(['SpaceX']);
+  });
 });
 
 describe('contextOf', () => {

@@ -19,8 +19,8 @@ describe('stageTwoConfig', () => {
       expect(config.build?.watch).toBeNull();
       expect(config.build?.lib ? config.build.lib.formats : undefined).toEqual(['es']);
     }
-    // Only the first empties the folder.
-    expect(configs.map((c) => c.build?.emptyOutDir)).toEqual([true, false, false]);
+    // None empties the folder (a watching one would, on each rebuild, with the others' files).
+    expect(configs.map((c) => c.build?.emptyOutDir)).toEqual([false, false, false]);
   });
 
   it('keeps watching its sources under `wxt dev`, whose rebuilds skip build:done', () => {
