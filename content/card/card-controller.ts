@@ -6,6 +6,7 @@ import { type CardModel, withMention } from '../../core/card-model';
 import type { EntityId } from '../../core/types';
 import { type Found, sameMention } from '../found';
 import type { Step } from '../lens/reveal';
+import { loadOnce } from '../load-once';
 import { OneShot } from '../one-shot';
 import type { CardHost } from './card-host';
 import { createHover, type Hover } from './hover';
@@ -61,19 +62,7 @@ export function createCardController(o: CardControllerOptions): CardController {
   let loading: Found | null = null;
   const cards = new Map<EntityId, Promise<CardModel | null>>();
   /** The card UI once loaded: every card after the first opens without waiting for it. */
-  let ui: StageTwo | null = null;
-  let uiLoading: Promise<StageTwo | null> | null = null;
-  const uiReady = (): Promise<StageTwo | null> => {
-    uiLoading ??= o.loadUi().then(
-      (m) => (ui = m),
-      () => {
-        // Not loaded (the extension was reloaded or updated under the page): try again next time.
-        uiLoading = null;
-        return null;
-      },
-    );
-    return uiLoading;
-  };
+  const ui = loadOnce(o.loadUi);
   /** Set while the card shows its undo state: it then closes by itself. */
   const undoing = new OneShot(signal);
 
@@ -148,7 +137,8 @@ export function createCardController(o: CardControllerOptions): CardController {
     undoing.cancel();
     const model = cardOf(f.mention.entity);
     // Only the first card waits for the UI; later ones take the same path as its text.
-    const ready = ui ? model.then((m) => [m, ui] as const) : Promise.all([model, uiReady()]);
+    const loaded = ui.value;
+    const ready = loaded ? model.then((m) => [m, loaded] as const) : Promise.all([model, ui.get()]);
     void ready.then(([model, stage]) => {
       // Closed, or another mention asked for, while this card was on its way.
       if (loading !== f || signal.aborted) return;
@@ -170,7 +160,7 @@ export function createCardController(o: CardControllerOptions): CardController {
       // asleep has woken, and the UI is compiled, by the time the card opens.
       approach: (f) => {
         void cardOf(f.mention.entity);
-        void uiReady();
+        void ui.get();
       },
       // A card offering its Undo outlives the pointer leaving it; it closes when its time is up.
       close: (why) => {

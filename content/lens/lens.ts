@@ -17,6 +17,7 @@ import type { PageState, PageSummary } from '../../extension/messages';
 import { guarded, reportError } from '../../extension/report-error';
 import type { HighlightStyle } from '../../extension/setting-specs';
 import { ORDER_SLICES, SLICE_BUDGET_MS } from '../budgets';
+import { loadOnce } from '../load-once';
 import type { StageTwo } from '../card/card-controller';
 import type { Found } from '../found';
 import { highlightApi } from '../paint/highlight-api';
@@ -159,9 +160,6 @@ export function createLens(o: LensOptions): Lens {
   let active: ActiveFilter = filter();
   const api = o.forceFallback ? null : highlightApi(win);
   const shadowRoots = new Set<ShadowRoot>();
-  /** Painting and cards, once the first mention is found and they are loaded. */
-  let show: Show | null = null;
-  let showing: Promise<Show | null> | null = null;
 
   const docOrder = createDocOrder();
   const observer = createBatchedObserver(
@@ -172,7 +170,7 @@ export function createLens(o: LensOptions): Lens {
       // Read in the callbacks of the frame about to be drawn: what was found is painted in it
       // too, without the schedule's wait (the browser rebuilds its highlight markers for that
       // frame anyway, after the page's change).
-      if (batch.inFrame) show?.schedule.now();
+      if (batch.inFrame) shown.value?.schedule.now();
     }),
     signal,
     win,
@@ -190,7 +188,7 @@ export function createLens(o: LensOptions): Lens {
 
   const makeShow = (m: ShowModule): Show | null => {
     if (signal.aborted) return null;
-    show = m.createShow({
+    return m.createShow({
       win,
       signal,
       api,
@@ -212,30 +210,21 @@ export function createLens(o: LensOptions): Lens {
       onUndismiss: o.onUndismiss,
       now: () => ({ dismissals: settings.dismissals, lens }),
     });
-    return show;
   };
   /**
-   * Loads `show.ts` once there is something to show. A failed load (the extension was updated
-   * under the page) is tried again on the next mention, or when the popup asks.
+   * Painting and cards (`show.ts`), loaded with the first mention. A failed load (the extension
+   * was updated under the page) is tried again on the next mention, or when the popup asks.
    */
-  const loadShow = (found = anyFound()): Promise<Show | null> => {
-    if (show) return Promise.resolve(show);
-    if (!showing && found) {
-      showing = o
-        .loadShow()
-        .then(makeShow)
-        .catch((error: unknown) => {
-          showing = null;
-          if (!signal.aborted) reportError(error, 'loading the highlights');
-          return null;
-        });
-    }
-    return showing ?? Promise.resolve(null);
-  };
-  /** Whether anything was found, shown or not (hidden ones may be shown by a setting). */
-  const anyFound = (): boolean => {
-    for (const list of scanner.all()) if (list.length > 0) return true;
-    return false;
+  const shown = loadOnce(
+    () => o.loadShow().then(makeShow),
+    (error) => {
+      if (!signal.aborted) reportError(error, 'loading the highlights');
+    },
+  );
+  /** Loads the show if anything was found, shown or not (a setting may show hidden ones). */
+  const loadShow = (): Promise<Show | null> => {
+    for (const list of scanner.all()) if (list.length > 0) return shown.get();
+    return Promise.resolve(null);
   };
 
   const scanner: Scanner = createScanner({
@@ -246,17 +235,18 @@ export function createLens(o: LensOptions): Lens {
     entityCount: o.entities.length,
     onAdd(list) {
       // Before the show is loaded, it paints what the scanner holds then.
+      const show = shown.value;
       if (show) {
         show.schedule.added(list);
         show.cards.reread(list);
-      } else if (list.length > 0) loadShow(true);
+      } else if (list.length > 0) void shown.get();
       count.changed();
     },
     onRemove(list) {
-      show?.schedule.removed(list);
+      shown.value?.schedule.removed(list);
       count.changed();
     },
-    onMoved: (list) => show?.schedule.moved(list),
+    onMoved: (list) => shown.value?.schedule.moved(list),
     onShadowRoot(root) {
       shadowRoots.add(root);
       observer.observe(root);
@@ -271,7 +261,7 @@ export function createLens(o: LensOptions): Lens {
   /** Shows and hides what a change of the hidden entities or the dismissals asks for. */
   const refilter = () => {
     active = filter();
-    if (show) reshow(show, scanner, active);
+    if (shown.value) reshow(shown.value, scanner, active);
     count.changed();
   };
   const lens: Lens = {
@@ -292,17 +282,18 @@ export function createLens(o: LensOptions): Lens {
     },
     summary: () => ({ state: scanner.state, ...summarize(activeFound(), docOrder) }),
     reveal: (entity) => {
-      if (!show) loadShow();
+      const show = shown.value;
+      if (!show) void loadShow();
       return show?.reveal(entity) ?? null;
     },
     processAnyway: () => scanner.processAnyway(),
     retry: () => {
-      loadShow();
+      void loadShow();
       scanner.rescan();
     },
     update(next) {
       settings = { ...settings, ...next };
-      if (next.highlightStyle) show?.painter.setStyle(next.highlightStyle);
+      if (next.highlightStyle) shown.value?.painter.setStyle(next.highlightStyle);
       if (next.hiddenEntities || next.dismissals) refilter();
     },
   };
