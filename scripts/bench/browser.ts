@@ -70,6 +70,8 @@ export async function launchBrowser(extDir: string | null): Promise<BenchBrowser
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
+      // Nothing but the bench's own server on 127.0.0.1 can be reached.
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
       // Exact rather than bucketed `performance.memory` figures.
       '--enable-precise-memory-info',
     ],

@@ -30,6 +30,7 @@ import {
 import {
   type Browser,
   card,
+  FIREFOX_ONLY_LOCAL_HOSTS,
   type FixtureServer,
   highlights,
   launch,
@@ -261,6 +262,7 @@ describe('rivalry data updates in Firefox', () => {
       // Firefox 153 lets WebDriver open moz-extension:// pages only with system access.
       args: ['--window-size=1100,800', '--remote-allow-system-access'],
       extraPrefsFirefox: {
+        ...FIREFOX_ONLY_LOCAL_HOSTS,
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }),
         // Grants an optional permission without the doorhanger a test cannot answer.
         'extensions.webextOptionalPermissionPrompts': false,

@@ -26,6 +26,21 @@ import type { PageSummary } from '../../extension/messages';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Chromium's flag that leaves 127.0.0.1 the one address a page can reach. */
+export const ONLY_LOCAL_HOSTS = '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1';
+/**
+ * Firefox's counterpart: every address but 127.0.0.1 goes to a proxy on a port where nothing
+ * listens (Firefox never sends 127.0.0.1 to a proxy), so it too reaches nothing else.
+ */
+export const FIREFOX_ONLY_LOCAL_HOSTS = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.allow_hijacking_localhost': false,
+  'network.dns.disablePrefetch': true,
+};
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** Screenshots go to a temporary folder (printed by the tests), not into the repository. */
 export const SHOTS = mkdtempSync(join(tmpdir(), 'rivalry-lens-shots-'));
@@ -102,10 +117,14 @@ export function extensionDir(mode: 'production' | 'fallback' = 'production'): st
   return dir;
 }
 
-/** Chromium's flags for a profile with our extension alone, and none of the browser's own traffic. */
+/**
+ * Chromium's flags for a profile with our extension alone, and none of the browser's own traffic:
+ * every host name but 127.0.0.1 fails to resolve, so a test can reach nothing beyond its server.
+ */
 export function extensionArgs(extDir: string): string[] {
   return [
     '--no-sandbox',
+    ONLY_LOCAL_HOSTS,
     `--disable-extensions-except=${extDir}`,
     `--load-extension=${extDir}`,
     '--disable-background-networking',
@@ -467,6 +486,7 @@ export async function launchFirefox(windowArgs: string[]): Promise<FirefoxBrowse
     // override that Firefox ESR 140 does not know.
     defaultViewport: null,
     args: windowArgs,
+    extraPrefsFirefox: FIREFOX_ONLY_LOCAL_HOSTS,
   });
   try {
     await browser.installExtension(join(ROOT, '.output/firefox-mv2'));

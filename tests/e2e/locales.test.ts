@@ -85,7 +85,7 @@ async function launchIn(lang: string): Promise<Session> {
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     env: { ...process.env, LANGUAGE: lang },
-    args: [...extensionArgs(dir), '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
+    args: extensionArgs(dir),
   });
   const worker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??

@@ -57,7 +57,6 @@ describe('the toolbar popup, opened by the browser', () => {
       args: [
         ...extensionArgs(dir),
         '--window-size=1280,860',
-        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
       ],
     });
     const sw = await browser.waitForTarget(
