@@ -54,10 +54,7 @@ describe('the toolbar popup, opened by the browser', () => {
       defaultViewport: null,
       ignoreDefaultArgs: ['--disable-extensions'],
       env: { ...process.env, DISPLAY: `:${display}` },
-      args: [
-        ...extensionArgs(dir),
-        '--window-size=1280,860',
-      ],
+      args: [...extensionArgs(dir), '--window-size=1280,860'],
     });
     const sw = await browser.waitForTarget(
       (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
