@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ONLY_LOCAL_HOSTS } from '../../tests/e2e/only-local.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const VIEWPORT = { width: 1100, height: 800 };
@@ -71,7 +72,7 @@ export async function launchBrowser(extDir: string | null): Promise<BenchBrowser
       '--no-first-run',
       '--disable-sync',
       // Nothing but the bench's own server on 127.0.0.1 can be reached.
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      ONLY_LOCAL_HOSTS,
       // Exact rather than bucketed `performance.memory` figures.
       '--enable-precise-memory-info',
     ],

@@ -22,12 +22,11 @@ import puppeteer, {
 } from 'puppeteer-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { PageSummary } from '../../extension/messages';
+import { ONLY_LOCAL_HOSTS } from './only-local';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Chromium's flag that leaves 127.0.0.1 the one address a page can reach. */
-export const ONLY_LOCAL_HOSTS = '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1';
 /**
  * Firefox's counterpart: every address but 127.0.0.1 goes to a proxy on a port where nothing
  * listens (Firefox never sends 127.0.0.1 to a proxy), so it too reaches nothing else.
