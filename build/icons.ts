@@ -46,9 +46,16 @@ export function stateSvg(source: string, state: ToolbarState): string {
   return svg;
 }
 
+/**
+ * resvg's options for a drawing `size` pixels wide. The drawing has no text, so the system's fonts
+ * are not loaded: scanning them took seconds on a machine with many installed.
+ */
+export const resvgOptions = (size: number) =>
+  ({ fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } }) as const;
+
 /** `svg` as a PNG `size` pixels wide. resvg draws the same bytes for the same input. */
 export function renderPng(svg: string, size: number): Buffer {
-  return new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+  return new Resvg(svg, resvgOptions(size)).render().asPng();
 }
 
 /** Every icon file of the build, by its path in the output folder. */

@@ -1,14 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { ICON_SIZES, ICON_SOURCE, iconFiles, iconPath, stateSvg } from '../../build/icons';
+import {
+  ICON_SIZES,
+  ICON_SOURCE,
+  iconFiles,
+  iconPath,
+  resvgOptions,
+  stateSvg,
+} from '../../build/icons';
 import { STATE_ICON_FILES, type ToolbarState } from '../../extension/toolbar-state';
 
 const source = readFileSync(ICON_SOURCE, 'utf8');
 
 /** How many of the drawing's opaque pixels have colour (not a grey), at 64 px. */
 function colouredPixels(svg: string): number {
-  const image = new Resvg(svg, { fitTo: { mode: 'width', value: 64 } }).render();
+  const image = new Resvg(svg, resvgOptions(64)).render();
   const px = image.pixels;
   let count = 0;
   for (let i = 0; i < px.length; i += 4) {
@@ -28,6 +35,10 @@ describe('state icons from one drawing', () => {
     expect(groups('on')).toEqual(['sides']);
     expect(groups('site-off')).toEqual(['empty-glass', 'strike']);
     expect(groups('paused')).toEqual(['empty-glass', 'pause']);
+  });
+
+  it('has no text, which the renders would draw without a font', () => {
+    expect(source).not.toMatch(/<text\b/);
   });
 
   it('is in colour when on and greyed where nothing is highlighted', () => {
