@@ -1,8 +1,9 @@
 /**
- * Searches for the entity fills in extension/palette.ts: eight opaque colours per scheme that are
- * as far apart as possible (CIEDE2000), also as seen with protanopia and deuteranopia, while link
- * and body text on them keep 4.5:1. Prints the sets; the chosen ones are copied into palette.ts
- * by hand, and tests/unit/palette-contrast.test.ts checks them there.
+ * Searches for the entity fills in extension/palette.ts: per scheme, an opaque colour for each
+ * highlighted entity of the dataset, as far apart as possible (CIEDE2000), also as seen with
+ * protanopia and deuteranopia, while link and body text on them keep 4.5:1. Prints the sets; the
+ * chosen ones are copied into palette.ts by hand, and tests/unit/palette-contrast.test.ts checks
+ * them there.
  *
  * The sets in palette.ts came from (each a few minutes):
  *   ONLY=light CAP=15.3 MIN_CONTRAST=4.55 STEP=3 RESTARTS=10 npx tsx scripts/palette-search.ts 11
@@ -27,6 +28,7 @@ import {
   rgbToLab,
   simulate,
 } from './colour-math';
+import { dataset } from '../core/rivalry-data';
 import { ENTITY_FILLS } from '../extension/palette';
 
 export interface Scheme {
@@ -42,7 +44,8 @@ export const SCHEMES: Scheme[] = [
   { name: 'dark', backgrounds: ['#121212', '#202124'], texts: ['#8ab4f8', '#e8eaed'] },
 ];
 
-const COUNT = 8;
+/** One colour per highlighted entity of the dataset. */
+const COUNT = dataset.entities.filter((e) => e.highlight).length;
 const MIN_CONTRAST = Number(process.env.MIN_CONTRAST ?? 4.6);
 const MIN_FROM_BACKGROUND = Number(process.env.MIN_FROM_BACKGROUND ?? 10);
 const BLIND_WEIGHT = Number(process.env.BLIND_WEIGHT ?? 0.5);

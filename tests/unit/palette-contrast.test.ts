@@ -8,6 +8,8 @@ import {
   type ColourScheme,
   entityFill,
   entityRgb,
+  ENTITY_FILLS,
+  ENTITY_UNDERLINES,
   entityUnderline,
   FILL_TEXT,
   FLASH_RGB,
@@ -63,9 +65,11 @@ describe('CIEDE2000 (Sharma, Wu and Dalal 2005 test data)', () => {
   });
 });
 
-describe('the eight highlighted entities', () => {
-  it('are the ones the palette is checked for', () => {
-    expect(highlighted).toHaveLength(8);
+describe('the highlighted entities', () => {
+  // A new entity without colours of its own would borrow another's and look like it on the page.
+  it.each(SCHEMES)('each have a fill and an underline of their own on a %s page', (scheme) => {
+    expect(highlighted.filter((id) => !ENTITY_FILLS[scheme][id])).toEqual([]);
+    expect(highlighted.filter((id) => !ENTITY_UNDERLINES[scheme][id])).toEqual([]);
   });
 
   for (const scheme of SCHEMES) {
