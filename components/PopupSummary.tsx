@@ -36,6 +36,12 @@ export function rankRows(entities: readonly EntityCount[], data: MapData): Summa
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
+/** The fronts the rows show, in the data's order: what the rows' coloured marks mean. */
+export function shownFronts(rows: readonly SummaryRow[], data: MapData): SummaryRow['fronts'] {
+  const shown = new Set(rows.flatMap((row) => row.fronts.map((f) => f.id)));
+  return data.fronts.filter((f) => shown.has(f.id)).map((f) => ({ id: f.id, name: f.name }));
+}
+
 /** "1 mention", "12 mentions", "1.204 Erwähnungen". */
 const mentions = (n: number) => i18n.t('popup.mentions', n, [formatNumber(n)]);
 
@@ -126,6 +132,15 @@ export function PopupSummary(props: {
                 {row.snippet.after}
               </span>
             </button>
+          </li>
+        ))}
+      </ul>
+      {/* Each row's label names its fronts already; the legend is for eyes. */}
+      <ul class="front-legend" aria-hidden="true">
+        {shownFronts(rows, data).map((front) => (
+          <li key={front.id}>
+            <i class={`mark front-${front.id}`} />
+            {front.name}
           </li>
         ))}
       </ul>

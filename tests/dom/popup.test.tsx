@@ -92,6 +92,19 @@ describe('the page summary', () => {
     expect(sendMessage).toHaveBeenCalledWith(tabId, { type: 'getSummary' }, { frameId: 0 });
   });
 
+  it('says what the front marks mean, for the fronts the rows show only', async () => {
+    page(summary());
+    render(<Popup tabId={tabId} data={data} />);
+    await screen.findByText('9 mentions of 3 names');
+    const legend = [...document.querySelectorAll('.front-legend li')];
+    expect(legend.map((li) => li.textContent)).toEqual(['AI', 'Space']);
+    expect(legend.map((li) => li.querySelector('.mark')?.className)).toEqual([
+      'mark front-ai',
+      'mark front-space',
+    ]);
+    expect(data.fronts.map((f) => f.id)).toContain('bci');
+  });
+
   it('ranks by count, then by name, and counts add up to the page total', () => {
     const s = summary();
     const rows = rankRows(s.entities, data);
