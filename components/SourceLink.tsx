@@ -1,13 +1,15 @@
 import type { SourceView } from '../core/card-model';
-import { i18n } from '../extension/i18n';
+import { formatDataDate, i18n } from '../extension/i18n';
 
 /**
- * A source, short: "Reuters, 2025-12-05" ("c. 2025-12-05" when the date is inferred), a link to
- * it; the headline is its tooltip and, for screen readers, part of the link's name.
+ * A source, short: "Reuters, Dec 5, 2025" ("c. Dec 5, 2025" when the date is inferred), in the
+ * interface's language as the facts' dates are, a link to it; the headline is its tooltip and,
+ * for screen readers, part of the link's name.
  */
 export function SourceLink({ source }: { source?: SourceView }) {
   if (!source) return null;
-  const date = source.dateInferred ? i18n.t('card.circa', [source.date]) : source.date;
+  const when = formatDataDate(source.date, 'short');
+  const date = source.dateInferred ? i18n.t('card.circa', [when]) : when;
   const label = `${source.publisher}, ${date}`;
   const name = `${label}: ${source.title}`;
   return (

@@ -30,14 +30,14 @@ export function formatNumber(n: number): string {
 
 /**
  * A dataset date (YYYY, YYYY-MM or YYYY-MM-DD) in the interface's language, as precise as it
- * is written: "2025", "December 2025", "5 December 2025". Read as a calendar date, in UTC, so
- * no time zone moves it a day.
+ * is written: "2025", "December 2025", "5 December 2025" ("Dec 5, 2025" with `month: 'short'`).
+ * Read as a calendar date, in UTC, so no time zone moves it a day.
  */
-export function formatDataDate(date: string): string {
+export function formatDataDate(date: string, month: 'long' | 'short' = 'long'): string {
   const [y, m, d] = date.split('-').map(Number);
   const when = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
   const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
-  if (m !== undefined) options.month = 'long';
+  if (m !== undefined) options.month = month;
   if (d !== undefined) options.day = 'numeric';
   return new Intl.DateTimeFormat(uiLanguage(), options).format(when);
 }

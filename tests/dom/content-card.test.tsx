@@ -84,18 +84,18 @@ describe('Card', () => {
     const links = [...container.querySelectorAll('a')];
     expect(links.length).toBeGreaterThan(0);
     expect(
-      screen.getAllByRole('link', { name: 'Example News, 2025-03-02: Altman and Stoke' }),
+      screen.getAllByRole('link', { name: 'Example News, Mar 2, 2025: Altman and Stoke' }),
     ).toHaveLength(links.length);
     for (const a of links) {
       // "Outlet, date" on screen; the headline is the tooltip and part of the link's name.
-      expect(a.textContent).toBe('Example News, 2025-03-02');
+      expect(a.textContent).toBe('Example News, Mar 2, 2025');
       expect(a.getAttribute('title')).toBe('Altman and Stoke');
       expect(a.getAttribute('href')).toBe('https://news.example/altman-stoke');
       expect(a.getAttribute('target')).toBe('_blank');
       expect(a.getAttribute('rel')).toBe('noopener noreferrer');
     }
     // A source without an address is named, not linked.
-    expect(screen.getAllByText('Rocket Weekly, 2024-11-20')[0]?.closest('a')).toBeNull();
+    expect(screen.getAllByText('Rocket Weekly, Nov 20, 2024')[0]?.closest('a')).toBeNull();
     expect(container.textContent).not.toMatch(/dated|as of that date|seed/i);
 
     fireEvent.click(button('Less'));
@@ -200,7 +200,7 @@ describe('Card', () => {
     render(<Card model={cardModel(inferred, 'stoke-space') as CardModel} />);
     fireEvent.click(button('More'));
     const links = screen.getAllByRole('link', {
-      name: 'Example News, c. 2025-03-02: Altman and Stoke',
+      name: 'Example News, c. Mar 2, 2025: Altman and Stoke',
     });
     expect(links.length).toBeGreaterThan(0);
   });

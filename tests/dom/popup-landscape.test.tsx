@@ -57,13 +57,13 @@ describe('Wider landscape', () => {
     ]);
     expect(items[0]?.textContent).toContain('AI chips are scarce.');
     const chips = within(items[0] as HTMLElement).getByRole('link', {
-      name: 'Chip Weekly, c. 2025-05-20: Chips and more chips',
+      name: 'Chip Weekly, c. May 20, 2025: Chips and more chips',
     });
     expect(chips.getAttribute('href')).toBe('https://chips.example/b');
     expect(chips.getAttribute('rel')).toBe('noopener noreferrer');
     expect(chips.getAttribute('target')).toBe('_blank');
     const hypersonic = within(items[1] as HTMLElement).getByRole('link');
-    expect(hypersonic.textContent).toBe('Example News, 2025-06-01');
+    expect(hypersonic.textContent).toBe('Example News, Jun 1, 2025');
   });
 
   it('lists every fact of the bundled landscape with its source’s address', () => {
