@@ -86,4 +86,6 @@ button:hover { border-color: var(--muted); }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 button.icon { padding: 0 7px; line-height: 1.4; }
 button.quiet { background: transparent; }
+/* The footer's notes are small; its buttons stay big enough to read and to hit. */
+footer button { font-size: 1.125em; padding: 3px 11px; }
 `;
