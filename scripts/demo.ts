@@ -69,10 +69,16 @@ if (headed) {
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   await popup.locator('button.entity').first().waitFor({ timeout: 10_000 });
   await popup.waitForTimeout(200);
+  // The popup as the toolbar shows it: its body's own size, not the tab's.
   const body = await popup.locator('body').boundingBox();
   await popup.screenshot({
     path: join(outDir, 'popup.png'),
-    clip: { x: 0, y: 0, width: 400, height: Math.min(600, Math.ceil(body?.height ?? 600)) },
+    clip: {
+      x: 0,
+      y: 0,
+      width: Math.min(400, Math.ceil(body?.width ?? 400)),
+      height: Math.min(600, Math.ceil(body?.height ?? 600)),
+    },
   });
   console.log(`Screenshots written to ${outDir}: page.png, card.png, popup.png`);
   await popup.close();
