@@ -37,9 +37,9 @@ export function rankRows(entities: readonly EntityCount[], data: MapData): Summa
 }
 
 /** The fronts the rows show, in the data's order: what the rows' coloured marks mean. */
-export function shownFronts(rows: readonly SummaryRow[], data: MapData): SummaryRow['fronts'] {
+export function shownFronts(rows: readonly SummaryRow[], data: MapData): MapData['fronts'] {
   const shown = new Set(rows.flatMap((row) => row.fronts.map((f) => f.id)));
-  return data.fronts.filter((f) => shown.has(f.id)).map((f) => ({ id: f.id, name: f.name }));
+  return data.fronts.filter((f) => shown.has(f.id));
 }
 
 /** "1 mention", "12 mentions", "1.204 Erwähnungen". */
@@ -91,12 +91,24 @@ export function PopupSummary(props: {
 
   return (
     <section class="summary" aria-labelledby="summary-total">
-      <p id="summary-total" class="total">
-        {i18n.t('popup.total', [
-          mentions(summary.total),
-          i18n.t('popup.names', summary.entities.length, [formatNumber(summary.entities.length)]),
-        ])}
-      </p>
+      {/* The legend beside the total, short, so that it takes no row from the list. */}
+      <div class="summary-head">
+        <p id="summary-total" class="total">
+          {i18n.t('popup.total', [
+            mentions(summary.total),
+            i18n.t('popup.names', summary.entities.length, [formatNumber(summary.entities.length)]),
+          ])}
+        </p>
+        {/* Each row's label names its fronts already; the legend is for eyes. */}
+        <ul class="front-legend" aria-hidden="true">
+          {shownFronts(rows, data).map((front) => (
+            <li key={front.id} title={front.name}>
+              <i class={`mark front-${front.id}`} />
+              {i18n.t(`popup.frontLegend.${front.id}`)}
+            </li>
+          ))}
+        </ul>
+      </div>
       <ul class="entities" onKeyDown={onKeyDown}>
         {rows.map((row) => (
           <li key={row.entity}>
@@ -132,15 +144,6 @@ export function PopupSummary(props: {
                 {row.snippet.after}
               </span>
             </button>
-          </li>
-        ))}
-      </ul>
-      {/* Each row's label names its fronts already; the legend is for eyes. */}
-      <ul class="front-legend" aria-hidden="true">
-        {shownFronts(rows, data).map((front) => (
-          <li key={front.id}>
-            <i class={`mark front-${front.id}`} />
-            {front.name}
           </li>
         ))}
       </ul>

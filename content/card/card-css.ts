@@ -88,4 +88,5 @@ button.icon { padding: 0 7px; line-height: 1.4; }
 button.quiet { background: transparent; }
 /* The footer's notes are small; its buttons stay big enough to read and to hit. */
 footer button { font-size: 1.125em; padding: 3px 11px; }
+footer button.icon { padding: 1px 9px; }
 `;

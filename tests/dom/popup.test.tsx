@@ -102,7 +102,21 @@ describe('the page summary', () => {
       'mark front-ai',
       'mark front-space',
     ]);
+    expect(legend.map((li) => li.getAttribute('title'))).toEqual(['AI', 'Space']);
     expect(data.fronts.map((f) => f.id)).toContain('bci');
+  });
+
+  it('writes the legend in the interface’s language', async () => {
+    const english = await useLocale('de');
+    try {
+      page(summary());
+      render(<Popup tabId={tabId} data={data} />);
+      await screen.findByText('9 Erwähnungen von 3 Namen');
+      const legend = [...document.querySelectorAll('.front-legend li')];
+      expect(legend.map((li) => li.textContent)).toEqual(['KI', 'Raumfahrt']);
+    } finally {
+      await english();
+    }
   });
 
   it('ranks by count, then by name, and counts add up to the page total', () => {
