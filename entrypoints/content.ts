@@ -11,6 +11,7 @@ import { isTopOrSameOriginFrame } from '../content/lens/where';
 import { earlySheet } from '../content/paint/early-sheet';
 import type { MatchFn } from '../content/scan/match-windows';
 import { linkMatcher, type Matcher } from '../core/matcher';
+import { drawsHighlightUnderlines } from '../extension/browser-support';
 import { sendToBackground } from '../extension/messages';
 import { PAGES } from '../extension/pages';
 import { reportError } from '../extension/report-error';
@@ -76,7 +77,9 @@ export default defineContentScript({
       forceFallback: import.meta.env.MODE === 'fallback',
       // Chromium styles highlights by inheritance from `:root`, with the sheet that
       // entrypoints/early-sheet.ts adopted at document start; Firefox needs rules on every element.
-      sheets: import.meta.env.FIREFOX ? { scope: 'tree' } : { scope: 'root', early: earlySheet() },
+      sheets: import.meta.env.FIREFOX
+        ? { scope: 'tree', underlines: drawsHighlightUnderlines(navigator.userAgent) }
+        : { scope: 'root', early: earlySheet() },
       sendCount: (total, active) => {
         // The background may be asleep or reloading; a lost badge update is harmless.
         sendToBackground('mentionCount', { total, active }).catch(() => {});

@@ -94,6 +94,12 @@ export interface SheetOptions {
    * or on a dark page, the painter puts a sheet of its own in its place.
    */
   early?: CSSStyleSheet | null;
+  /**
+   * False where the browser draws no underline of a `::highlight()` (Firefox before 146, see
+   * extension/browser-support.ts): the underline style is then painted as the fill, so that the
+   * mentions stay visible.
+   */
+  underlines?: boolean;
 }
 
 export function createHighlightPainter(
@@ -105,7 +111,9 @@ export function createHighlightPainter(
 ): Painter {
   const highlights = new Map<string, Highlight>();
   const entityByHighlight = new Map<Highlight, string>();
-  let style = initialStyle;
+  const drawable = (s: HighlightStyle): HighlightStyle =>
+    sheets.underlines === false ? 'fill' : s;
+  let style = drawable(initialStyle);
   /** Ours, made for a style or scheme the early sheet does not hold (or where there is none). */
   let own: CSSStyleSheet | null = null;
   /** The sheet in use, once something was painted. */
@@ -207,7 +215,7 @@ export function createHighlightPainter(
       api.registry.set(FLASH_HIGHLIGHT, hl);
     },
     setStyle(next) {
-      style = next;
+      style = drawable(next);
       restyle();
     },
     entityOf(highlight) {

@@ -309,6 +309,31 @@ describe('highlight rules written for the root (Chromium)', () => {
     rootPainter('fill', early);
     expect(document.adoptedStyleSheets).toEqual([page, early]);
   });
+
+  it('paints the fill for the underline style where the browser draws no underline', () => {
+    document.body.innerHTML = '<p>OpenAI</p>';
+    const fill = `::highlight(rivalry-openai){background-color:${entityFill('openai', 'light')}`;
+    const painter = createHighlightPainter(document, fakeApi(), ['openai'], 'underline', {
+      scope: 'tree',
+      underlines: false,
+    });
+    painter.add(foundIn(document.querySelector('p') as Element));
+    expect(rulesOf(document.adoptedStyleSheets[0])).toContain(fill);
+    painter.setStyle('fill');
+    painter.setStyle('underline');
+    expect(rulesOf(document.adoptedStyleSheets[0])).toContain(fill);
+    painter.destroy();
+    // Where it does, the underline style has no fill.
+    const drawn = createHighlightPainter(document, fakeApi(), ['openai'], 'underline', {
+      scope: 'tree',
+      underlines: true,
+    });
+    drawn.add(foundIn(document.querySelector('p') as Element));
+    const rules = rulesOf(document.adoptedStyleSheets[0]);
+    expect(rules).toContain('::highlight(rivalry-openai){text-decoration:underline wavy');
+    expect(rules).not.toContain('background-color:#');
+    drawn.destroy();
+  });
 });
 
 describe('on a dark page', () => {

@@ -6,11 +6,14 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { drawsHighlightUnderlines } from '../../extension/browser-support';
 import { entityFill } from '../../extension/palette';
 import { hexToRgb } from '../../scripts/colour-math';
 import {
   expandos,
+  FIREFOX_UUID,
   type HighlightReading,
+  pixelsOfColour,
   readHighlights,
   SHOTS,
   until,
@@ -142,6 +145,68 @@ describe('Firefox ESR', () => {
     await until(async () => expect(await xai()).toEqual(['xAI']));
     await click('Undo');
     await until(async () => expect(await xai()).toEqual(['XAI', 'xAI']));
+  });
+
+  it('keeps mentions visible in the underline style, as this Firefox can draw them', async () => {
+    const options = await ff.browser.newPage();
+    // WebDriver BiDi reports no load for an extension page: wait for what it shows instead.
+    await options
+      .goto(`moz-extension://${FIREFOX_UUID}/options.html`, { timeout: 3000 })
+      .catch(() => undefined);
+    const radio = () =>
+      options.evaluate(() => {
+        const underline = document.querySelector<HTMLInputElement>('input[value=underline]');
+        const why = document.getElementById(underline?.getAttribute('aria-describedby') ?? '');
+        return underline && { disabled: underline.disabled, why: why?.textContent ?? null };
+      });
+    await until(async () => expect(await radio()).not.toBeNull());
+    // As a settings file or another synced Firefox would leave it.
+    await options.evaluate(() =>
+      (
+        globalThis as unknown as {
+          browser: { storage: { sync: { set(v: object): Promise<void> } } };
+        }
+      ).browser.storage.sync.set({ highlightStyle: 'underline' }),
+    );
+    const underlines = drawsHighlightUnderlines(await ff.page.evaluate(() => navigator.userAgent));
+    expect(await radio()).toEqual(
+      underlines
+        ? { disabled: false, why: null }
+        : { disabled: true, why: expect.stringMatching(/underlines need Firefox 146 or later/) },
+    );
+    await options.screenshot({ path: join(SHOTS, 'options-firefox.png') });
+    await options.close();
+
+    await ff.page.goto(ff.server.url('/light-page.html'));
+    await until(async () => expect(Object.keys(await highlights())).toHaveLength(8));
+    const fill = hexToRgb(entityFill('neuralink', 'light'));
+    const filled = async () => {
+      const shot = await ff.page.screenshot({ encoding: 'base64' });
+      return (await ff.page.evaluate(pixelsOfColour, [shot, fill, 2] as const)).matching;
+    };
+    if (underlines) {
+      // Firefox 146 and later draw the underline alone, as Chromium does.
+      await until(async () => expect(await filled()).toBe(0));
+    } else {
+      // Before 146 Firefox draws no highlight underline: the fill is painted instead of nothing.
+      await until(async () => expect(await filled()).toBeGreaterThan(100));
+    }
+    await ff.page.screenshot({ path: join(SHOTS, 'underline-style-firefox.png') });
+    const back = await ff.browser.newPage();
+    await back
+      .goto(`moz-extension://${FIREFOX_UUID}/options.html`, { timeout: 3000 })
+      .catch(() => undefined);
+    await until(async () =>
+      expect(await back.evaluate(() => Boolean(document.querySelector('input')))).toBe(true),
+    );
+    await back.evaluate(() =>
+      (
+        globalThis as unknown as {
+          browser: { storage: { sync: { remove(k: string): Promise<void> } } };
+        }
+      ).browser.storage.sync.remove('highlightStyle'),
+    );
+    await back.close();
   });
 
   it('caused no page or console error', () => {

@@ -31,6 +31,7 @@ import {
   type Browser,
   card,
   FIREFOX_ONLY_LOCAL_HOSTS,
+  FIREFOX_UUID,
   type FixtureServer,
   highlights,
   launch,
@@ -243,7 +244,7 @@ describe('rivalry data updates in Chromium', () => {
 describe('rivalry data updates in Firefox', () => {
   const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
   // The options page's address holds the add-on's internal id, random unless set beforehand.
-  const UUID = '5b0c7f1e-9d2a-4c3b-8e61-3f0a2d9c4b71';
+  const UUID = FIREFOX_UUID;
   let firefox: Firefox;
   let page: FirefoxPage;
 

@@ -41,6 +41,8 @@ export const FIREFOX_ONLY_LOCAL_HOSTS = {
   'network.dns.disablePrefetch': true,
 };
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The Firefox build's internal id in `launchFirefox`: its pages are `moz-extension://<this>/…`. */
+export const FIREFOX_UUID = '5b0c7f1e-9d2a-4c3b-8e61-3f0a2d9c4b71';
 /** Screenshots go to a temporary folder (printed by the tests), not into the repository. */
 export const SHOTS = mkdtempSync(join(tmpdir(), 'rivalry-lens-shots-'));
 
@@ -476,6 +478,9 @@ export async function bundleFixture(entry: string, globalName: string): Promise<
  * by puppeteer-core over WebDriver BiDi; `windowArgs` size its window.
  */
 export async function launchFirefox(windowArgs: string[]): Promise<FirefoxBrowser> {
+  const dir = join(ROOT, '.output/firefox-mv2');
+  const geckoId: string = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))
+    .browser_specific_settings.gecko.id;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -484,11 +489,16 @@ export async function launchFirefox(windowArgs: string[]): Promise<FirefoxBrowse
     // The window's size, not `page.setViewport`: puppeteer sends with it a screen orientation
     // override that Firefox ESR 140 does not know.
     defaultViewport: null,
-    args: windowArgs,
-    extraPrefsFirefox: FIREFOX_ONLY_LOCAL_HOSTS,
+    // Firefox 153 lets WebDriver open moz-extension:// pages only with system access.
+    args: [...windowArgs, '--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      ...FIREFOX_ONLY_LOCAL_HOSTS,
+      // The add-on's internal id, random unless set beforehand, is in its pages' addresses.
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
+    },
   });
   try {
-    await browser.installExtension(join(ROOT, '.output/firefox-mv2'));
+    await browser.installExtension(dir);
   } catch (e) {
     await browser.close();
     throw e;
