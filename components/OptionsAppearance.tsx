@@ -1,6 +1,7 @@
 /** How mentions look (fill or underline) and how long the pointer rests before a card opens. */
 import { useEffect, useState } from 'preact/hooks';
 import { DWELL_MAX_MS, DWELL_MIN_MS, type HighlightStyle } from '../extension/setting-specs';
+import { FIREFOX_HIGHLIGHT_UNDERLINES } from '../extension/browser-support';
 import { formatNumber, i18n } from '../extension/i18n';
 import { entityFill, entityUnderline, FILL_TEXT } from '../extension/palette';
 import { dwellMs, highlightStyle } from '../extension/settings';
@@ -28,14 +29,20 @@ export function OptionsAppearance(props: {
   dwell: number;
   /** The entity whose colours the samples wear. */
   sampleEntity: string;
+  /**
+   * Whether this browser draws highlight underlines (extension/browser-support.ts). Where it does
+   * not, pages show the fill whatever is stored, so the choices show that and say why.
+   */
+  underlines: boolean;
 }) {
+  const shown = props.underlines ? props.style : 'fill';
   // The slider moves freely; the setting is written when it is let go.
   const [dwell, setDwell] = useState(props.dwell);
   useEffect(() => setDwell(props.dwell), [props.dwell]);
   return (
     <section aria-labelledby="look-title">
       <h2 id="look-title">{i18n.t('options.look.title')}</h2>
-      <fieldset class="radios">
+      <fieldset class={props.underlines ? 'radios' : 'radios no-underlines'}>
         <legend>{i18n.t('options.look.style')}</legend>
         {STYLES.map((style) => (
           <label key={style.value}>
@@ -43,7 +50,9 @@ export function OptionsAppearance(props: {
               type="radio"
               name="highlight-style"
               value={style.value}
-              checked={props.style === style.value}
+              checked={shown === style.value}
+              disabled={style.value === 'underline' && !props.underlines}
+              aria-describedby={props.underlines ? undefined : 'style-explain'}
               onChange={() => void highlightStyle.setValue(style.value)}
             />
             <span class={`sample sample-${style.value}`} style={sampleVars(props.sampleEntity)}>
@@ -52,6 +61,12 @@ export function OptionsAppearance(props: {
           </label>
         ))}
       </fieldset>
+      {!props.underlines && (
+        <p class="explain" id="style-explain">
+          {/* $1: the first Firefox version that draws them. */}
+          {i18n.t('options.look.underlineUnavailable', [String(FIREFOX_HIGHLIGHT_UNDERLINES)])}
+        </p>
+      )}
       <label class="range" for="dwell">
         {i18n.t('options.look.delay')}{' '}
         <output for="dwell">{i18n.t('options.look.delayValue', [formatNumber(dwell)])}</output>

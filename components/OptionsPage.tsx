@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import type { EntityId } from '../core/types';
+import { drawsHighlightUnderlines } from '../extension/browser-support';
 import {
   disabledSites,
   dismissals,
@@ -57,6 +58,7 @@ export function OptionsPage(props: { entities: readonly OptionsEntity[] }) {
             style={style}
             dwell={dwell}
             sampleEntity={props.entities.find((e) => e.highlight)?.id ?? 'openai'}
+            underlines={drawsHighlightUnderlines(navigator.userAgent)}
           />
           <OptionsDismissals dismissals={dismissed} nameOf={nameOf} />
           <OptionsBackup />

@@ -127,6 +127,31 @@ describe('what and how to highlight', () => {
     fireEvent.change(slider, { target: { value: '650' } });
     await waitFor(async () => expect(await dwellMs.getValue()).toBe(650));
   });
+
+  it('in a Firefox that draws no underline, shows the fill chosen and says why', async () => {
+    vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(
+      'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0',
+    );
+    // A synced or imported choice of the underline: pages paint the fill, and so does this.
+    await highlightStyle.setValue('underline');
+    render(<OptionsPage entities={entities} />);
+    const underline = (await screen.findByRole('radio', { name: 'Underline' })) as HTMLInputElement;
+    const fill = screen.getByRole('radio', { name: 'Fill' }) as HTMLInputElement;
+    expect([fill.checked, underline.checked, underline.disabled]).toEqual([true, false, true]);
+    const why = document.getElementById(underline.getAttribute('aria-describedby') ?? '');
+    expect(why?.textContent).toBe(
+      'This version of Firefox draws highlights as a fill only: underlines need Firefox 146 or later.',
+    );
+    vi.restoreAllMocks();
+  });
+
+  it('offers the underline wherever it is drawn', async () => {
+    render(<OptionsPage entities={entities} />);
+    const underline = (await screen.findByRole('radio', { name: 'Underline' })) as HTMLInputElement;
+    expect(underline.disabled).toBe(false);
+    expect(underline.hasAttribute('aria-describedby')).toBe(false);
+    expect(screen.queryByText(/underlines need Firefox/)).toBeNull();
+  });
 });
 
 describe('dismissed false positives', () => {
