@@ -10,6 +10,7 @@ import { cardModel } from '../core/card-model';
 import type { Dataset } from '../core/dataset';
 import { loadActiveDataset, watchActiveDataset } from '../extension/active-dataset';
 import { TabBadges, toolbarAction } from '../extension/badge';
+import { withLocalFronts } from '../extension/front-names';
 import { checkIfDue, dataUpdatesOn } from '../extension/data-update';
 import { storedDismissal } from '../extension/dismissal';
 import { isMessage, sendToTab } from '../extension/messages';
@@ -100,7 +101,7 @@ export default defineBackground(() => {
     sender: Browser.runtime.MessageSender,
   ): Promise<unknown> | undefined {
     if (isMessage(message, 'getCard'))
-      return activeDataset().then((data) => cardModel(data, message.entity));
+      return activeDataset().then((data) => cardModel(withLocalFronts(data), message.entity));
     if (isMessage(message, 'getSettings'))
       return readSettings(Array.isArray(message.names) ? message.names : []);
     if (isMessage(message, 'dismiss')) return addDismissal(storedDismissal(message)).then(() => {});

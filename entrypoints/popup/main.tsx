@@ -5,6 +5,7 @@ import '../../components/theme.css';
 import '../../components/popup.css';
 import { Popup } from '../../components/Popup';
 import { loadActiveDataset } from '../../extension/active-dataset';
+import { withLocalFronts } from '../../extension/front-names';
 
 const param = new URLSearchParams(location.search).get('tab');
 const ownTab = param !== null && /^\d+$/.test(param);
@@ -24,5 +25,5 @@ const root = document.getElementById('root');
 const close = ownTab ? undefined : () => window.close();
 if (root)
   void Promise.all([targetTab(), loadActiveDataset()]).then(([tabId, active]) =>
-    render(<Popup tabId={tabId} data={active.dataset} close={close} />, root),
+    render(<Popup tabId={tabId} data={withLocalFronts(active.dataset)} close={close} />, root),
   );

@@ -34,7 +34,7 @@ const LANGUAGES = {
     mapFold: 'Rivalitätskarte',
     optionsTitle: 'Einstellungen von Rivalry Lens',
     cardLabel: 'Rivalry Lens: Stoke Space',
-    cardWords: ['Unternehmen', 'Space — gegen SpaceX', 'Datenstand:', 'Nicht das', 'Mehr'],
+    cardWords: ['Unternehmen', 'Raumfahrt — gegen SpaceX', 'Datenstand:', 'Nicht das', 'Mehr'],
   },
   fr: {
     total: /^\d+ mentions de 8 noms$/,
@@ -42,7 +42,7 @@ const LANGUAGES = {
     mapFold: 'Carte des rivalités',
     optionsTitle: 'Options de Rivalry Lens',
     cardLabel: 'Rivalry Lens : Stoke Space',
-    cardWords: ['entreprise', 'Space — contre SpaceX', 'Données :', 'Pas ça', 'Plus'],
+    cardWords: ['entreprise', 'Espace — contre SpaceX', 'Données :', 'Pas ça', 'Plus'],
   },
   es: {
     total: /^\d+ menciones de 8 nombres$/,
@@ -50,7 +50,7 @@ const LANGUAGES = {
     mapFold: 'Mapa de rivalidades',
     optionsTitle: 'Opciones de Rivalry Lens',
     cardLabel: 'Rivalry Lens: Stoke Space',
-    cardWords: ['empresa', 'Space — contra SpaceX', 'Datos:', 'No es esto', 'Más'],
+    cardWords: ['empresa', 'Espacio — contra SpaceX', 'Datos:', 'No es esto', 'Más'],
   },
   ja: {
     total: /^言及 \d+ 件（名前 8 件）$/,
@@ -58,7 +58,7 @@ const LANGUAGES = {
     mapFold: '対立マップ',
     optionsTitle: 'Rivalry Lens の設定',
     cardLabel: 'Rivalry Lens：Stoke Space',
-    cardWords: ['企業', 'Space — 対 SpaceX', '時点のデータ', 'これではない', '詳しく'],
+    cardWords: ['企業', '宇宙 — 対 SpaceX', '時点のデータ', 'これではない', '詳しく'],
   },
 } as const;
 
