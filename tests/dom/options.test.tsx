@@ -132,17 +132,22 @@ describe('what and how to highlight', () => {
     vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(
       'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0',
     );
-    // A synced or imported choice of the underline: pages paint the fill, and so does this.
-    await highlightStyle.setValue('underline');
-    render(<OptionsPage entities={entities} />);
-    const underline = (await screen.findByRole('radio', { name: 'Underline' })) as HTMLInputElement;
-    const fill = screen.getByRole('radio', { name: 'Fill' }) as HTMLInputElement;
-    expect([fill.checked, underline.checked, underline.disabled]).toEqual([true, false, true]);
-    const why = document.getElementById(underline.getAttribute('aria-describedby') ?? '');
-    expect(why?.textContent).toBe(
-      'This version of Firefox draws highlights as a fill only: underlines need Firefox 146 or later.',
-    );
-    vi.restoreAllMocks();
+    try {
+      // A synced or imported choice of the underline: pages paint the fill, and so does this.
+      await highlightStyle.setValue('underline');
+      render(<OptionsPage entities={entities} />);
+      const underline = (await screen.findByRole('radio', {
+        name: 'Underline',
+      })) as HTMLInputElement;
+      const fill = screen.getByRole('radio', { name: 'Fill' }) as HTMLInputElement;
+      expect([fill.checked, underline.checked, underline.disabled]).toEqual([true, false, true]);
+      const why = document.getElementById(underline.getAttribute('aria-describedby') ?? '');
+      expect(why?.textContent).toBe(
+        'This version of Firefox draws highlights as a fill only: underlines need Firefox 146 or later.',
+      );
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('offers the underline wherever it is drawn', async () => {

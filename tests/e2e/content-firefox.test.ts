@@ -159,54 +159,53 @@ describe('Firefox ESR', () => {
         const why = document.getElementById(underline?.getAttribute('aria-describedby') ?? '');
         return underline && { disabled: underline.disabled, why: why?.textContent ?? null };
       });
+    /** The extension's synced settings, set (or, with `null`, the style removed) from its page. */
+    const setStyle = (style: 'underline' | null) =>
+      options.evaluate((value) => {
+        const { sync } = (
+          globalThis as unknown as {
+            browser: {
+              storage: {
+                sync: { set(v: object): Promise<void>; remove(k: string): Promise<void> };
+              };
+            };
+          }
+        ).browser.storage;
+        return value ? sync.set({ highlightStyle: value }) : sync.remove('highlightStyle');
+      }, style);
     await until(async () => expect(await radio()).not.toBeNull());
-    // As a settings file or another synced Firefox would leave it.
-    await options.evaluate(() =>
-      (
-        globalThis as unknown as {
-          browser: { storage: { sync: { set(v: object): Promise<void> } } };
-        }
-      ).browser.storage.sync.set({ highlightStyle: 'underline' }),
-    );
-    const underlines = drawsHighlightUnderlines(await ff.page.evaluate(() => navigator.userAgent));
-    expect(await radio()).toEqual(
-      underlines
-        ? { disabled: false, why: null }
-        : { disabled: true, why: expect.stringMatching(/underlines need Firefox 146 or later/) },
-    );
-    await options.screenshot({ path: join(SHOTS, 'options-firefox.png') });
-    await options.close();
+    try {
+      // As a settings file or another synced Firefox would leave it.
+      await setStyle('underline');
+      const ua = await ff.page.evaluate(() => navigator.userAgent);
+      const underlines = drawsHighlightUnderlines(ua);
+      expect(await radio()).toEqual(
+        underlines
+          ? { disabled: false, why: null }
+          : { disabled: true, why: expect.stringMatching(/underlines need Firefox 146 or later/) },
+      );
+      await options.screenshot({ path: join(SHOTS, 'options-firefox.png') });
 
-    await ff.page.goto(ff.server.url('/light-page.html'));
-    await until(async () => expect(Object.keys(await highlights())).toHaveLength(8));
-    const fill = hexToRgb(entityFill('neuralink', 'light'));
-    const filled = async () => {
-      const shot = await ff.page.screenshot({ encoding: 'base64' });
-      return (await ff.page.evaluate(pixelsOfColour, [shot, fill, 2] as const)).matching;
-    };
-    if (underlines) {
-      // Firefox 146 and later draw the underline alone, as Chromium does.
-      await until(async () => expect(await filled()).toBe(0));
-    } else {
-      // Before 146 Firefox draws no highlight underline: the fill is painted instead of nothing.
-      await until(async () => expect(await filled()).toBeGreaterThan(100));
+      await ff.page.bringToFront();
+      await ff.page.goto(ff.server.url('/light-page.html'));
+      await until(async () => expect(Object.keys(await highlights())).toHaveLength(8));
+      const fill = hexToRgb(entityFill('neuralink', 'light'));
+      const filled = async () => {
+        const shot = await ff.page.screenshot({ encoding: 'base64' });
+        return (await ff.page.evaluate(pixelsOfColour, [shot, fill, 2] as const)).matching;
+      };
+      if (underlines) {
+        // Firefox 146 and later draw the underline alone, as Chromium does.
+        await until(async () => expect(await filled()).toBe(0));
+      } else {
+        // Before 146 Firefox draws no highlight underline: the fill is painted instead of nothing.
+        await until(async () => expect(await filled()).toBeGreaterThan(100));
+      }
+      await ff.page.screenshot({ path: join(SHOTS, 'underline-style-firefox.png') });
+    } finally {
+      await setStyle(null);
+      await options.close();
     }
-    await ff.page.screenshot({ path: join(SHOTS, 'underline-style-firefox.png') });
-    const back = await ff.browser.newPage();
-    await back
-      .goto(`moz-extension://${FIREFOX_UUID}/options.html`, { timeout: 3000 })
-      .catch(() => undefined);
-    await until(async () =>
-      expect(await back.evaluate(() => Boolean(document.querySelector('input')))).toBe(true),
-    );
-    await back.evaluate(() =>
-      (
-        globalThis as unknown as {
-          browser: { storage: { sync: { remove(k: string): Promise<void> } } };
-        }
-      ).browser.storage.sync.remove('highlightStyle'),
-    );
-    await back.close();
   });
 
   it('caused no page or console error', () => {

@@ -26,13 +26,14 @@ declare const chrome: typeof import('wxt/browser').browser;
 
 const WIDTH = 360;
 
-/** Words each language must show: the popup's total and links, the options page's title. */
+/** Words each language must show: the popup's total, links and map, the options page's title. */
 const LANGUAGES = {
   de: {
     total: /^\d+ Erwähnungen von 8 Namen$/,
     options: 'Einstellungen',
     mapFold: 'Rivalitätskarte',
     optionsTitle: 'Einstellungen von Rivalry Lens',
+    mapFront: 'Gehirn-Computer-Schnittstellen',
     cardLabel: 'Rivalry Lens: Stoke Space',
     cardWords: ['Unternehmen', 'Raumfahrt — gegen SpaceX', 'Datenstand:', 'Nicht das', 'Mehr'],
   },
@@ -41,6 +42,7 @@ const LANGUAGES = {
     options: 'Options',
     mapFold: 'Carte des rivalités',
     optionsTitle: 'Options de Rivalry Lens',
+    mapFront: 'Interfaces cerveau-machine',
     cardLabel: 'Rivalry Lens : Stoke Space',
     cardWords: ['entreprise', 'Espace — contre SpaceX', 'Données :', 'Pas ça', 'Plus'],
   },
@@ -49,6 +51,7 @@ const LANGUAGES = {
     options: 'Opciones',
     mapFold: 'Mapa de rivalidades',
     optionsTitle: 'Opciones de Rivalry Lens',
+    mapFront: 'Interfaces cerebro-ordenador',
     cardLabel: 'Rivalry Lens: Stoke Space',
     cardWords: ['empresa', 'Espacio — contra SpaceX', 'Datos:', 'No es esto', 'Más'],
   },
@@ -57,6 +60,7 @@ const LANGUAGES = {
     options: 'オプション',
     mapFold: '対立マップ',
     optionsTitle: 'Rivalry Lens の設定',
+    mapFront: 'ブレイン・コンピューター・インターフェース',
     cardLabel: 'Rivalry Lens：Stoke Space',
     cardWords: ['企業', '宇宙 — 対 SpaceX', '時点のデータ', 'これではない', '詳しく'],
   },
@@ -136,6 +140,8 @@ describe.each(Object.entries(LANGUAGES))('in %s', (lang, words) => {
 
     await page.locator('summary', { hasText: words.mapFold }).click();
     await page.locator('details.fold[open] svg.rivalry-map').waitFor();
+    // The map's legend names the fronts in this language too.
+    expect(await page.locator('.map-legend').textContent()).toContain(words.mapFront);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
     await page.screenshot({ path: `/tmp/locales-popup-map-${lang}.png` });
   });
