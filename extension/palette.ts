@@ -4,6 +4,7 @@
  * script. The popup's and options page's CSS colours are in components/theme.css; its accent
  * is `ACCENT` (a unit test holds the two together).
  */
+import { drawsHighlightUnderlines } from './browser-support';
 
 /** Light pages (a light background behind the text) or dark ones; see content/paint/page-scheme.ts. */
 export type ColourScheme = 'light' | 'dark';
@@ -114,18 +115,27 @@ export function entityUnderline(entity: string, scheme: ColourScheme): string {
 
 /**
  * A swatch that looks like the entity's mentions: a `background` of its fill with a band of its
- * underline colour along the bottom (the popup's rows, the card, the options page).
+ * underline colour along the bottom (the popup's rows, the card, the options page), or the fill
+ * alone where the browser draws no highlight underline.
  */
-export function entitySwatch(entity: string, scheme: ColourScheme): string {
+export function entitySwatch(entity: string, scheme: ColourScheme, underline = true): string {
+  const fill = entityFill(entity, scheme);
+  if (!underline) return fill;
   const ink = entityUnderline(entity, scheme);
-  return `linear-gradient(${ink}, ${ink}) bottom / 100% 30% no-repeat ${entityFill(entity, scheme)}`;
+  return `linear-gradient(${ink}, ${ink}) bottom / 100% 30% no-repeat ${fill}`;
 }
 
-/** The swatch of both schemes as the custom properties the stylesheets pick from. */
-export function swatchVars(entity: string): Record<'--swatch-light' | '--swatch-dark', string> {
+/**
+ * The swatch of both schemes as the custom properties the stylesheets pick from; by default
+ * with the underline only where this browser draws it on pages (extension/browser-support.ts).
+ */
+export function swatchVars(
+  entity: string,
+  underline = drawsHighlightUnderlines(globalThis.navigator?.userAgent ?? ''),
+): Record<'--swatch-light' | '--swatch-dark', string> {
   return {
-    '--swatch-light': entitySwatch(entity, 'light'),
-    '--swatch-dark': entitySwatch(entity, 'dark'),
+    '--swatch-light': entitySwatch(entity, 'light', underline),
+    '--swatch-dark': entitySwatch(entity, 'dark', underline),
   };
 }
 

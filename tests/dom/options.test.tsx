@@ -145,6 +145,11 @@ describe('what and how to highlight', () => {
       expect(why?.textContent).toBe(
         'This version of Firefox draws highlights as a fill only: underlines need Firefox 146 or later.',
       );
+      // The names' swatches wear the fill alone, as that Firefox's pages do.
+      const openai = screen.getByRole('checkbox', { name: 'OpenAI' }).parentElement;
+      const swatch = openai?.querySelector('.swatch') as HTMLElement;
+      expect(swatch.style.getPropertyValue('--swatch-light')).toBe(entityFill('openai', 'light'));
+      expect(swatch.style.getPropertyValue('--swatch-dark')).toBe(entityFill('openai', 'dark'));
     } finally {
       vi.restoreAllMocks();
     }
