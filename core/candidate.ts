@@ -13,6 +13,11 @@ export interface Candidate {
   via: MatchKind;
   /** Needs context to count. */
   pending: boolean;
+  /**
+   * Where the words of the name itself end, past a full stop that tore it ("Stoke. Space is
+   * limited"): those words are no context for it.
+   */
+  tornEnd?: number;
 }
 
 /** Scores. A mention is reported when its score reaches ACCEPT. */

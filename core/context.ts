@@ -56,7 +56,9 @@ export function contextScore(
   local: ReadonlySet<EntityId> = seen,
 ): number {
   const e = c.alias.entity;
-  const around = contextNear(text, c, e);
+  // The words of a name torn by a full stop are not its context (see `Candidate.tornEnd`).
+  const at = c.tornEnd === undefined ? c : { start: c.start, end: c.tornEnd };
+  const around = contextNear(text, at, e);
   // A veto word counts unless the text names the entity itself for sure ("Elon Musk
   // launched a perfume. Musk said…").
   let contextWord = around === 'near';
@@ -64,7 +66,7 @@ export function contextScore(
     if (!seen.has(e.id)) return 0;
     // Outweighed, the veto word hides no context word ("Twitter … X … the online bank").
     contextWord =
-      contextNear(text, c, {
+      contextNear(text, at, {
         context: e.context,
         contextPairs: e.contextPairs,
         antiContext: NO_WORDS,

@@ -8,7 +8,8 @@
  *                       entity, "Stoke City" (not-mentions.ts), words that give an alias
  *                       another meaning, "bank" near "X.com" (context.ts), share and follow
  *                       labels, "Share on X" (page-chrome.ts), a letter
- *                       given as a name in quotes, 'called "X"' (not-mentions.ts)
+ *                       given as a name in quotes, 'called "X"' (not-mentions.ts), a stock
+ *                       symbol, "(NYSE: X)" (tickers.ts)
  *        ──cues───────▶ phrases that settle an ambiguous name, "banned from X"
  *                                                                 (not-mentions.ts)
  *        ──context────▶ ambiguous short names ("Musk", "Stoke", "X") kept only with context
@@ -21,7 +22,7 @@
 import { ACCEPT, type Candidate, SCORE } from './candidate.ts';
 import { classOf, isFullWidth, isWordCls } from './chars.ts';
 import { inAddress } from './addresses.ts';
-import { decideByContext, otherMeaningNear } from './context.ts';
+import { contextNear, decideByContext, otherMeaningNear } from './context.ts';
 import { exactAt } from './exact-names.ts';
 import { fuzzyAt } from './fuzzy-names.ts';
 import { type LinkedAlias, type LinkedNames, linkNames } from './linked-names.ts';
@@ -29,6 +30,7 @@ import type { MatchData } from './match-data.ts';
 import { hasCue, isNotMention, namedInQuotes } from './not-mentions.ts';
 import { isPageChrome } from './page-chrome.ts';
 import { type PreparedNames, prepareNames } from './prepare-names.ts';
+import { isTicker } from './tickers.ts';
 import { classBefore, continuesWord, type WalkHit } from './trie.ts';
 import type { EntityId, Mention } from './types.ts';
 import { wordStart } from './word-shape.ts';
@@ -107,14 +109,38 @@ export function findCandidates(
       otherMeaningNear(text, cand) ||
       isPageChrome(text, cand) ||
       namedInQuotes(text, cand) ||
-      inAddress(text, cand)
+      inAddress(text, cand) ||
+      isTicker(text, cand)
     )
       continue;
+    if (cand.pending) cand.tornEnd = tornNameEnd(linked, text, cand, hits);
     candidates.push(cand);
     lastEnd = cand.end;
     if (seed.lastIndex < lastEnd) seed.lastIndex = lastEnd;
   }
   return candidates;
+}
+
+/** A sentence's end, then the next word. */
+const NEXT_SENTENCE = /^[.!?]\s+(\p{L}+)/u;
+
+/**
+ * The end of the next sentence's first word where, read across the full stop, it completes the
+ * candidate's name ("Stoke. Space is limited" spells "Stoke Space"); otherwise undefined.
+ */
+function tornNameEnd(
+  linked: LinkedNames,
+  text: string,
+  cand: Candidate,
+  hits: WalkHit<LinkedAlias>[],
+): number | undefined {
+  const next = NEXT_SENTENCE.exec(text.slice(cand.end, cand.end + 40));
+  if (next === null) return undefined;
+  const joined = `${text.slice(cand.start, cand.end)} ${next[1]}`;
+  const whole = exactAt(linked, joined, 0, hits);
+  const torn =
+    whole !== null && whole.alias.entity === cand.alias.entity && whole.end === joined.length;
+  return torn ? cand.end + next[0].length : undefined;
 }
 
 /** Every mention in `text`: the candidates, decided by the context model. */
@@ -134,6 +160,7 @@ export function mentionsIn(
     }
   }
   decideByContext(text, candidates, options.seen ?? new Set<EntityId>());
+  dropOtherSpellings(text, candidates);
   const mentions: Mention[] = [];
   for (const c of candidates) {
     // Names that need a context word beside them gain nothing from the rest of the document.
@@ -150,4 +177,42 @@ export function mentionsIn(
     }
   }
   return mentions;
+}
+
+/** No words: for asking `contextNear` about veto words alone. */
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * Drops an ambiguous name written in capitals ("XAI") where the same text writes it in the
+ * entity's own mixed case too ("xAI") and a word that vetoes the entity stands near the capitals:
+ * the writer tells the two apart, and the capitals are an acronym of something else ("Not to be
+ * confused with xAI … explainable AI (XAI)"). Without the veto word both name the company
+ * ("xAI is hiring. XAI, Musk's AI start-up…"); in lower case, beside its proper form, a name is
+ * casual writing of the same one ("Twitter … i still call it twitter").
+ */
+function dropOtherSpellings(text: string, candidates: Candidate[]): void {
+  let own: Candidate[] | null = null;
+  for (const c of candidates) {
+    if (c.pending || !c.alias.ambiguous) continue;
+    const written = text.slice(c.start, c.end);
+    if (written !== written.toUpperCase() || written === written.toLowerCase()) continue;
+    own ??= candidates.filter((o) => !o.pending && !o.alias.ambiguous && o.alias.caseSensitive);
+    const lower = written.toLowerCase();
+    // The same characters in another case only: "X.AI" beside "xAI" is the company's own too.
+    const other = (o: Candidate) => {
+      const theirs = text.slice(o.start, o.end);
+      return (
+        o.alias.entity === c.alias.entity &&
+        theirs !== theirs.toUpperCase() &&
+        theirs.toLowerCase() === lower
+      );
+    };
+    if (!own.some(other)) continue;
+    const veto = {
+      context: NO_WORDS,
+      contextPairs: NO_WORDS,
+      antiContext: c.alias.entity.antiContext,
+    };
+    if (contextNear(text, c, veto) === 'anti') c.pending = true;
+  }
 }
