@@ -25,7 +25,12 @@
  * - Misspellings of a name are labelled with its entity ("Nueralink", "OpenAl", "Spacex").
  * - Addresses are not mentions: domains and URLs ("openai.com", "x.ai"), e-mail addresses, and
  *   handles squashed from a name ("@elonmusk", "@stokespace"); a handle that is the name as
- *   written is ("@SpaceX", "@neuralink": the label leaves out the "@").
+ *   written is ("@SpaceX", "@neuralink": the label leaves out the "@"). Nor are stock symbols
+ *   ("(NYSE: X)", "$X").
+ * - Page furniture is not a mention: share, follow and sign-in labels ("Share on X", "Follow us
+ *   on X", "Sign in with X") and the site's copyright line ("© 2025 Neuralink Corp.").
+ * - A name that qualifies another word still names the entity ("SpaceX-style boosters",
+ *   "Neuralink-like implants", "Musk-owned").
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
