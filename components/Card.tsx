@@ -320,7 +320,8 @@ function CardBody(props: CardProps) {
             </span>
           )}
         </header>
-        {/* Two lines at most while compact; the whole of it with More. */}
+        {/* Three lines at most while compact (the one-sentence descriptions fit the card's width in
+            three); the whole of it with More. */}
         <p class={more || !hasMore ? 'desc' : 'desc clamped'}>{shown.description}</p>
         {own && shown.matched ? (
           <p class="matched">{i18n.t('card.matched', [shown.matched])}</p>

@@ -45,8 +45,8 @@ h2 { margin: 0; font-size: 1.1em; line-height: 1.3; font-weight: 650; min-width:
 .nav { display: flex; align-items: center; gap: 4px; flex: none;
   color: var(--muted); font-variant-numeric: tabular-nums; }
 .desc { margin: 2px 0 0; }
-.desc.clamped { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2;
-  line-clamp: 2; overflow: hidden; }
+.desc.clamped { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3;
+  line-clamp: 3; overflow: hidden; }
 .matched { margin: 4px 0 0; font-size: 0.85em; color: var(--muted); }
 ul { margin: 0; padding: 0; list-style: none; }
 .fronts { margin: 6px 0 0; }

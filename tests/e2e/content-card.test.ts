@@ -84,6 +84,14 @@ describe('hover card', () => {
     expect(c.rect.top - m.y).toBeLessThan(40);
     expect(c.rect.left).toBeGreaterThanOrEqual(0);
     expect(c.rect.right).toBeLessThanOrEqual(1100);
+    // The description's one sentence is shown whole, not cut short of its last words.
+    const desc = await page.evaluate(() => {
+      const el = document.querySelector('rivalry-lens')?.shadowRoot?.querySelector('.desc');
+      return el
+        ? { clamped: el.classList.contains('clamped'), cut: el.scrollHeight > el.clientHeight }
+        : null;
+    });
+    expect(desc).toEqual({ clamped: true, cut: false });
     await shot('card-light.png');
   });
 
