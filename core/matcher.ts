@@ -121,12 +121,15 @@ export function findCandidates(
   return candidates;
 }
 
-/** A sentence's end, then the next word. */
-const NEXT_SENTENCE = /^[.!?]\s+(\p{L}+)/u;
+/** How far past a name the next word may start for it to be the name's own ("Stoke.” Space"). */
+const TORN_GAP = 8;
+/** The longest next word read. */
+const TORN_WORD = 32;
 
 /**
- * The end of the next sentence's first word where, read across the full stop, it completes the
- * candidate's name ("Stoke. Space is limited" spells "Stoke Space"); otherwise undefined.
+ * The end of the next word where, read across what stands between, it completes the candidate's
+ * name ("Stoke. Space is limited", "Stoke… Space", "Stoke, space" spell "Stoke Space"); otherwise
+ * undefined. The word is read in one script, as `contextNear` reads words ("Spaceは").
  */
 function tornNameEnd(
   linked: LinkedNames,
@@ -134,13 +137,23 @@ function tornNameEnd(
   cand: Candidate,
   hits: WalkHit<LinkedAlias>[],
 ): number | undefined {
-  const next = NEXT_SENTENCE.exec(text.slice(cand.end, cand.end + 40));
-  if (next === null) return undefined;
-  const joined = `${text.slice(cand.start, cand.end)} ${next[1]}`;
+  const stop = Math.min(text.length, cand.end + TORN_GAP);
+  let i = cand.end;
+  while (i < stop && !isWordCls(classOf(text.charCodeAt(i)))) i++;
+  // Glued to the name in another script ("Stokeは"), or no word near: nothing torn.
+  if (i === cand.end || i >= stop) return undefined;
+  const k = classOf(text.charCodeAt(i));
+  let j = i + 1;
+  while (j < text.length && j - i < TORN_WORD && classOf(text.charCodeAt(j)) === k) j++;
+  const name = text.slice(cand.start, cand.end);
+  let word = text.slice(i, j);
+  // In the name's case: "Stoke, space" is torn "Stoke Space" as much as "Stoke. Space" is.
+  if (name[0] !== name[0]?.toLowerCase()) word = word.charAt(0).toUpperCase() + word.slice(1);
+  const joined = `${name} ${word}`;
   const whole = exactAt(linked, joined, 0, hits);
   const torn =
     whole !== null && whole.alias.entity === cand.alias.entity && whole.end === joined.length;
-  return torn ? cand.end + next[0].length : undefined;
+  return torn ? j : undefined;
 }
 
 /** Every mention in `text`: the candidates, decided by the context model. */
@@ -213,6 +226,7 @@ function dropOtherSpellings(text: string, candidates: Candidate[]): void {
       contextPairs: NO_WORDS,
       antiContext: c.alias.entity.antiContext,
     };
-    if (contextNear(text, c, veto) === 'anti') c.pending = true;
+    // Out for good: not `pending`, which would have the block read again as `undecided`.
+    if (contextNear(text, c, veto) === 'anti') c.score = 0;
   }
 }

@@ -25,6 +25,15 @@ describe('stock symbols are not mentions', () => {
     ]);
   });
 
+  it('keeps names in any other case after an exchange, and the LSE, a school as often', () => {
+    expect(found('Nasdaq: SpaceX to list in June, Elon Musk said')).toEqual([
+      'spacex:SpaceX',
+      'elon-musk:Elon Musk',
+    ]);
+    expect(found('Price: $Twitter')).toEqual(['x-twitter:Twitter']);
+    expect(found('Students at the LSE: X is losing users, he posted.')).toEqual(['x-twitter:X']);
+  });
+
   it('keeps the network after a colon that follows no exchange', () => {
     expect(
       found('Musk bought Twitter and renamed it. The new name: X, the everything app'),
@@ -52,6 +61,14 @@ describe('capitals the text keeps apart from the entity’s own case', () => {
     ]);
   });
 
+  it('keeps "XAI" beside xAI where no veto word stands near it', () => {
+    expect(found("xAI is hiring. XAI, Musk's AI start-up, raises $6bn")).toEqual([
+      'xai:xAI',
+      'xai:XAI',
+      'elon-musk:Musk',
+    ]);
+  });
+
   it('keeps a lower-case name beside its proper form', () => {
     expect(found('Twitter is down again. i still call it twitter, posting on twitter')).toEqual([
       'x-twitter:Twitter',
@@ -64,8 +81,27 @@ describe('capitals the text keeps apart from the entity’s own case', () => {
 describe('a name torn by a full stop', () => {
   it('does not take the rest of the name, past the full stop, for context', () => {
     expect(found('New makerspace opens in Stoke. Space is limited to 20 members.')).toEqual([]);
+    expect(found('opens in Stoke… Space is limited')).toEqual([]);
+    expect(found('the hall in “Stoke.” Space is limited')).toEqual([]);
+    expect(found('opens in Stoke, space is limited')).toEqual([]);
+    expect(found('Workshop in Stoke. Spaceは限られています')).toEqual([]);
   });
 
+  it('nor where a veto word is outweighed by the entity named in the same text', () => {
+    // Named for sure, "Stoke" still counts here; the torn "Space" must not add a context word.
+    const text =
+      'Stoke Space is hiring engineers for its Kent site this year. Meanwhile, in other local news ' +
+      'that has nothing to do with them at all, a hall reopened. Flames were seen nearby. The club ' +
+      'met in Stoke. Space is limited.';
+    const stoke = findMentions(text).find((m) => m.text === 'Stoke');
+    expect(stoke?.score).toBe(0.8);
+  });
+
+  it('takes a next word that does not complete the name for context', () => {
+    expect(found('Heard in Stoke. Rocket tests resume.')).toEqual(['stoke-space:Stoke']);
+  });
+
+  // Guards: what the rule must leave alone (these pass without it, by design).
   it('still takes other context words', () => {
     expect(
       found('Stoke. Space rockets are hard, and its reusable Nova upper stage is too.'),
