@@ -173,7 +173,15 @@ export function lowerSubject(text: string, c: Candidate): boolean {
  */
 export function otherMeaningNear(text: string, c: Candidate): boolean {
   const anti = c.alias.antiContext;
-  if (anti === null) return false;
+  return anti !== null && vetoNear(text, c, anti);
+}
+
+/** True when one of the veto words `anti` stands within reach of `c` (context words aside). */
+export function vetoNear(
+  text: string,
+  c: Pick<Candidate, 'start' | 'end'>,
+  anti: ReadonlySet<string>,
+): boolean {
   return (
     contextNear(text, c, { context: NO_WORDS, contextPairs: NO_WORDS, antiContext: anti }) ===
     'anti'

@@ -22,7 +22,7 @@
 import { ACCEPT, type Candidate, SCORE } from './candidate.ts';
 import { classOf, isFullWidth, isWordCls } from './chars.ts';
 import { inAddress } from './addresses.ts';
-import { contextNear, decideByContext, otherMeaningNear } from './context.ts';
+import { decideByContext, otherMeaningNear, vetoNear } from './context.ts';
 import { exactAt } from './exact-names.ts';
 import { fuzzyAt } from './fuzzy-names.ts';
 import { type LinkedAlias, type LinkedNames, linkNames } from './linked-names.ts';
@@ -137,6 +137,12 @@ function tornNameEnd(
   cand: Candidate,
   hits: WalkHit<LinkedAlias>[],
 ): number | undefined {
+  // A lone space or hyphen the walk has already read across ("Musk said"): nothing torn, and
+  // no string made for most of the names that wait on their context.
+  const gap = text.charCodeAt(cand.end);
+  if ((gap === 32 || gap === 45) && isWordCls(classOf(text.charCodeAt(cand.end + 1)))) {
+    return undefined;
+  }
   const stop = Math.min(text.length, cand.end + TORN_GAP);
   let i = cand.end;
   while (i < stop && !isWordCls(classOf(text.charCodeAt(i)))) i++;
@@ -192,9 +198,6 @@ export function mentionsIn(
   return mentions;
 }
 
-/** No words: for asking `contextNear` about veto words alone. */
-const NO_WORDS: ReadonlySet<string> = new Set();
-
 /**
  * Drops an ambiguous name written in capitals ("XAI") where the same text writes it in the
  * entity's own mixed case too ("xAI") and a word that vetoes the entity stands near the capitals:
@@ -221,12 +224,7 @@ function dropOtherSpellings(text: string, candidates: Candidate[]): void {
       );
     };
     if (!own.some(other)) continue;
-    const veto = {
-      context: NO_WORDS,
-      contextPairs: NO_WORDS,
-      antiContext: c.alias.entity.antiContext,
-    };
     // Out for good: not `pending`, which would have the block read again as `undecided`.
-    if (contextNear(text, c, veto) === 'anti') c.score = 0;
+    if (vetoNear(text, c, c.alias.entity.antiContext)) c.score = 0;
   }
 }
