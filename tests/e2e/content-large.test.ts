@@ -129,7 +129,7 @@ describe('large pages', { timeout: 3 * STATE_MS }, () => {
     try {
       await reaches('ready');
       expect((await summary()).total).toBe(await expected(page));
-      expectSliced(await ourTasks(), 50);
+      expectSliced(await ourTasks(), 20);
     } finally {
       await page.close();
     }
