@@ -170,7 +170,7 @@ export function createLens(o: LensOptions): Lens {
       // Read in the callbacks of the frame about to be drawn: what was found is painted in it
       // too, without the schedule's wait (the browser rebuilds its highlight markers for that
       // frame anyway, after the page's change).
-      if (batch.inFrame) shown.value?.schedule.now();
+      if (batch.inFrame) made?.schedule.now();
     }),
     signal,
     win,
@@ -186,9 +186,14 @@ export function createLens(o: LensOptions): Lens {
   };
   const count = createCountReport(() => activeFound().length, o.onCount, signal);
 
+  /**
+   * The show as soon as it is made: `shown.value` is set a microtask later, and a block read
+   * again in between (fuse.js ready) would otherwise leave its old mentions painted twice.
+   */
+  let made: Show | null = null;
   const makeShow = (m: ShowModule): Show | null => {
     if (signal.aborted) return null;
-    return m.createShow({
+    made = m.createShow({
       win,
       signal,
       api,
@@ -210,6 +215,7 @@ export function createLens(o: LensOptions): Lens {
       onUndismiss: o.onUndismiss,
       now: () => ({ dismissals: settings.dismissals, lens }),
     });
+    return made;
   };
   /**
    * Painting and cards (`show.ts`), loaded with the first mention. A failed load (the extension
@@ -235,7 +241,7 @@ export function createLens(o: LensOptions): Lens {
     entityCount: o.entities.length,
     onAdd(list) {
       // Before the show is loaded, it paints what the scanner holds then.
-      const show = shown.value;
+      const show = made;
       if (show) {
         show.schedule.added(list);
         show.cards.reread(list);
@@ -243,10 +249,10 @@ export function createLens(o: LensOptions): Lens {
       count.changed();
     },
     onRemove(list) {
-      shown.value?.schedule.removed(list);
+      made?.schedule.removed(list);
       count.changed();
     },
-    onMoved: (list) => shown.value?.schedule.moved(list),
+    onMoved: (list) => made?.schedule.moved(list),
     onShadowRoot(root) {
       shadowRoots.add(root);
       observer.observe(root);
@@ -261,7 +267,7 @@ export function createLens(o: LensOptions): Lens {
   /** Shows and hides what a change of the hidden entities or the dismissals asks for. */
   const refilter = () => {
     active = filter();
-    if (shown.value) reshow(shown.value, scanner, active);
+    if (made) reshow(made, scanner, active);
     count.changed();
   };
   const lens: Lens = {
@@ -282,7 +288,7 @@ export function createLens(o: LensOptions): Lens {
     },
     summary: () => ({ state: scanner.state, ...summarize(activeFound(), docOrder) }),
     reveal: (entity) => {
-      const show = shown.value;
+      const show = made;
       if (!show) void loadShow();
       return show?.reveal(entity) ?? null;
     },
@@ -293,7 +299,7 @@ export function createLens(o: LensOptions): Lens {
     },
     update(next) {
       settings = { ...settings, ...next };
-      if (next.highlightStyle) shown.value?.painter.setStyle(next.highlightStyle);
+      if (next.highlightStyle) made?.painter.setStyle(next.highlightStyle);
       if (next.hiddenEntities || next.dismissals) refilter();
     },
   };
