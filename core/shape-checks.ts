@@ -29,6 +29,25 @@ export function hitAllowed(
   );
 }
 
+/** What of an alias its case rule reads. */
+export type CaseRule = Pick<
+  LinkedAlias,
+  'caseSensitive' | 'letters' | 'capitalised' | 'lowerWithContext' | 'lowerAsName'
+>;
+
+/**
+ * Whether `letters`, as written, may be the alias by its case: any case unless it is
+ * case-sensitive; then as written, in lower case where context may say so ("twitter"), or in
+ * capitals where it is a capitalised word ("MUSK").
+ */
+export function caseFits(alias: CaseRule, letters: string): boolean {
+  if (!alias.caseSensitive || letters === alias.letters) return true;
+  if ((alias.lowerWithContext || alias.lowerAsName) && letters === alias.letters.toLowerCase())
+    return true;
+  const allCaps = !hasLower(letters) && letters.length > 1;
+  return alias.capitalised && allCaps && letters === alias.letters.toUpperCase();
+}
+
 /** True for a line feed or a lone carriage return (the walk counts these as line breaks). */
 function isLineBreak(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
@@ -102,15 +121,10 @@ export function shapedCandidate(
 ): Candidate | null {
   if (hit.split && /[\n\r]/.test(surface) && !lineBreaksFit(surface, alias, hit.terminals))
     return null;
-  const allCaps = !hasLower(letters) && letters.length > 1;
+  if (!caseFits(alias, letters)) return null;
   // Written in lower case where case would tell, a name needs context ("open ai", "twitter").
-  let lowerSplit = false;
-  if (alias.caseSensitive && letters !== alias.letters) {
-    if ((alias.lowerWithContext || alias.lowerAsName) && letters === alias.letters.toLowerCase())
-      lowerSplit = true;
-    else if (!(alias.capitalised && allCaps && letters === alias.letters.toUpperCase()))
-      return null;
-  }
+  let lowerSplit =
+    alias.caseSensitive && letters !== alias.letters && letters === alias.letters.toLowerCase();
   // "Open AI", "Space X", "Stoke Space": a company's name written in several words must look
   // like a name (every word capitalised); all in lower case it needs context ("open ai"),
   // in mixed case it is ordinary words ("open AI models", "space X-ray").

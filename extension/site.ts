@@ -36,6 +36,18 @@ export function disablingSite(host: string, sites: readonly string[]): string | 
   return sites.find((site) => hostInSite(host, site));
 }
 
+/**
+ * Why the content script is off on `host`, or null when it is on: the pause wins over the
+ * site's own switch, as on the toolbar button.
+ */
+export function offStateOf(
+  host: string,
+  values: { paused: boolean; disabledSites: readonly string[] },
+): 'paused' | 'site-off' | null {
+  if (values.paused) return 'paused';
+  return disablingSite(host, values.disabledSites) !== undefined ? 'site-off' : null;
+}
+
 /** True for a string that is already a site key as `siteOf` makes them. */
 export function isSiteKey(value: string): boolean {
   return (

@@ -13,7 +13,7 @@ import {
   type RevealAnswer,
 } from '../../extension/messages';
 import { reportError } from '../../extension/report-error';
-import { hostInSite, siteOf } from '../../extension/site';
+import { offStateOf, siteOf } from '../../extension/site';
 import type { StageTwo } from '../card/card-controller';
 import type { SheetOptions } from '../paint/painter';
 import type { MatchFn } from '../scan/match-windows';
@@ -85,11 +85,7 @@ export async function startController(o: ControllerOptions): Promise<Controller>
   let lens: Lens | null = null;
   let lensAbort: AbortController | null = null;
 
-  const offState = (): PageState | null => {
-    if (values.paused) return 'paused';
-    if (values.disabledSites.some((s) => hostInSite(host, s))) return 'site-off';
-    return null;
-  };
+  const offState = (): PageState | null => offStateOf(host, values);
 
   const apply = () => {
     const off = offState() !== null || o.signal.aborted;
