@@ -17,6 +17,9 @@ import {
   wordsOf,
 } from './word-shape.ts';
 
+/** What the typo checks read of a name: its folded key and its letters as written. */
+export type TypoName = Pick<LinkedAlias, 'key' | 'letters'>;
+
 /** The capitals a camel-case name ends with ("X" of "SpaceX", "AI" of "OpenAI"). */
 function capitalTail(letters: string): string {
   let i = letters.length;
@@ -30,7 +33,7 @@ function capitalTail(letters: string): string {
  * distinctive end are both there, which no ordinary word one letter shorter has ("space" drops
  * the end, "pacex" the start).
  */
-export function isInnerDeletion(key: string, alias: LinkedAlias): boolean {
+export function isInnerDeletion(key: string, alias: TypoName): boolean {
   const tail = capitalTail(alias.letters).length;
   const name = alias.key;
   if (tail === 0 || key.length !== name.length - 1 || name.length < 6) return false;
@@ -47,7 +50,7 @@ export function isInnerDeletion(key: string, alias: LinkedAlias): boolean {
  * names are written, so ordinary words one edit away ("spaces", "Spacer", "OpenAM") stay out;
  * only a letter dropped before the closing capitals may be written in any case ("Spacx").
  */
-export function isShortTypo(letters: string, alias: LinkedAlias): boolean {
+export function isShortTypo(letters: string, alias: TypoName): boolean {
   if (!hasUpper(letters.slice(1))) {
     // Lower case after the first letter: only a dropped inner letter, in a word not in capitals.
     return hasLower(letters) && isInnerDeletion(letters.toLowerCase(), alias);
@@ -82,7 +85,7 @@ export function keysTouch(a: string, b: string): boolean {
  * finger, where another capital ("SpaceY") is a made-up name. It counts only with a context word
  * near (see `shortTypoAt`).
  */
-export function isTailSlip(letters: string, alias: LinkedAlias): boolean {
+export function isTailSlip(letters: string, alias: TypoName): boolean {
   const name = alias.letters;
   if (capitalTail(name).length !== 1 || letters.length !== name.length) return false;
   const last = letters.at(-1) as string;

@@ -20,6 +20,11 @@ export interface PreparedNames {
   fuzzyFirstWords: [string, number[]][];
   /** Source of the regex that finds word starts worth a walk (flags `gi`). */
   seed: string;
+  /**
+   * The same for the word starts where a misspelling may begin (those whose first letter starts
+   * a name that may be misspelt), in glued text: the gate's (`gate.ts`, flags `g`).
+   */
+  fuzzySeed: string;
 }
 
 export interface PreparedEntity {
@@ -174,14 +179,30 @@ export function prepareNames(dataset: MatchData): PreparedNames {
       }
     }
   }
-  return { entities, aliases, fuzzyFirstWords: [...fuzzyFirstWords], seed: seedSource(prefixes) };
+  const fuzzyFirst = new Set(aliases.filter((a) => a.fuzzy).map((a) => a.packed[0]));
+  const fuzzyPrefixes: SeedPrefixes = new Map(
+    [...prefixes].filter(([prefix]) => fuzzyFirst.has(prefix[0])),
+  );
+  return {
+    entities,
+    aliases,
+    fuzzyFirstWords: [...fuzzyFirstWords],
+    seed: seedSource(prefixes),
+    fuzzySeed: seedSource(fuzzyPrefixes, true),
+  };
 }
+
+/** A letter as a class of both its cases (for a regex without the `i` flag). */
+const bothCases = (s: string) =>
+  [...s].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : escapeRe(c))).join('');
 
 /**
  * Word starts worth a walk: the first letters of every name, and anything unusual that a name
- * could hide behind (full-width letters, zero-width characters, line-end hyphens).
+ * could hide behind (full-width letters, zero-width characters, line-end hyphens). `glued`: the
+ * gate's (`gate.ts`), for text whose blocks may be glued, which has no `i` flag: a capital
+ * inside a word may start a name too ("AISpaceX").
  */
-function seedSource(seedPrefixes: SeedPrefixes): string {
+function seedSource(seedPrefixes: SeedPrefixes, glued = false): string {
   const prefixes = [...seedPrefixes.keys()].sort((a, b) => b.length - a.length);
   // A Latin prefix is not followed by a plain letter that no name goes on with ("same", "stock",
   // "must" are not worth a walk); anything else after it (a space, a hyphen, a soft hyphen, an
@@ -191,13 +212,15 @@ function seedSource(seedPrefixes: SeedPrefixes): string {
     .map((p) => {
       const next = seedPrefixes.get(p);
       const never = next ? [...'abcdefghijklmnopqrstuvwxyz'].filter((c) => !next.has(c)) : [];
-      return never.length > 0 ? `${escapeRe(p)}(?![${never.join('')}])` : escapeRe(p);
+      const letters = glued ? bothCases(p) : escapeRe(p);
+      if (never.length === 0) return letters;
+      return `${letters}(?![${never.join('')}${glued ? never.join('').toUpperCase() : ''}])`;
     });
   const other = prefixes.filter((p) => !/^[a-z0-9]/.test(p)).map(escapeRe);
   return [
     // The look-behind drops most mid-word hits inside the regex engine; word starts after
     // other letters ("éspace") are checked again in code.
-    `(?<![A-Za-z0-9])(?:${latin.join('|')})`,
+    `${glued ? '(?:(?<![A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[A-Z]))' : '(?<![A-Za-z0-9])'}(?:${latin.join('|')})`,
     ...other,
     `[${FULL_WIDTH_LETTERS_CLASS}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]`,
     '[-\\u2010\\u2011][\\r\\n]',

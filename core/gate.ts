@@ -1,0 +1,263 @@
+/**
+ * The gate: whether a page's text could hold a name at all, asked of the whole text at once
+ * before anything else of the content script is loaded. Most pages mention none of the names,
+ * and the gate lets them pay for one read of their text and a few regex scans.
+ *
+ * It must never say no where the matcher would find a mention in text the reader reads, yet
+ * text read whole glues what the reader keeps apart: blocks meet with no space between them
+ * ("…to orbit.</p><p>SpaceX" reads "orbit.SpaceX", "<li>AI</li><li>SpaceX</li>" reads
+ * "AISpaceX") and white space is not collapsed. So it asks less than the matcher does, in the
+ * browser's own regex engine where it can:
+ * - every spelling a name's letters allow, anywhere, even inside a glued word, with anything but
+ *   letters and digits between its letters (spaces, hyphens, dots, invisible characters), in any
+ *   case, or in the cases the matcher allows a case-sensitive name ("Musk", "MUSK");
+ * - a misspelling at every word start where the matcher would look for one, measured at every
+ *   length a name allows, since the word's end is not known in glued text;
+ * - no vetoes and no context.
+ * Where a case-sensitive name, or a name split into words, goes on in lower case ("Xbox",
+ * "elongated", "open air") it is the start of a word, not a name glued to the next block: a
+ * block glued after a name starts with a lower-case letter too seldom to pay for those. Nor is a
+ * misspelling looked for where a lower-case letter goes on a word ("revenue").
+ */
+import { classOf, Cls, fold, fromFullWidth, isFullWidth, isWordCls } from './chars.ts';
+import { allowedEdits, osaDistance } from './edit-distance.ts';
+import { isShortTypo, isTailSlip, type TypoName } from './fuzzy-names.ts';
+import type { PreparedNames } from './prepare-names.ts';
+import { caseFits } from './shape-checks.ts';
+import { classBefore, unpackKey } from './trie.ts';
+import { lettersOf, wordStart } from './word-shape.ts';
+
+/** What the gate needs of the prepared names, made at build time (`gateNames`). */
+export interface GateNames {
+  /** Source of the regex of every name as it may be written (flags `g`). */
+  names: string;
+  /** Source of the regex of word starts where a misspelling may begin (flags `g`). */
+  fuzzySeed: string;
+  /** Names long enough for edits (see fuzzy-names.ts): their folded keys. */
+  long: string[];
+  /** Names too short for edits, whose typos are checked one by one ("SapceX"). */
+  short: TypoName[];
+}
+
+export interface Gate {
+  names: RegExp;
+  fuzzySeed: RegExp;
+  long: { key: string; edits: number; letters: Set<number> }[];
+  short: TypoName[];
+  shortLengths: number[];
+  firstLetters: Set<number>;
+  /** The most letters a misspelling may have. */
+  maxLetters: number;
+}
+
+/** Anything but letters, digits and `_` may stand between a name's letters. */
+const GAP = '\\W*';
+/**
+ * Lower-case letters and word characters, as short classes: the `u` flag's property classes
+ * (`\\p{Ll}`) cost milliseconds to build on every page, and a long class repeated for every
+ * name makes the regex slow to compile. A lower-case letter left out only lets more through; a
+ * name in another script, written whole, is then judged as if split.
+ */
+const LOWER = '[a-z]';
+const LETTER = '\\w';
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A letter in either case ("[oO]"). */
+function anyCase(ch: string): string {
+  const both = new Set([ch, ch.toLowerCase(), ch.toUpperCase()].filter((c) => c.length === 1));
+  return both.size > 1 ? `[${[...both].map(escapeRe).join('')}]` : escapeRe(ch);
+}
+
+/** A spelling as regex atoms (one per letter) and what must hold after it. */
+interface Spelling {
+  atoms: string[];
+  after: string;
+}
+
+interface AtomNode {
+  next: Map<string, AtomNode>;
+  after: Set<string>;
+}
+
+/**
+ * One regex of many spellings, with the letters they start with in common written once
+ * ("[oO]\W*[pP]…(?:…|…)"): the engine then tries a few first letters at each offset rather
+ * than every spelling.
+ */
+function spellingsSource(spellings: readonly Spelling[]): string {
+  const root: AtomNode = { next: new Map(), after: new Set() };
+  for (const { atoms, after } of spellings) {
+    let node = root;
+    for (const atom of atoms) {
+      let child = node.next.get(atom);
+      if (!child) {
+        child = { next: new Map(), after: new Set() };
+        node.next.set(atom, child);
+      }
+      node = child;
+    }
+    node.after.add(after);
+  }
+  const emit = (node: AtomNode, gap: string): string => {
+    const parts = [
+      ...node.after,
+      ...[...node.next].map(([atom, child]) => `${gap}${atom}${emit(child, GAP)}`),
+    ];
+    return parts.length === 1 ? (parts[0] as string) : `(?:${parts.join('|')})`;
+  };
+  return emit(root, '');
+}
+
+/** The gate's projection of the prepared names (the build writes it for the content script). */
+export function gateNames(names: PreparedNames): GateNames {
+  const spellings: Spelling[] = [];
+  const long: string[] = [];
+  const short: TypoName[] = [];
+  for (const a of names.aliases) {
+    const key = unpackKey(a.packed);
+    const letters = lettersOf(a.written);
+    if (a.caseSensitive) {
+      const rule = {
+        letters,
+        caseSensitive: true,
+        capitalised: a.capitalised === true,
+        lowerWithContext: a.lowerWithContext === true,
+        lowerAsName: a.lowerAsName === true,
+      };
+      // The cases the matcher lets it take (shape-checks.ts), not followed by a lower-case
+      // letter, unless as a genitive ("Musks").
+      const forms = new Set(
+        [letters, letters.toLowerCase(), letters.toUpperCase()].filter((f) => caseFits(rule, f)),
+      );
+      for (const form of forms)
+        spellings.push({
+          atoms: [...form].map(escapeRe),
+          after: `(?:(?!${LOWER})|(?=s(?!${LETTER})))`,
+        });
+    } else {
+      // In any case; split into words, not followed by a lower-case letter (the look-behind
+      // tells the name written whole, which may be glued to anything).
+      spellings.push({
+        atoms: [...key].map(anyCase),
+        after: `(?:(?!${LOWER})|(?<=${LETTER}{${key.length}}))`,
+      });
+    }
+    if (!a.fuzzy) continue;
+    if (allowedEdits(key.length) > 0) long.push(key);
+    else short.push({ key, letters });
+  }
+  return { names: spellingsSource(spellings), fuzzySeed: names.fuzzySeed, long, short };
+}
+
+export function linkGate(names: GateNames): Gate {
+  const long = names.long.map((key) => ({
+    key,
+    edits: allowedEdits(key.length),
+    letters: new Set([...key].map((c) => c.charCodeAt(0))),
+  }));
+  const keys = [...names.long, ...names.short.map((n) => n.key)];
+  return {
+    names: new RegExp(names.names, 'g'),
+    fuzzySeed: new RegExp(names.fuzzySeed, 'g'),
+    long,
+    short: names.short,
+    shortLengths: [
+      ...new Set(names.short.flatMap(({ key }) => [key.length - 1, key.length, key.length + 1])),
+    ],
+    firstLetters: new Set(keys.map((k) => k.charCodeAt(0))),
+    maxLetters: Math.max(
+      0,
+      ...long.map((n) => n.key.length + n.edits),
+      ...names.short.map((n) => n.key.length + 1),
+    ),
+  };
+}
+
+/** Read past the end of a piece, for a name that starts in it: longer than any name. */
+const OVERLAP = 256;
+/** How far before an invisible character or a line-end hyphen a misspelling may start. */
+const BACK_MAX = 64;
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+
+/**
+ * Whether a name could start in `text` at an offset in `[from, to)` (a name may run past `to`):
+ * false only where the matcher finds nothing in any part of the text read apart.
+ */
+export function gateOpens(gate: Gate, text: string, from = 0, to = text.length): boolean {
+  let piece = from === 0 && to >= text.length ? text : text.slice(from, to + OVERLAP);
+  const end = Math.min(to, text.length) - from;
+  // Full-width forms ("ＳｐａｃｅＸ") as the ASCII they stand for, one for one.
+  FULL_WIDTH.lastIndex = 0;
+  if (FULL_WIDTH.test(piece))
+    piece = piece.replace(FULL_WIDTH, (c) => String.fromCharCode(fromFullWidth(c.charCodeAt(0))));
+  gate.names.lastIndex = 0;
+  const named = gate.names.exec(piece);
+  if (named !== null && named.index < end) return true;
+  const { fuzzySeed } = gate;
+  fuzzySeed.lastIndex = 0;
+  for (let m = fuzzySeed.exec(piece); m !== null && m.index < end; m = fuzzySeed.exec(piece)) {
+    const at = m.index;
+    fuzzySeed.lastIndex = at + 1;
+    const c0 = piece.charCodeAt(at);
+    // An unusual character (an invisible one, a line-end hyphen): the name may start anywhere in
+    // the word before it, as the matcher walks from that word's start.
+    const first =
+      !isWordCls(classOf(c0)) && !isFullWidth(c0)
+        ? Math.max(wordStart(piece, at), at - BACK_MAX)
+        : at;
+    for (let s = first; s <= at; s++) {
+      const inWord =
+        s > 0 && isLowerLetter(piece.charCodeAt(s)) && isWordCls(classBefore(piece, s));
+      if (!inWord && misspeltMay(gate, piece, s)) return true;
+    }
+  }
+  return false;
+}
+
+function isLowerLetter(c: number): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toUpperCase();
+}
+
+/**
+ * Whether a misspelt name could start at `start`: the letters from there (across spaces and
+ * marks, to the first stop) measured at every length each name allows.
+ */
+function misspeltMay(gate: Gate, text: string, start: number): boolean {
+  if (!gate.firstLetters.has(fold(text.charCodeAt(start)))) return false;
+  let key = '';
+  let written = '';
+  let firstWord = -1;
+  for (let i = start; i < text.length && key.length < gate.maxLetters; i++) {
+    const c = text.charCodeAt(i);
+    const k = classOf(c);
+    if (isWordCls(k)) {
+      key += String.fromCharCode(fold(c));
+      written += String.fromCharCode(fromFullWidth(c));
+    } else if (k === Cls.Stop) break;
+    else if (k !== Cls.Ignore && firstWord < 0) firstWord = written.length;
+  }
+  for (const name of gate.long) {
+    // Letters the name does not have, counted as the part grows: each edit brings one at most.
+    let foreign = 0;
+    const shortest = name.key.length - name.edits;
+    for (let n = 1; n <= Math.min(key.length, name.key.length + name.edits); n++) {
+      if (!name.letters.has(key.charCodeAt(n - 1)) && ++foreign > name.edits) break;
+      if (n >= shortest && osaDistance(key.slice(0, n), name.key, name.edits) <= name.edits)
+        return true;
+    }
+  }
+  const word = firstWord < 0 ? written : written.slice(0, firstWord);
+  for (const n of gate.shortLengths) {
+    if (n > word.length) continue;
+    const part = word.slice(0, n);
+    for (const alias of gate.short) {
+      if (isShortTypo(part, alias) || isTailSlip(part, alias)) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,108 @@
+/**
+ * The gate (core/gate.ts) against the matcher: wherever the matcher finds a mention in a text
+ * read apart, the gate opens on that text read whole, glued to its neighbours as `textContent`
+ * glues blocks; and on ordinary prose that only starts like the names, it stays shut.
+ */
+import { describe, expect, it } from 'vitest';
+import { findMentions } from '../../core/find-mentions.ts';
+import { gateNames, gateOpens, linkGate } from '../../core/gate.ts';
+import { matchData } from '../../core/match-data.ts';
+import { prepareNames } from '../../core/prepare-names.ts';
+import { dataset } from '../../core/rivalry-data.ts';
+import { articlePage } from '../../scripts/bench/pages.ts';
+import { loadCorpus } from '../corpus/parse-corpus.ts';
+
+const gate = linkGate(gateNames(prepareNames(matchData(dataset))));
+const opens = (text: string) => gateOpens(gate, text);
+
+/** A snippet as blocks: its sentences and lines, each of which the reader may read apart. */
+const blocksOf = (text: string) => text.split(/(?<=[.!?:;])\s+|\n+/).filter(Boolean);
+
+describe('the gate', () => {
+  const snippets = loadCorpus();
+
+  it('opens on every labelled snippet where the matcher finds a mention, its blocks glued', () => {
+    const missed: string[] = [];
+    let named = 0;
+    for (const s of snippets) {
+      const blocks = blocksOf(s.text);
+      if (findMentions(s.text).length === 0 && blocks.every((b) => findMentions(b).length === 0))
+        continue;
+      named++;
+      // As written, with its blocks glued with nothing between them, and glued to words
+      // before and after (the blocks around it on a page).
+      for (const text of [s.text, blocks.join(''), `Home${blocks.join('')}Next`, `2026${s.text}`])
+        if (!opens(text)) missed.push(`${s.id}: ${JSON.stringify(text.slice(0, 80))}`);
+    }
+    expect(named).toBeGreaterThan(600);
+    expect(missed).toEqual([]);
+  });
+
+  it('opens on each block with a mention glued between two others', () => {
+    const missed: string[] = [];
+    for (const s of snippets) {
+      for (const b of blocksOf(s.text)) {
+        if (findMentions(b).length === 0) continue;
+        if (!opens(`The endAI${b}Then`)) missed.push(`${s.id}: ${JSON.stringify(b.slice(0, 80))}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('opens on names glued to other blocks, split by markup or written unusually', () => {
+    for (const text of [
+      // <li>AI</li><li>SpaceX</li>, …orbit.</p><p>SpaceX, a link glued to a label.
+      'AISpaceX',
+      'to orbit.SpaceX said',
+      'HomeOpenAI',
+      'NewsNeuralink',
+      // A mention at a block's end, glued to the next block's first word.
+      'He posted on XThe next day',
+      'Elon MuskThe',
+      'openaiResearch',
+      // White space a reader collapses, invisible characters, full-width and line-end forms.
+      'Elon\n\n\n      Musk',
+      'Sp\u00ADaceX',
+      'HomeSp\u200BaceX',
+      'ＳｐａｃｅＸ',
+      'Neura-\nlink',
+      'NEURALINK',
+      // Misspellings, glued too.
+      'The Nueralink implant',
+      'HomeNueralink',
+      'Stoek Space',
+      'SapceX',
+      // A genitive (German): "Musks Zeitpläne".
+      'Musks Zeitpläne',
+    ])
+      expect(opens(text), text).toBe(true);
+  });
+
+  it('stays shut on prose that only starts like the names', () => {
+    for (const text of [
+      'Open questions about the storage space',
+      'The council opened a sample survey of the stock of parking spaces.',
+      'The elongated muscle of the budget',
+      'StorageSpacesOpening hours',
+      'An Xbox, an OpenAPI spec and an open-air concert',
+      'The revenue of the avenue continues to grow',
+      'Barcelona and Stockholm, with altitude',
+    ])
+      expect(opens(text), text).toBe(false);
+  });
+
+  it('stays shut on the benchmark’s article with no mention, which the matcher agrees on', () => {
+    const { text } = articlePage();
+    expect(findMentions(text)).toEqual([]);
+    expect(opens(text)).toBe(false);
+  });
+
+  it('asks a long text a piece at a time, finding a name that starts in a piece', () => {
+    const text = `${'a quiet line of prose. '.repeat(400)}OpenAI said so.`;
+    const at = text.indexOf('OpenAI');
+    expect(gateOpens(gate, text, 0, at)).toBe(false);
+    // A name that starts at the end of a piece and runs past it.
+    expect(gateOpens(gate, text, at - 10, at + 2)).toBe(true);
+    expect(gateOpens(gate, text, at + 6)).toBe(false);
+  });
+});
