@@ -9,9 +9,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { matchData } from '../core/match-data.ts';
+import { gateNames } from '../core/gate.ts';
 import { prepareNames } from '../core/prepare-names.ts';
 
 export const MATCH_DATA_ID = 'virtual:rivalry-match-data';
+/** `import names from 'virtual:rivalry-gate-names'`: what stage one's gate needs of the names. */
+export const GATE_NAMES_ID = 'virtual:rivalry-gate-names';
 /** `import ids from 'virtual:rivalry-entity-ids'`: the highlighted entities' ids, alone. */
 export const ENTITY_IDS_ID = 'virtual:rivalry-entity-ids';
 const DATA_FILE = fileURLToPath(new URL('../data/rivalry.json', import.meta.url));
@@ -24,6 +27,12 @@ export function matchDataModule(file = DATA_FILE): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(names))});\n`;
 }
 
+/** The gate's module (`gateNames` in `core/gate.ts`), a JSON string like the names'. */
+export function gateNamesModule(file = DATA_FILE): string {
+  const names = gateNames(prepareNames(readMatchData(file)));
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(names))});\n`;
+}
+
 /** The ids module's source: the highlighted entities' ids, in the dataset's order. */
 export function entityIdsModule(file = DATA_FILE): string {
   return `export default ${JSON.stringify(readMatchData(file).entities.map((e) => e.id))};\n`;
@@ -33,6 +42,7 @@ export function entityIdsModule(file = DATA_FILE): string {
 const SOURCES: Record<string, () => string> = {
   [`\0${MATCH_DATA_ID}`]: () => matchDataModule(),
   [`\0${ENTITY_IDS_ID}`]: () => entityIdsModule(),
+  [`\0${GATE_NAMES_ID}`]: () => gateNamesModule(),
 };
 
 export function matchDataPlugin(): Plugin {

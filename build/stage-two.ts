@@ -12,12 +12,14 @@ import { resolve } from 'node:path';
 import { build, type InlineConfig, type Plugin } from 'vite';
 import type { Wxt } from 'wxt';
 import { PAGES } from '../extension/pages.ts';
+import { matchDataPlugin } from './match-data-plugin.ts';
 import { nativeBrowserPlugin } from './native-browser-plugin.ts';
 import { preactNoInnerHtmlPlugin } from './preact-no-inner-html-plugin.ts';
 
 /** Where stage two lands in the output folder, and the URL path the content script imports. */
 export const STAGE_TWO_DIR = 'stage-two';
 const ENTRIES = {
+  reader: 'content/reader.ts',
   show: 'content/lens/show.ts',
   card: 'content/card/stage-two.ts',
   fuse: 'content/fuse-stage-two.ts',
@@ -39,7 +41,24 @@ function fuseOnDemandPlugin(root: string): Plugin {
 }
 
 /** What of WXT's resolved config the second build follows. */
-type WxtSettings = Pick<Wxt['config'], 'root' | 'mode' | 'outDir' | 'command'>;
+type WxtSettings = Pick<
+  Wxt['config'],
+  'root' | 'mode' | 'outDir' | 'command' | 'browser' | 'manifestVersion'
+>;
+
+/**
+ * WXT's globals that stage two reads (`import.meta.env.FIREFOX`…): WXT's own plugin defines
+ * them when Vite resolves the content script's config, after `vite:build:extendConfig`, so the
+ * `define` taken there lacks them.
+ */
+function browserGlobals(config: WxtSettings): Record<string, string> {
+  return {
+    'import.meta.env.BROWSER': JSON.stringify(config.browser),
+    'import.meta.env.CHROME': JSON.stringify(config.browser === 'chrome'),
+    'import.meta.env.FIREFOX': JSON.stringify(config.browser === 'firefox'),
+    'import.meta.env.MANIFEST_VERSION': JSON.stringify(config.manifestVersion),
+  };
+}
 
 /**
  * The second build: each entry as an ES module, with the content script's defines and aliases
@@ -55,9 +74,14 @@ export function stageTwoConfigs(config: WxtSettings, content?: InlineConfig): In
     root: config.root,
     mode: config.mode,
     logLevel: 'warn',
-    define: content?.define,
+    define: { ...content?.define, ...browserGlobals(config) },
     resolve: content?.resolve,
-    plugins: [preactNoInnerHtmlPlugin(), nativeBrowserPlugin()],
+    plugins: [
+      preactNoInnerHtmlPlugin(),
+      nativeBrowserPlugin(),
+      // The reader links the names and finds misspellings with fuse.js loaded on demand.
+      ...(name === 'reader' ? [matchDataPlugin(), fuseOnDemandPlugin(config.root)] : []),
+    ],
     build: {
       outDir: resolve(config.outDir, STAGE_TWO_DIR),
       // Emptied once before the builds (`stageTwo`): a watching build would empty it on each of

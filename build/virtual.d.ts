@@ -7,3 +7,7 @@ declare module 'virtual:rivalry-entity-ids' {
   const ids: readonly string[];
   export default ids;
 }
+declare module 'virtual:rivalry-gate-names' {
+  const names: import('../core/gate.ts').GateNames;
+  export default names;
+}

@@ -14,7 +14,7 @@ import { i18n } from '../extension/i18n';
 import { isMessage, type PageSummary, type RevealAnswer, sendToTab } from '../extension/messages';
 import { type Unreadable, unreadableReason } from '../extension/pages';
 import { disabledSites, hiddenEntities, paused } from '../extension/settings';
-import { disablingSite, siteOf } from '../extension/site';
+import { disablingSite, offStateOf, siteOf } from '../extension/site';
 import { DataAge } from './DataAge';
 import { Landscape } from './Landscape';
 import { PopupFold } from './PopupFold';
@@ -183,6 +183,7 @@ export function Popup(props: {
           view={view}
           data={data}
           sites={sites}
+          isPaused={isPaused}
           hidden={hidden}
           onReveal={reveal}
           onProcessAnyway={() => ask('processAnyway')}
@@ -224,6 +225,7 @@ function PageBody(props: {
   view: PageView;
   data: MapData;
   sites: readonly string[] | undefined;
+  isPaused: boolean | undefined;
   hidden: readonly EntityId[] | undefined;
   onReveal: (entity: EntityId) => Promise<RevealAnswer>;
   onProcessAnyway: () => Promise<void>;
@@ -260,7 +262,16 @@ function PageBody(props: {
   }
   const { summary } = view;
   const off = props.sites ? disablingSite(summary.host, props.sites) : undefined;
-  switch (summary.state) {
+  // A page where the content script found no name at all answers without the settings (it
+  // never asks them there, entrypoints/content.ts): whether it is off here, the popup knows.
+  let state = summary.state;
+  if (state === 'ready' && summary.total === 0) {
+    if (!props.sites || props.isPaused === undefined)
+      return <div class="message" data-state="asking" />;
+    state =
+      offStateOf(summary.host, { paused: props.isPaused, disabledSites: props.sites }) ?? state;
+  }
+  switch (state) {
     case 'loading':
       return <Message state="loading" title={i18n.t('popup.reading')} />;
     case 'site-off':

@@ -1,30 +1,23 @@
 /**
- * The content script: wiring only. The parts live in `content/` (see `content/lens/lens.ts` for the
- * diagram); everything is registered through `ctx`, so an invalidated context tears it all down.
+ * The content script, stage one: what every page loads. It asks the gate (core/gate.ts) whether
+ * a name could be on the page, watching the page's text (content/gate-watch.ts), and loads the
+ * reader (content/reader.ts, stage two) the first time one could be; a page that mentions none
+ * of the names never loads anything more. Until then it answers the popup and the background
+ * itself, for a page with nothing on it. Everything is registered through `ctx`, so an
+ * invalidated context tears it all down.
  */
-import names from 'virtual:rivalry-match-data';
+import gateData from 'virtual:rivalry-gate-names';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { fuseOnDemand } from '../content/fuse-on-demand';
-import { startController } from '../content/lens/controller';
+import { watchForNames } from '../content/gate-watch';
+import type { Controller } from '../content/lens/controller';
 import { isTopOrSameOriginFrame } from '../content/lens/where';
-import { earlySheet } from '../content/paint/early-sheet';
-import type { MatchFn } from '../content/scan/match-windows';
-import { linkMatcher, type Matcher } from '../core/matcher';
-import { drawsHighlightUnderlines } from '../extension/browser-support';
-import { sendToBackground } from '../extension/messages';
+import { loadOnce } from '../content/load-once';
+import type { ReaderIo } from '../content/reader';
+import { type Gate, gateOpens, linkGate } from '../core/gate';
+import { isMessage, type PageSummary, sendToBackground } from '../extension/messages';
 import { PAGES } from '../extension/pages';
 import { reportError } from '../extension/report-error';
-
-/**
- * Linked from the names the build prepared, on the first block of text read (a frame that stops
- * early never pays for it).
- */
-let matcher: Matcher | undefined;
-const match: MatchFn = (text, options) => {
-  matcher ??= linkMatcher(names);
-  return matcher.findMentions(text, options);
-};
 
 /**
  * The extension's own global, for the address of its files only: an `import()` of exactly
@@ -32,6 +25,35 @@ const match: MatchFn = (text, options) => {
  * renamed by the minifier), and both browsers have it.
  */
 declare const chrome: { runtime: { getURL(path: string): string } };
+
+type Listener = (message: unknown) => Promise<unknown> | undefined;
+
+/** The messages the content script answers (extension/messages.ts). */
+const QUERIES = ['getSummary', 'reveal', 'nextMention', 'processAnyway', 'retry'] as const;
+const isQuery = (message: unknown) => QUERIES.some((type) => isMessage(message, type));
+
+/**
+ * The answers of a page the gate has found nothing on. No mention: the popup, which holds the
+ * settings, tells an off site or the pause from that (components/Popup.tsx), so that a page
+ * with nothing on it makes no call to the extension at all (the background asks every page it
+ * has no count of, on `complete`).
+ */
+function shutAnswer(message: unknown): Promise<unknown> | undefined {
+  if (isMessage(message, 'getSummary')) {
+    const summary: PageSummary = {
+      state: 'ready',
+      host: location.hostname,
+      total: 0,
+      entities: [],
+    };
+    return Promise.resolve(summary);
+  }
+  if (isMessage(message, 'reveal') || isMessage(message, 'nextMention'))
+    return Promise.resolve({ ok: false, index: 0, total: 0 });
+  if (isMessage(message, 'processAnyway') || isMessage(message, 'retry'))
+    return Promise.resolve({ ok: false });
+  return undefined;
+}
 
 export default defineContentScript({
   matches: PAGES,
@@ -44,11 +66,6 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     if (!isTopOrSameOriginFrame()) return;
-    // fuse.js, for misspellings, is stage two too: `fuse.js/basic` is content/fuse-on-demand.ts
-    // in this build (build/stage-two.ts), which loads it from here the first time it is needed.
-    fuseOnDemand.loadWith(() =>
-      import(/* @vite-ignore */ chrome.runtime.getURL('/stage-two/fuse.js')).then((m) => m.default),
-    );
     if (window !== window.top) {
       // A frame keeps its id when it navigates: its new page starts from nothing on the badge,
       // where a page without mentions would otherwise leave the old page's count; and a frame
@@ -58,28 +75,15 @@ export default defineContentScript({
         sendToBackground('mentionCount', { total: 0, active: false }).catch(() => {});
       });
     }
-    startController({
+
+    /** The controller's answers, once the reader has started it. */
+    let answer: Listener | null = null;
+    const io: ReaderIo = {
       win: window,
       signal: ctx.signal,
       onInvalidated: (cb) => ctx.onInvalidated(cb),
-      match,
       settings: (names) => sendToBackground('getSettings', { names }),
-      entities: names.entities.map((e) => e.id),
       card: (entity) => sendToBackground('getCard', { entity }),
-      // The card UI, stage two: an ES module of the extension's own (see build/stage-two.ts).
-      loadUi: () => import(/* @vite-ignore */ chrome.runtime.getURL('/stage-two/card.js')),
-      // Painting and the hover, on the first mention: a page with none never compiles them.
-      loadShow: () => import(/* @vite-ignore */ chrome.runtime.getURL('/stage-two/show.js')),
-      deferred: fuseOnDemand,
-      // Every frame counts: the background sums a tab's frames for the badge and the popup.
-      reportCounts: true,
-      // `wxt build --mode fallback` makes a test build that paints with <rivalry-mark>.
-      forceFallback: import.meta.env.MODE === 'fallback',
-      // Chromium styles highlights by inheritance from `:root`, with the sheet that
-      // entrypoints/early-sheet.ts adopted at document start; Firefox needs rules on every element.
-      sheets: import.meta.env.FIREFOX
-        ? { scope: 'tree', underlines: drawsHighlightUnderlines(navigator.userAgent) }
-        : { scope: 'root', early: earlySheet() },
       sendCount: (total, active) => {
         // The background may be asleep or reloading; a lost badge update is harmless.
         sendToBackground('mentionCount', { total, active }).catch(() => {});
@@ -88,10 +92,45 @@ export default defineContentScript({
       removeDismissal: (dismissal) => sendToBackground('undismiss', dismissal).catch(() => {}),
       saveDismissal: (dismissal) => sendToBackground('dismiss', dismissal).catch(() => {}),
       onMessage: (listener) => {
-        const wrapped = (message: unknown) => listener(message);
-        browser.runtime.onMessage.addListener(wrapped);
-        return () => browser.runtime.onMessage.removeListener(wrapped);
+        answer = listener;
+        return () => {
+          if (answer === listener) answer = null;
+        };
       },
-    }).catch((error: unknown) => reportError(error, 'starting on this page'));
+    };
+    // The reader, stage two: an ES module of the extension's own (see build/stage-two.ts).
+    const reader = loadOnce<Controller>(
+      () =>
+        import(/* @vite-ignore */ chrome.runtime.getURL('/stage-two/reader.js')).then(
+          (m: typeof import('../content/reader')) => m.startReader(io),
+        ),
+      (error) => reportError(error, 'starting on this page'),
+    );
+    let opened = false;
+
+    // One listener for the content script's life: the gate's answers, then the controller's.
+    const listener: Listener = (message) => {
+      if (answer) return answer(message);
+      if (!isQuery(message)) return undefined;
+      if (!opened) return shutAnswer(message);
+      return reader.get().then(() => (answer ?? shutAnswer)(message));
+    };
+    browser.runtime.onMessage.addListener(listener);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+
+    // Linked on the first text asked (a frame that stops early never pays for it).
+    let gate: Gate | undefined;
+    watchForNames({
+      doc: document,
+      signal: ctx.signal,
+      mayName: (text, from, to) => {
+        gate ??= linkGate(gateData);
+        return gateOpens(gate, text, from, to);
+      },
+      open: () => {
+        opened = true;
+        void reader.get();
+      },
+    });
   },
 });

@@ -6,7 +6,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MATCH_DATA_ID, matchDataModule } from '../../build/match-data-plugin.ts';
+import { GATE_NAMES_ID, gateNamesModule, matchDataModule } from '../../build/match-data-plugin.ts';
 
 /** The sizes of the built content script's stages: content.js, and each file of stage-two/. */
 export function stageSizes(extDir: string): { one: number; two: [string, number][] } {
@@ -55,12 +55,12 @@ export async function bundleParts(
         // The build's virtual module of names (a Vite plugin in the real build).
         name: 'match-data',
         setup(b) {
-          b.onResolve({ filter: /^virtual:rivalry-match-data$/ }, () => ({
-            path: MATCH_DATA_ID,
+          b.onResolve({ filter: /^virtual:rivalry-(match-data|gate-names)$/ }, (args) => ({
+            path: args.path,
             namespace: 'match-data',
           }));
-          b.onLoad({ filter: /.*/, namespace: 'match-data' }, () => ({
-            contents: matchDataModule(),
+          b.onLoad({ filter: /.*/, namespace: 'match-data' }, (args) => ({
+            contents: args.path === GATE_NAMES_ID ? gateNamesModule() : matchDataModule(),
             loader: 'js',
           }));
         },

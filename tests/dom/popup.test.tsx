@@ -363,6 +363,20 @@ describe('states', () => {
     expect(await screen.findByText(text)).toBeTruthy();
   });
 
+  it('a page with nothing on it, which answers without the settings, shows an off site and the pause', async () => {
+    // Stage one answers "ready, nothing" on any page where its gate found no name.
+    await disabledSites.setValue(['example.com']);
+    page(summary({ state: 'ready', total: 0, entities: [] }));
+    render(<Popup tabId={tabId} data={data} />);
+    expect(await screen.findByText('Off on example.com')).toBeTruthy();
+    expect(screen.queryByText(/Nothing found/)).toBeNull();
+    await paused.setValue(true);
+    expect(await screen.findByText('Paused everywhere')).toBeTruthy();
+    await paused.setValue(false);
+    await disabledSites.setValue([]);
+    expect(await screen.findByText(/Nothing found/)).toBeTruthy();
+  });
+
   it('nothing found names what was looked for: highlighted entities the user did not hide', async () => {
     await hiddenEntities.setValue(['xai']);
     page(summary({ total: 0, entities: [] }));

@@ -1,9 +1,10 @@
 /**
- * The content script in two stages: stage one (content-scripts/content.js) carries neither the
- * painter and the hover, nor the card UI (Preact, Floating UI), nor fuse.js, which are
- * web-accessible ES modules of their own (stage-two/) loaded when first needed, nor the
- * settings schemas, which the background checks. A page whose only mention is a misspelling
- * loads fuse.js and still gets it highlighted and counted.
+ * The content script in two stages: stage one (content-scripts/content.js) is the gate and its
+ * watch; it carries neither the reader and the matcher, nor the painter and the hover, nor the
+ * card UI (Preact, Floating UI), nor fuse.js, which are web-accessible ES modules of their own
+ * (stage-two/) loaded when first needed, nor the settings schemas, which the background checks.
+ * A page with no mention loads none of stage two until the page names one; a page whose only
+ * mention is a misspelling loads fuse.js and still gets it highlighted and counted.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -30,6 +31,9 @@ import {
 
 /** Strings each stage-two part has, and stage one must not: a sign the code came along. */
 const MARKERS = {
+  // The controller's error label, and the names' context words (only the gate's names are in
+  // stage one).
+  reader: ['answering a message', 'contextPairs'],
   show: ['::highlight(', 'rlens-flash'],
   card: ['Symbol.for(`pv`)', '__k', 'clippingAncestors'],
   fuse: ['Pattern length exceeds max of'],
@@ -149,6 +153,29 @@ describe('in Chromium', () => {
     await expect
       .poll(async () => ((await tab.evaluate(LOOK)) as Look).card, { timeout: 5000 })
       .toBe('Rivalry Lens: SpaceX');
+  });
+
+  it('loads nothing of stage two on a page with no mention, until the page names one', async () => {
+    const tab = await session.context.newPage();
+    const loaded: string[] = [];
+    tab.on('request', (r) => {
+      if (r.url().includes('/stage-two/')) loaded.push(r.url().replace(/^.*\/stage-two\//, ''));
+    });
+    await tab.goto(fixtures.url('/no-mention.html'));
+    // The component's shadow root is read, and the page is still watched a while after.
+    await tab.waitForTimeout(1500);
+    expect(loaded).toEqual([]);
+    // The popup's question is answered by stage one: nothing here, and the site is on.
+    const popup = await PopupPage.open(session, await tabIdOf(session, tab));
+    await expect.poll(() => popup.message().getAttribute('data-state')).toBe('nothing');
+    await popup.page.close();
+    expect(loaded).toEqual([]);
+    await tab.bringToFront();
+    await tab.evaluate(() => (window as unknown as { __addName(): void }).__addName());
+    await expect
+      .poll(() => highlightsOf(tab), { timeout: 10_000 })
+      .toEqual({ 'rivalry-spacex': 1 });
+    expect(loaded).toContain('reader.js');
   });
 
   it('finds a misspelling on a page with no exact name, and the popup counts it', async () => {

@@ -11,7 +11,7 @@ import { repairNotices } from '../../extension/settings-repair';
 import config from '../../wxt.config';
 
 // Only the content script's declaration is read here; its names are built by a Vite plugin.
-vi.mock('virtual:rivalry-match-data', () => ({ default: { entities: [] } }));
+vi.mock('virtual:rivalry-gate-names', () => ({ default: { seed: 'x', aliases: [] } }));
 
 type Listener = (...args: never[]) => unknown;
 function fakeEvent() {

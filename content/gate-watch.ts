@@ -1,0 +1,214 @@
+/**
+ * Stage one: the page's text asked of the gate (core/gate.ts) before the reader is loaded. The
+ * body's text is taken whole, then every shadow root's (open, or closed on a custom element),
+ * then what the page changes; as soon as a name could be there, `open` is called once and the
+ * watch ends. The reader then reads the page itself, from the start.
+ *
+ * Text is asked in pieces with a look at the clock between them, so a page of megabytes of text
+ * makes no long task of ours; changes are asked with the text around them, since a name may be
+ * completed by what is added next to it ("Space" + "X").
+ */
+import { SLICE_BUDGET_MS } from './budgets';
+import { SKIP_SELECTOR } from './read/dom-rules';
+import { shadowOf } from './read/shadow';
+import { createLateHosts } from './scan/late-hosts';
+
+export interface GateWatchOptions {
+  doc: Document;
+  signal: AbortSignal;
+  /** Whether a name could start in `text` at an offset in `[from, to)`. */
+  mayName(text: string, from: number, to: number): boolean;
+  /** A name could be on the page. */
+  open(): void;
+}
+
+/** Characters asked of the gate between two looks at the clock. */
+const PIECE_CHARS = 64 * 1024;
+/** Elements walked (for shadow roots) between two looks at the clock. */
+const ELEMENTS_PER_CHECK = 512;
+/** Text read on each side of a change: longer than any name. */
+const AROUND_CHARS = 64;
+/** How many parents up the text around a change is looked for. */
+const AROUND_LEVELS = 8;
+
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+/**
+ * The text of `node` that the reader could read: its `textContent` without that of the elements
+ * never read (scripts, styles, code…, `SKIP_SELECTOR`), whose text would only open the gate for
+ * nothing ("XMLHttpRequest"). Cut out with a range between them, which reads no node one by one.
+ */
+export function proseOf(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
+  if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SKIP_SELECTOR)) return '';
+  const parent = node as Element | ShadowRoot;
+  if (!('querySelectorAll' in parent)) return '';
+  const skipped = parent.querySelectorAll(SKIP_SELECTOR);
+  if (skipped.length === 0) return parent.textContent ?? '';
+  const range = (node.ownerDocument ?? (node as Document)).createRange();
+  range.selectNodeContents(parent);
+  const parts: string[] = [];
+  let last: Element | null = null;
+  for (const el of skipped) {
+    // One inside another was cut out with it.
+    if (last?.contains(el)) continue;
+    last = el;
+    range.setEndBefore(el);
+    parts.push(range.toString());
+    range.setStartAfter(el);
+  }
+  range.setEnd(parent, parent.childNodes.length);
+  parts.push(range.toString());
+  return parts.join('');
+}
+
+/** The text up to `AROUND_CHARS` before (or after) `node` in document order. */
+function around(node: Node, after: boolean): string {
+  let out = '';
+  let cur: Node | null = node;
+  let levels = 0;
+  while (cur && out.length < AROUND_CHARS) {
+    const next: Node | null = after ? cur.nextSibling : cur.previousSibling;
+    if (next) {
+      const text = proseOf(next);
+      out = after ? out + text : text + out;
+      cur = next;
+    } else {
+      cur = cur.parentNode;
+      if (!cur || cur.nodeType !== Node.ELEMENT_NODE || ++levels > AROUND_LEVELS) break;
+    }
+  }
+  return after ? out.slice(0, AROUND_CHARS) : out.slice(-AROUND_CHARS);
+}
+
+export function watchForNames(o: GateWatchOptions): void {
+  const done = new AbortController();
+  const stop = () => done.abort();
+  o.signal.addEventListener('abort', stop, { once: true });
+
+  /** Texts to ask, and how far the first has been asked. */
+  const texts: string[] = [];
+  let at = 0;
+  /** Elements whose subtrees are still to be walked for shadow roots. */
+  const trees: TreeWalker[] = [];
+  const read = new WeakSet<ShadowRoot>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const open = () => {
+    if (done.signal.aborted) return;
+    stop();
+    o.open();
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        // Text changed inside a part never read (a script's) asks nothing.
+        const parent = r.target.parentElement;
+        if (parent?.closest(SKIP_SELECTOR)) continue;
+        texts.push(around(r.target, false) + proseOf(r.target) + around(r.target, true));
+        continue;
+      }
+      // What was removed may join the text on either side of it ("Space" + "X").
+      if (r.removedNodes.length > 0 && r.previousSibling && r.nextSibling)
+        texts.push(around(r.nextSibling, false) + proseOf(r.nextSibling));
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== Node.ELEMENT_NODE && n.nodeType !== Node.TEXT_NODE) continue;
+        if (n.parentElement?.closest(SKIP_SELECTOR)) continue;
+        const own = proseOf(n);
+        if (own !== '') texts.push(around(n, false) + own + around(n, true));
+        if (n.nodeType === Node.ELEMENT_NODE) walkFrom(n as Element, true);
+      }
+    }
+    // Asked in a task of its own: the page's change is not held up.
+    timer ??= setTimeout(work, 0);
+  });
+  done.signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (timer !== null) clearTimeout(timer);
+  });
+
+  const readRoot = (root: ShadowRoot) => {
+    if (read.has(root)) return;
+    read.add(root);
+    observer.observe(root, OPTIONS);
+    texts.push(proseOf(root));
+    walkFrom(root, false);
+  };
+
+  const late = createLateHosts(
+    done.signal,
+    (root) => read.has(root),
+    readRoot,
+    () => work(),
+  );
+
+  /** Queues the walk of `root`'s elements (and `root` itself, an added element). */
+  const walkFrom = (root: Element | ShadowRoot, self: boolean) => {
+    if (self) {
+      const own = shadowOf(root as Element);
+      if (own) readRoot(own);
+    }
+    if (root.firstElementChild)
+      trees.push(root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT));
+  };
+
+  /** Walks for shadow roots until `end`; false once out of time. */
+  const walkSome = (end: number): boolean => {
+    const maybe: Element[] = [];
+    let count = 0;
+    for (let tree = trees[0]; tree; tree = trees[0]) {
+      for (let el = tree.nextNode() as Element | null; el; el = tree.nextNode() as Element | null) {
+        const root = shadowOf(el);
+        if (root) readRoot(root);
+        else if (el.localName.includes('-')) maybe.push(el);
+        if (++count % ELEMENTS_PER_CHECK === 0 && performance.now() >= end) {
+          late.watch(maybe);
+          return false;
+        }
+      }
+      trees.shift();
+    }
+    late.watch(maybe);
+    return true;
+  };
+
+  /** Asks texts until `end`; true if a name could be there. */
+  const askSome = (end: number): boolean | null => {
+    for (let text = texts[0]; text !== undefined; text = texts[0]) {
+      while (at < text.length) {
+        const to = Math.min(text.length, at + PIECE_CHARS);
+        if (o.mayName(text, at, to)) return true;
+        at = to;
+        if (performance.now() >= end) return null;
+      }
+      texts.shift();
+      at = 0;
+    }
+    return false;
+  };
+
+  const work = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (done.signal.aborted) return;
+    const end = performance.now() + SLICE_BUDGET_MS;
+    // Texts first: most pages that mention a name say so in the body's text, before any walk.
+    for (;;) {
+      const asked = askSome(end);
+      if (asked === true) return open();
+      if (asked === null) break;
+      if (trees.length === 0 || !walkSome(end)) break;
+      if (texts.length === 0) break;
+    }
+    if (texts.length > 0 || trees.length > 0) timer = setTimeout(work, 0);
+  };
+
+  observer.observe(o.doc, OPTIONS);
+  const body = o.doc.body;
+  if (body) {
+    texts.push(proseOf(body));
+    walkFrom(body, true);
+  }
+  work();
+}

@@ -1,0 +1,163 @@
+// @vitest-environment happy-dom
+/**
+ * Stage one's watch (content/gate-watch.ts) with the real gate: it opens once a name could be
+ * on the page, from the body's text, a shadow root, or a change, and never for text the reader
+ * never reads (scripts, code).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { proseOf, watchForNames } from '../../content/gate-watch';
+import { LOOK_DELAYS_MS } from '../../content/scan/late-hosts';
+import { gateNames, gateOpens, linkGate } from '../../core/gate';
+import { matchData } from '../../core/match-data';
+import { prepareNames } from '../../core/prepare-names';
+import { dataset } from '../../core/rivalry-data';
+
+const gate = linkGate(gateNames(prepareNames(matchData(dataset))));
+
+let abort: AbortController;
+let open: ReturnType<typeof vi.fn<() => void>>;
+let asked: string[];
+
+function watch() {
+  watchForNames({
+    doc: document,
+    signal: abort.signal,
+    mayName: (text, from, to) => {
+      asked.push(text.slice(from, to));
+      return gateOpens(gate, text, from, to);
+    },
+    open,
+  });
+}
+
+/** Lets the watch's observer and its task run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+beforeEach(() => {
+  abort = new AbortController();
+  open = vi.fn();
+  asked = [];
+  document.body.innerHTML = '';
+});
+afterEach(() => {
+  abort.abort();
+  vi.useRealTimers();
+});
+
+describe('watchForNames', () => {
+  it('opens at once when the body names one, in markup that splits it', () => {
+    document.body.innerHTML = '<p>Rockets: Space<b>X</b> and <i>Stoke</i> <i>Space</i>.</p>';
+    watch();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays shut on a page with none, reading its text once', async () => {
+    document.body.innerHTML =
+      '<h1>Open questions</h1><ul><li>Storage</li><li>Spaces</li></ul><p>A sample survey.</p>';
+    watch();
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+    expect(asked).toEqual(['Open questionsStorageSpacesA sample survey.']);
+  });
+
+  it('leaves out the text of scripts, styles and code, which the reader never reads', async () => {
+    document.body.innerHTML =
+      '<p>Plain prose.</p><script>new XMLHttpRequest(); // OpenAI</script>' +
+      '<style>.x::after { content: "SpaceX"; }</style><p>Use <code>openai.chat()</code> here.</p>';
+    watch();
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+    expect(proseOf(document.body)).toBe('Plain prose.Use  here.');
+  });
+
+  it('opens when the page adds a name, edits one in, or completes one beside its text', async () => {
+    document.body.innerHTML = '<p id="p">Then Space</p><p id="q">Nothing yet</p>';
+    watch();
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+
+    // "X" added beside "Space": the name is the two together.
+    const b = document.createElement('b');
+    b.textContent = 'X';
+    document.getElementById('p')?.append(b);
+    await settle();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens when text is edited into a name', async () => {
+    document.body.innerHTML = '<p id="q">Nothing yet</p>';
+    watch();
+    await settle();
+    const text = document.getElementById('q')?.firstChild as Text;
+    text.data = 'Neuralink said';
+    await settle();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens when a removal joins a name', async () => {
+    document.body.innerHTML = '<p>Open<span id="s">ing hours for </span>AI</p>';
+    watch();
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+    document.getElementById('s')?.remove();
+    await settle();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores what a page adds to its scripts', async () => {
+    document.body.innerHTML = '<p>Prose.</p>';
+    watch();
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = '{"company":"OpenAI"}';
+    document.body.append(script);
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('reads open shadow roots, and one attached late', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<news-card></news-card><late-card></late-card>';
+    const card = document.querySelector('news-card') as HTMLElement;
+    card.attachShadow({ mode: 'open' }).innerHTML = '<p>Nothing here.</p>';
+    watch();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(asked).toContain('Nothing here.');
+    expect(open).not.toHaveBeenCalled();
+    // A component defined later attaches its root without any mutation record.
+    const late = document.querySelector('late-card') as HTMLElement;
+    late.attachShadow({ mode: 'open' }).innerHTML = '<p>Sam Altman said</p>';
+    await vi.advanceTimersByTimeAsync((LOOK_DELAYS_MS[0] as number) + 10);
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens for a name added inside a shadow root it read', async () => {
+    document.body.innerHTML = '<news-card></news-card>';
+    const root = (document.querySelector('news-card') as HTMLElement).attachShadow({
+      mode: 'open',
+    });
+    root.innerHTML = '<p>Nothing here.</p>';
+    watch();
+    await settle();
+    root.append(document.createTextNode(' Elon Musk wrote.'));
+    await settle();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks a long text in pieces, across tasks', async () => {
+    document.body.innerHTML = `<p>${'quiet prose, '.repeat(20_000)}</p>`;
+    watch();
+    await settle();
+    expect(asked.length).toBeGreaterThan(1);
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('stops when its signal is aborted', async () => {
+    document.body.innerHTML = '<p>Quiet.</p>';
+    watch();
+    abort.abort();
+    document.body.append('OpenAI');
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+  });
+});
