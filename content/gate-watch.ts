@@ -40,6 +40,12 @@ const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characte
  */
 export function proseOf(node: Node): string {
   if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
+  // One text node inside: its own string, with no copy of it (a page of one huge text node).
+  const only = node.firstChild;
+  if (only && only === node.lastChild && only.nodeType === Node.TEXT_NODE) {
+    const skipped = node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SKIP_SELECTOR);
+    return skipped ? '' : (only as Text).data;
+  }
   if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SKIP_SELECTOR)) return '';
   const parent = node as Element | ShadowRoot;
   if (!('querySelectorAll' in parent)) return '';
@@ -60,6 +66,24 @@ export function proseOf(node: Node): string {
   range.setEnd(parent, parent.childNodes.length);
   parts.push(range.toString());
   return parts.join('');
+}
+
+/**
+ * The parts of the body whose text is asked one after the other: its children, or, down a chain
+ * of elements that each hold one element (`body > main > pre`), the children where the chain
+ * ends, with the text beside the chain in its place. Reading the body's text whole would copy
+ * all of it in one call (tens of milliseconds for megabytes); parts are read with a look at the
+ * clock between them.
+ */
+export function partsOf(el: Element, out: Node[] = [], depth = 0): Node[] {
+  const chain =
+    el.childElementCount === 1 && depth < AROUND_LEVELS * 4 ? el.firstElementChild : null;
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n === chain && !chain.matches(SKIP_SELECTOR) && !shadowOf(chain))
+      partsOf(chain, out, depth + 1);
+    else out.push(n);
+  }
+  return out;
 }
 
 /** The text up to `AROUND_CHARS` before (or after) `node` in document order. */
@@ -86,9 +110,16 @@ export function watchForNames(o: GateWatchOptions): void {
   const stop = () => done.abort();
   o.signal.addEventListener('abort', stop, { once: true });
 
-  /** Texts to ask, and how far the first has been asked. */
-  const texts: string[] = [];
+  /**
+   * What to ask, in order: texts (of a change, with the text around it; of a shadow root), and
+   * parts of the body (`partsOf`), read when their turn comes, each after the end of the one
+   * before it (a name may run from one into the next).
+   */
+  const texts: (string | Node)[] = [];
+  /** The text being asked, how far, and the end of the last part of the body asked. */
+  let current: string | null = null;
   let at = 0;
+  let tail = '';
   /** Elements whose subtrees are still to be walked for shadow roots. */
   const trees: TreeWalker[] = [];
   const read = new WeakSet<ShadowRoot>();
@@ -173,19 +204,38 @@ export function watchForNames(o: GateWatchOptions): void {
     return true;
   };
 
-  /** Asks texts until `end`; true if a name could be there. */
+  /** Asks texts until `end`; true if a name could be there, null once out of time. */
   const askSome = (end: number): boolean | null => {
-    for (let text = texts[0]; text !== undefined; text = texts[0]) {
-      while (at < text.length) {
-        const to = Math.min(text.length, at + PIECE_CHARS);
-        if (o.mayName(text, at, to)) return true;
+    for (;;) {
+      if (current === null) {
+        const next = texts.shift();
+        if (next === undefined) return false;
+        if (typeof next === 'string') {
+          current = next;
+          tail = '';
+        } else {
+          const own = proseOf(next);
+          // Where the part meets the one before, asked apart: the part itself may be megabytes,
+          // which a string joined to it would copy whole when first read.
+          if (tail !== '' && o.mayName(tail + own.slice(0, AROUND_CHARS), 0, tail.length))
+            return true;
+          current = own;
+          tail =
+            own.length >= AROUND_CHARS
+              ? own.slice(-AROUND_CHARS)
+              : (tail + own).slice(-AROUND_CHARS);
+        }
+        at = 0;
+      }
+      while (at < current.length) {
+        const to = Math.min(current.length, at + PIECE_CHARS);
+        if (o.mayName(current, at, to)) return true;
         at = to;
         if (performance.now() >= end) return null;
       }
-      texts.shift();
-      at = 0;
+      current = null;
+      if (performance.now() >= end) return null;
     }
-    return false;
   };
 
   const work = () => {
@@ -201,13 +251,13 @@ export function watchForNames(o: GateWatchOptions): void {
       if (trees.length === 0 || !walkSome(end)) break;
       if (texts.length === 0) break;
     }
-    if (texts.length > 0 || trees.length > 0) timer = setTimeout(work, 0);
+    if (current !== null || texts.length > 0 || trees.length > 0) timer = setTimeout(work, 0);
   };
 
   observer.observe(o.doc, OPTIONS);
   const body = o.doc.body;
   if (body) {
-    texts.push(proseOf(body));
+    texts.push(...partsOf(body));
     walkFrom(body, true);
   }
   work();

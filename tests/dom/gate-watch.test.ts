@@ -5,7 +5,7 @@
  * never reads (scripts, code).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { proseOf, watchForNames } from '../../content/gate-watch';
+import { partsOf, proseOf, watchForNames } from '../../content/gate-watch';
 import { LOOK_DELAYS_MS } from '../../content/scan/late-hosts';
 import { gateNames, gateOpens, linkGate } from '../../core/gate';
 import { matchData } from '../../core/match-data';
@@ -23,7 +23,7 @@ function watch() {
     doc: document,
     signal: abort.signal,
     mayName: (text, from, to) => {
-      asked.push(text.slice(from, to));
+      asked.push(from === 0 && to >= text.length ? text : `${text.slice(from, to)}…`);
       return gateOpens(gate, text, from, to);
     },
     open,
@@ -51,13 +51,36 @@ describe('watchForNames', () => {
     expect(open).toHaveBeenCalledTimes(1);
   });
 
-  it('stays shut on a page with none, reading its text once', async () => {
+  it('stays shut on a page with none, reading its text part by part', async () => {
     document.body.innerHTML =
       '<h1>Open questions</h1><ul><li>Storage</li><li>Spaces</li></ul><p>A sample survey.</p>';
     watch();
     await settle();
     expect(open).not.toHaveBeenCalled();
-    expect(asked).toEqual(['Open questionsStorageSpacesA sample survey.']);
+    // Part by part, and where each meets the one before (a name may run across two).
+    expect(asked).toEqual([
+      'Open questions',
+      'Open questions…',
+      'StorageSpaces',
+      'Open questionsStorageSpaces…',
+      'A sample survey.',
+    ]);
+  });
+
+  it('reads the body in parts, down a chain of wrappers to one huge text node itself', () => {
+    document.body.innerHTML = 'Before<main><pre>one long text</pre></main>after';
+    const parts = partsOf(document.body);
+    expect(parts.map((n) => n.nodeName)).toEqual(['#text', '#text', '#text']);
+    expect(parts.map((n) => proseOf(n))).toEqual(['Before', 'one long text', 'after']);
+    document.body.innerHTML = '<h1>Title</h1><p>One</p><p>Two</p>';
+    expect(partsOf(document.body).map((n) => n.nodeName)).toEqual(['H1', 'P', 'P']);
+  });
+
+  it('finds a name that runs from one part of the body into the next', () => {
+    document.body.innerHTML = '<span>Neura</span><span>link</span>';
+    expect(gateOpens(gate, 'Neura') || gateOpens(gate, 'link')).toBe(false);
+    watch();
+    expect(open).toHaveBeenCalledTimes(1);
   });
 
   it('leaves out the text of scripts, styles and code, which the reader never reads', async () => {
