@@ -206,6 +206,29 @@ describe('in Chromium', () => {
 });
 
 describe('in Firefox', () => {
+  it('highlights a name that a page with none adds later', async () => {
+    const fixtures = await serveFixtures();
+    const browser = await launchFirefox(['--window-size=1100,800']);
+    try {
+      const page = await browser.newPage();
+      await page.goto(fixtures.url('/no-mention.html'));
+      // Its shadow root read and nothing found, the gate keeps watching.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await page.evaluate(readHighlights, AS_REGISTERED)).toEqual({});
+      await page.evaluate(() => (window as unknown as { __addName(): void }).__addName());
+      await until(
+        async () =>
+          expect(await page.evaluate(readHighlights, AS_REGISTERED)).toEqual({
+            'rivalry-spacex': ['SpaceX'],
+          }),
+        10_000,
+      );
+    } finally {
+      await browser.close();
+      await fixtures.close();
+    }
+  });
+
   it('loads each part of stage two on a page with a strict policy', async () => {
     const strict = await serveFixtures(STRICT);
     const browser = await launchFirefox(['--window-size=1100,800']);
