@@ -34,28 +34,38 @@ const AROUND_LEVELS = 8;
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /**
- * The text of `node` that the reader could read: its `textContent` without that of the elements
- * never read (scripts, styles, code…, `SKIP_SELECTOR`), whose text would only open the gate for
- * nothing ("XMLHttpRequest"). Cut out with a range between them, which reads no node one by one.
+ * Where the reader ends a run of text and reads nothing: the elements never read (scripts,
+ * styles, code…, `SKIP_SELECTOR`), hidden and editable ones, and line breaks, which it reads as
+ * a line end. Their text would only open the gate for nothing ("XMLHttpRequest").
+ */
+const CUT = `${SKIP_SELECTOR},br,[hidden],[contenteditable]:not([contenteditable="false" i])`;
+
+/** Whether `node` is one of the `CUT` elements. */
+export function isCut(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(CUT);
+}
+
+/**
+ * The text of `node` that the reader could read: its `textContent` with each `CUT` element as a
+ * line end, as the reader ends a run there ("posted on Twitter<br>and" is two lines, not
+ * "Twitterand"). Cut with a range between them, which reads no node one by one.
  */
 export function proseOf(node: Node): string {
   if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
+  if (isCut(node)) return '\n';
   // One text node inside: its own string, with no copy of it (a page of one huge text node).
   const only = node.firstChild;
-  if (only && only === node.lastChild && only.nodeType === Node.TEXT_NODE) {
-    const skipped = node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SKIP_SELECTOR);
-    return skipped ? '' : (only as Text).data;
-  }
-  if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SKIP_SELECTOR)) return '';
+  if (only && only === node.lastChild && only.nodeType === Node.TEXT_NODE)
+    return (only as Text).data;
   const parent = node as Element | ShadowRoot;
   if (!('querySelectorAll' in parent)) return '';
-  const skipped = parent.querySelectorAll(SKIP_SELECTOR);
-  if (skipped.length === 0) return parent.textContent ?? '';
+  const cuts = parent.querySelectorAll(CUT);
+  if (cuts.length === 0) return parent.textContent ?? '';
   const range = (node.ownerDocument ?? (node as Document)).createRange();
   range.selectNodeContents(parent);
   const parts: string[] = [];
   let last: Element | null = null;
-  for (const el of skipped) {
+  for (const el of cuts) {
     // One inside another was cut out with it.
     if (last?.contains(el)) continue;
     last = el;
@@ -65,7 +75,7 @@ export function proseOf(node: Node): string {
   }
   range.setEnd(parent, parent.childNodes.length);
   parts.push(range.toString());
-  return parts.join('');
+  return parts.join('\n');
 }
 
 /**
@@ -79,11 +89,21 @@ export function partsOf(el: Element, out: Node[] = [], depth = 0): Node[] {
   const chain =
     el.childElementCount === 1 && depth < AROUND_LEVELS * 4 ? el.firstElementChild : null;
   for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n === chain && !chain.matches(SKIP_SELECTOR) && !shadowOf(chain))
-      partsOf(chain, out, depth + 1);
+    if (n === chain && !isCut(chain) && !shadowOf(chain)) partsOf(chain, out, depth + 1);
     else out.push(n);
   }
   return out;
+}
+
+/** Whether `node` is in a `CUT` element (or, an element, is one). */
+function inCut(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return el?.closest(CUT) != null;
+}
+
+/** `node`'s text with the text around it. */
+function aroundAndOwn(node: Node): string {
+  return around(node, false) + proseOf(node) + around(node, true);
 }
 
 /** The text up to `AROUND_CHARS` before (or after) `node` in document order. */
@@ -105,7 +125,12 @@ function around(node: Node, after: boolean): string {
   return after ? out.slice(0, AROUND_CHARS) : out.slice(-AROUND_CHARS);
 }
 
-export function watchForNames(o: GateWatchOptions): void {
+export interface GateWatch {
+  /** Whether the page as it was first found has been read whole (the body, its shadow roots). */
+  readonly readOnce: boolean;
+}
+
+export function watchForNames(o: GateWatchOptions): GateWatch {
   const done = new AbortController();
   const stop = () => done.abort();
   o.signal.addEventListener('abort', stop, { once: true });
@@ -133,21 +158,20 @@ export function watchForNames(o: GateWatchOptions): void {
 
   const observer = new MutationObserver((records) => {
     for (const r of records) {
+      // Text changed or added inside a part never read (a script's) asks nothing.
+      if (inCut(r.target)) continue;
       if (r.type === 'characterData') {
-        // Text changed inside a part never read (a script's) asks nothing.
-        const parent = r.target.parentElement;
-        if (parent?.closest(SKIP_SELECTOR)) continue;
-        texts.push(around(r.target, false) + proseOf(r.target) + around(r.target, true));
+        texts.push(aroundAndOwn(r.target));
         continue;
       }
-      // What was removed may join the text on either side of it ("Space" + "X").
-      if (r.removedNodes.length > 0 && r.previousSibling && r.nextSibling)
-        texts.push(around(r.nextSibling, false) + proseOf(r.nextSibling));
+      // What was removed may join the text on either side of it ("Neura" + "link").
+      if (r.removedNodes.length > 0)
+        texts.push(aroundAndOwn(r.nextSibling ?? r.previousSibling ?? r.target));
       for (const n of r.addedNodes) {
         if (n.nodeType !== Node.ELEMENT_NODE && n.nodeType !== Node.TEXT_NODE) continue;
-        if (n.parentElement?.closest(SKIP_SELECTOR)) continue;
-        const own = proseOf(n);
-        if (own !== '') texts.push(around(n, false) + own + around(n, true));
+        // An element never read adds nothing the reader reads (a page's analytics script).
+        if (isCut(n)) continue;
+        texts.push(aroundAndOwn(n));
         if (n.nodeType === Node.ELEMENT_NODE) walkFrom(n as Element, true);
       }
     }
@@ -252,8 +276,10 @@ export function watchForNames(o: GateWatchOptions): void {
       if (texts.length === 0) break;
     }
     if (current !== null || texts.length > 0 || trees.length > 0) timer = setTimeout(work, 0);
+    else readOnce = true;
   };
 
+  let readOnce = false;
   observer.observe(o.doc, OPTIONS);
   const body = o.doc.body;
   if (body) {
@@ -261,4 +287,9 @@ export function watchForNames(o: GateWatchOptions): void {
     walkFrom(body, true);
   }
   work();
+  return {
+    get readOnce() {
+      return readOnce;
+    },
+  };
 }

@@ -9,7 +9,7 @@
 import gateData from 'virtual:rivalry-gate-names';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { watchForNames } from '../content/gate-watch';
+import { type GateWatch, watchForNames } from '../content/gate-watch';
 import type { Controller } from '../content/lens/controller';
 import { isTopOrSameOriginFrame } from '../content/lens/where';
 import { loadOnce } from '../content/load-once';
@@ -33,15 +33,15 @@ const QUERIES = ['getSummary', 'reveal', 'nextMention', 'processAnyway', 'retry'
 const isQuery = (message: unknown) => QUERIES.some((type) => isMessage(message, type));
 
 /**
- * The answers of a page the gate has found nothing on. No mention: the popup, which holds the
- * settings, tells an off site or the pause from that (components/Popup.tsx), so that a page
- * with nothing on it makes no call to the extension at all (the background asks every page it
- * has no count of, on `complete`).
+ * The answers of a page the gate has found nothing on, yet (`read`: whether it has read the
+ * page once). No mention: the popup, which holds the settings, tells an off site or the pause
+ * from that (components/Popup.tsx), so that a page with nothing on it makes no call to the
+ * extension at all (the background asks every page it has no count of, on `complete`).
  */
-function shutAnswer(message: unknown): Promise<unknown> | undefined {
+function shutAnswer(message: unknown, read: boolean): Promise<unknown> | undefined {
   if (isMessage(message, 'getSummary')) {
     const summary: PageSummary = {
-      state: 'ready',
+      state: read ? 'ready' : 'loading',
       host: location.hostname,
       total: 0,
       entities: [],
@@ -109,18 +109,19 @@ export default defineContentScript({
     let opened = false;
 
     // One listener for the content script's life: the gate's answers, then the controller's.
+    let watch: GateWatch | undefined;
     const listener: Listener = (message) => {
       if (answer) return answer(message);
       if (!isQuery(message)) return undefined;
-      if (!opened) return shutAnswer(message);
-      return reader.get().then(() => (answer ?? shutAnswer)(message));
+      if (!opened) return shutAnswer(message, watch?.readOnce === true);
+      return reader.get().then(() => (answer ? answer(message) : shutAnswer(message, true)));
     };
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 
     // Linked on the first text asked (a frame that stops early never pays for it).
     let gate: Gate | undefined;
-    watchForNames({
+    watch = watchForNames({
       doc: document,
       signal: ctx.signal,
       mayName: (text, from, to) => {

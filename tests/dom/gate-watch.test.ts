@@ -90,7 +90,28 @@ describe('watchForNames', () => {
     watch();
     await settle();
     expect(open).not.toHaveBeenCalled();
-    expect(proseOf(document.body)).toBe('Plain prose.Use  here.');
+    // Each as a line end, where the reader ends a run.
+    expect(proseOf(document.body)).toBe('Plain prose.\n\nUse \n here.');
+  });
+
+  it('reads a line break as a line end, as the reader does, not as nothing', () => {
+    // "Twitter" then "and": glued, the lower-case word would make it the start of a word.
+    document.body.innerHTML =
+      '<h1>Clips</h1><p>The clip was first posted on <b>Twitter</b><br>and went viral.</p>';
+    watch();
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(proseOf(document.querySelector('p') as Element)).toBe(
+      'The clip was first posted on Twitter\nand went viral.',
+    );
+  });
+
+  it('leaves out hidden and editable parts, as the reader does', async () => {
+    document.body.innerHTML =
+      '<p>Prose.</p><div hidden>OpenAI</div><div contenteditable="true">SpaceX</div>' +
+      '<div contenteditable="false">Nothing</div>';
+    watch();
+    await settle();
+    expect(open).not.toHaveBeenCalled();
   });
 
   it('opens when the page adds a name, edits one in, or completes one beside its text', async () => {
@@ -113,6 +134,16 @@ describe('watchForNames', () => {
     await settle();
     const text = document.getElementById('q')?.firstChild as Text;
     text.data = 'Neuralink said';
+    await settle();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens when a removal joins a name at the end of its parent', async () => {
+    document.body.innerHTML = '<p id="p"><b>Neura<i id="i">zz</i></b>link trial</p>';
+    watch();
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+    document.getElementById('i')?.remove();
     await settle();
     expect(open).toHaveBeenCalledTimes(1);
   });
