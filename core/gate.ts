@@ -187,14 +187,16 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
  * false only where the matcher finds nothing in any part of the text read apart.
  */
 export function gateOpens(gate: Gate, text: string, from = 0, to = text.length): boolean {
-  let piece = from === 0 && to >= text.length ? text : text.slice(from, to + OVERLAP);
+  const piece = from === 0 && to >= text.length ? text : text.slice(from, to + OVERLAP);
   const end = Math.min(to, text.length) - from;
-  // Full-width forms ("ＳｐａｃｅＸ") as the ASCII they stand for, one for one.
+  // Full-width forms ("ＳｐａｃｅＸ") as the ASCII they stand for, one for one, for the names;
+  // the misspellings are looked for as written, where the seed finds full-width letters too.
   FULL_WIDTH.lastIndex = 0;
-  if (FULL_WIDTH.test(piece))
-    piece = piece.replace(FULL_WIDTH, (c) => String.fromCharCode(fromFullWidth(c.charCodeAt(0))));
+  const ascii = FULL_WIDTH.test(piece)
+    ? piece.replace(FULL_WIDTH, (c) => String.fromCharCode(fromFullWidth(c.charCodeAt(0))))
+    : piece;
   gate.names.lastIndex = 0;
-  const named = gate.names.exec(piece);
+  const named = gate.names.exec(ascii);
   if (named !== null && named.index < end) return true;
   const { fuzzySeed } = gate;
   fuzzySeed.lastIndex = 0;

@@ -74,6 +74,8 @@ describe('the gate', () => {
       'SapceX',
       // A genitive (German): "Musks Zeitpläne".
       'Musks Zeitpläne',
+      // A misspelling in full-width letters.
+      'ＯｐｐｅｎＡＩは、対話型AI',
     ])
       expect(opens(text), text).toBe(true);
   });
