@@ -139,10 +139,11 @@ export function gateNames(names: PreparedNames): GateNames {
         });
     } else {
       // In any case; split into words, not followed by a lower-case letter (the look-behind
-      // tells the name written whole, which may be glued to anything).
+      // tells the name written whole, which may be glued to anything). A name that ends in
+      // another script ("ツイッター") ends its word before any Latin letter ("ツイッターvs").
       spellings.push({
         atoms: [...key].map(anyCase),
-        after: `(?:(?!${LOWER})|(?<=${LETTER}{${key.length}}))`,
+        after: /[a-z0-9]$/i.test(key) ? `(?:(?!${LOWER})|(?<=${LETTER}{${key.length}}))` : '',
       });
     }
     if (!a.fuzzy) continue;
@@ -180,7 +181,14 @@ export function linkGate(names: GateNames): Gate {
 const OVERLAP = 256;
 /** How far before an invisible character or a line-end hyphen a misspelling may start. */
 const BACK_MAX = 64;
-const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+/** Full-width forms, and half-width katakana ("ﾏｽｸ", "ツイッタｰ"), which the matcher folds. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\uFF61-\uFF9F]/g;
+
+/** A full-width form as the ASCII it stands for, a half-width katakana as the full-width one. */
+function narrowOrWide(c: string): string {
+  const code = c.charCodeAt(0);
+  return String.fromCharCode(isFullWidth(code) ? fromFullWidth(code) : fold(code));
+}
 
 /**
  * Whether a name could start in `text` at an offset in `[from, to)` (a name may run past `to`):
@@ -192,27 +200,32 @@ export function gateOpens(gate: Gate, text: string, from = 0, to = text.length):
   // Full-width forms ("ＳｐａｃｅＸ") as the ASCII they stand for, one for one, for the names;
   // the misspellings are looked for as written, where the seed finds full-width letters too.
   FULL_WIDTH.lastIndex = 0;
-  const ascii = FULL_WIDTH.test(piece)
-    ? piece.replace(FULL_WIDTH, (c) => String.fromCharCode(fromFullWidth(c.charCodeAt(0))))
-    : piece;
+  const ascii = FULL_WIDTH.test(piece) ? piece.replace(FULL_WIDTH, narrowOrWide) : piece;
   gate.names.lastIndex = 0;
   const named = gate.names.exec(ascii);
   if (named !== null && named.index < end) return true;
   const { fuzzySeed } = gate;
   fuzzySeed.lastIndex = 0;
-  for (let m = fuzzySeed.exec(piece); m !== null && m.index < end; m = fuzzySeed.exec(piece)) {
+  // Hits up to `BACK_MAX` past the end too: a name that starts before the end may have its
+  // unusual character after it.
+  for (
+    let m = fuzzySeed.exec(piece);
+    m !== null && m.index < end + BACK_MAX;
+    m = fuzzySeed.exec(piece)
+  ) {
     const at = m.index;
     fuzzySeed.lastIndex = at + 1;
     const c0 = piece.charCodeAt(at);
-    // An unusual character (an invisible one, a line-end hyphen): the name may start anywhere in
-    // the word before it, as the matcher walks from that word's start.
-    const first =
-      !isWordCls(classOf(c0)) && !isFullWidth(c0)
-        ? Math.max(wordStart(piece, at), at - BACK_MAX)
-        : at;
-    for (let s = first; s <= at; s++) {
-      const inWord =
-        s > 0 && isLowerLetter(piece.charCodeAt(s)) && isWordCls(classBefore(piece, s));
+    // An unusual character (an invisible one, a line-end hyphen) or a full-width letter: the
+    // name may start anywhere in the word before it, as the matcher walks from that word's start.
+    const unusual = !isWordCls(classOf(c0)) || isFullWidth(c0);
+    if (!unusual && at >= end) continue;
+    const first = unusual ? Math.max(wordStart(piece, at), at - BACK_MAX) : at;
+    const last = Math.min(at, end - 1);
+    for (let s = first; s <= last; s++) {
+      // Not inside a word of the same script ("revenue"; "のnueralink" is a start).
+      const c = piece.charCodeAt(s);
+      const inWord = s > 0 && isLowerLetter(c) && classBefore(piece, s) === classOf(c);
       if (!inWord && misspeltMay(gate, piece, s)) return true;
     }
   }

@@ -80,6 +80,28 @@ describe('the gate', () => {
       expect(opens(text), text).toBe(true);
   });
 
+  it('opens where the matcher finds a name beside another script or in half-width kana', () => {
+    for (const text of [
+      // A Japanese name, then a Latin word in lower case: a word of its own.
+      'イーロン・マスクvsザッカーバーグ',
+      'ツイッターvsフェイスブック',
+      'ストーク・スペースvsブルーオリジン',
+      // A misspelling in lower case right after Japanese: the start of a word.
+      '米国のnueralink社が',
+      'のopnai',
+      // Half-width katakana, as some input methods leave them.
+      'ツイッタｰ',
+      'ニューﾗﾘﾝｸが',
+      'イーロン・マｽク氏',
+      // A full-width letter inside an ASCII misspelling.
+      'Sｏtke Space',
+      'SｐacXe',
+    ]) {
+      expect(findMentions(text).length, text).toBeGreaterThan(0);
+      expect(opens(text), text).toBe(true);
+    }
+  });
+
   it('stays shut on prose that only starts like the names', () => {
     for (const text of [
       'Open questions about the storage space',
@@ -106,5 +128,17 @@ describe('the gate', () => {
     // A name that starts at the end of a piece and runs past it.
     expect(gateOpens(gate, text, at - 10, at + 2)).toBe(true);
     expect(gateOpens(gate, text, at + 6)).toBe(false);
+  });
+
+  it('finds a misspelling whose soft hyphen falls just past the end of a piece', () => {
+    // "Na­euralink" with "Na" at the end of the piece: only the hyphen is unusual enough to
+    // seed a misspelling, and the next piece cannot look back before its start.
+    const before = `${'lorem ipsum '.repeat(6000).slice(0, 65533)} `;
+    const text = `${before}Na\u00ADeuralink chips`;
+    const cut = before.length + 2;
+    expect(findMentions(text).length).toBe(1);
+    expect(gateOpens(gate, text, 0, cut)).toBe(true);
+    // A hit past the end opens only for a name that starts before it.
+    expect(gateOpens(gate, text, 0, before.length)).toBe(false);
   });
 });
