@@ -29,9 +29,19 @@ const ELEMENTS_PER_CHECK = 512;
 /** Text read on each side of a change: longer than any name. */
 const AROUND_CHARS = 64;
 /** How many parents up the text around a change is looked for. */
-const AROUND_LEVELS = 8;
+const AROUND_LEVELS = 32;
+/** How deep a chain of single wrappers is followed for the body's parts. */
+const CHAIN_DEPTH = 32;
 
-const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/** The attributes that make a part read or not read (see `CUT`). */
+const CUT_ATTRIBUTES = ['hidden', 'contenteditable'];
+
+const OPTIONS: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributeFilter: CUT_ATTRIBUTES,
+};
 
 /**
  * Where the reader ends a run of text and reads nothing: the elements never read (scripts,
@@ -86,8 +96,7 @@ export function proseOf(node: Node): string {
  * clock between them.
  */
 export function partsOf(el: Element, out: Node[] = [], depth = 0): Node[] {
-  const chain =
-    el.childElementCount === 1 && depth < AROUND_LEVELS * 4 ? el.firstElementChild : null;
+  const chain = el.childElementCount === 1 && depth < CHAIN_DEPTH ? el.firstElementChild : null;
   for (let n = el.firstChild; n; n = n.nextSibling) {
     if (n === chain && !isCut(chain) && !shadowOf(chain)) partsOf(chain, out, depth + 1);
     else out.push(n);
@@ -106,6 +115,29 @@ function aroundAndOwn(node: Node): string {
   return around(node, false) + proseOf(node) + around(node, true);
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+}
+
+/**
+ * The first (or last) `n` characters of `text` with each run of white space as one: the reader
+ * collapses the indentation between two inline elements of a page's source to one space, so
+ * "Open" and "AI" sixty-four spaces apart are a name to it.
+ */
+export function edgeOf(text: string, n: number, last: boolean): string {
+  const out: string[] = [];
+  let prevSpace = false;
+  for (let k = 0; k < text.length && out.length < n; k++) {
+    const i = last ? text.length - 1 - k : k;
+    const c = text.charCodeAt(i);
+    const space = isSpace(c);
+    if (!(space && prevSpace)) out.push(text[i] as string);
+    prevSpace = space;
+  }
+  if (last) out.reverse();
+  return out.join('');
+}
+
 /** The text up to `AROUND_CHARS` before (or after) `node` in document order. */
 function around(node: Node, after: boolean): string {
   let out = '';
@@ -115,14 +147,16 @@ function around(node: Node, after: boolean): string {
     const next: Node | null = after ? cur.nextSibling : cur.previousSibling;
     if (next) {
       const text = proseOf(next);
-      out = after ? out + text : text + out;
+      out = after
+        ? edgeOf(out + edgeOf(text, AROUND_CHARS, false), AROUND_CHARS, false)
+        : edgeOf(edgeOf(text, AROUND_CHARS, true) + out, AROUND_CHARS, true);
       cur = next;
     } else {
       cur = cur.parentNode;
       if (!cur || cur.nodeType !== Node.ELEMENT_NODE || ++levels > AROUND_LEVELS) break;
     }
   }
-  return after ? out.slice(0, AROUND_CHARS) : out.slice(-AROUND_CHARS);
+  return out;
 }
 
 export interface GateWatch {
@@ -160,7 +194,8 @@ export function watchForNames(o: GateWatchOptions): GateWatch {
     for (const r of records) {
       // Text changed or added inside a part never read (a script's) asks nothing.
       if (inCut(r.target)) continue;
-      if (r.type === 'characterData') {
+      // A part no longer hidden or editable, read now with the text around it.
+      if (r.type === 'attributes' || r.type === 'characterData') {
         texts.push(aroundAndOwn(r.target));
         continue;
       }
@@ -203,6 +238,8 @@ export function watchForNames(o: GateWatchOptions): GateWatch {
     if (self) {
       const own = shadowOf(root as Element);
       if (own) readRoot(own);
+      // An added custom element whose definition attaches its root later.
+      else if ((root as Element).localName.includes('-')) late.watch([root as Element]);
     }
     if (root.firstElementChild)
       trees.push(root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT));
@@ -241,13 +278,11 @@ export function watchForNames(o: GateWatchOptions): GateWatch {
           const own = proseOf(next);
           // Where the part meets the one before, asked apart: the part itself may be megabytes,
           // which a string joined to it would copy whole when first read.
-          if (tail !== '' && o.mayName(tail + own.slice(0, AROUND_CHARS), 0, tail.length))
+          if (tail !== '' && o.mayName(tail + edgeOf(own, AROUND_CHARS, false), 0, tail.length))
             return true;
           current = own;
-          tail =
-            own.length >= AROUND_CHARS
-              ? own.slice(-AROUND_CHARS)
-              : (tail + own).slice(-AROUND_CHARS);
+          // A part of white space alone (indentation between two parts) keeps the text before.
+          tail = edgeOf(tail + edgeOf(own, AROUND_CHARS, true), AROUND_CHARS, true);
         }
         at = 0;
       }

@@ -114,6 +114,52 @@ describe('watchForNames', () => {
     expect(open).not.toHaveBeenCalled();
   });
 
+  it('opens when a part stops being hidden or editable', async () => {
+    document.body.innerHTML =
+      '<p>Intro. <span hidden id="h">Neuralink implanted its first chip.</span></p>' +
+      '<div><span contenteditable id="e">Stoke Space raised more.</span></div>';
+    watch();
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+    document.getElementById('e')?.setAttribute('contenteditable', 'true');
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+    document.getElementById('h')?.removeAttribute('hidden');
+    await settle();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads a run of white space between two parts as one space, as the reader does', async () => {
+    // Indentation in a page's source between two inline elements, longer than the text asked
+    // around a seam.
+    const gap = `\n${' '.repeat(70)}`;
+    document.body.innerHTML = `<p><span>Open</span>${gap}<span>AI</span> said</p>`;
+    watch();
+    expect(open).toHaveBeenCalledTimes(1);
+
+    abort.abort();
+    abort = new AbortController();
+    open = vi.fn();
+    document.body.innerHTML = `<p><span>Neura</span>${gap}<span id="s">..</span></p>`;
+    watch();
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+    (document.getElementById('s') as HTMLElement).textContent = 'link';
+    await settle();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens when text deep in inline markup completes a name', async () => {
+    const depth = 12;
+    document.body.innerHTML = `<p><b>Neura</b>${'<span>'.repeat(depth)}<i id="i">..</i>${'</span>'.repeat(depth)}</p>`;
+    watch();
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+    (document.getElementById('i') as HTMLElement).textContent = 'link';
+    await settle();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
   it('opens when the page adds a name, edits one in, or completes one beside its text', async () => {
     document.body.innerHTML = '<p id="p">Then Space</p><p id="q">Nothing yet</p>';
     watch();
@@ -182,6 +228,21 @@ describe('watchForNames', () => {
     const late = document.querySelector('late-card') as HTMLElement;
     late.attachShadow({ mode: 'open' }).innerHTML = '<p>Sam Altman said</p>';
     await vi.advanceTimersByTimeAsync((LOOK_DELAYS_MS[0] as number) + 10);
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads the late shadow root of a custom element the page adds', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<div id="c"></div>';
+    watch();
+    await vi.advanceTimersByTimeAsync(10);
+    (document.getElementById('c') as HTMLElement).innerHTML = '<tweet-card>loading</tweet-card>';
+    await vi.advanceTimersByTimeAsync(10);
+    expect(open).not.toHaveBeenCalled();
+    // Its definition arrives later and attaches the root, with no mutation record.
+    const card = document.querySelector('tweet-card') as HTMLElement;
+    card.attachShadow({ mode: 'open' }).innerHTML = '<p>Elon Musk posted</p>';
+    await vi.advanceTimersByTimeAsync((LOOK_DELAYS_MS.at(-1) as number) + 10);
     expect(open).toHaveBeenCalledTimes(1);
   });
 
