@@ -178,6 +178,17 @@ describe('in Chromium', () => {
     expect(loaded).toContain('reader.js');
   });
 
+  it('highlights a name in a part that the page stops hiding', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(fixtures.url('/no-mention.html'));
+    await tab.waitForTimeout(1000);
+    expect(await highlightsOf(tab)).toEqual({});
+    await tab.evaluate(() => (window as unknown as { __showMore(): void }).__showMore());
+    await expect
+      .poll(() => highlightsOf(tab), { timeout: 10_000 })
+      .toEqual({ 'rivalry-neuralink': 1 });
+  });
+
   it('finds a misspelling on a page with no exact name, and the popup counts it', async () => {
     const tab = await session.context.newPage();
     await tab.goto(fixtures.url('/misspelling-only.html'));
