@@ -10,7 +10,7 @@
  * completed by what is added next to it ("Space" + "X").
  */
 import { SLICE_BUDGET_MS } from './budgets';
-import { SKIP_SELECTOR } from './read/dom-rules';
+import { isWs, SKIP_SELECTOR } from './read/dom-rules';
 import { shadowOf } from './read/shadow';
 import { createLateHosts } from './scan/late-hosts';
 
@@ -52,7 +52,7 @@ const OPTIONS: MutationObserverInit = {
 const CUT = `${SKIP_SELECTOR},br,[hidden],[contenteditable]:not([contenteditable="false" i])`;
 
 /** Whether `node` is one of the `CUT` elements. */
-export function isCut(node: Node): boolean {
+function isCut(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(CUT);
 }
 
@@ -116,27 +116,31 @@ function aroundAndOwn(node: Node): string {
   return around(node, false) + proseOf(node) + around(node, true);
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
-}
-
 /**
  * The first (or last) `n` characters of `text` with each run of white space as one: the reader
  * collapses the indentation between two inline elements of a page's source to one space, so
  * "Open" and "AI" sixty-four spaces apart are a name to it.
  */
-export function edgeOf(text: string, n: number, last: boolean): string {
+function edgeOf(text: string, n: number, last: boolean): string {
   const out: string[] = [];
   let prevSpace = false;
   for (let k = 0; k < text.length && out.length < n; k++) {
     const i = last ? text.length - 1 - k : k;
     const c = text.charCodeAt(i);
-    const space = isSpace(c);
+    const space = isWs(c);
     if (!(space && prevSpace)) out.push(text[i] as string);
     prevSpace = space;
   }
   if (last) out.reverse();
   return out.join('');
+}
+
+/**
+ * The start (or end) of `a` then `b`, `AROUND_CHARS` long, white space collapsed: each is cut
+ * first, as a string joined whole to a huge part would be copied whole when first read.
+ */
+function joined(a: string, b: string, last: boolean): string {
+  return edgeOf(edgeOf(a, AROUND_CHARS, last) + edgeOf(b, AROUND_CHARS, last), AROUND_CHARS, last);
 }
 
 /** The text up to `AROUND_CHARS` before (or after) `node` in document order. */
@@ -148,9 +152,7 @@ function around(node: Node, after: boolean): string {
     const next: Node | null = after ? cur.nextSibling : cur.previousSibling;
     if (next) {
       const text = proseOf(next);
-      out = after
-        ? edgeOf(out + edgeOf(text, AROUND_CHARS, false), AROUND_CHARS, false)
-        : edgeOf(edgeOf(text, AROUND_CHARS, true) + out, AROUND_CHARS, true);
+      out = after ? joined(out, text, false) : joined(text, out, true);
       cur = next;
     } else {
       cur = cur.parentNode;
@@ -195,7 +197,7 @@ export function watchForNames(o: GateWatchOptions): GateWatch {
     for (const r of records) {
       // Text changed or added inside a part never read (a script's) asks nothing.
       if (inCut(r.target)) continue;
-      // A part no longer hidden or editable, read now with the text around it.
+      // Text edited, or a part no longer hidden or editable: read with the text around it.
       if (r.type === 'attributes' || r.type === 'characterData') {
         texts.push(aroundAndOwn(r.target));
         continue;
@@ -283,7 +285,7 @@ export function watchForNames(o: GateWatchOptions): GateWatch {
             return true;
           current = own;
           // A part of white space alone (indentation between two parts) keeps the text before.
-          tail = edgeOf(tail + edgeOf(own, AROUND_CHARS, true), AROUND_CHARS, true);
+          tail = joined(tail, own, true);
         }
         at = 0;
       }

@@ -143,7 +143,7 @@ export function gateNames(names: PreparedNames): GateNames {
       // another script ("ツイッター") ends its word before any Latin letter ("ツイッターvs").
       spellings.push({
         atoms: [...key].map(anyCase),
-        after: /[a-z0-9]$/i.test(key) ? `(?:(?!${LOWER})|(?<=${LETTER}{${key.length}}))` : '',
+        after: /[a-z0-9]$/.test(key) ? `(?:(?!${LOWER})|(?<=${LETTER}{${key.length}}))` : '',
       });
     }
     if (!a.fuzzy) continue;

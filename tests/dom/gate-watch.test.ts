@@ -19,7 +19,7 @@ let open: ReturnType<typeof vi.fn<() => void>>;
 let asked: string[];
 
 function watch() {
-  watchForNames({
+  return watchForNames({
     doc: document,
     signal: abort.signal,
     mayName: (text, from, to) => {
@@ -42,6 +42,7 @@ beforeEach(() => {
 afterEach(() => {
   abort.abort();
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('watchForNames', () => {
@@ -259,11 +260,20 @@ describe('watchForNames', () => {
     expect(open).toHaveBeenCalledTimes(1);
   });
 
-  it('asks a long text in pieces, across tasks', async () => {
+  it('asks a long text in pieces, across tasks, and says when it has read it all', async () => {
+    vi.useFakeTimers();
     document.body.innerHTML = `<p>${'quiet prose, '.repeat(20_000)}</p>`;
-    watch();
-    await settle();
-    expect(asked.length).toBeGreaterThan(1);
+    // Every look at the clock a slice later: one piece per task.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 100));
+    const w = watch();
+    // The popup is told "loading" until then (entrypoints/content.ts).
+    expect(w.readOnce).toBe(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(w.readOnce).toBe(false);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(asked.length).toBeGreaterThan(2);
+    expect(w.readOnce).toBe(true);
     expect(open).not.toHaveBeenCalled();
   });
 
