@@ -20,7 +20,7 @@
  * misspelling looked for where a lower-case letter goes on a word ("revenue").
  */
 import { classOf, Cls, fold, fromFullWidth, isFullWidth, isWordCls } from './chars.ts';
-import { allowedEdits, osaDistance } from './edit-distance.ts';
+import { allowedEdits, innerSwaps, osaDistance } from './edit-distance.ts';
 import { isShortTypo, isTailSlip, type TypoName } from './fuzzy-names.ts';
 import type { PreparedNames } from './prepare-names.ts';
 import { caseFits } from './shape-checks.ts';
@@ -33,8 +33,11 @@ export interface GateNames {
   names: string;
   /** Source of the regex of word starts where a misspelling may begin (flags `g`). */
   fuzzySeed: string;
-  /** Names long enough for edits (see fuzzy-names.ts): their folded keys. */
-  long: string[];
+  /**
+   * Names long enough for edits (see fuzzy-names.ts): their folded keys, and the first word of a
+   * name of two words, after which the matcher measures across the space ("Elon Muks").
+   */
+  long: { key: string; first?: string }[];
   /** Names too short for edits, whose typos are checked one by one ("SapceX"). */
   short: TypoName[];
 }
@@ -42,12 +45,14 @@ export interface GateNames {
 export interface Gate {
   names: RegExp;
   fuzzySeed: RegExp;
-  long: { key: string; edits: number; letters: Set<number> }[];
+  long: { key: string; edits: number; letters: Set<number>; firsts: string[] }[];
   short: TypoName[];
   shortLengths: number[];
   firstLetters: Set<number>;
   /** The most letters a misspelling may have. */
   maxLetters: number;
+  /** What each first word was judged (see `misspeltMay`), as written. */
+  words: Map<string, number>;
 }
 
 /** Anything but letters, digits and `_` may stand between a name's letters. */
@@ -114,9 +119,12 @@ function spellingsSource(spellings: readonly Spelling[]): string {
 /** The gate's projection of the prepared names (the build writes it for the content script). */
 export function gateNames(names: PreparedNames): GateNames {
   const spellings: Spelling[] = [];
-  const long: string[] = [];
+  const long: GateNames['long'] = [];
+  const firstWords = new Map<number, string>();
+  for (const [word, indices] of names.fuzzyFirstWords)
+    for (const i of indices) firstWords.set(i, word);
   const short: TypoName[] = [];
-  for (const a of names.aliases) {
+  for (const [i, a] of names.aliases.entries()) {
     const key = unpackKey(a.packed);
     const letters = lettersOf(a.written);
     if (a.caseSensitive) {
@@ -147,19 +155,22 @@ export function gateNames(names: PreparedNames): GateNames {
       });
     }
     if (!a.fuzzy) continue;
-    if (allowedEdits(key.length) > 0) long.push(key);
+    const first = firstWords.get(i);
+    if (allowedEdits(key.length) > 0) long.push(first === undefined ? { key } : { key, first });
     else short.push({ key, letters });
   }
   return { names: spellingsSource(spellings), fuzzySeed: names.fuzzySeed, long, short };
 }
 
 export function linkGate(names: GateNames): Gate {
-  const long = names.long.map((key) => ({
+  const long = names.long.map(({ key, first }) => ({
     key,
     edits: allowedEdits(key.length),
     letters: new Set([...key].map((c) => c.charCodeAt(0))),
+    // The first word as the matcher takes it: as written, or with two letters swapped.
+    firsts: first === undefined ? [] : [first, ...innerSwaps(first)],
   }));
-  const keys = [...names.long, ...names.short.map((n) => n.key)];
+  const keys = [...long.map((n) => n.key), ...names.short.map((n) => n.key)];
   return {
     names: new RegExp(names.names, 'g'),
     fuzzySeed: new RegExp(names.fuzzySeed, 'g'),
@@ -174,6 +185,7 @@ export function linkGate(names: GateNames): Gate {
       ...long.map((n) => n.key.length + n.edits),
       ...names.short.map((n) => n.key.length + 1),
     ),
+    words: new Map(),
   };
 }
 
@@ -238,12 +250,32 @@ function isLowerLetter(c: number): boolean {
   return ch !== ch.toUpperCase();
 }
 
+/** How many first words `Gate.words` keeps before it starts again (a page of many words). */
+const WORDS_KEPT = 4096;
+
+/** What a first word was judged (`Gate.words`): no misspelling, maybe one, or look past it. */
+const NO = 0;
+const MAY = 1;
+const ACROSS = 2;
+
+/** A word of ASCII letters and digits that ASCII other than those ends (or the text's end). */
+const ASCII_WORD = /[A-Za-z0-9]+(?![A-Za-z0-9]|[^\0-\x7F])/y;
+
 /**
  * Whether a misspelt name could start at `start`: the letters from there (across spaces and
- * marks, to the first stop) measured at every length each name allows.
+ * marks, to the first stop) measured at every length each name allows. Within the first word,
+ * where the matcher looks for a name of one word and a short name's typo ("Nueralink", "SapceX");
+ * past it only after the first word of a name of two words ("Elon Muks", "Stoek Space"), as the
+ * matcher does. Glued text only makes a word longer than the reader's, so each is measured at
+ * every length up to the end of the word found here.
  */
 function misspeltMay(gate: Gate, text: string, start: number): boolean {
   if (!gate.firstLetters.has(fold(text.charCodeAt(start)))) return false;
+  // A plain word judged before is not copied again letter by letter: prose repeats its words.
+  ASCII_WORD.lastIndex = start;
+  const plain = ASCII_WORD.exec(text)?.[0].slice(0, gate.maxLetters);
+  const known = plain === undefined ? undefined : gate.words.get(plain);
+  if (known === NO || known === MAY) return known === MAY;
   let key = '';
   let written = '';
   let firstWord = -1;
@@ -256,23 +288,47 @@ function misspeltMay(gate: Gate, text: string, start: number): boolean {
     } else if (k === Cls.Stop) break;
     else if (k !== Cls.Ignore && firstWord < 0) firstWord = written.length;
   }
-  for (const name of gate.long) {
-    // Letters the name does not have, counted as the part grows: each edit brings one at most.
-    let foreign = 0;
-    const shortest = name.key.length - name.edits;
-    for (let n = 1; n <= Math.min(key.length, name.key.length + name.edits); n++) {
-      if (!name.letters.has(key.charCodeAt(n - 1)) && ++foreign > name.edits) break;
-      if (n >= shortest && osaDistance(key.slice(0, n), name.key, name.edits) <= name.edits)
-        return true;
-    }
+  const wordEnd = firstWord < 0 ? written.length : firstWord;
+  const word = written.slice(0, wordEnd);
+  const firstKey = key.slice(0, wordEnd);
+  let judged = gate.words.get(word);
+  if (judged === undefined) {
+    if (gate.words.size >= WORDS_KEPT) gate.words.clear();
+    judged = wordMay(gate, word, firstKey)
+      ? MAY
+      : gate.long.some((name) => name.firsts.some((f) => firstKey.startsWith(f)))
+        ? ACROSS
+        : NO;
+    gate.words.set(word, judged);
   }
-  const word = firstWord < 0 ? written : written.slice(0, firstWord);
+  if (judged !== ACROSS) return judged === MAY;
+  return gate.long.some(
+    (name) => name.firsts.some((f) => firstKey.startsWith(f)) && withinEdits(name, key),
+  );
+}
+
+/** Whether a misspelt name could start `word` (folded: `key`) and end inside it. */
+function wordMay(gate: Gate, word: string, key: string): boolean {
+  if (gate.long.some((name) => withinEdits(name, key))) return true;
   for (const n of gate.shortLengths) {
     if (n > word.length) continue;
     const part = word.slice(0, n);
     for (const alias of gate.short) {
       if (isShortTypo(part, alias) || isTailSlip(part, alias)) return true;
     }
+  }
+  return false;
+}
+
+/** Whether some start of `key` is within a long name's edits of it. */
+function withinEdits(name: Gate['long'][number], key: string): boolean {
+  // Letters the name does not have, counted as the part grows: each edit brings one at most.
+  let foreign = 0;
+  const shortest = name.key.length - name.edits;
+  for (let n = 1; n <= Math.min(key.length, name.key.length + name.edits); n++) {
+    if (!name.letters.has(key.charCodeAt(n - 1)) && ++foreign > name.edits) return false;
+    if (n >= shortest && osaDistance(key.slice(0, n), name.key, name.edits) <= name.edits)
+      return true;
   }
   return false;
 }
