@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { addEarlySheet, EARLY_SHEET_FILE } from './build/early-sheet.ts';
 import { esmPolyfillPlugin } from './build/esm-polyfill-plugin.ts';
 import { addIconAssets, addIconsToManifest } from './build/icons.ts';
 import { matchDataPlugin } from './build/match-data-plugin.ts';
@@ -30,8 +31,12 @@ export default defineConfig({
       const result = validateDataset(JSON.parse(readFileSync(file, 'utf8')));
       if (!result.ok) throw new Error(`${file} is invalid:\n  ${result.errors.join('\n  ')}`);
     },
-    // The icons, rendered from assets/icon.svg (see build/icons.ts).
-    'build:publicAssets': addIconAssets,
+    // The icons, rendered from assets/icon.svg (see build/icons.ts), and Chromium's highlight
+    // rules from document start (build/early-sheet.ts).
+    'build:publicAssets': (wxt, assets) => {
+      addIconAssets(wxt, assets);
+      addEarlySheet(wxt, assets);
+    },
     'build:manifestGenerated': addIconsToManifest,
   },
   zip: {
@@ -82,15 +87,15 @@ export default defineConfig({
           // The browser namespace (build/native-browser-plugin.ts); the CSS Custom Highlight API
           // is older (105).
           minimum_chrome_version: '148',
-          // Chromium: the highlight rules adopted at document start (entrypoints/early-sheet.ts),
-          // on the same pages and frames as the content script (entrypoints/content.ts).
+          // Chromium: the highlight rules from document start (build/early-sheet.ts), on the same
+          // pages and frames as the content script (entrypoints/content.ts).
           content_scripts: [
             {
               matches: PAGES,
               all_frames: true,
               match_about_blank: true,
-              run_at: 'document_start' as const,
-              js: ['early-sheet.js'],
+              // Put in before the page is parsed, as content-script CSS always is.
+              css: [EARLY_SHEET_FILE],
             },
           ],
         }),

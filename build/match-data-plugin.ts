@@ -15,8 +15,6 @@ import { prepareNames } from '../core/prepare-names.ts';
 export const MATCH_DATA_ID = 'virtual:rivalry-match-data';
 /** `import names from 'virtual:rivalry-gate-names'`: what stage one's gate needs of the names. */
 export const GATE_NAMES_ID = 'virtual:rivalry-gate-names';
-/** `import ids from 'virtual:rivalry-entity-ids'`: the highlighted entities' ids, alone. */
-export const ENTITY_IDS_ID = 'virtual:rivalry-entity-ids';
 const DATA_FILE = fileURLToPath(new URL('../data/rivalry.json', import.meta.url));
 
 const readMatchData = (file: string) => matchData(JSON.parse(readFileSync(file, 'utf8')));
@@ -33,15 +31,14 @@ export function gateNamesModule(file = DATA_FILE): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(names))});\n`;
 }
 
-/** The ids module's source: the highlighted entities' ids, in the dataset's order. */
-export function entityIdsModule(file = DATA_FILE): string {
-  return `export default ${JSON.stringify(readMatchData(file).entities.map((e) => e.id))};\n`;
+/** The highlighted entities' ids, in the dataset's order (for `build/early-sheet.ts`). */
+export function entityIds(file = DATA_FILE): string[] {
+  return readMatchData(file).entities.map((e) => e.id);
 }
 
 /** Each virtual module's source, by its resolved id. */
 const SOURCES: Record<string, () => string> = {
   [`\0${MATCH_DATA_ID}`]: () => matchDataModule(),
-  [`\0${ENTITY_IDS_ID}`]: () => entityIdsModule(),
   [`\0${GATE_NAMES_ID}`]: () => gateNamesModule(),
 };
 

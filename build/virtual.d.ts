@@ -3,10 +3,6 @@ declare module 'virtual:rivalry-match-data' {
   const names: import('../core/prepare-names.ts').PreparedNames;
   export default names;
 }
-declare module 'virtual:rivalry-entity-ids' {
-  const ids: readonly string[];
-  export default ids;
-}
 declare module 'virtual:rivalry-gate-names' {
   const names: import('../core/gate.ts').GateNames;
   export default names;

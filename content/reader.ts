@@ -9,7 +9,6 @@ import { linkMatcher, type Matcher } from '../core/matcher';
 import { drawsHighlightUnderlines } from '../extension/browser-support';
 import { fuseOnDemand } from './fuse-on-demand';
 import { type Controller, type ControllerOptions, startController } from './lens/controller';
-import { earlySheet } from './paint/early-sheet';
 import type { MatchFn } from './scan/match-windows';
 
 /** What stage one hands the reader: the page, the context's life, and the extension's APIs. */
@@ -57,10 +56,10 @@ export function startReader(io: ReaderIo): Promise<Controller> {
     reportCounts: true,
     // `wxt build --mode fallback` makes a test build that paints with <rivalry-mark>.
     forceFallback: import.meta.env.MODE === 'fallback',
-    // Chromium styles highlights by inheritance from `:root`, with the sheet that
-    // entrypoints/early-sheet.ts adopted at document start; Firefox needs rules on every element.
+    // Chromium styles highlights by inheritance from `:root`, with the manifest's rules from
+    // document start (build/early-sheet.ts); Firefox needs rules on every element.
     sheets: import.meta.env.FIREFOX
       ? { scope: 'tree', underlines: drawsHighlightUnderlines(navigator.userAgent) }
-      : { scope: 'root', early: earlySheet() },
+      : { scope: 'root', early: true },
   });
 }

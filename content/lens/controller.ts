@@ -42,7 +42,7 @@ export interface ControllerOptions {
   /** Whether to report counts to the background (the top frame does; frames do not). */
   reportCounts: boolean;
   forceFallback?: boolean;
-  /** How the highlight rules are written and adopted (default: scope `tree`, no early sheet). */
+  /** How the highlight rules are written and adopted (default: scope `tree`, no early rules). */
   sheets?: SheetOptions;
   sendCount(total: number, active: boolean): void;
   /** "Not this" was pressed: the background stores the dismissal (settled once stored). */

@@ -6,8 +6,9 @@
  * touched: the `::highlight()` rules live in a constructed style sheet adopted by the document.
  * In Firefox (rules of scope `tree`) each open shadow root that has a mention adopts it too, as
  * Firefox applies `::highlight` rules only within the rule's own tree and element. In Chromium
- * (scope `root`) the one sheet on the document styles all of them by inheritance, and it is the
- * sheet adopted at document start when there is one (see `early-sheet.ts`).
+ * (scope `root`) the one sheet on the document styles all of them by inheritance, and for the
+ * default style on a light page it is the manifest's CSS, there from document start, and no
+ * sheet is adopted at all (see build/early-sheet.ts).
  *
  * Fallback, where `CSS.highlights` or `Highlight` is missing (older Firefox and Safari): each
  * mention's text is wrapped in `<rivalry-mark>` elements with an inline style. This does change
@@ -89,11 +90,11 @@ export interface SheetOptions {
   /** How the rules are written (see `RuleScope`); `root` styles shadow trees from the document. */
   scope: RuleScope;
   /**
-   * The sheet adopted at document start, holding the rules of scope `root` for EARLY_STYLE on
-   * EARLY_SCHEME. It is shared by every lens of the page and never changed: for another style,
-   * or on a dark page, the painter puts a sheet of its own in its place.
+   * The page has the rules of scope `root` for EARLY_STYLE on EARLY_SCHEME from document start
+   * (the manifest's CSS, build/early-sheet.ts). For another style, or on a dark page, the painter
+   * adopts a sheet of its own, whose rules override those.
    */
-  early?: CSSStyleSheet | null;
+  early?: boolean;
   /**
    * False where the browser draws no underline of a `::highlight()` (Firefox before 146, see
    * extension/browser-support.ts): the underline style is then painted as the fill, so that the
@@ -114,18 +115,20 @@ export function createHighlightPainter(
   const drawable = (s: HighlightStyle): HighlightStyle =>
     sheets.underlines === false ? 'fill' : s;
   let style = drawable(initialStyle);
-  /** Ours, made for a style or scheme the early sheet does not hold (or where there is none). */
+  /** Ours, made for a style or scheme the early rules do not hold (or where there are none). */
   let own: CSSStyleSheet | null = null;
-  /** The sheet in use, once something was painted. */
+  /** Whether something was painted (and the page's scheme looked at). */
+  let started = false;
+  /** The sheet in use once something was painted: none while the early rules hold the style. */
   let sheet: CSSStyleSheet | null = null;
   const styled = new Set<Document | ShadowRoot>();
   /** The page's scheme, looked at when the first mention is painted (not on pages with none). */
   let scheme = EARLY_SCHEME;
   let unwatch: (() => void) | null = null;
 
-  /** The sheet with the rules of the current style and scheme. */
-  const sheetForStyle = (): CSSStyleSheet => {
-    if (sheets.early && style === EARLY_STYLE && scheme === EARLY_SCHEME) return sheets.early;
+  /** The sheet with the rules of the current style and scheme, or none if the early rules are. */
+  const sheetForStyle = (): CSSStyleSheet | null => {
+    if (sheets.early && style === EARLY_STYLE && scheme === EARLY_SCHEME) return null;
     own ??= new CSSStyleSheet();
     own.replaceSync(highlightCss(entities, style, sheets.scope, scheme));
     return own;
@@ -133,25 +136,28 @@ export function createHighlightPainter(
 
   /** Puts the sheet for the current style and scheme in every tree that has the old one. */
   const restyle = () => {
-    if (!sheet) return;
+    if (!started) return;
     const old = sheet;
     sheet = sheetForStyle();
     if (sheet !== old) for (const root of [...styled]) place(root, old);
   };
 
-  /** Puts the sheet in use into `root`'s adopted sheets, in the place of `old` if it is there. */
-  const place = (root: Document | ShadowRoot, old: CSSStyleSheet | null | undefined) => {
-    const current = sheet as CSSStyleSheet;
+  /**
+   * Puts the sheet in use into `root`'s adopted sheets, in the place of `old` if it is there; with
+   * none in use (the early rules hold the style), takes `old` out.
+   */
+  const place = (root: Document | ShadowRoot, old: CSSStyleSheet | null) => {
     const list = adoptedSheets.read(root);
-    if (list.includes(current)) {
-      styled.add(root);
-      return;
+    const current = sheet;
+    let next: CSSStyleSheet[] | null = null;
+    if (current === null) {
+      if (old && list.includes(old)) next = list.filter((s) => s !== old);
+    } else if (!list.includes(current)) {
+      next =
+        old && list.includes(old) ? list.map((s) => (s === old ? current : s)) : [...list, current];
     }
     try {
-      adoptedSheets.write(
-        root,
-        old && list.includes(old) ? list.map((s) => (s === old ? current : s)) : [...list, current],
-      );
+      if (next) adoptedSheets.write(root, next);
       styled.add(root);
     } catch {
       // A sheet can only be adopted by trees of the document that made it; nothing to do.
@@ -161,7 +167,8 @@ export function createHighlightPainter(
   // A page may replace its adopted style sheets wholesale: `place` puts ours back if it did.
   const adopt = (root: Document | ShadowRoot) => {
     if (root !== doc && sheets.scope === 'root') return;
-    if (!sheet) {
+    if (!started) {
+      started = true;
       scheme = pageScheme(doc);
       unwatch = watchPageScheme(doc, (next) => {
         scheme = next;
@@ -169,8 +176,7 @@ export function createHighlightPainter(
       });
       sheet = sheetForStyle();
     }
-    // The early sheet's rules of another style must not stay beside ours.
-    place(root, sheets.early);
+    place(root, null);
   };
 
   return {
@@ -224,18 +230,19 @@ export function createHighlightPainter(
     destroy() {
       unwatch?.();
       unwatch = null;
-      // Nothing was ever registered before a sheet was in use (and `CSS` need not be touched).
-      if (sheet) {
+      // Nothing was ever registered before something was painted (and `CSS` need not be touched).
+      if (started) {
         for (const entity of highlights.keys()) api.registry.delete(`${HIGHLIGHT_PREFIX}${entity}`);
         api.registry.delete(FLASH_HIGHLIGHT);
       }
       highlights.clear();
       entityByHighlight.clear();
-      for (const root of styled) {
+      const ours = sheet;
+      for (const root of ours ? styled : []) {
         try {
           adoptedSheets.write(
             root,
-            adoptedSheets.read(root).filter((s) => s !== sheet),
+            adoptedSheets.read(root).filter((s) => s !== ours),
           );
         } catch {
           // The tree is gone.

@@ -60,8 +60,15 @@ export function highlightCss(
   scheme: ColourScheme = EARLY_SCHEME,
 ): string {
   const on = scope === 'root' ? ':root' : '';
+  // At the root (Chromium), over the manifest's fill rules (build/early-sheet.ts): a style that
+  // fills nothing takes their fill away, as if they were not there.
+  const clear =
+    scope === 'root' && style === 'underline'
+      ? 'background-color:revert-layer;color:revert-layer;'
+      : '';
   const rules = entities.map(
-    (id) => `${on}::highlight(${HIGHLIGHT_PREFIX}${id}){${paintDeclarations(id, style, scheme)}}`,
+    (id) =>
+      `${on}::highlight(${HIGHLIGHT_PREFIX}${id}){${clear}${paintDeclarations(id, style, scheme)}}`,
   );
   rules.push(
     `${on}::highlight(${FLASH_HIGHLIGHT}){background-color:rgb(${FLASH_RGB} / 0.85);color:#111;}`,

@@ -354,7 +354,7 @@ const tracedOver50 = median(traces.map((t) => t.oursOver50));
 const tracedOurs = median(traces.map((t) => t.ours));
 const tracedTbt = median(traces.map((t) => t.tbtOurs));
 // The floor's one task, start to the frame that shows it; ours from the content script's start
-// (not the early sheet's, at document start) to the last highlight, on the untraced loads.
+// to the last highlight, on the untraced loads.
 const floorSpan = med(floor, (x) => (x.lastPaint ?? Number.NaN) - (x.refStart ?? Number.NaN));
 const extFromStart = extLast - median(traces.map((t) => t.contentFrom));
 const articleOurs = median(articleWith.map((t) => t.ours));
@@ -469,7 +469,7 @@ const rows: Row[] = [
   {
     measure: 'Big page: style pass forced by adopting a sheet (no extension)',
     value: `${ms(sheet.highlightRule)} for one \`::highlight()\` rule, ${ms(sheet.rootRule)} for one \`:root::highlight()\` rule`,
-    reference: `${ms(sheet.plainRule)} for one rule that matches nothing; ours (\`:root\`) is adopted at document start in Chromium, before there is anything to restyle`,
+    reference: `${ms(sheet.plainRule)} for one rule that matches nothing; ours (\`:root\`) are the manifest's CSS in Chromium, there before the page is parsed`,
     target: '',
     met: '',
   },

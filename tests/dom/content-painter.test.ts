@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Found } from '../../content/found';
-import { adoptEarlySheet, earlySheet } from '../../content/paint/early-sheet';
 import { type HighlightApi, highlightApi } from '../../content/paint/highlight-api';
 import { createHighlightPainter, createMarkPainter } from '../../content/paint/painter';
 import { FLASH_HIGHLIGHT, highlightCss } from '../../content/paint/styles';
@@ -245,8 +244,8 @@ describe('highlight rules written for the root (Chromium)', () => {
   afterEach(() => vi.restoreAllMocks());
   const rulesOf = (sheet: CSSStyleSheet | null | undefined) => (sheet && given.get(sheet)) ?? '';
 
-  /** A painter of rules for the root, given the early sheet (if any), with `p` painted. */
-  const rootPainter = (style: 'fill' | 'underline', early: CSSStyleSheet | null = null) => {
+  /** A painter of rules for the root, on a page with the early rules or not, with `p` painted. */
+  const rootPainter = (style: 'fill' | 'underline', early = false) => {
     const painter = createHighlightPainter(document, fakeApi(), ['openai'], style, {
       scope: 'root',
       early,
@@ -269,45 +268,42 @@ describe('highlight rules written for the root (Chromium)', () => {
     painter.destroy();
   });
 
-  it('paints with the sheet adopted at document start, adding none', () => {
-    adoptEarlySheet(document, ['openai']);
-    const early = earlySheet();
-    expect(document.adoptedStyleSheets).toEqual([early]);
+  it('paints with the rules the page has from document start, adopting none', () => {
     document.body.innerHTML = '<p>OpenAI</p>';
-    const painter = rootPainter('fill', early);
-    expect(document.adoptedStyleSheets).toEqual([early]);
-    // Turned off: the sheet goes; on again: the same sheet comes back, alone.
+    const painter = rootPainter('fill', true);
+    expect(document.adoptedStyleSheets).toEqual([]);
     painter.destroy();
     expect(document.adoptedStyleSheets).toEqual([]);
-    rootPainter('fill', early).destroy();
   });
 
-  it('puts a sheet of its own in the early one’s place for another style, and back', () => {
+  it('adopts a sheet of its own over the early rules for another style, and takes it out', () => {
     document.body.innerHTML = '<p>OpenAI</p>';
     const page = new CSSStyleSheet();
     document.adoptedStyleSheets = [page];
-    adoptEarlySheet(document, ['openai']);
-    const early = earlySheet();
-    const earlyRules = rulesOf(early);
-    expect(earlyRules).toContain(':root::highlight(rivalry-openai){background-color:#');
 
-    const painter = rootPainter('underline', early);
+    const painter = rootPainter('underline', true);
     const [, own] = document.adoptedStyleSheets;
     expect(document.adoptedStyleSheets).toEqual([page, own]);
-    expect(own).not.toBe(early);
-    expect(rulesOf(own)).toContain(':root::highlight(rivalry-openai){text-decoration');
-    // Back to the default style: the early sheet again, in the same place.
+    // The early rules' fill is taken away, not left under the underline.
+    expect(rulesOf(own)).toContain(
+      ':root::highlight(rivalry-openai){background-color:revert-layer;color:revert-layer;text-decoration',
+    );
+    // Back to the default style: the early rules again, and nothing of ours adopted.
     painter.setStyle('fill');
-    expect(document.adoptedStyleSheets).toEqual([page, early]);
+    expect(document.adoptedStyleSheets).toEqual([page]);
     painter.setStyle('underline');
     expect(document.adoptedStyleSheets).toEqual([page, own]);
     painter.destroy();
     expect(document.adoptedStyleSheets).toEqual([page]);
+  });
 
-    // The early sheet was never changed: a later lens of the default style paints with it.
-    expect(rulesOf(early)).toBe(earlyRules);
-    rootPainter('fill', early);
-    expect(document.adoptedStyleSheets).toEqual([page, early]);
+  it('adopts the default style’s rules itself where the page has no early rules', () => {
+    document.body.innerHTML = '<p>OpenAI</p>';
+    const painter = rootPainter('fill');
+    const [own] = document.adoptedStyleSheets;
+    expect(rulesOf(own)).toContain(':root::highlight(rivalry-openai){background-color:#');
+    painter.destroy();
+    expect(document.adoptedStyleSheets).toEqual([]);
   });
 
   it('paints the fill for the underline style where the browser draws no underline', () => {
@@ -342,7 +338,7 @@ describe('on a dark page', () => {
     vi.restoreAllMocks();
   });
 
-  it('puts dark fills in the early sheet’s place, and follows a theme that follows the system', () => {
+  it('adopts dark fills over the early rules, and follows a theme that follows the system', () => {
     const given = new Map<CSSStyleSheet, string>();
     const replaceSync = CSSStyleSheet.prototype.replaceSync;
     vi.spyOn(CSSStyleSheet.prototype, 'replaceSync').mockImplementation(function (
@@ -353,25 +349,22 @@ describe('on a dark page', () => {
       replaceSync.call(this, text);
     });
     const system = fakeSystem();
-    adoptEarlySheet(document, ['openai']);
-    const early = earlySheet();
     document.body.innerHTML = '<p>OpenAI</p>';
     document.body.style.backgroundColor = '#202124';
     const painter = createHighlightPainter(document, fakeApi(), ['openai'], 'fill', {
       scope: 'root',
-      early,
+      early: true,
     });
     expect(system.listening()).toBe(0);
     painter.add(foundIn(document.querySelector('p') as Element));
     const [own] = document.adoptedStyleSheets as CSSStyleSheet[];
-    expect(own).not.toBe(early);
     expect(given.get(own as CSSStyleSheet)).toContain(
       `:root::highlight(rivalry-openai){background-color:${entityFill('openai', 'dark')};color:${FILL_TEXT.dark};`,
     );
-    // The page's theme turns light with the system's: the early (light) sheet comes back.
+    // The page's theme turns light with the system's: the early (light) rules are enough again.
     document.body.style.backgroundColor = '#fff';
     system.flip();
-    expect(document.adoptedStyleSheets).toEqual([early]);
+    expect(document.adoptedStyleSheets).toEqual([]);
     painter.destroy();
     expect(system.listening()).toBe(0);
   });

@@ -62,19 +62,21 @@ describe('mainThreadTasks', () => {
     expect(tasks[0]?.ours).toBe(5);
   });
 
-  it('marks when the content script, not the early sheet, began', () => {
+  it('marks when the content script began, not when a later script of ours did', () => {
     const base = 'chrome-extension://abc/';
     const tasks = mainThreadTasks([
       thread,
       ev('RunTask', 0, 2_000, { tdur: 2_000 }),
-      ev('EvaluateScript', 100, 1_000, { args: { data: { url: `${base}early-sheet.js` } } }),
-      ev('RunTask', 50_000, 9_000, { tdur: 9_000 }),
-      ev('EvaluateScript', 50_500, 8_000, {
+      ev('EvaluateScript', 100, 1_000, {
         args: { data: { url: `${base}content-scripts/content.js` } },
       }),
+      ev('RunTask', 50_000, 9_000, { tdur: 9_000 }),
+      ev('EvaluateScript', 50_500, 8_000, {
+        args: { data: { url: `${base}stage-two/reader.js` } },
+      }),
     ]).tasks;
-    expect(tasks.map((t) => t.contentStart)).toEqual([undefined, 50.5]);
-    expect(summarize(tasks).contentStart).toBe(50.5);
+    expect(tasks.map((t) => t.contentStart)).toEqual([0.1, undefined]);
+    expect(summarize(tasks).contentStart).toBe(0.1);
     expect(summarize(tasks).firstOurs).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entityIdsModule, matchDataModule } from '../../build/match-data-plugin.ts';
+import { earlySheetCss } from '../../build/early-sheet.ts';
+import { matchDataModule } from '../../build/match-data-plugin.ts';
 import { MATCH_FIELDS, matchData } from '../../core/match-data.ts';
 import { compileMatcher, linkMatcher } from '../../core/matcher.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
@@ -54,9 +55,11 @@ describe('the names-only projection the content script ships', () => {
     });
   });
 
-  it('gives the early highlight rules the same entities, ids only', async () => {
-    const source = entityIdsModule();
-    const mod = await import(`data:text/javascript,${encodeURIComponent(source)}`);
-    expect(mod.default).toEqual(names.entities.map((e) => e.id));
+  it('gives the early highlight rules the same entities, at the root', () => {
+    const css = earlySheetCss();
+    const ruled = [
+      ...css.matchAll(/[{\n]:root::highlight\(rivalry-([a-z-]+)\)\{background-color:#/g),
+    ];
+    expect(ruled.map((m) => m[1])).toEqual(names.entities.map((e) => e.id));
   });
 });
