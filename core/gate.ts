@@ -20,9 +20,10 @@
  * misspelling looked for where a lower-case letter goes on a word ("revenue").
  */
 import { classOf, Cls, fold, fromFullWidth, isFullWidth, isWordCls } from './chars.ts';
+import { COMMON_WORDS } from './common-words.ts';
 import { allowedEdits, innerSwaps, osaDistance } from './edit-distance.ts';
 import { isShortTypo, isTailSlip, type TypoName } from './fuzzy-names.ts';
-import type { PreparedNames } from './prepare-names.ts';
+import { GLUED_WORD_START, type PreparedNames } from './prepare-names.ts';
 import { caseFits } from './shape-checks.ts';
 import { classBefore, unpackKey } from './trie.ts';
 import { lettersOf, wordStart } from './word-shape.ts';
@@ -31,7 +32,10 @@ import { lettersOf, wordStart } from './word-shape.ts';
 export interface GateNames {
   /** Source of the regex of every name as it may be written (flags `g`). */
   names: string;
-  /** Source of the regex of word starts where a misspelling may begin (flags `g`). */
+  /**
+   * Source of the regex of word starts where a misspelling may begin, common words that cannot
+   * start one passed over (`seedPassingOver`; flags `g`).
+   */
   fuzzySeed: string;
   /**
    * Names long enough for edits (see fuzzy-names.ts): their folded keys, and the first word of a
@@ -90,9 +94,9 @@ interface AtomNode {
 /**
  * One regex of many spellings, with the letters they start with in common written once
  * ("[oO]\W*[pP]…(?:…|…)"): the engine then tries a few first letters at each offset rather
- * than every spelling.
+ * than every spelling. `gap`: what may stand between two letters.
  */
-function spellingsSource(spellings: readonly Spelling[]): string {
+function spellingsSource(spellings: readonly Spelling[], gap = GAP): string {
   const root: AtomNode = { next: new Map(), after: new Set() };
   for (const { atoms, after } of spellings) {
     let node = root;
@@ -106,10 +110,10 @@ function spellingsSource(spellings: readonly Spelling[]): string {
     }
     node.after.add(after);
   }
-  const emit = (node: AtomNode, gap: string): string => {
+  const emit = (node: AtomNode, before: string): string => {
     const parts = [
       ...node.after,
-      ...[...node.next].map(([atom, child]) => `${gap}${atom}${emit(child, GAP)}`),
+      ...[...node.next].map(([atom, child]) => `${before}${atom}${emit(child, gap)}`),
     ];
     return parts.length === 1 ? (parts[0] as string) : `(?:${parts.join('|')})`;
   };
@@ -159,7 +163,37 @@ export function gateNames(names: PreparedNames): GateNames {
     if (allowedEdits(key.length) > 0) long.push(first === undefined ? { key } : { key, first });
     else short.push({ key, letters });
   }
-  return { names: spellingsSource(spellings), fuzzySeed: names.fuzzySeed, long, short };
+  const gate = { names: spellingsSource(spellings), fuzzySeed: names.fuzzySeed, long, short };
+  return { ...gate, fuzzySeed: seedPassingOver(gate, COMMON_WORDS) };
+}
+
+/**
+ * The gate's seed with `words` passed over at a word start (in lower case, capitalised or in
+ * capitals, followed by what ends a plain word), those forms of them only that the gate judges
+ * "no" as a first word: a skipped hit is one `misspeltMay` would have turned away.
+ */
+export function seedPassingOver(names: GateNames, words: readonly string[]): string {
+  const gate = linkGate(names);
+  const forms = words
+    .flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()])
+    .filter((form) => judgedNo(gate, form));
+  if (forms.length === 0) return names.fuzzySeed;
+  if (!names.fuzzySeed.startsWith(GLUED_WORD_START))
+    throw new Error('The seed does not start with a word start');
+  const skip = spellingsSource(
+    forms.map((form) => ({ atoms: [...form], after: '' })),
+    '',
+  );
+  return `${GLUED_WORD_START}(?!${skip}${PLAIN_WORD_END})${names.fuzzySeed.slice(GLUED_WORD_START.length)}`;
+}
+
+/** What ends a plain word (`ASCII_WORD`): ASCII other than letters and digits, or the end. */
+const PLAIN_WORD_END = '(?![A-Za-z0-9]|[^\\0-\\x7F])';
+
+/** Whether `word`, of ASCII letters, is a first word the gate judges "no" (see `misspeltMay`). */
+function judgedNo(gate: Gate, word: string): boolean {
+  if (!/^[A-Za-z]+$/.test(word) || gateOpens(gate, `${word}.`)) return false;
+  return gate.words.get(word.slice(0, gate.maxLetters)) === NO;
 }
 
 export function linkGate(names: GateNames): Gate {
@@ -259,7 +293,7 @@ const MAY = 1;
 const ACROSS = 2;
 
 /** A word of ASCII letters and digits that ASCII other than those ends (or the text's end). */
-const ASCII_WORD = /[A-Za-z0-9]+(?![A-Za-z0-9]|[^\0-\x7F])/y;
+const ASCII_WORD = new RegExp(`[A-Za-z0-9]+${PLAIN_WORD_END}`, 'y');
 
 /**
  * Whether a misspelt name could start at `start`: the letters from there (across spaces and

@@ -192,6 +192,12 @@ export function prepareNames(dataset: MatchData): PreparedNames {
   };
 }
 
+/**
+ * A word start in glued text (the gate's seed): after anything but a letter or digit, or a
+ * capital after them ("AISpaceX").
+ */
+export const GLUED_WORD_START = '(?:(?<![A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[A-Z]))';
+
 /** A letter as a class of both its cases (for a regex without the `i` flag). */
 const bothCases = (s: string) =>
   [...s].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : escapeRe(c))).join('');
@@ -220,7 +226,7 @@ function seedSource(seedPrefixes: SeedPrefixes, glued = false): string {
   return [
     // The look-behind drops most mid-word hits inside the regex engine; word starts after
     // other letters ("éspace") are checked again in code.
-    `${glued ? '(?:(?<![A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[A-Z]))' : '(?<![A-Za-z0-9])'}(?:${latin.join('|')})`,
+    `${glued ? GLUED_WORD_START : '(?<![A-Za-z0-9])'}(?:${latin.join('|')})`,
     ...other,
     `[${FULL_WIDTH_LETTERS_CLASS}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]`,
     '[-\\u2010\\u2011][\\r\\n]',

@@ -4,16 +4,22 @@
  * glues blocks; and on ordinary prose that only starts like the names, it stays shut.
  */
 import { describe, expect, it } from 'vitest';
+import { COMMON_WORDS } from '../../core/common-words.ts';
 import { findMentions } from '../../core/find-mentions.ts';
-import { gateNames, gateOpens, linkGate } from '../../core/gate.ts';
+import { gateNames, gateOpens, linkGate, seedPassingOver } from '../../core/gate.ts';
 import { matchData } from '../../core/match-data.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
 import { dataset } from '../../core/rivalry-data.ts';
 import { articlePage } from '../../scripts/bench/pages.ts';
 import { loadCorpus } from '../corpus/parse-corpus.ts';
 
-const gate = linkGate(gateNames(prepareNames(matchData(dataset))));
+const prepared = prepareNames(matchData(dataset));
+const names = gateNames(prepared);
+const gate = linkGate(names);
 const opens = (text: string) => gateOpens(gate, text);
+/** The same gate with a seed that passes over no word. */
+const fullSeed = () => linkGate({ ...names, fuzzySeed: prepared.fuzzySeed });
+const seedHits = (seed: RegExp, text: string) => [...text.matchAll(seed)].length;
 
 /** A snippet as blocks: its sentences and lines, each of which the reader may read apart. */
 const blocksOf = (text: string) => text.split(/(?<=[.!?:;])\s+|\n+/).filter(Boolean);
@@ -121,6 +127,56 @@ describe('the gate', () => {
     const { text } = articlePage();
     expect(findMentions(text)).toEqual([]);
     expect(opens(text)).toBe(false);
+  });
+
+  it('passes over common words at a word start, which the full seed stops at', () => {
+    const text = 'Open space: the operations opened a Spanish spaceport and a neutral nurse';
+    expect(seedHits(fullSeed().fuzzySeed, text)).toBe(8);
+    expect(seedHits(gate.fuzzySeed, text)).toBe(0);
+    const stopped = COMMON_WORDS.filter((w) => seedHits(gate.fuzzySeed, ` ${w} `) > 0);
+    expect(stopped).toEqual([]);
+  });
+
+  it('passes over only the words it judges no as a first word', () => {
+    // A misspelling, the first word of a name of two words, and a word that may start one.
+    const base = { ...names, fuzzySeed: prepared.fuzzySeed };
+    expect(seedPassingOver(base, ['nueralink', 'elon', 'small', 'sama'])).toBe(prepared.fuzzySeed);
+    const some = new RegExp(seedPassingOver(base, ['space', 'elon']), 'g');
+    expect(seedHits(some, 'space Space SPACE elon')).toBe(1);
+    // Case by case: a typo of "SpaceX" keeps its capital X, as the matcher asks.
+    const typo = new RegExp(seedPassingOver(base, ['sapcex']), 'g');
+    expect(seedHits(typo, 'sapcex Sapcex SAPCEX SapceX')).toBe(2);
+  });
+
+  it('opens where the full seed does, whatever follows a common word', () => {
+    const full = fullSeed();
+    // Before: a word start, a glued capital's, another script. After: what ends a plain word,
+    // or goes on into a name or a misspelling ("neural" + "link").
+    const befores = ['', ' ', 'AI', 'の'];
+    const afters = [
+      '',
+      ' ',
+      '.',
+      ' AI',
+      'X',
+      'x',
+      'IA',
+      'link',
+      '2',
+      '\u00AD',
+      'ｘ',
+      'é',
+      '-\nlink',
+    ];
+    const differ: string[] = [];
+    for (const word of COMMON_WORDS)
+      for (const form of [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()])
+        for (const before of befores)
+          for (const after of afters) {
+            const text = `${before}${form}${after} more`;
+            if (gateOpens(full, text) !== gateOpens(linkGate(names), text)) differ.push(text);
+          }
+    expect(differ).toEqual([]);
   });
 
   it('asks a long text a piece at a time, finding a name that starts in a piece', () => {
