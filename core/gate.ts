@@ -330,15 +330,18 @@ function misspeltMay(gate: Gate, text: string, start: number): boolean {
     if (gate.words.size >= WORDS_KEPT) gate.words.clear();
     judged = wordMay(gate, word, firstKey)
       ? MAY
-      : gate.long.some((name) => name.firsts.some((f) => firstKey.startsWith(f)))
+      : gate.long.some((name) => startsName(name, firstKey))
         ? ACROSS
         : NO;
     gate.words.set(word, judged);
   }
   if (judged !== ACROSS) return judged === MAY;
-  return gate.long.some(
-    (name) => name.firsts.some((f) => firstKey.startsWith(f)) && withinEdits(name, key),
-  );
+  return gate.long.some((name) => startsName(name, firstKey) && withinEdits(name, key));
+}
+
+/** Whether a first word (folded) starts with a long name's first word, or a swap of it. */
+function startsName(name: Gate['long'][number], firstKey: string): boolean {
+  return name.firsts.some((f) => firstKey.startsWith(f));
 }
 
 /** Whether a misspelt name could start `word` (folded: `key`) and end inside it. */
