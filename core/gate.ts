@@ -26,7 +26,7 @@ import { isShortTypo, isTailSlip, type TypoName } from './fuzzy-names.ts';
 import { GLUED_WORD_START, type PreparedNames } from './prepare-names.ts';
 import { caseFits } from './shape-checks.ts';
 import { classBefore, unpackKey } from './trie.ts';
-import { lettersOf, wordStart } from './word-shape.ts';
+import { caseForms, lettersOf, wordStart } from './word-shape.ts';
 
 /** What the gate needs of the prepared names, made at build time (`gateNames`). */
 export interface GateNames {
@@ -174,9 +174,7 @@ export function gateNames(names: PreparedNames): GateNames {
  */
 export function seedPassingOver(names: GateNames, words: readonly string[]): string {
   const gate = linkGate(names);
-  const forms = words
-    .flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()])
-    .filter((form) => judgedNo(gate, form));
+  const forms = words.flatMap(caseForms).filter((form) => judgedNo(gate, form));
   if (forms.length === 0) return names.fuzzySeed;
   if (!names.fuzzySeed.startsWith(GLUED_WORD_START))
     throw new Error('The seed does not start with a word start');

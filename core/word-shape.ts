@@ -34,6 +34,11 @@ export function wordsOf(s: string): string[] {
   return words;
 }
 
+/** A lower-case word as prose writes it: as it is, capitalised, and in capitals. */
+export function caseForms(word: string): string[] {
+  return [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()];
+}
+
 export function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase();
 }

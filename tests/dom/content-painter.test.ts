@@ -245,8 +245,8 @@ describe('highlight rules written for the root (Chromium)', () => {
   const rulesOf = (sheet: CSSStyleSheet | null | undefined) => (sheet && given.get(sheet)) ?? '';
 
   /** A painter of rules for the root, on a page with the early rules or not, with `p` painted. */
-  const rootPainter = (style: 'fill' | 'underline', early = false) => {
-    const painter = createHighlightPainter(document, fakeApi(), ['openai'], style, {
+  const rootPainter = (style: 'fill' | 'underline', early = false, api = fakeApi()) => {
+    const painter = createHighlightPainter(document, api, ['openai'], style, {
       scope: 'root',
       early,
     });
@@ -270,7 +270,10 @@ describe('highlight rules written for the root (Chromium)', () => {
 
   it('paints with the rules the page has from document start, adopting none', () => {
     document.body.innerHTML = '<p>OpenAI</p>';
-    const painter = rootPainter('fill', true);
+    const api = fakeApi();
+    const painter = rootPainter('fill', true, api);
+    // Painted, with nothing adopted: the manifest's rules style it.
+    expect(api.names()).toEqual(['rivalry-openai']);
     expect(document.adoptedStyleSheets).toEqual([]);
     painter.destroy();
     expect(document.adoptedStyleSheets).toEqual([]);

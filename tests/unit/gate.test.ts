@@ -11,6 +11,7 @@ import { matchData } from '../../core/match-data.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
 import { dataset } from '../../core/rivalry-data.ts';
 import { articlePage } from '../../scripts/bench/pages.ts';
+import { caseForms } from '../../core/word-shape.ts';
 import { loadCorpus } from '../corpus/parse-corpus.ts';
 
 const prepared = prepareNames(matchData(dataset));
@@ -170,7 +171,7 @@ describe('the gate', () => {
     ];
     const differ: string[] = [];
     for (const word of COMMON_WORDS)
-      for (const form of [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()])
+      for (const form of caseForms(word))
         for (const before of befores)
           for (const after of afters) {
             const text = `${before}${form}${after} more`;
