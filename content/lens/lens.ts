@@ -257,7 +257,11 @@ export function createLens(o: LensOptions): Lens {
       shadowRoots.add(root);
       observer.observe(root);
     },
-    onState: count.changed,
+    onState(state) {
+      // The first reading is over: what waited for its end is painted.
+      if (state !== 'loading') made?.schedule.now();
+      count.changed();
+    },
     onError: (error) => reportError(error, 'reading the page'),
   });
 

@@ -40,7 +40,7 @@ export interface ShowOptions extends NotThisOptions {
   active(found: Found): boolean;
   /** The active mentions (of `entity`, if given), in no order. */
   activeFound(entity?: EntityId): Found[];
-  scanner: Pick<Scanner, 'foundIn' | 'all'>;
+  scanner: Pick<Scanner, 'foundIn' | 'all' | 'state'>;
   card(entity: EntityId): Promise<CardModel | null>;
   loadUi(): Promise<StageTwo>;
   dwellMs(): number;
@@ -94,6 +94,7 @@ export function createShow(o: ShowOptions): Show {
     active: o.active,
     foundIn: (owner) => scanner.foundIn(owner),
     all: () => scanner.all(),
+    reading: () => scanner.state === 'loading',
     marksChanged: () => docOrder.invalidate(),
     painted: cards.listen,
     signal,

@@ -3,7 +3,10 @@
  * highlight registry makes the browser rebuild its markers for every range of every highlight
  * at the next frame, so adding a few at a time on a page with thousands of mentions costs time
  * quadratic in their number. The wait grows with the number painted: nothing on ordinary pages,
- * at most a quarter of a second on huge ones.
+ * at most a quarter of a second on huge ones. While the page is first read, what follows the first
+ * batch (the viewport's) waits for the end of the reading, or the longest wait: on a big page each
+ * rebuild is a long style pass of the whole page, which would take most of every frame from the
+ * reading and from the reader.
  *
  * Beyond PAINT_ALL_LIMIT mentions even one rebuild is a long frame, so only the mentions of
  * blocks near the viewport (an IntersectionObserver with a margin of a screen and a half) are
@@ -34,6 +37,8 @@ export interface PaintScheduleOptions {
   /** The mentions found per owner (for painting near the viewport only). */
   foundIn(owner: ReadRoot): readonly Found[] | undefined;
   all(): Iterable<readonly Found[]>;
+  /** The page is being read for the first time (see `settled`). */
+  reading(): boolean;
   /** The fallback's marks were wrapped or unwrapped: text nodes were split or joined. */
   marksChanged(): void;
   /** Something was painted (the hover starts listening then). */
@@ -48,7 +53,10 @@ export interface PaintSchedule {
   removed(found: readonly Found[]): void;
   /** Mentions whose ranges were set again: painted again so the browser redraws them. */
   moved(found: Found[]): void;
-  /** Paints what waits now (in a frame's callbacks, so it shows in that frame). */
+  /**
+   * Paints what waits now: in a frame's callbacks, so it shows in that frame, or when the
+   * reading is done.
+   */
   now(): void;
   /** Mentions that became active (a setting changed): painted soon. */
   show(found: readonly Found[]): void;
@@ -98,9 +106,11 @@ export function createPaintSchedule(o: PaintScheduleOptions): PaintSchedule {
     for (const f of list) pending.add(f);
     if (timer === null) {
       const wait =
-        painter.mode === 'mark'
+        painter.mode === 'mark' || index.size === 0
           ? 0
-          : Math.min(MAX_WAIT_MS, Math.floor(index.size / MENTIONS_PER_MS));
+          : o.reading()
+            ? MAX_WAIT_MS
+            : Math.min(MAX_WAIT_MS, Math.floor(index.size / MENTIONS_PER_MS));
       timer = setTimeout(flush, wait);
     }
   };

@@ -369,6 +369,8 @@ const feedLongestWith = Math.max(...feedWith.map((f) => f.whole.longestWithOurs)
 const tracedLongestWith = median(traces.map((t) => t.longestWithOurs));
 const styleWith = median(traces.map((t) => t.rendering.UpdateLayoutTree ?? 0));
 const styleLongestWith = median(traces.map((t) => t.longestStyle));
+const prePaintWith = median(traces.map((t) => t.rendering.PrePaint ?? 0));
+const highlightChanges = med(ext, (x) => x.changes.length);
 const hoverOurs = median(hoverWith.map((h) => h.perEvent));
 const hoverAdded = median(hoverWith.map((h) => h.busyPerEvent)) - median(hoverWithout);
 const hoverLongest = Math.max(...hoverWith.map((h) => h.longest));
@@ -463,6 +465,14 @@ const rows: Row[] = [
     reference: plainTrace
       ? `without the extension ${ms(plainTrace.rendering.UpdateLayoutTree)} in all, longest ${ms(plainTrace.longestStyle)}`
       : '',
+    target: '',
+    met: '',
+  },
+  {
+    // Each change to the highlights makes the browser prepare the whole page's paint again.
+    measure: 'Big page: paint preparation (PrePaint, trace)',
+    value: `${ms(prePaintWith)} in all`,
+    reference: `without the extension ${ms(plainTrace?.rendering.PrePaint)}; the highlights changed in ${highlightChanges} frames while the page was read`,
     target: '',
     met: '',
   },

@@ -28,6 +28,8 @@ let painted: ReturnType<typeof vi.fn<() => void>>;
 let store: Map<ReadRoot, Found[]>;
 /** Entities hidden by the reader. */
 let hidden: Set<string>;
+/** The page is being read for the first time. */
+let reading: boolean;
 
 function fakePainter(mode: Painter['mode']): typeof painter {
   return {
@@ -49,6 +51,7 @@ function schedule(mode: Painter['mode']): PaintSchedule {
     active: (f) => !hidden.has(f.mention.entity),
     foundIn: (owner) => store.get(owner),
     all: () => store.values(),
+    reading: () => reading,
     marksChanged,
     painted,
     signal: abort.signal,
@@ -82,6 +85,7 @@ beforeEach(() => {
   painted = vi.fn();
   store = new Map();
   hidden = new Set();
+  reading = false;
 });
 afterEach(() => {
   abort.abort();
@@ -126,6 +130,35 @@ describe('paint schedule', () => {
     expect(painter.add).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
     expect(painter.add).toHaveBeenCalledOnce();
+  });
+
+  it('while the page is first read, paints the first batch at once and the rest at its end', () => {
+    const s = schedule('highlight');
+    const { spacex, openai } = mentions();
+    reading = true;
+    s.added([spacex]);
+    vi.advanceTimersByTime(0);
+    expect(painter.add).toHaveBeenCalledExactlyOnceWith([spacex]);
+    // One painted: outside the first reading this would wait no time at all.
+    index.size = 1;
+    s.added([openai]);
+    vi.advanceTimersByTime(MAX_WAIT_MS - 1);
+    expect(painter.add).toHaveBeenCalledOnce();
+    reading = false;
+    s.now();
+    expect(painter.add).toHaveBeenLastCalledWith([openai]);
+  });
+
+  it('while the page is first read, waits no longer than the longest wait', () => {
+    const s = schedule('highlight');
+    const { spacex } = mentions();
+    reading = true;
+    index.size = 1;
+    s.added([spacex]);
+    vi.advanceTimersByTime(MAX_WAIT_MS - 1);
+    expect(painter.add).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(painter.add).toHaveBeenCalledExactlyOnceWith([spacex]);
   });
 
   it('paints at once on `now`', () => {

@@ -1,16 +1,29 @@
 /**
  * Large pages: every mention is found, no task of ours that reads or paints the page does 50 ms
- * of our work (from a CDP trace of the tab), and a page beyond the size limits (characters or
- * nodes) waits for `processAnyway`. The page builds itself at DOMContentLoaded. (The page's own Long Tasks API
+ * of our work (from a CDP trace of the tab), the first reading changes the highlights in a few
+ * steps only, and a page beyond the size limits (characters or nodes) waits for `processAnyway`. The page builds itself at DOMContentLoaded. (The page's own Long Tasks API
  * cannot tell our tasks from the browser laying out 20 MB, nor from a slow shared machine
  * pausing the page's thread.)
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bigPage } from '../../scripts/bench/pages';
 import { mainThreadTasks, startTrace, summarize, type Task } from '../../scripts/bench/trace';
 import { expectSettled, pageSummary, sendToTabs, until, withExtension } from './harness';
 
-const env = withExtension();
+/** The benchmark's big page: 20,000 paragraphs, 1,500 mentions (see scripts/bench/pages.ts). */
+const BIG = bigPage();
+
+const env = withExtension({
+  extra: async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'rivalry-lens-big-')), 'big.html');
+    writeFileSync(file, BIG.html);
+    return { '/big.html': file };
+  },
+});
 
 const summary = () => pageSummary(env.browser.worker);
 
@@ -130,6 +143,48 @@ describe('large pages', { timeout: 3 * STATE_MS }, () => {
       await reaches('ready');
       expect((await summary()).total).toBe(await expected(page));
       expectSliced(await ourTasks(), 20);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('paints a first reading in few steps: the first screenful, then a few batches', async () => {
+    // Each change to the highlights is a style pass over the whole page at the next frame (25 ms
+    // on this 2 MB page): one per slice would take most of every frame from the reading. Counted
+    // from the page's world, where the highlight registry is shared.
+    const page = await env.browser.context.newPage();
+    await page.addInitScript(() => {
+      const changes: [number, number][] = [];
+      (window as unknown as { __changes: typeof changes }).__changes = changes;
+      let last = 0;
+      const frame = () => {
+        let n = 0;
+        for (const [name, hl] of CSS.highlights as unknown as Map<string, Set<unknown>>) {
+          if (name.startsWith('rivalry-')) n += hl.size;
+        }
+        if (n !== last) {
+          last = n;
+          changes.push([performance.now(), n]);
+        }
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    try {
+      await page.goto(env.server.url('/big.html'), NAVIGATION);
+      await reaches('ready');
+      const want = (await summary()).total;
+      expect(want).toBeGreaterThan(BIG.mentions * 0.9);
+      const changes = () =>
+        page.evaluate(() => (window as unknown as { __changes: [number, number][] }).__changes);
+      await until(async () => expect((await changes()).at(-1)?.[1]).toBe(want), STATE_MS);
+      const seen = await changes();
+      const [first] = seen[0] as [number, number];
+      const [last] = seen.at(-1) as [number, number];
+      // The first screenful, a batch per longest wait (250 ms) while the reading goes on, and
+      // what is left at its end; one a slice would be a change every frame or two.
+      expect(seen.length, JSON.stringify(seen)).toBeGreaterThan(1);
+      expect(seen.length, JSON.stringify(seen)).toBeLessThanOrEqual(3 + (last - first) / 200);
     } finally {
       await page.close();
     }
