@@ -466,3 +466,65 @@ describe('contextOf', () => {
     }
   });
 });
+
+describe('lens with the Highlight API', () => {
+  /** A stand-in for the page's Highlight API, counting the painter's calls that add ranges. */
+  function standIn() {
+    class StandIn extends Set<AbstractRange> {
+      priority = 0;
+      type = 'highlight';
+      constructor(...ranges: AbstractRange[]) {
+        super(ranges);
+      }
+    }
+    const registry = new Map<string, StandIn>();
+    const w = window as unknown as Record<string, unknown>;
+    const before = { Highlight: w.Highlight, HighlightRegistry: w.HighlightRegistry, CSS: w.CSS };
+    w.Highlight = StandIn;
+    w.HighlightRegistry = class {};
+    Object.defineProperty(window, 'CSS', {
+      value: { ...(before.CSS as object), highlights: registry },
+      configurable: true,
+      writable: true,
+    });
+    return {
+      painted: () => [...registry.values()].reduce((n, hl) => n + hl.size, 0),
+      restore() {
+        w.Highlight = before.Highlight;
+        w.HighlightRegistry = before.HighlightRegistry;
+        Object.defineProperty(window, 'CSS', {
+          value: before.CSS,
+          configurable: true,
+          writable: true,
+        });
+      },
+    };
+  }
+
+  it('paints what waited for the end of the first reading as soon as it ends', async () => {
+    const api = standIn();
+    try {
+      const rows = Array.from({ length: 3000 }, (_, i) =>
+        i % 100 === 0 ? `<p>SpaceX ${i}</p>` : `<p>row ${i}</p>`,
+      );
+      document.body.innerHTML = rows.join('');
+      let sawLoading = false;
+      const lens = start();
+      expect(lens.painterMode).toBe('highlight');
+      // At the moment the state turns, with no time for the longest wait to pass.
+      const at = await new Promise<number>((resolve) => {
+        const look = () => {
+          if (lens.state === 'loading') sawLoading = true;
+          if (lens.state === 'ready') resolve(api.painted());
+          else setTimeout(look, 0);
+        };
+        look();
+      });
+      expect(sawLoading).toBe(true);
+      expect(lens.summary().total).toBe(30);
+      expect(at).toBe(30);
+    } finally {
+      api.restore();
+    }
+  }, 30_000);
+});
