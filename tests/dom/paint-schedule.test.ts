@@ -239,6 +239,23 @@ describe('paint schedule', () => {
     expect(marksChanged).toHaveBeenCalledTimes(2);
   });
 
+  it('leaves out a mention emptied before its turn, and paints it once its range is set again', () => {
+    const s = schedule('highlight');
+    const { spacex } = mentions();
+    s.added([spacex]);
+    // The page rewrote the text under it: the live range collapsed.
+    const { startContainer, startOffset, endOffset } = spacex.range;
+    spacex.range.collapse(true);
+    vi.runAllTimers();
+    expect(painter.add).not.toHaveBeenCalled();
+    expect(s.shows(spacex)).toBe(false);
+    spacex.range.setEnd(startContainer, endOffset);
+    spacex.range.setStart(startContainer, startOffset);
+    s.moved([spacex]);
+    vi.runAllTimers();
+    expect(painter.add).toHaveBeenCalledExactlyOnceWith([spacex]);
+  });
+
   it('does not paint what waits once aborted', () => {
     const s = schedule('highlight');
     const { spacex } = mentions();
@@ -320,6 +337,42 @@ describe('paint schedule past PAINT_ALL_LIMIT', () => {
     io?.report(near, false);
     expect(painter.remove).toHaveBeenCalledExactlyOnceWith(nearList);
     expect(onScreen()).toEqual([]);
+
+    // Read again while it is away: painted when it comes back, not before.
+    const again = [foundWord(near, 'OpenAI', 'openai')];
+    store.set(near, again);
+    s.added(again);
+    vi.runAllTimers();
+    expect(onScreen()).toEqual([]);
+    io?.report(near, true);
+    vi.runAllTimers();
+    expect(onScreen()).toEqual(again);
+  });
+
+  it('watches the blocks read after it began to paint near the viewport only', () => {
+    const s = schedule('highlight');
+    const { farList, nearList } = hugePage();
+    s.added(farList);
+    s.added(nearList);
+    const later = document.createElement('p');
+    later.textContent = 'Neuralink';
+    document.body.append(later);
+    const list = [foundWord(later, 'Neuralink', 'neuralink')];
+    store.set(later, list);
+    s.added(list);
+    expect(FakeIntersectionObserver.last?.observed.has(later)).toBe(true);
+    vi.runAllTimers();
+    expect(onScreen()).toEqual([]);
+  });
+
+  it('stops watching a block once the page took it out', () => {
+    const s = schedule('highlight');
+    const { near, farList, nearList } = hugePage();
+    s.added(farList);
+    s.added(nearList);
+    near.remove();
+    s.removed(nearList);
+    expect(FakeIntersectionObserver.last?.observed.has(near)).toBe(false);
   });
 
   it('keeps painting everything in mark mode', () => {

@@ -118,4 +118,24 @@ describe('idle slices', () => {
     pending = undefined;
     expect(idleSlice(50)).toBe(BUDGET);
   });
+
+  it('take a short slice when the page was never idle before the timeout', () => {
+    // The browser then offers no idle time at all: the slice has its own budget instead.
+    pending = () => false;
+    let units = 0;
+    const runner = createSliceRunner(
+      (hasTime) => {
+        while (hasTime()) {
+          units++;
+          now += 1;
+        }
+        return false;
+      },
+      abort.signal,
+      BUDGET,
+    );
+    runner.kick();
+    (idle as ((d: IdleDeadline) => void) | null)?.({ didTimeout: true, timeRemaining: () => 0 });
+    expect(units).toBe(BUDGET);
+  });
 });

@@ -54,6 +54,36 @@ describe('slice runner', () => {
     expect(step).toHaveBeenCalledOnce();
   });
 
+  it('runs one urgent slice however often kicked, and what `now` leaves in the next task', () => {
+    // An idle callback that never comes: a busy page.
+    vi.stubGlobal('requestIdleCallback', () => 1);
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    try {
+      let left = 2;
+      const step = vi.fn<SliceStep>(() => --left > 0);
+      const runner = createSliceRunner(step, abort.signal, undefined, onError);
+      runner.kick(true);
+      runner.kick(true);
+      vi.advanceTimersByTime(0);
+      expect(step).toHaveBeenCalledOnce();
+      // What an urgent slice leaves waits for the page to be idle…
+      vi.advanceTimersByTime(1000);
+      expect(step).toHaveBeenCalledOnce();
+      // …but what a slice in a frame's callbacks leaves gets the next task, then waits too.
+      left = 4;
+      runner.now();
+      expect(step).toHaveBeenCalledTimes(2);
+      vi.advanceTimersByTime(0);
+      expect(step).toHaveBeenCalledTimes(3);
+      vi.advanceTimersByTime(1000);
+      expect(step).toHaveBeenCalledTimes(3);
+    } finally {
+      // While the stand-in is there: aborting cancels the idle callback.
+      abort.abort();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('runs slices until the step has nothing left, and none once aborted', () => {
     let left = 3;
     const step = vi.fn<SliceStep>(() => --left > 0);
