@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  HUGE_BATCH,
   MATCH_OVERLAP as OVERLAP,
   WHOLE_TEXT_MAX,
   MATCH_WINDOW as WINDOW,
@@ -354,6 +355,56 @@ describe('scanner', () => {
     log.scanner.rescan();
     await until(() => expect(log.scanner.state).toBe('ready'));
     expect(current(log.scanner)).toEqual(['Neuralink']);
+  });
+
+  it('reads the whole page again after a batch of more owners than it folds', async () => {
+    document.body.innerHTML = '<main><p>OpenAI</p></main>';
+    const log = startScanner();
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    const main = document.querySelector('main') as HTMLElement;
+    const added = Array.from({ length: HUGE_BATCH + 2 }, (_, i) => {
+      const p = document.createElement('p');
+      p.textContent = i === HUGE_BATCH + 1 ? 'SpaceX last' : `row ${i}`;
+      return p;
+    });
+    main.append(...added);
+    log.scanner.changed({
+      dirty: new Set(),
+      added,
+      removed: false,
+      removedElements: false,
+      inFrame: false,
+    });
+    await until(() => expect(current(log.scanner)).toEqual(['OpenAI', 'SpaceX']), 10_000);
+  });
+
+  it('says it is reading again when asked to read a page anew after a failure', async () => {
+    document.body.innerHTML = '<p>OpenAI</p>';
+    let broken = true;
+    const states: string[] = [];
+    const scanner = createScanner({
+      root: document,
+      match: (text, options) => {
+        if (broken) throw new Error('matcher broke');
+        return fakeMatch(text, options);
+      },
+      signal: abort.signal,
+      entityCount: 7,
+      onAdd: () => {},
+      onRemove: () => {},
+      onMoved: () => {},
+      onShadowRoot: () => {},
+      onState: (state) => states.push(state),
+      onError: () => {},
+    });
+    scanner.start();
+    await until(() => expect(scanner.state).toBe('failed'));
+    broken = false;
+    scanner.rescan();
+    expect(scanner.state).toBe('loading');
+    await until(() => expect(scanner.state).toBe('ready'));
+    expect(states).toEqual(['failed', 'loading', 'ready']);
+    expect(current(scanner)).toEqual(['OpenAI']);
   });
 
   it('reads a block with no mention at once, without visiting its nodes', async () => {
