@@ -126,6 +126,17 @@ describe('found store: recheck', () => {
     expect(reread).toHaveBeenCalledOnce();
   });
 
+  it('stops waiting for an owner read again with nothing left undecided', () => {
+    const $ = page('<p id="a">Musk</p>');
+    store.commit($('a'), [], new Set(['elon-musk']));
+    // The page rewrote it: no ambiguous name any more.
+    store.commit($('a'), [], NONE);
+    seen.add('elon-musk');
+    const reread = vi.fn<(owner: ReadRoot) => void>();
+    expect(store.recheck(reread)).toBe(false);
+    expect(reread).not.toHaveBeenCalled();
+  });
+
   it('does not read again an owner read after `seen` last grew', () => {
     const $ = page('<p id="a">Musk</p>');
     seen.add('spacex');
