@@ -33,6 +33,20 @@ describe('dataAge', () => {
   it('says years from two years on', () => {
     expect(dataAge('2025-01-15', day(2026, 12, 2), GB).ago).toBe('22 months ago');
     expect(dataAge('2024-11-15', day(2026, 12, 2), GB).ago).toBe('2 years ago');
+    // Whole years: two and a half years are still two.
+    expect(dataAge('2024-05-15', day(2026, 12, 2), GB).ago).toBe('2 years ago');
+  });
+
+  it('counts days on the reader’s own calendar, not the UTC one', () => {
+    const tz = process.env.TZ;
+    // UTC+14: at noon UTC on 1 June it is already 2 June there.
+    process.env.TZ = 'Pacific/Kiritimati';
+    try {
+      expect(dataAge('2026-06-01', new Date('2026-06-01T12:00:00Z'), GB).ago).toBe('1 day ago');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 
   it('writes a month or a year alone as precisely as the data gives it', () => {
