@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type CardModel,
   cardModel,
+  landscapeFacts,
   MAX_FACTS,
   oneLine,
   repeats,
@@ -135,6 +136,53 @@ describe('cardModel', () => {
     expect(m.facts.length).toBeLessThanOrEqual(MAX_FACTS);
   });
 
+  it('keeps the facts of a front over newer ones when there are too many, shown newest first', () => {
+    const stoke = data.entities[0] as Dataset['entities'][number];
+    const many: Dataset = {
+      ...data,
+      entities: [
+        {
+          ...stoke,
+          facts: [
+            { text: 'Won a launch contract.', date: '2020-05', source: 'src-b', fronts: ['space'] },
+            { text: 'Opened a factory.', date: '2025-04', source: 'src-b' },
+            { text: 'Hired a new CFO.', date: '2025-03', source: 'src-b' },
+            { text: 'Tested an engine.', date: '2024-08', source: 'src-b' },
+            { text: 'Moved its offices.', date: '2022-01', source: 'src-b' },
+          ],
+        },
+        ...data.entities.slice(1),
+      ],
+    };
+    expect((cardModel(many, 'stoke-space') as CardModel).facts.map((f) => f.date)).toEqual([
+      '2025-04',
+      '2025-03',
+      '2024-08',
+      '2020-05',
+    ]);
+  });
+
+  it('links a leader’s name only to a card the dataset has', () => {
+    const stoke = data.entities[0] as Dataset['entities'][number];
+    const led: Dataset = {
+      ...data,
+      entities: [
+        {
+          ...stoke,
+          leaders: [
+            { name: 'Andy Lapsa', role: 'CEO', entity: 'andy-lapsa' },
+            { name: 'A lab', role: 'Backer', entity: 'openai' },
+          ],
+        },
+        ...data.entities.slice(1),
+      ],
+    };
+    expect((cardModel(led, 'stoke-space') as CardModel).leaders).toEqual([
+      { name: 'Andy Lapsa', role: 'CEO' },
+      { name: 'A lab', role: 'Backer', entity: 'openai' },
+    ]);
+  });
+
   it('carries each source’s address', () => {
     const [newest, , nova] = model('stoke-space').facts;
     expect(newest?.source?.url).toBe('https://news.example/a');
@@ -191,11 +239,29 @@ describe('cardModel', () => {
 
   it('keeps a description that fits, or has no sentence end, whole', () => {
     expect(oneLine('AI lab.')).toBe('AI lab.');
+    expect(oneLine('Launch provider. Also runs Starlink.')).toBe(
+      'Launch provider. Also runs Starlink.',
+    );
     const long = 'x'.repeat(120);
     expect(oneLine(long)).toBe(long);
     expect(oneLine(`Made by Space Inc. in 2002 for ${'x'.repeat(80)}. Then more.`)).toMatch(
       /^Made by Space Inc\. in 2002/,
     );
+  });
+});
+
+describe('landscapeFacts', () => {
+  it('lists the industry’s facts newest first, each with its source', () => {
+    const facts = landscapeFacts({
+      sources: data.sources,
+      landscape: [
+        { text: 'An older one.', date: '2024-12', source: 'src-b' },
+        { text: 'The newest.', date: '2025-05-02', source: 'src-a' },
+        { text: 'In between.', date: '2025-01', source: 'src-b' },
+      ],
+    });
+    expect(facts.map((f) => f.text)).toEqual(['The newest.', 'In between.', 'An older one.']);
+    expect(facts[0]?.source?.url).toBe('https://news.example/a');
   });
 });
 
@@ -211,6 +277,8 @@ describe('repeats', () => {
     expect(repeats('Raised a Series C led by Sam Altman.', s)).toBe(false);
     expect(repeats('Founded by ex-Blue Origin engineers.', s)).toBe(false);
     expect(repeats('a an to', s)).toBe(false);
+    // Short words are in every sentence: only the longer ones can make a repeat.
+    expect(repeats('It is in the Navy', 'It is in the news')).toBe(false);
   });
 });
 
@@ -222,6 +290,14 @@ describe('withMention: the “matched” note', () => {
     expect(matched('openai', 'OpenAl', 'fuzzy')).toBe('OpenAl');
     expect(matched('openai', 'Open-AI', 'variant')).toBe('Open-AI');
     expect(matched('spacex', 'Space-X', 'variant')).toBe('Space-X');
+  });
+
+  it('shows the name as one line, however the page broke it', () => {
+    expect(matched('openai', 'Open\n   Al', 'fuzzy')).toBe('Open Al');
+  });
+
+  it('is not shown for the entity’s own spellings in full-width letters', () => {
+    expect(matched('spacex', 'ＳｐａｃｅＸ', 'variant')).toBeUndefined();
   });
 
   it('is not shown for the entity’s own spellings, in another case or spacing', () => {
