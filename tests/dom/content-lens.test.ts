@@ -437,6 +437,36 @@ describe('contextOf', () => {
     });
   });
 
+  it('cuts inside a word rather than into the name, when the only space is on its far side', () => {
+    const before = `${'x'.repeat(40)}SpaceX and more`;
+    expect(snippetOf(found(before, { start: 40, end: 46 }))).toMatchObject({
+      before: `…${'x'.repeat(32)}`,
+      name: 'SpaceX',
+    });
+    const after = `a few words SpaceX${'y'.repeat(40)}`;
+    expect(snippetOf(found(after, { start: 12, end: 18 }))).toEqual({
+      before: 'a few words ',
+      name: 'SpaceX',
+      after: `${'y'.repeat(32)}…`,
+    });
+  });
+
+  it('keeps the whole last word when the context ends right before a space', () => {
+    // 32 characters after the name end just before the space that follows "fit".
+    const after = ' and then a word that should fit and no more';
+    const text = `SpaceX${after}`;
+    expect(after.charAt(32)).toBe(' ');
+    expect(snippetOf(found(text, { start: 0, end: 6 })).after).toBe(`${after.slice(0, 32)}…`);
+  });
+
+  it('leaves out white space at the edges of a block', () => {
+    expect(snippetOf(found(' SpaceX flies ', { start: 1, end: 7 }))).toEqual({
+      before: '',
+      name: 'SpaceX',
+      after: ' flies',
+    });
+  });
+
   it('reads only the neighbourhood of the mention from a run of pieces', () => {
     // A run of a megabyte in pieces (a text node read in chunks), with a name in the middle.
     const filler = 'the budget was discussed again, '.repeat(16_384);
