@@ -37,7 +37,7 @@ export interface PaintScheduleOptions {
   /** The mentions found per owner (for painting near the viewport only). */
   foundIn(owner: ReadRoot): readonly Found[] | undefined;
   all(): Iterable<readonly Found[]>;
-  /** The page is being read for the first time (see `settled`). */
+  /** The page is being read for the first time: what waits, waits for `now` at its end. */
   reading(): boolean;
   /** The fallback's marks were wrapped or unwrapped: text nodes were split or joined. */
   marksChanged(): void;
