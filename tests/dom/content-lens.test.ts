@@ -21,6 +21,7 @@ import {
   until,
   useFakeTimeouts,
 } from './content-helpers';
+import { FakeHighlight } from './part-helpers';
 
 const settings: LensSettings = {
   hiddenEntities: [],
@@ -498,19 +499,12 @@ describe('contextOf', () => {
 });
 
 describe('lens with the Highlight API', () => {
-  /** A stand-in for the page's Highlight API, counting the painter's calls that add ranges. */
+  /** A stand-in for the page's Highlight API, on the window the lens is given. */
   function standIn() {
-    class StandIn extends Set<AbstractRange> {
-      priority = 0;
-      type = 'highlight';
-      constructor(...ranges: AbstractRange[]) {
-        super(ranges);
-      }
-    }
-    const registry = new Map<string, StandIn>();
+    const registry = new Map<string, FakeHighlight>();
     const w = window as unknown as Record<string, unknown>;
     const before = { Highlight: w.Highlight, HighlightRegistry: w.HighlightRegistry, CSS: w.CSS };
-    w.Highlight = StandIn;
+    w.Highlight = FakeHighlight;
     w.HighlightRegistry = class {};
     Object.defineProperty(window, 'CSS', {
       value: { ...(before.CSS as object), highlights: registry },

@@ -8,6 +8,7 @@ import { collectOwn } from '../../content/read/collect-text';
 import { rangeFor } from '../../content/read/run';
 import { entityFill, FILL_TEXT } from '../../extension/palette';
 import { fakeMatch } from './content-helpers';
+import { FakeHighlight } from './part-helpers';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -36,14 +37,6 @@ function fakeSystem() {
 }
 
 function fakeApi(): HighlightApi & { names: () => string[] } {
-  class FakeHighlight extends Set<AbstractRange> {
-    priority = 0;
-    type = 'highlight';
-    // Like Highlight, and unlike Set, it takes the ranges as arguments.
-    constructor(...ranges: AbstractRange[]) {
-      super(ranges);
-    }
-  }
   const registry = new Map<string, FakeHighlight>();
   return {
     registry: registry as unknown as HighlightRegistry,

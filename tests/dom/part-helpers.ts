@@ -61,3 +61,12 @@ export function page(html: string): (id: string) => HTMLElement {
 export const always = (): boolean => true;
 /** A clock that has run out. */
 export const never = (): boolean => false;
+
+/** A stand-in for the page's `Highlight`: a set of ranges that takes them as arguments. */
+export class FakeHighlight extends Set<AbstractRange> {
+  priority = 0;
+  type = 'highlight';
+  constructor(...ranges: AbstractRange[]) {
+    super(ranges);
+  }
+}

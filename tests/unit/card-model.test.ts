@@ -94,6 +94,14 @@ const data: Dataset = {
 };
 
 const model = (id: string) => cardModel(data, id) as CardModel;
+/** Stoke Space's card, from the test data with some of its fields changed. */
+const stokeWith = (changes: Partial<Dataset['entities'][number]>) => {
+  const [stoke, ...rest] = data.entities as [Dataset['entities'][number]];
+  return cardModel(
+    { ...data, entities: [{ ...stoke, ...changes }, ...rest] },
+    'stoke-space',
+  ) as CardModel;
+};
 const model_ = (d: typeof dataset, id: string) => cardModel(d, id) as CardModel;
 
 describe('cardModel', () => {
@@ -137,47 +145,26 @@ describe('cardModel', () => {
   });
 
   it('keeps the facts of a front over newer ones when there are too many, shown newest first', () => {
-    const stoke = data.entities[0] as Dataset['entities'][number];
-    const many: Dataset = {
-      ...data,
-      entities: [
-        {
-          ...stoke,
-          facts: [
-            { text: 'Won a launch contract.', date: '2020-05', source: 'src-b', fronts: ['space'] },
-            { text: 'Opened a factory.', date: '2025-04', source: 'src-b' },
-            { text: 'Hired a new CFO.', date: '2025-03', source: 'src-b' },
-            { text: 'Tested an engine.', date: '2024-08', source: 'src-b' },
-            { text: 'Moved its offices.', date: '2022-01', source: 'src-b' },
-          ],
-        },
-        ...data.entities.slice(1),
+    const many = stokeWith({
+      facts: [
+        { text: 'Won a launch contract.', date: '2020-05', source: 'src-b', fronts: ['space'] },
+        { text: 'Opened a factory.', date: '2025-04', source: 'src-b' },
+        { text: 'Hired a new CFO.', date: '2025-03', source: 'src-b' },
+        { text: 'Tested an engine.', date: '2024-08', source: 'src-b' },
+        { text: 'Moved its offices.', date: '2022-01', source: 'src-b' },
       ],
-    };
-    expect((cardModel(many, 'stoke-space') as CardModel).facts.map((f) => f.date)).toEqual([
-      '2025-04',
-      '2025-03',
-      '2024-08',
-      '2020-05',
-    ]);
+    });
+    expect(many.facts.map((f) => f.date)).toEqual(['2025-04', '2025-03', '2024-08', '2020-05']);
   });
 
   it('links a leader’s name only to a card the dataset has', () => {
-    const stoke = data.entities[0] as Dataset['entities'][number];
-    const led: Dataset = {
-      ...data,
-      entities: [
-        {
-          ...stoke,
-          leaders: [
-            { name: 'Andy Lapsa', role: 'CEO', entity: 'andy-lapsa' },
-            { name: 'A lab', role: 'Backer', entity: 'openai' },
-          ],
-        },
-        ...data.entities.slice(1),
+    const led = stokeWith({
+      leaders: [
+        { name: 'Andy Lapsa', role: 'CEO', entity: 'andy-lapsa' },
+        { name: 'A lab', role: 'Backer', entity: 'openai' },
       ],
-    };
-    expect((cardModel(led, 'stoke-space') as CardModel).leaders).toEqual([
+    });
+    expect(led.leaders).toEqual([
       { name: 'Andy Lapsa', role: 'CEO' },
       { name: 'A lab', role: 'Backer', entity: 'openai' },
     ]);
