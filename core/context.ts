@@ -14,13 +14,11 @@
 import { ACCEPT, type Candidate, SCORE } from './candidate.ts';
 import { Cls, classOf, fold, isWordCls } from './chars.ts';
 import type { LinkedEntity } from './linked-names.ts';
+import { CONTEXT_REACH } from './reach.ts';
 import type { EntityId } from './types.ts';
 import { wordStart } from './word-shape.ts';
 
 const NO_WORDS: ReadonlySet<string> = new Set();
-
-/** How far around an ambiguous name its context words are looked for, in characters. */
-const CONTEXT_REACH = 120;
 
 /**
  * Scores the pending candidates on their context, and marks those that reach ACCEPT as no longer

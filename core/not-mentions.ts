@@ -7,10 +7,8 @@
 import type { Candidate } from './candidate.ts';
 import { classOf, isWordCls } from './chars.ts';
 import { type Blocker, blockerTrie, type LinkedNames, type PhraseKind } from './linked-names.ts';
+import { BLOCKER_REACH } from './reach.ts';
 import { classBefore, continuesWord, type WalkHit, walk } from './trie.ts';
-
-/** How far before a name a phrase about it may start ("Robert Altman", "banned from X"). */
-const BLOCKER_REACH = 48;
 
 /** True when a phrase of `kind` about the candidate's entity covers the candidate. */
 function coveredBy(

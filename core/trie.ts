@@ -112,7 +112,7 @@ export interface WalkHit<T> {
 }
 
 /** The longest run of separators inside a name, and how many of them may be punctuation. */
-const MAX_SEPARATOR_RUN = 64;
+export const MAX_SEPARATOR_RUN = 64;
 const MAX_SEPARATOR_MARKS = 3;
 
 /** True when the word character class `next` continues a word of class `k`. */
