@@ -13,19 +13,22 @@
  *   case, or in the cases the matcher allows a case-sensitive name ("Musk", "MUSK");
  * - a misspelling at every word start where the matcher would look for one, measured at every
  *   length a name allows, since the word's end is not known in glued text;
- * - no vetoes and no context.
+ * - no vetoes, and no context but for the names the matcher never takes without a word beside
+ *   them ("X", "マスク"): one of their context words, or a word of a phrase that settles them,
+ *   within the matcher's reach, white space counted as the reader collapses it.
  * Where a case-sensitive name, or a name split into words, goes on in lower case ("Xbox",
  * "elongated", "open air") it is the start of a word, not a name glued to the next block: a
  * block glued after a name starts with a lower-case letter too seldom to pay for those. Nor is a
  * misspelling looked for where a lower-case letter goes on a word ("revenue").
  */
-import { classOf, Cls, fold, fromFullWidth, isFullWidth, isWordCls } from './chars.ts';
+import { Cls, classOf, fold, foldKey, fromFullWidth, isFullWidth, isWordCls } from './chars.ts';
 import { COMMON_WORDS } from './common-words.ts';
 import { allowedEdits, innerSwaps, osaDistance } from './edit-distance.ts';
 import { isShortTypo, isTailSlip, type TypoName } from './fuzzy-names.ts';
-import { GLUED_WORD_START, type PreparedNames } from './prepare-names.ts';
+import { GLUED_WORD_START, type PreparedEntity, type PreparedNames } from './prepare-names.ts';
+import { BLOCKER_REACH, CONTEXT_REACH } from './reach.ts';
 import { caseFits } from './shape-checks.ts';
-import { classBefore, unpackKey } from './trie.ts';
+import { classBefore, MAX_SEPARATOR_RUN, unpackKey } from './trie.ts';
 import { caseForms, lettersOf, wordStart } from './word-shape.ts';
 
 /** What the gate needs of the prepared names, made at build time (`gateNames`). */
@@ -44,6 +47,25 @@ export interface GateNames {
   long: { key: string; first?: string }[];
   /** Names too short for edits, whose typos are checked one by one ("SapceX"). */
   short: TypoName[];
+  /**
+   * Names the matcher takes only beside a word of their context or in a phrase that settles
+   * them ("X", "マスク": `needsNear`), per entity: the regex of their spellings (flags `g`), and
+   * the words (regex sources, folded as `foldKey` writes text) of which one must stand near.
+   */
+  near: NearNames[];
+}
+
+/** See `GateNames.near`. */
+interface NearNames {
+  names: string;
+  /** Context words, within `reach` on either side. */
+  words: string;
+  reach: number;
+  /** A word of each phrase that settles the name: before it, within BLOCKER_REACH… */
+  before: string;
+  /** …or after it, within `afterReach`. */
+  after: string;
+  afterReach: number;
 }
 
 export interface Gate {
@@ -57,6 +79,14 @@ export interface Gate {
   maxLetters: number;
   /** What each first word was judged (see `misspeltMay`), as written. */
   words: Map<string, number>;
+  near: {
+    names: RegExp;
+    words: RegExp;
+    reach: number;
+    before: RegExp;
+    after: RegExp;
+    afterReach: number;
+  }[];
 }
 
 /** Anything but letters, digits and `_` may stand between a name's letters. */
@@ -123,6 +153,8 @@ function spellingsSource(spellings: readonly Spelling[], gap = GAP): string {
 /** The gate's projection of the prepared names (the build writes it for the content script). */
 export function gateNames(names: PreparedNames): GateNames {
   const spellings: Spelling[] = [];
+  /** The spellings of the names that need a word near, per entity (see `GateNames.near`). */
+  const nearBy = new Map<number, { spellings: Spelling[]; keys: Set<string> }>();
   const long: GateNames['long'] = [];
   const firstWords = new Map<number, string>();
   for (const [word, indices] of names.fuzzyFirstWords)
@@ -131,6 +163,14 @@ export function gateNames(names: PreparedNames): GateNames {
   for (const [i, a] of names.aliases.entries()) {
     const key = unpackKey(a.packed);
     const letters = lettersOf(a.written);
+    const entity = names.entities[a.entity];
+    let into = spellings;
+    if (a.needsNear && entity && nearWords(entity, new Set([key])) !== null) {
+      const near = nearBy.get(a.entity) ?? { spellings: [], keys: new Set<string>() };
+      nearBy.set(a.entity, near);
+      near.keys.add(key);
+      into = near.spellings;
+    }
     if (a.caseSensitive) {
       const rule = {
         letters,
@@ -145,7 +185,7 @@ export function gateNames(names: PreparedNames): GateNames {
         [letters, letters.toLowerCase(), letters.toUpperCase()].filter((f) => caseFits(rule, f)),
       );
       for (const form of forms)
-        spellings.push({
+        into.push({
           atoms: [...form].map(escapeRe),
           after: `(?:(?!${LOWER})|(?=s(?!${LETTER})))`,
         });
@@ -153,7 +193,7 @@ export function gateNames(names: PreparedNames): GateNames {
       // In any case; split into words, not followed by a lower-case letter (the look-behind
       // tells the name written whole, which may be glued to anything). A name that ends in
       // another script ("ツイッター") ends its word before any Latin letter ("ツイッターvs").
-      spellings.push({
+      into.push({
         atoms: [...key].map(anyCase),
         after: /[a-z0-9]$/.test(key) ? `(?:(?!${LOWER})|(?<=${LETTER}{${key.length}}))` : '',
       });
@@ -163,9 +203,70 @@ export function gateNames(names: PreparedNames): GateNames {
     if (allowedEdits(key.length) > 0) long.push(first === undefined ? { key } : { key, first });
     else short.push({ key, letters });
   }
-  const gate = { names: spellingsSource(spellings), fuzzySeed: names.fuzzySeed, long, short };
+  const near = [...nearBy].map(([entity, { spellings: own, keys }]) => ({
+    names: spellingsSource(own),
+    ...(nearWords(names.entities[entity] as PreparedEntity, keys) as Omit<NearNames, 'names'>),
+  }));
+  const gate = { names: spellingsSource(spellings), fuzzySeed: names.fuzzySeed, long, short, near };
   return { ...gate, fuzzySeed: seedPassingOver(gate, COMMON_WORDS) };
 }
+
+/**
+ * The words of which the matcher needs one near a name of `entity` that needs a word near it
+ * (`keys`, folded): its context words and a word of each context pair, within its context's
+ * reach; and of each phrase that settles the name, its longest word on the side of the name
+ * where the phrase has it, within the reach of such a phrase. Null when a phrase is the name
+ * alone, or there is no word: the gate then opens on the name as on any other.
+ */
+function nearWords(
+  entity: PreparedEntity,
+  keys: ReadonlySet<string>,
+): Omit<NearNames, 'names'> | null {
+  const words = new Set(entity.context);
+  const longest = (parts: string[]) =>
+    parts.filter((w) => w && !keys.has(w)).sort((a, b) => b.length - a.length)[0];
+  for (const pair of entity.contextPairs) {
+    const w = longest(pair.split(' '));
+    if (w) words.add(w);
+  }
+  const before = new Set<string>();
+  const after = new Set<string>();
+  let afterReach = 0;
+  for (const cue of entity.cues ?? []) {
+    const parts = cue.split(/\|[0-9a-f]/);
+    const at = parts.findIndex((p) => keys.has(p));
+    const w = longest(parts);
+    if (!w) return null;
+    // A phrase without the name as a word of its own: its word on either side.
+    const side = at < 0 ? 0 : parts.indexOf(w) < at ? -1 : 1;
+    if (side <= 0) before.add(w);
+    if (side >= 0) {
+      after.add(w);
+      // Its words after the name, each after a run of separators.
+      const rest = at < 0 ? parts : parts.slice(at + 1);
+      const span = rest.reduce((n, p) => n + MAX_SEPARATOR_RUN + 1 + p.length, 0);
+      afterReach = Math.max(afterReach, span);
+    }
+  }
+  if (words.size + before.size + after.size === 0) return null;
+  const source = (set: Set<string>) =>
+    set.size > 0
+      ? [...set]
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRe)
+          .join('|')
+      : NEVER;
+  return {
+    words: source(words),
+    reach: CONTEXT_REACH + Math.max(0, ...[...words].map((w) => w.length)),
+    before: source(before),
+    after: source(after),
+    afterReach,
+  };
+}
+
+/** A regex that matches nothing. */
+const NEVER = '(?!)';
 
 /**
  * The gate's seed with `words` passed over at a word start (in lower case, capitalised or in
@@ -218,6 +319,14 @@ export function linkGate(names: GateNames): Gate {
       ...names.short.map((n) => n.key.length + 1),
     ),
     words: new Map(),
+    near: names.near.map((n) => ({
+      names: new RegExp(n.names, 'g'),
+      words: new RegExp(n.words),
+      reach: n.reach,
+      before: new RegExp(n.before),
+      after: new RegExp(n.after),
+      afterReach: n.afterReach,
+    })),
   };
 }
 
@@ -248,6 +357,12 @@ export function gateOpens(gate: Gate, text: string, from = 0, to = text.length):
   gate.names.lastIndex = 0;
   const named = gate.names.exec(ascii);
   if (named !== null && named.index < end) return true;
+  for (const near of gate.near) {
+    near.names.lastIndex = 0;
+    for (let m = near.names.exec(ascii); m !== null && m.index < end; m = near.names.exec(ascii)) {
+      if (wordNear(near, text, from + m.index, from + m.index + m[0].length)) return true;
+    }
+  }
   const { fuzzySeed } = gate;
   fuzzySeed.lastIndex = 0;
   // Hits up to `BACK_MAX` past the end too: a name that starts before the end may have its
@@ -274,6 +389,42 @@ export function gateOpens(gate: Gate, text: string, from = 0, to = text.length):
     }
   }
   return false;
+}
+
+/** The most of the text read on each side of a name for its word near, white space and all. */
+const NEAR_SCAN = 4096;
+
+/**
+ * Whether a word the matcher needs may stand near `text[start, end)` (see `NearNames`), its
+ * reach counted as the matcher counts it, on the text as the reader reads it: each run of white
+ * space one character. True, too, where the white space around is too long to walk.
+ */
+function wordNear(near: Gate['near'][number], text: string, start: number, end: number): boolean {
+  /** Where the text `reach` characters from `at` ends, walking by `step`; -1 if too far. */
+  const side = (at: number, step: -1 | 1, reach: number): number => {
+    let n = 0;
+    let i = at;
+    for (let walked = 0; n < reach; walked++) {
+      if (walked > NEAR_SCAN) return -1;
+      const next = step < 0 ? i - 1 : i;
+      if (next < 0 || next >= text.length) break;
+      const space = isSpace(text.charCodeAt(next));
+      if (!space || !isSpace(text.charCodeAt(step < 0 ? next + 1 : next - 1))) n++;
+      i += step;
+    }
+    return i;
+  };
+  const has = (words: RegExp, from: number, to: number) =>
+    from < 0 || to < 0 || words.test(foldKey(text.slice(from, to)));
+  return (
+    has(near.words, side(start, -1, near.reach), side(end, 1, near.reach)) ||
+    has(near.before, side(start, -1, BLOCKER_REACH), start) ||
+    has(near.after, end, side(end, 1, near.afterReach))
+  );
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 }
 
 function isLowerLetter(c: number): boolean {

@@ -124,6 +124,93 @@ describe('the gate', () => {
       expect(opens(text), text).toBe(false);
   });
 
+  it('stays shut on a lone capital X or マスク, which the matcher takes only with a word near', () => {
+    for (const text of [
+      'NEXT',
+      'EXIT',
+      'Size: XL',
+      'TEXAS',
+      'UX design',
+      'The X-ray machine',
+      'Windows XP',
+      'Page 1 of X',
+      'iPhone X',
+      'マスクを着用してください',
+    ]) {
+      expect(findMentions(text), text).toEqual([]);
+      expect(opens(text), text).toBe(false);
+    }
+    for (const text of [
+      'He posted on X today',
+      'X users said so',
+      'the social network X',
+      // A word of a context phrase, a soft hyphen inside a word, full-width letters.
+      'the X community notes feature',
+      'X blue check',
+      'He pos\u00adted it to X',
+      'X ｐｏｓｔｅｄ it',
+      // Phrases that settle the name with no context word: a word before it, or after it far
+      // along a run of separators.
+      'the X owner',
+      'Join us in X Spaces tonight',
+      `X ${'\u00ad'.repeat(60)}Spaces tonight`,
+    ]) {
+      expect(
+        findMentions(text).map((m) => m.entity),
+        text,
+      ).toEqual(['x-twitter']);
+      expect(opens(text), text).toBe(true);
+    }
+  });
+
+  it('opens on a lone X again if a phrase that settles it were the name alone', () => {
+    const bare = {
+      ...prepared,
+      entities: prepared.entities.map((e) =>
+        e.id === 'x-twitter' ? { ...e, cues: [...(e.cues ?? []), 'x'] } : e,
+      ),
+    };
+    expect(gateOpens(linkGate(gateNames(bare)), 'Page 1 of X')).toBe(true);
+    expect(opens('Page 1 of X')).toBe(false);
+  });
+
+  it('opens wherever the matcher finds X, its word however far, white space collapsed', () => {
+    const x = (text: string) => findMentions(text).some((m) => m.entity === 'x-twitter');
+    const missed: string[] = [];
+    let found = 0;
+    for (let n = 0; n < 40; n++) {
+      const filler = 'and so '.repeat(n);
+      for (const text of [
+        `X ${filler}posted`,
+        `He posted ${filler}on X.`,
+        `the network ${filler}X`,
+        `X, ${filler}a social`,
+      ]) {
+        if (!x(text)) continue;
+        found++;
+        // The reader collapses white space that the page's text keeps (indentation).
+        const raw = text.replaceAll(' ', ' \n        ');
+        for (const t of [text, raw, `Home${raw}Next`])
+          if (!opens(t)) missed.push(JSON.stringify(t.slice(0, 60)));
+      }
+    }
+    // Up to the matcher's reach on each side: about sixteen fillers.
+    expect(found).toBeGreaterThan(60);
+    expect(missed).toEqual([]);
+  });
+
+  it('looks for the word near X before the piece it is asked about, in the whole text', () => {
+    const text = `${'Lorem '.repeat(60)}He posted on X today`;
+    const at = text.indexOf(' X ') + 1;
+    expect(gateOpens(gate, text, at, text.length)).toBe(true);
+    expect(gateOpens(gate, text, 0, at)).toBe(false);
+  });
+
+  it('opens on X beside more white space than it walks, rather than guess', () => {
+    expect(opens(`X${' '.repeat(5000)}end`)).toBe(true);
+    expect(opens(`X${' '.repeat(500)}end`)).toBe(false);
+  });
+
   it('stays shut on the benchmark’s article with no mention, which the matcher agrees on', () => {
     const { text } = articlePage();
     expect(findMentions(text)).toEqual([]);
