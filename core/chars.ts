@@ -43,6 +43,9 @@ export function fromFullWidth(c: number): number {
 /** The full-width letters, as the inside of a regex character class. */
 export const FULL_WIDTH_LETTERS_CLASS = '\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
 
+/** White space that HTML collapses (not the no-break space, which is kept as written). */
+export const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+
 /** True for a full-width letter or digit. */
 function isFullWidthWord(c: number): boolean {
   const a = c - FULL_WIDTH_OFFSET;

@@ -21,7 +21,16 @@
  * block glued after a name starts with a lower-case letter too seldom to pay for those. Nor is a
  * misspelling looked for where a lower-case letter goes on a word ("revenue").
  */
-import { Cls, classOf, fold, foldKey, fromFullWidth, isFullWidth, isWordCls } from './chars.ts';
+import {
+  Cls,
+  classOf,
+  fold,
+  foldKey,
+  fromFullWidth,
+  isFullWidth,
+  isWordCls,
+  isWs,
+} from './chars.ts';
 import { COMMON_WORDS } from './common-words.ts';
 import { allowedEdits, innerSwaps, osaDistance } from './edit-distance.ts';
 import { isShortTypo, isTailSlip, type TypoName } from './fuzzy-names.ts';
@@ -153,8 +162,7 @@ function spellingsSource(spellings: readonly Spelling[], gap = GAP): string {
 /** The gate's projection of the prepared names (the build writes it for the content script). */
 export function gateNames(names: PreparedNames): GateNames {
   const spellings: Spelling[] = [];
-  /** The spellings of the names that need a word near, per entity (see `GateNames.near`). */
-  const nearBy = new Map<number, { spellings: Spelling[]; keys: Set<string> }>();
+  const nearBy = nearNamesBy(names);
   const long: GateNames['long'] = [];
   const firstWords = new Map<number, string>();
   for (const [word, indices] of names.fuzzyFirstWords)
@@ -163,14 +171,7 @@ export function gateNames(names: PreparedNames): GateNames {
   for (const [i, a] of names.aliases.entries()) {
     const key = unpackKey(a.packed);
     const letters = lettersOf(a.written);
-    const entity = names.entities[a.entity];
-    let into = spellings;
-    if (a.needsNear && entity && nearWords(entity, new Set([key])) !== null) {
-      const near = nearBy.get(a.entity) ?? { spellings: [], keys: new Set<string>() };
-      nearBy.set(a.entity, near);
-      near.keys.add(key);
-      into = near.spellings;
-    }
+    const into = (a.needsNear && nearBy.get(a.entity)?.spellings) || spellings;
     if (a.caseSensitive) {
       const rule = {
         letters,
@@ -203,12 +204,35 @@ export function gateNames(names: PreparedNames): GateNames {
     if (allowedEdits(key.length) > 0) long.push(first === undefined ? { key } : { key, first });
     else short.push({ key, letters });
   }
-  const near = [...nearBy].map(([entity, { spellings: own, keys }]) => ({
+  const near = [...nearBy.values()].map(({ spellings: own, words }) => ({
     names: spellingsSource(own),
-    ...(nearWords(names.entities[entity] as PreparedEntity, keys) as Omit<NearNames, 'names'>),
+    ...words,
   }));
   const gate = { names: spellingsSource(spellings), fuzzySeed: names.fuzzySeed, long, short, near };
   return { ...gate, fuzzySeed: seedPassingOver(gate, COMMON_WORDS) };
+}
+
+/**
+ * Per entity with names that need a word near (`needsNear`), the words the gate looks for near
+ * them, and the list their spellings go into; an entity whose words are none (`nearWords`) has
+ * its names with the others.
+ */
+function nearNamesBy(
+  names: PreparedNames,
+): Map<number, { spellings: Spelling[]; words: Omit<NearNames, 'names'> }> {
+  const keys = new Map<number, Set<string>>();
+  for (const a of names.aliases) {
+    if (!a.needsNear) continue;
+    const own = keys.get(a.entity) ?? new Set<string>();
+    keys.set(a.entity, own.add(unpackKey(a.packed)));
+  }
+  const out = new Map<number, { spellings: Spelling[]; words: Omit<NearNames, 'names'> }>();
+  for (const [entity, own] of keys) {
+    const e = names.entities[entity];
+    const words = e && nearWords(e, own);
+    if (words) out.set(entity, { spellings: [], words });
+  }
+  return out;
 }
 
 /**
@@ -408,8 +432,8 @@ function wordNear(near: Gate['near'][number], text: string, start: number, end: 
       if (walked > NEAR_SCAN) return -1;
       const next = step < 0 ? i - 1 : i;
       if (next < 0 || next >= text.length) break;
-      const space = isSpace(text.charCodeAt(next));
-      if (!space || !isSpace(text.charCodeAt(step < 0 ? next + 1 : next - 1))) n++;
+      const space = isWs(text.charCodeAt(next));
+      if (!space || !isWs(text.charCodeAt(step < 0 ? next + 1 : next - 1))) n++;
       i += step;
     }
     return i;
@@ -421,10 +445,6 @@ function wordNear(near: Gate['near'][number], text: string, start: number, end: 
     has(near.before, side(start, -1, BLOCKER_REACH), start) ||
     has(near.after, end, side(end, 1, near.afterReach))
   );
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 }
 
 function isLowerLetter(c: number): boolean {

@@ -8,6 +8,7 @@
  * `drawn-apart.ts` asks it there, and only there.
  */
 
+import { isWs } from '../../core/chars';
 import { isPageChrome } from './page-chrome';
 
 /** Our own elements: the UI host and the fallback-mode wrapper. */
@@ -182,4 +183,4 @@ export const kindOf = (el: Element, tag = el.tagName): Kind =>
   tag === 'BR' ? 'br' : isSkipped(el, tag) ? 'skip' : isBlock(el, tag) ? 'block' : 'inline';
 /** White space that HTML collapses (not the no-break space, which is kept as written). */
 export const WS_RUN = /[ \t\n\r\f]{2,}/g;
-export const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+export { isWs };
