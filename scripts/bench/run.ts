@@ -639,6 +639,20 @@ const startupText = [
   `Big page (traced, median of ${traces.length}): our first task starts ${ms(median(traces.map((t) => t.oursFrom)))} ` +
     `after navigation, our last ends ${ms(median(traces.map((t) => t.oursTo)))}; start-up ${ms(median(traces.map((t) => t.startup)), 1)}; ` +
     `our main-thread time ${ms(tracedOurs)} over that span.`,
+  ...HOSTILE.map(([name, title]) => {
+    // The worst round's task, broken down: a round over the ceiling shows what filled it.
+    const worst = (hostile.get(name) ?? [])
+      .map((x) => x.whole.longestTask)
+      .filter((t) => t !== null)
+      .sort((a, b) => b.ours - a.ours)[0];
+    if (!worst) return `Hostile page, ${title}: no task of ours.`;
+    const inside = worst.inside
+      .filter(([k]) => k !== 'RunTask')
+      .slice(0, 8)
+      .map(([k, v]) => `${k} ${ms(v, 1)}`)
+      .join(', ');
+    return `Hostile page, ${title}: its longest task of ours (worst round) lasted ${ms(worst.dur, 1)}, thread time ${ms(worst.cpu, 1)}; inside it (nested events counted in each): ${inside}.`;
+  }),
 ].join('\n\n');
 
 env['load average at end'] = loadavg()

@@ -25,7 +25,7 @@ export interface TraceEvent {
   args?: {
     name?: string;
     fileName?: string;
-    data?: { url?: string; type?: string; documentLoaderURL?: string };
+    data?: { url?: string; type?: string; documentLoaderURL?: string; functionName?: string };
   };
 }
 
@@ -75,6 +75,10 @@ export interface Task {
   contentStart?: number;
   /** The biggest kinds of work inside the task, ms (for the long tasks). */
   parts: [string, number][];
+  /** The task's thread time, ms: far below `dur`, the thread was kept waiting. */
+  cpu: number;
+  /** Every kind of event inside the task, ms, nested ones counted too, biggest first. */
+  inside: [string, number][];
 }
 
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.run']);
@@ -123,6 +127,12 @@ const PARTS = new Set([
   'MinorGC',
   'V8.GC_MC_INCREMENTAL',
 ]);
+
+/** An event's name, with the function it called where the trace says ("FunctionCall step"). */
+function insideName(e: TraceEvent): string {
+  const fn = e.args?.data?.functionName;
+  return typeof fn === 'string' && fn !== '' ? `${e.name} ${fn}` : e.name;
+}
 
 function scriptUrl(e: TraceEvent): string | undefined {
   return e.args?.data?.url ?? e.args?.fileName;
@@ -177,6 +187,7 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
     gc: number;
     gcEnd: number;
     parts: Map<string, number>;
+    inside: Map<string, number>;
   }
   let current: Open | null = null;
   const close = () => {
@@ -197,6 +208,10 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
       startup: current.startup,
       ...(current.contentStart === undefined ? {} : { contentStart: current.contentStart / 1000 }),
       parts,
+      cpu: Math.min(current.cpu, dur) / 1000,
+      inside: [...current.inside]
+        .map(([k, v]) => [k, v / 1000] as [string, number])
+        .sort((a, b) => b[1] - a[1]),
     });
     current = null;
   };
@@ -217,10 +232,13 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
         gc: 0,
         gcEnd: e.ts,
         parts: new Map(),
+        inside: new Map(),
       };
       continue;
     }
     if (!current || e.ts >= current.end) continue;
+    const kind = insideName(e);
+    current.inside.set(kind, (current.inside.get(kind) ?? 0) + (e.dur ?? 0));
     if (isGc(e.name) && e.ts >= current.gcEnd) {
       current.gc += e.tdur ?? e.dur ?? 0;
       current.gcEnd = end;
@@ -275,6 +293,8 @@ export interface TaskSummary {
   rendering: Record<string, number>;
   /** The longest single style recalculation, ms. */
   longestStyle: number;
+  /** The task with our longest share in it (`longestOurs`). */
+  longestTask: Task | null;
 }
 
 const RENDERING = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint'];
@@ -295,6 +315,7 @@ export function summarize(tasks: readonly Task[], from = -Infinity, to = Infinit
     long: [],
     rendering: Object.fromEntries(RENDERING.map((k) => [k, 0])),
     longestStyle: 0,
+    longestTask: null,
   };
   for (const t of tasks) {
     if (t.ts < from || t.ts >= to) continue;
@@ -311,6 +332,7 @@ export function summarize(tasks: readonly Task[], from = -Infinity, to = Infinit
     if (t.ours > 0) {
       if (Number.isNaN(s.firstOurs)) s.firstOurs = t.ts;
       s.lastOurs = t.ts + t.dur;
+      if (t.ours > s.longestOurs) s.longestTask = t;
       s.longestOurs = Math.max(s.longestOurs, t.ours);
       s.longestWork = Math.max(s.longestWork, t.work);
       s.longestWithOurs = Math.max(s.longestWithOurs, t.dur);
