@@ -9,7 +9,7 @@
  * makes no long task of ours; changes are asked with the text around them, since a name may be
  * completed by what is added next to it ("Space" + "X").
  */
-import { SLICE_BUDGET_MS } from './budgets';
+import { DEFAULT_LIMIT_OWNER_NODES, SLICE_BUDGET_MS } from './budgets';
 import { isWs, SKIP_SELECTOR } from './read/dom-rules';
 import { shadowOf } from './read/shadow';
 import { createLateHosts } from './scan/late-hosts';
@@ -33,6 +33,13 @@ const AROUND_CHARS = 64;
 const AROUND_LEVELS = 32;
 /** How deep a chain of single wrappers is followed for the body's parts. */
 const CHAIN_DEPTH = 32;
+/**
+ * Child nodes past which a part's text is not joined in one call (a paragraph of a million text
+ * nodes made by script: 20 ms and more for `textContent`, which no slicing can shorten). The
+ * reader pauses on such an owner anyway (`DEFAULT_LIMIT_OWNER_NODES`), so the gate opens there
+ * and the reader, which reads in slices and tells the popup, takes the page.
+ */
+export const MAX_CHILDREN = DEFAULT_LIMIT_OWNER_NODES;
 
 /** The attributes that make a part read or not read (see `CUT`). */
 const CUT_ATTRIBUTES = ['hidden', 'contenteditable'];
@@ -59,9 +66,10 @@ function isCut(node: Node): boolean {
 /**
  * The text of `node` that the reader could read: its `textContent` with each `CUT` element as a
  * line end, as the reader ends a run there ("posted on Twitter<br>and" is two lines, not
- * "Twitterand"). Cut with a range between them, which reads no node one by one.
+ * "Twitterand"). Cut with a range between them, which reads no node one by one. Null for a
+ * node of more than `MAX_CHILDREN` children, which is not read.
  */
-export function proseOf(node: Node): string {
+export function proseOf(node: Node): string | null {
   if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
   if (isCut(node)) return '\n';
   // One text node inside: its own string, with no copy of it (a page of one huge text node).
@@ -70,6 +78,8 @@ export function proseOf(node: Node): string {
     return (only as Text).data;
   const parent = node as Element | ShadowRoot;
   if (!('querySelectorAll' in parent)) return '';
+  // Counted up to the limit only: `length` would walk every child.
+  if (parent.childNodes.item(MAX_CHILDREN) != null) return null;
   const cuts = parent.querySelectorAll(CUT);
   if (cuts.length === 0) return parent.textContent ?? '';
   const range = (node.ownerDocument ?? (node as Document)).createRange();
@@ -97,6 +107,11 @@ export function proseOf(node: Node): string {
  * clock between them.
  */
 export function partsOf(el: Element, out: Node[] = [], depth = 0): Node[] {
+  // Too many children to hold one by one: one part, which `proseOf` does not read.
+  if (el.childNodes.item(MAX_CHILDREN) != null) {
+    out.push(el);
+    return out;
+  }
   const chain = el.childElementCount === 1 && depth < CHAIN_DEPTH ? el.firstElementChild : null;
   for (let n = el.firstChild; n; n = n.nextSibling) {
     if (n === chain && !isCut(chain) && !shadowOf(chain)) partsOf(chain, out, depth + 1);
@@ -111,9 +126,14 @@ function inCut(node: Node): boolean {
   return el?.closest(CUT) != null;
 }
 
-/** `node`'s text with the text around it. */
-function aroundAndOwn(node: Node): string {
-  return around(node, false) + proseOf(node) + around(node, true);
+/** `node`'s text with the text around it; null where a part of it is not read (`proseOf`). */
+function aroundAndOwn(node: Node): string | null {
+  const before = around(node, false);
+  if (before === null) return null;
+  const own = proseOf(node);
+  if (own === null) return null;
+  const after = around(node, true);
+  return after === null ? null : before + own + after;
 }
 
 /**
@@ -143,8 +163,11 @@ function joined(a: string, b: string, last: boolean): string {
   return edgeOf(edgeOf(a, AROUND_CHARS, last) + edgeOf(b, AROUND_CHARS, last), AROUND_CHARS, last);
 }
 
-/** The text up to `AROUND_CHARS` before (or after) `node` in document order. */
-function around(node: Node, after: boolean): string {
+/**
+ * The text up to `AROUND_CHARS` before (or after) `node` in document order; null where a
+ * sibling on the way is not read (`proseOf`).
+ */
+function around(node: Node, after: boolean): string | null {
   let out = '';
   let cur: Node | null = node;
   let levels = 0;
@@ -152,6 +175,7 @@ function around(node: Node, after: boolean): string {
     const next: Node | null = after ? cur.nextSibling : cur.previousSibling;
     if (next) {
       const text = proseOf(next);
+      if (text === null) return null;
       out = after ? joined(out, text, false) : joined(text, out, true);
       cur = next;
     } else {
@@ -175,9 +199,10 @@ export function watchForNames(o: GateWatchOptions): GateWatch {
   /**
    * What to ask, in order: texts (of a change, with the text around it; of a shadow root), and
    * parts of the body (`partsOf`), read when their turn comes, each after the end of the one
-   * before it (a name may run from one into the next).
+   * before it (a name may run from one into the next); null for a text not read (`proseOf`),
+   * which opens the gate.
    */
-  const texts: (string | Node)[] = [];
+  const texts: (string | Node | null)[] = [];
   /** The text being asked, how far, and the end of the last part of the body asked. */
   let current: string | null = null;
   let at = 0;
@@ -274,11 +299,13 @@ export function watchForNames(o: GateWatchOptions): GateWatch {
       if (current === null) {
         const next = texts.shift();
         if (next === undefined) return false;
+        if (next === null) return true;
         if (typeof next === 'string') {
           current = next;
           tail = '';
         } else {
           const own = proseOf(next);
+          if (own === null) return true;
           // Where the part meets the one before, asked apart: the part itself may be megabytes,
           // which a string joined to it would copy whole when first read.
           if (tail !== '' && o.mayName(tail + edgeOf(own, AROUND_CHARS, false), 0, tail.length))

@@ -5,7 +5,7 @@
  * never reads (scripts, code).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { partsOf, proseOf, watchForNames } from '../../content/gate-watch';
+import { MAX_CHILDREN, partsOf, proseOf, watchForNames } from '../../content/gate-watch';
 import { LOOK_DELAYS_MS } from '../../content/scan/late-hosts';
 import { gateNames, gateOpens, linkGate } from '../../core/gate';
 import { matchData } from '../../core/match-data';
@@ -75,6 +75,79 @@ describe('watchForNames', () => {
     expect(parts.map((n) => proseOf(n))).toEqual(['Before', 'one long text', 'after']);
     document.body.innerHTML = '<h1>Title</h1><p>One</p><p>Two</p>';
     expect(partsOf(document.body).map((n) => n.nodeName)).toEqual(['H1', 'P', 'P']);
+  });
+
+  it('opens, unread, on a part of more children than one call should join', async () => {
+    // A paragraph of text nodes made by script, with no name in it: at the limit it is read…
+    const words = ['the ', 'budget ', 'was ', 'discussed '];
+    const paragraph = (n: number) => {
+      const p = document.createElement('p');
+      p.append(...Array.from({ length: n }, (_, i) => words[i % words.length] as string));
+      return p;
+    };
+    // After a heading, so that it is a part of its own, read whole.
+    document.body.innerHTML = '<h1>Minutes</h1>';
+    document.body.append(paragraph(MAX_CHILDREN));
+    const first = watch();
+    await vi.waitFor(() => expect(first.readOnce).toBe(true));
+    expect(open).not.toHaveBeenCalled();
+    expect(asked.some((t) => t.startsWith('the budget was discussed the budget'))).toBe(true);
+
+    // …one more child, and the gate opens without asking: the reader, which pauses on such an
+    // owner, takes the page.
+    abort.abort();
+    abort = new AbortController();
+    open = vi.fn();
+    asked = [];
+    document.body.replaceChildren(paragraph(MAX_CHILDREN + 1));
+    expect(proseOf(document.body.firstChild as Element)).toBeNull();
+    watch();
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(asked).toEqual([]);
+
+    // The body itself as that paragraph: one part, not a part per child.
+    const moved = paragraph(MAX_CHILDREN + 1);
+    document.body.replaceChildren();
+    while (moved.firstChild) document.body.appendChild(moved.firstChild);
+    const parts = partsOf(document.body);
+    expect(parts.length).toBe(1);
+    expect(parts[0]).toBe(document.body);
+  });
+
+  it('opens, unread, on a change beside a part grown too big, or on such a part added', async () => {
+    const children = (n: number) => Array.from({ length: n }, () => 'x ');
+    for (const side of ['before', 'after'] as const) {
+      abort.abort();
+      abort = new AbortController();
+      open = vi.fn();
+      document.body.innerHTML = '<section><h2>Notes</h2><div id="big"></div><p>End.</p></section>';
+      const big = document.getElementById('big') as HTMLElement;
+      big.append(...children(MAX_CHILDREN));
+      const first = watch();
+      await vi.waitFor(() => expect(first.readOnce).toBe(true));
+      expect(open).not.toHaveBeenCalled();
+      // Grown past the limit by a change inside it: the text around that change is read…
+      big.append('x ');
+      await settle();
+      expect(open).not.toHaveBeenCalled();
+      // …and a change beside it would have to read it whole.
+      big[side](document.createElement('b'));
+      await settle();
+      expect(open).toHaveBeenCalledTimes(1);
+    }
+
+    abort.abort();
+    abort = new AbortController();
+    open = vi.fn();
+    document.body.innerHTML = '<section><p>Quiet.</p></section>';
+    watch();
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+    const added = document.createElement('div');
+    added.append(...children(MAX_CHILDREN + 1));
+    document.querySelector('section')?.append(added);
+    await settle();
+    expect(open).toHaveBeenCalledTimes(1);
   });
 
   it('finds a name that runs from one part of the body into the next', () => {
