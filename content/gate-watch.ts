@@ -41,6 +41,19 @@ const CHAIN_DEPTH = 32;
  */
 export const MAX_CHILDREN = DEFAULT_LIMIT_OWNER_NODES;
 
+/**
+ * Whether `node`, or its only element child down a chain of them (`main > p`), has more than
+ * `MAX_CHILDREN` children: counted up to the limit only, where `length` would walk every child.
+ */
+function tooManyChildren(node: Element | ShadowRoot): boolean {
+  let at: Element | ShadowRoot | null = node;
+  for (let depth = 0; at && depth <= CHAIN_DEPTH; depth++) {
+    if (at.childNodes.item(MAX_CHILDREN) != null) return true;
+    at = at.childElementCount === 1 ? at.firstElementChild : null;
+  }
+  return false;
+}
+
 /** The attributes that make a part read or not read (see `CUT`). */
 const CUT_ATTRIBUTES = ['hidden', 'contenteditable'];
 
@@ -67,7 +80,7 @@ function isCut(node: Node): boolean {
  * The text of `node` that the reader could read: its `textContent` with each `CUT` element as a
  * line end, as the reader ends a run there ("posted on Twitter<br>and" is two lines, not
  * "Twitterand"). Cut with a range between them, which reads no node one by one. Null for a
- * node of more than `MAX_CHILDREN` children, which is not read.
+ * node of too many children (`tooManyChildren`), which is not read.
  */
 export function proseOf(node: Node): string | null {
   if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
@@ -78,8 +91,7 @@ export function proseOf(node: Node): string | null {
     return (only as Text).data;
   const parent = node as Element | ShadowRoot;
   if (!('querySelectorAll' in parent)) return '';
-  // Counted up to the limit only: `length` would walk every child.
-  if (parent.childNodes.item(MAX_CHILDREN) != null) return null;
+  if (tooManyChildren(parent)) return null;
   const cuts = parent.querySelectorAll(CUT);
   if (cuts.length === 0) return parent.textContent ?? '';
   const range = (node.ownerDocument ?? (node as Document)).createRange();

@@ -105,6 +105,16 @@ describe('watchForNames', () => {
     expect(open).toHaveBeenCalledTimes(1);
     expect(asked).toEqual([]);
 
+    // Down a chain of single wrappers in a part of its own (`<main><p>…`), as well.
+    abort.abort();
+    abort = new AbortController();
+    open = vi.fn();
+    document.body.innerHTML = '<h1>Minutes</h1><main><div></div></main><footer>End</footer>';
+    document.querySelector('main div')?.append(paragraph(MAX_CHILDREN + 1));
+    watch();
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(asked).toEqual(['Minutes']);
+
     // The body itself as that paragraph: one part, not a part per child.
     const moved = paragraph(MAX_CHILDREN + 1);
     document.body.replaceChildren();
