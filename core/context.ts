@@ -16,7 +16,7 @@ import { Cls, classOf, fold, isWordCls } from './chars.ts';
 import type { LinkedEntity } from './linked-names.ts';
 import { CONTEXT_REACH } from './reach.ts';
 import type { EntityId } from './types.ts';
-import { wordStart } from './word-shape.ts';
+import { wordSet, wordStart } from './word-shape.ts';
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
@@ -120,20 +120,16 @@ function antiInSentence(text: string, c: Candidate, e: LinkedEntity): boolean {
 }
 
 /** Words after which a clause starts, in a comment ("lol twitter is down"). */
-const CLAUSE_OPENERS = new Set(
-  'and but so or because if when now then lol lmao omg ok okay ugh wow yeah yep honestly bro guess'.split(
-    ' ',
-  ),
+const CLAUSE_OPENERS = /* @__PURE__ */ wordSet(
+  'and but so or because if when now then lol lmao omg ok okay ugh wow yeah yep honestly bro guess',
 );
 
 /** Singular verbs a bare subject takes. */
-const SUBJECT_VERBS = new Set("is was has isn't wasn't hasn't isnt wasnt hasnt".split(' '));
+const SUBJECT_VERBS = /* @__PURE__ */ wordSet("is was has isn't wasn't hasn't isnt wasnt hasnt");
 
 /** Verbs only a person takes as a bare subject ("elon tweets one meme"). */
-const PERSON_VERBS = new Set(
-  'says said tweets tweeted posts posted wants wanted thinks thought claims claimed announced bought sold promised promises keeps'.split(
-    ' ',
-  ),
+const PERSON_VERBS = /* @__PURE__ */ wordSet(
+  'says said tweets tweeted posts posted wants wanted thinks thought claims claimed announced bought sold promised promises keeps',
 );
 
 /** Whether the candidate is written all in lower case. */

@@ -7,7 +7,14 @@ import { Cls, classOf, isWordCls } from './chars.ts';
 import type { LinkedAlias } from './linked-names.ts';
 import { classAt, type WalkHit } from './trie.ts';
 import type { MatchKind } from './types.ts';
-import { hasLower, hasUpper, lastWordLength, looksLikeName, wordsOf } from './word-shape.ts';
+import {
+  hasLower,
+  hasUpper,
+  lastWordLength,
+  looksLikeName,
+  wordSet,
+  wordsOf,
+} from './word-shape.ts';
 
 /**
  * Whether a hit of the walk may stand at all, whichever of its names it is: a genitive "s"
@@ -164,20 +171,16 @@ function joinedByHyphens(surface: string): boolean {
  * Capitalised words that stand before a surname without being a given name, English and the
  * other languages' roles ("OpenAI-Chef Altman", "le fondateur Musk" at a line's start).
  */
-const TITLES = new Set(
-  'mr mrs ms dr sir herr frau monsieur madame señor signor mister ceo chief boss billionaire founder cofounder president tycoon mogul entrepreneur executive investor chairman owner rival critic says said and vs chef konzernchef firmenchef gründer mitgründer milliardär präsident unternehmer investor patron fondateur cofondateur milliardaire président jefe fundador cofundador multimillonario presidente magnate empresario'.split(
-    ' ',
-  ),
+const TITLES = /* @__PURE__ */ wordSet(
+  'mr mrs ms dr sir herr frau monsieur madame señor signor mister ceo chief boss billionaire founder cofounder president tycoon mogul entrepreneur executive investor chairman owner rival critic says said and vs chef konzernchef firmenchef gründer mitgründer milliardär präsident unternehmer investor patron fondateur cofondateur milliardaire président jefe fundador cofundador multimillonario presidente magnate empresario',
 );
 
 /**
  * Words that start a sentence or a clause, capitalised there, before a surname ("Although Musk
  * denied it", "Under Musk, the company grew").
  */
-const OPENERS = new Set(
-  'after against although as at because before but by despite during even for from how if in like meanwhile now of on once since so still than that then though to today under unlike until when whether while why with without yet'.split(
-    ' ',
-  ),
+const OPENERS = /* @__PURE__ */ wordSet(
+  'after against although as at because before but by despite during even for from how if in like meanwhile now of on once since so still than that then though to today under unlike until when whether while why with without yet',
 );
 
 /** Headline case: on this line, every word of four letters or more is capitalised. */

@@ -100,3 +100,11 @@ export function skipSpaces(text: string, i: number): number {
   while (j < text.length && j - i < 3 && classOf(text.charCodeAt(j)) === Cls.Space) j++;
   return j;
 }
+
+/**
+ * The words of `list`, split at single spaces. Called with a `@__PURE__` mark at a module's top,
+ * so that a bundle using none of that module's lists (stage one) leaves them out.
+ */
+export function wordSet(list: string): ReadonlySet<string> {
+  return new Set(list.split(' '));
+}
