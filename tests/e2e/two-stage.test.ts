@@ -31,9 +31,17 @@ import {
 
 /** Strings each stage-two part has, and stage one must not: a sign the code came along. */
 const MARKERS = {
-  // The controller's error label, and the names' context words (only the gate's names are in
-  // stage one).
-  reader: ['answering a message', 'contextPairs'],
+  // The controller's error label, the names' context words (only the gate's names are in
+  // stage one), and the word lists of the context and shape checks, of which stage one imports
+  // a few functions.
+  reader: [
+    'answering a message',
+    'contextPairs',
+    'lol lmao',
+    'isnt wasnt',
+    'mr mrs',
+    'after against',
+  ],
   show: ['::highlight(', 'rlens-flash'],
   card: ['Symbol.for(`pv`)', '__k', 'clippingAncestors'],
   fuse: ['Pattern length exceeds max of'],
