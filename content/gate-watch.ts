@@ -2,8 +2,9 @@
  * Stage one: the page's text asked of the gate (core/gate.ts) before the reader is loaded. The
  * body's text is taken part by part, then every shadow root's (open, or closed on a custom
  * element), then what the page changes, parts that stop being hidden or editable included; as
- * soon as a name could be there, `open` is called once and the watch ends. The reader then reads
- * the page itself, from the start.
+ * soon as a name could be there, or a part has too many children to read in one call
+ * (`MAX_CHILDREN`), `open` is called once and the watch ends. The reader then reads the page
+ * itself, from the start.
  *
  * Text is asked in pieces with a look at the clock between them, so a page of megabytes of text
  * makes no long task of ours; changes are asked with the text around them, since a name may be
