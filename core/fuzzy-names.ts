@@ -44,16 +44,46 @@ export function isInnerDeletion(key: string, alias: TypoName): boolean {
 }
 
 /**
+ * Whether `key` is the camel-case name `alias` with two neighbouring letters after the first
+ * swapped ("sapcex" for "SpaceX", "opneai" for "OpenAI"): every letter of the name is there, from
+ * its first on, two of them out of place, which no ordinary word is.
+ */
+export function isInnerSwap(key: string, alias: TypoName): boolean {
+  const name = alias.key;
+  if (capitalTail(alias.letters).length === 0 || name.length < 6 || key[0] !== name[0])
+    return false;
+  return isTransposition(key, name);
+}
+
+/**
+ * The lower-case typos of the short name `alias` that `isShortTypo` takes in any case: a letter
+ * dropped before its closing capitals, or two letters after the first swapped. The gate looks for
+ * them anywhere, as for the names, since it does not look for misspellings inside a word.
+ */
+export function lowerCaseTypos(alias: TypoName): string[] {
+  const name = alias.key;
+  const out = new Set<string>();
+  for (let i = 0; i < name.length; i++) {
+    out.add(name.slice(0, i) + name.slice(i + 1));
+    if (i + 1 < name.length) out.add(name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2));
+  }
+  return [...out].filter((typo) => isShortTypo(typo, alias));
+}
+
+/**
  * Whether `letters` (a word as written) is a typo of the short name `alias`: one edit away, and
  * either two neighbouring letters swapped ("SapceX", "OpenIA") or, written in camel case, ending
  * in the name's closing capitals ("SpaseX"). A capital after the first letter is required, as the
  * names are written, so ordinary words one edit away ("spaces", "Spacer", "OpenAM") stay out;
- * only a letter dropped before the closing capitals may be written in any case ("Spacx").
+ * only a letter dropped before the closing capitals ("Spacx") or two letters after the first
+ * swapped ("sapcex", as posts type it) may be written in any case.
  */
 export function isShortTypo(letters: string, alias: TypoName): boolean {
   if (!hasUpper(letters.slice(1))) {
-    // Lower case after the first letter: only a dropped inner letter, in a word not in capitals.
-    return hasLower(letters) && isInnerDeletion(letters.toLowerCase(), alias);
+    // Lower case after the first letter: only a dropped inner letter or an inner swap, in a word
+    // not in capitals.
+    const key = letters.toLowerCase();
+    return hasLower(letters) && (isInnerDeletion(key, alias) || isInnerSwap(key, alias));
   }
   const key = letters.toLowerCase();
   if (key === alias.key || osaDistance(key, alias.key, 1) !== 1) return false;

@@ -12,7 +12,8 @@
  *   letters and digits between its letters (spaces, hyphens, dots, invisible characters), in any
  *   case, or in the cases the matcher allows a case-sensitive name ("Musk", "MUSK");
  * - a misspelling at every word start where the matcher would look for one, measured at every
- *   length a name allows, since the word's end is not known in glued text;
+ *   length a name allows, since the word's end is not known in glued text; and anywhere, as for
+ *   the names, the few typos of a short name that may be written in lower case ("sapcex");
  * - no vetoes, and no context but for the names the matcher never takes without a word beside
  *   them ("X", "マスク"): one of their context words, or a word of a phrase that settles them,
  *   within the matcher's reach, white space counted as the reader collapses it.
@@ -33,7 +34,7 @@ import {
 } from './chars.ts';
 import { COMMON_WORDS } from './common-words.ts';
 import { allowedEdits, innerSwaps, osaDistance } from './edit-distance.ts';
-import { isShortTypo, isTailSlip, type TypoName } from './fuzzy-names.ts';
+import { isShortTypo, isTailSlip, lowerCaseTypos, type TypoName } from './fuzzy-names.ts';
 import { GLUED_WORD_START, type PreparedEntity, type PreparedNames } from './prepare-names.ts';
 import { BLOCKER_REACH, CONTEXT_REACH } from './reach.ts';
 import { caseFits } from './shape-checks.ts';
@@ -202,7 +203,16 @@ export function gateNames(names: PreparedNames): GateNames {
     if (!a.fuzzy) continue;
     const first = firstWords.get(i);
     if (allowedEdits(key.length) > 0) long.push(first === undefined ? { key } : { key, first });
-    else short.push({ key, letters });
+    else {
+      short.push({ key, letters });
+      // Its typos that may be written in lower case, anywhere, as the names are: a block glued
+      // after a word may start with one ("Homesapcex"), where no misspelling is looked for.
+      for (const typo of lowerCaseTypos({ key, letters }))
+        into.push({
+          atoms: [...typo].map(anyCase),
+          after: `(?:(?!${LOWER})|(?<=${LETTER}{${typo.length}}))`,
+        });
+    }
   }
   const near = [...nearBy.values()].map(({ spellings: own, words }) => ({
     names: spellingsSource(own),

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   fuzzyAt,
   isInnerDeletion,
+  isInnerSwap,
   isShortTypo,
   isTailSlip,
   keysTouch,
+  lowerCaseTypos,
 } from '../../core/fuzzy-names.ts';
 import { linkNames } from '../../core/linked-names.ts';
 import { prepareNames } from '../../core/prepare-names.ts';
@@ -56,6 +58,37 @@ describe('fuzzyAt (the fuzzy stage)', () => {
     expect(at('Opnai said')).toBe('OpenAI:Opnai:fuzzy:0.75');
   });
 
+  it('finds a short name with two letters after the first swapped, in any case', () => {
+    expect(at('sapcex launch scrubbed')).toBe('SpaceX:sapcex:fuzzy:0.75');
+    expect(at('Sapcex launch')).toBe('SpaceX:Sapcex:fuzzy:0.75');
+    expect(at('spacxe launch')).toBe('SpaceX:spacxe:fuzzy:0.75');
+    expect(at('opneai said')).toBe('OpenAI:opneai:fuzzy:0.75');
+    // Not the first letter ("psacex"), nor a swap that adds a letter, nor in capitals alone.
+    for (const word of ['psacex', 'poenai', 'sapcexs', 'SAPCEXS'])
+      expect(at(`${word} here`), word).toBeNull();
+    const spacex = linked.shortFuzzy.find((a) => a.written === 'SpaceX');
+    if (!spacex) throw new Error('no short name');
+    expect(isInnerSwap('sapcex', spacex)).toBe(true);
+    expect(isInnerSwap('psacex', spacex)).toBe(false);
+    expect(isInnerSwap('spacex', spacex)).toBe(false);
+    // Only a camel-case name of six letters or more: one without closing capitals, or shorter,
+    // could be an ordinary word with two letters swapped.
+    expect(isInnerSwap('rokcet', { key: 'rocket', letters: 'Rocket' })).toBe(false);
+    expect(isInnerSwap('rokcetx', { key: 'rocketx', letters: 'RocketX' })).toBe(true);
+    expect(isInnerSwap('sapcx', { key: 'spacx', letters: 'SpacX' })).toBe(false);
+    // The gate's list of them: each taken by the matcher in lower case, the name itself not.
+    expect(lowerCaseTypos(spacex)).toEqual([
+      'sacex',
+      'sapcex',
+      'spcex',
+      'spcaex',
+      'spaex',
+      'spaecx',
+      'spacx',
+      'spacxe',
+    ]);
+  });
+
   it('leaves out a short name that lost its first letter or its closing capitals', () => {
     // "Space" and "Open" are words; "Pacex" and "OpenI" have lost what makes the name.
     for (const word of ['Space', 'space', 'Pacex', 'OpenI', 'Opena', 'Spacex1', 'SPACX', 'Spac'])
@@ -69,7 +102,7 @@ describe('fuzzyAt (the fuzzy stage)', () => {
   });
 
   it('leaves out ordinary words and other names one edit from a short name', () => {
-    for (const word of ['spaces', 'Spaces', 'Spacer', 'SPACES', 'OpenAM', 'OpenUI', 'Sapcex'])
+    for (const word of ['spaces', 'Spaces', 'Spacer', 'SPACES', 'OpenAM', 'OpenUI', 'Spasex'])
       expect(at(`${word} here`), word).toBeNull();
     const spacex = linked.shortFuzzy[0];
     if (!spacex) throw new Error('no short name');
