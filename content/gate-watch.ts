@@ -43,13 +43,18 @@ const CHAIN_DEPTH = 32;
 export const MAX_CHILDREN = DEFAULT_LIMIT_OWNER_NODES;
 
 /**
- * Whether `node`, or its only element child down a chain of them (`main > p`), has more than
- * `MAX_CHILDREN` children: counted up to the limit only, where `length` would walk every child.
+ * Whether `node` has more than `MAX_CHILDREN` children: counted up to the limit only, where
+ * `length` would walk every child.
  */
+function overLimit(node: Element | ShadowRoot): boolean {
+  return node.childNodes.item(MAX_CHILDREN) != null;
+}
+
+/** Whether `node`, or its only element child down a chain of them (`main > p`), is `overLimit`. */
 function tooManyChildren(node: Element | ShadowRoot): boolean {
   let at: Element | ShadowRoot | null = node;
   for (let depth = 0; at && depth <= CHAIN_DEPTH; depth++) {
-    if (at.childNodes.item(MAX_CHILDREN) != null) return true;
+    if (overLimit(at)) return true;
     at = at.childElementCount === 1 ? at.firstElementChild : null;
   }
   return false;
@@ -121,7 +126,7 @@ export function proseOf(node: Node): string | null {
  */
 export function partsOf(el: Element, out: Node[] = [], depth = 0): Node[] {
   // Too many children to hold one by one: one part, which `proseOf` does not read.
-  if (el.childNodes.item(MAX_CHILDREN) != null) {
+  if (overLimit(el)) {
     out.push(el);
     return out;
   }

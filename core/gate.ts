@@ -120,6 +120,14 @@ function anyCase(ch: string): string {
   return both.size > 1 ? `[${[...both].map(escapeRe).join('')}]` : escapeRe(ch);
 }
 
+/**
+ * What must hold after `key` spelt in any case: no lower-case letter goes on, unless the
+ * look-behind tells it written whole, which may be glued to anything ("openaiResearch").
+ */
+function wordEnd(key: string): string {
+  return `(?:(?!${LOWER})|(?<=${LETTER}{${key.length}}))`;
+}
+
 /** A spelling as regex atoms (one per letter) and what must hold after it. */
 interface Spelling {
   atoms: string[];
@@ -192,13 +200,10 @@ export function gateNames(names: PreparedNames): GateNames {
           after: `(?:(?!${LOWER})|(?=s(?!${LETTER})))`,
         });
     } else {
-      // In any case; split into words, not followed by a lower-case letter (the look-behind
-      // tells the name written whole, which may be glued to anything). A name that ends in
-      // another script ("ツイッター") ends its word before any Latin letter ("ツイッターvs").
-      into.push({
-        atoms: [...key].map(anyCase),
-        after: /[a-z0-9]$/.test(key) ? `(?:(?!${LOWER})|(?<=${LETTER}{${key.length}}))` : '',
-      });
+      // In any case; split into words, not followed by a lower-case letter (`wordEnd`). A name
+      // that ends in another script ("ツイッター") ends its word before any Latin letter
+      // ("ツイッターvs").
+      into.push({ atoms: [...key].map(anyCase), after: /[a-z0-9]$/.test(key) ? wordEnd(key) : '' });
     }
     if (!a.fuzzy) continue;
     const first = firstWords.get(i);
@@ -208,10 +213,7 @@ export function gateNames(names: PreparedNames): GateNames {
       // Its typos that may be written in lower case, anywhere, as the names are: a block glued
       // after a word may start with one ("Homesapcex"), where no misspelling is looked for.
       for (const typo of lowerCaseTypos({ key, letters }))
-        into.push({
-          atoms: [...typo].map(anyCase),
-          after: `(?:(?!${LOWER})|(?<=${LETTER}{${typo.length}}))`,
-        });
+        into.push({ atoms: [...typo].map(anyCase), after: wordEnd(typo) });
     }
   }
   const near = [...nearBy.values()].map(({ spellings: own, words }) => ({

@@ -647,7 +647,6 @@ const startupText = [
       .sort((a, b) => b.ours - a.ours)[0];
     if (!worst) return `Hostile page, ${title}: no task of ours.`;
     const inside = worst.inside
-      .filter(([k]) => k !== 'RunTask')
       .slice(0, 8)
       .map(([k, v]) => `${k} ${ms(v, 1)}`)
       .join(', ');

@@ -237,8 +237,11 @@ export function mainThreadTasks(events: readonly TraceEvent[]): {
       continue;
     }
     if (!current || e.ts >= current.end) continue;
-    const kind = insideName(e);
-    current.inside.set(kind, (current.inside.get(kind) ?? 0) + (e.dur ?? 0));
+    // The task's own wrappers ("ThreadControllerImpl::RunTask") last as long as it: no breakdown.
+    if (!e.name.endsWith('RunTask')) {
+      const kind = insideName(e);
+      current.inside.set(kind, (current.inside.get(kind) ?? 0) + (e.dur ?? 0));
+    }
     if (isGc(e.name) && e.ts >= current.gcEnd) {
       current.gc += e.tdur ?? e.dur ?? 0;
       current.gcEnd = end;

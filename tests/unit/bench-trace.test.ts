@@ -62,6 +62,27 @@ describe('mainThreadTasks', () => {
     expect(tasks[0]?.ours).toBe(5);
   });
 
+  it('breaks a task down by what ran inside it, and keeps the longest task of ours', () => {
+    const { tasks } = mainThreadTasks([
+      thread,
+      ev('RunTask', 0, 10_000, { tdur: 8_000 }),
+      ev('ThreadControllerImpl::RunTask', 0, 10_000),
+      ev('FunctionCall', 100, 9_000, {
+        args: { data: { url: ours.args.data.url, functionName: 'step' } },
+      }),
+      ev('MinorGC', 5_000, 2_000),
+      ev('RunTask', 20_000, 30_000, { tdur: 30_000 }),
+      ev('FunctionCall', 20_100, 29_000, ours),
+    ]);
+    // The task's own wrapper is left out; a function call says which function it was.
+    expect(tasks[0]?.inside).toEqual([
+      ['FunctionCall step', 9],
+      ['MinorGC', 2],
+    ]);
+    expect(tasks[0]?.cpu).toBe(8);
+    expect(summarize(tasks).longestTask).toBe(tasks[1]);
+  });
+
   it('marks when the content script began, not when a later script of ours did', () => {
     const base = 'chrome-extension://abc/';
     const tasks = mainThreadTasks([

@@ -14,6 +14,11 @@ import { TINY } from './tiny-names.ts';
 
 describe('fuzzyAt (the fuzzy stage)', () => {
   const linked = linkNames(prepareNames(TINY));
+  const shortName = (written: string) => {
+    const alias = linked.shortFuzzy.find((a) => a.written === written);
+    if (!alias) throw new Error(`no short name ${written}`);
+    return alias;
+  };
   const at = (text: string) => {
     const c = fuzzyAt(linked, text, 0);
     return c && `${c.alias.written}:${text.slice(c.start, c.end)}:${c.via}:${c.score}`;
@@ -66,8 +71,7 @@ describe('fuzzyAt (the fuzzy stage)', () => {
     // Not the first letter ("psacex"), nor a swap that adds a letter, nor in capitals alone.
     for (const word of ['psacex', 'poenai', 'sapcexs', 'SAPCEXS'])
       expect(at(`${word} here`), word).toBeNull();
-    const spacex = linked.shortFuzzy.find((a) => a.written === 'SpaceX');
-    if (!spacex) throw new Error('no short name');
+    const spacex = shortName('SpaceX');
     expect(isInnerSwap('sapcex', spacex)).toBe(true);
     expect(isInnerSwap('psacex', spacex)).toBe(false);
     expect(isInnerSwap('spacex', spacex)).toBe(false);
@@ -93,8 +97,7 @@ describe('fuzzyAt (the fuzzy stage)', () => {
     // "Space" and "Open" are words; "Pacex" and "OpenI" have lost what makes the name.
     for (const word of ['Space', 'space', 'Pacex', 'OpenI', 'Opena', 'Spacex1', 'SPACX', 'Spac'])
       expect(at(`${word} here`), word).toBeNull();
-    const spacex = linked.shortFuzzy.find((a) => a.written === 'SpaceX');
-    if (!spacex) throw new Error('no short name');
+    const spacex = shortName('SpaceX');
     expect(isInnerDeletion('spacx', spacex)).toBe(true);
     expect(isInnerDeletion('space', spacex)).toBe(false);
     expect(isInnerDeletion('pacex', spacex)).toBe(false);
@@ -104,8 +107,7 @@ describe('fuzzyAt (the fuzzy stage)', () => {
   it('leaves out ordinary words and other names one edit from a short name', () => {
     for (const word of ['spaces', 'Spaces', 'Spacer', 'SPACES', 'OpenAM', 'OpenUI', 'Spasex'])
       expect(at(`${word} here`), word).toBeNull();
-    const spacex = linked.shortFuzzy[0];
-    if (!spacex) throw new Error('no short name');
+    const spacex = shortName('SpaceX');
     expect(isShortTypo('SpaceX', spacex)).toBe(false);
     expect(isShortTypo('SpacXe', spacex)).toBe(true);
     expect(isShortTypo('SpaceXX', spacex)).toBe(false);
@@ -114,16 +116,14 @@ describe('fuzzyAt (the fuzzy stage)', () => {
   it('leaves out another capital, a word, or a slip of the closing capital with no context', () => {
     // TINY names SpaceX with no context words: the bundled dataset's "launch" is tested below.
     expect(at('SpaceC launch stream')).toBeNull();
-    const spacex = linked.shortFuzzy.find((a) => a.written === 'SpaceX');
-    if (!spacex) throw new Error('no SpaceX');
+    const spacex = shortName('SpaceX');
     expect(isTailSlip('SpaceY', spacex)).toBe(false);
     expect(isTailSlip('Spaces', spacex)).toBe(false);
     expect(isTailSlip('SPACEC', spacex)).toBe(false);
     expect(isTailSlip('SpaceCX', spacex)).toBe(false);
     expect(isTailSlip('SpiceC', spacex)).toBe(false);
     expect(isTailSlip('SpaceX', spacex)).toBe(false);
-    const openai = linked.shortFuzzy.find((a) => a.written === 'OpenAI');
-    if (!openai) throw new Error('no OpenAI');
+    const openai = shortName('OpenAI');
     expect(isTailSlip('OpenAO', openai)).toBe(false);
   });
 
@@ -132,8 +132,7 @@ describe('fuzzyAt (the fuzzy stage)', () => {
     expect(keysTouch('x', 'd')).toBe(true);
     expect(keysTouch('x', 'y')).toBe(false);
     expect(keysTouch('q', 'a')).toBe(true);
-    const spacex = linked.shortFuzzy.find((a) => a.written === 'SpaceX');
-    if (!spacex) throw new Error('no SpaceX');
+    const spacex = shortName('SpaceX');
     expect(isTailSlip('SpaceC', spacex)).toBe(true);
     expect(isTailSlip('SpaceZ', spacex)).toBe(true);
     const withContext = linkNames(
