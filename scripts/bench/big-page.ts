@@ -1,6 +1,7 @@
 /**
  * The big page, loaded four ways in the same round: as is (no extension), with the extension,
- * with the floor and with mark.js (the last two in the browser without the extension).
+ * with the floor and with mark.js (the last two in the browser without the extension); and,
+ * traced, with the floor's code as a content script (`floor-content`, a reference extension).
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { type BenchBrowser, freshPage, median, sleep } from './browser.ts';
@@ -14,7 +15,7 @@ import {
   type TraceEvent,
 } from './trace.ts';
 
-export type Variant = 'plain' | 'extension' | 'floor' | 'markjs';
+export type Variant = 'plain' | 'extension' | 'floor' | 'markjs' | 'floor-content';
 
 export interface LoadResult {
   variant: Variant;
@@ -98,7 +99,8 @@ export async function loadBig(
     if (waited > GIVE_UP_MS) break;
     if (variant === 'plain' && waited > QUIET_MS) break;
     if ((variant === 'floor' || variant === 'markjs') && s.refDone !== null) break;
-    if (variant === 'extension') {
+    // Content scripts: done when their highlights have stopped changing.
+    if (variant === 'extension' || variant === 'floor-content') {
       const last = s.changes.at(-1)?.[0];
       if (last !== undefined && s.now - last > QUIET_MS) break;
       // No highlight at all: give the content script a while before calling it absent.

@@ -13,14 +13,19 @@
  * - `markup`: the other way to see where blocks meet without a wrapper per element: serialize
  *   the body once (`getHTML`) and pass over its tags once with a regex, splitting the text at
  *   every tag (a real reader would also have to tell blocks from inline elements).
+ *
+ * And one for the big page: `floor`, the floor's code (`floorReference` in `probe.ts`: every
+ * text node, one regex, a Range per match, one Highlight) run as a content script in one task,
+ * which is what issue #19 measures the last highlight against. Its highlight rule comes in the
+ * manifest's CSS, as ours does in Chromium.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type ReferenceKind = 'empty' | 'elements' | 'markup';
+export type ReferenceKind = 'empty' | 'elements' | 'markup' | 'floor';
 
-const SCRIPTS: Record<ReferenceKind, string> = {
+const SCRIPTS: Record<Exclude<ReferenceKind, 'floor'>, string> = {
   empty: 'void 0;\n',
   elements: `(() => {
   const body = document.body;
@@ -60,8 +65,34 @@ export interface ReferenceExtension {
   remove(): void;
 }
 
-/** Writes the reference extension `kind` (Chromium MV3, pages of 127.0.0.1 only). */
-export function writeReferenceExtension(kind: ReferenceKind): ReferenceExtension {
+/** The floor's one task as a content script, on `regex` (the dataset's exact names). */
+function floorScript(regex: RegExp): string {
+  return `(() => {
+  const body = document.body;
+  if (!body) return;
+  const re = new RegExp(${JSON.stringify(regex.source)}, ${JSON.stringify(regex.flags)});
+  const ranges = [];
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const range = new Range();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      ranges.push(range);
+    }
+  }
+  CSS.highlights.set('bench-floor', new Highlight(...ranges));
+})();
+`;
+}
+
+/**
+ * Writes the reference extension `kind` (Chromium MV3, pages of 127.0.0.1 only); `floor` needs
+ * the regex it marks.
+ */
+export function writeReferenceExtension(kind: ReferenceKind, regex?: RegExp): ReferenceExtension {
   const dir = mkdtempSync(join(tmpdir(), `rivalry-lens-reference-${kind}-`));
   const manifest = {
     manifest_version: 3,
@@ -70,11 +101,27 @@ export function writeReferenceExtension(kind: ReferenceKind): ReferenceExtension
     // `launchBrowser` finds the extension's id through its service worker.
     background: { service_worker: 'background.js' },
     content_scripts: [
-      { matches: ['http://127.0.0.1/*'], js: ['content.js'], run_at: 'document_idle' },
+      {
+        matches: ['http://127.0.0.1/*'],
+        // Where ours is, so the trace tells when it started (`contentStart`).
+        js: ['content-scripts/content.js'],
+        run_at: 'document_idle',
+        ...(kind === 'floor' ? { css: ['floor.css'] } : {}),
+      },
     ],
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  mkdirSync(join(dir, 'content-scripts'));
   writeFileSync(join(dir, 'background.js'), '// Nothing: present so the worker can be found.\n');
-  writeFileSync(join(dir, 'content.js'), SCRIPTS[kind]);
+  if (kind === 'floor') {
+    if (!regex) throw new Error('the floor reference needs its regex');
+    writeFileSync(join(dir, 'content-scripts/content.js'), floorScript(regex));
+    writeFileSync(
+      join(dir, 'floor.css'),
+      ':root::highlight(bench-floor) { background-color: #ffe066; }\n',
+    );
+  } else {
+    writeFileSync(join(dir, 'content-scripts/content.js'), SCRIPTS[kind]);
+  }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -139,6 +139,24 @@ for (let r = 0; r < TRACE_ROUNDS; r++) {
   if (t) traces.push(t);
   log(`big page traced ${r + 1}/${TRACE_ROUNDS}: longest task of ours ${ms(t?.longestOurs)}`);
 }
+// The floor's code as a content script in one task (issue #19 measures our last highlight
+// against it): traced as ours, in a browser of its own.
+const floorContent = writeReferenceExtension('floor', regex);
+const withFloor = await launchBrowser(floorContent.dir);
+const floorTraces: NonNullable<LoadResult['trace']>[] = [];
+const floorContentSpans: number[] = [];
+for (let r = 0; r < TRACE_ROUNDS; r++) {
+  const x = await loadBig(withFloor, 'floor-content', server.url('/big'), probes.plain, true);
+  if (x.trace && x.lastPaint !== null) {
+    floorTraces.push(x.trace);
+    floorContentSpans.push(x.lastPaint - x.trace.contentFrom);
+  }
+  log(
+    `big page, the floor as a content script ${r + 1}/${TRACE_ROUNDS}: ${ms(floorContentSpans.at(-1))}`,
+  );
+}
+await withFloor.close();
+floorContent.remove();
 const plainTrace = await traceBig(without, server.url('/big'), probes.plain, 'plain');
 const sheet = await sheetCost(without, server.url('/big'), TRACE_ROUNDS);
 
@@ -357,6 +375,8 @@ const tracedTbt = median(traces.map((t) => t.tbtOurs));
 // to the last highlight, on the untraced loads.
 const floorSpan = med(floor, (x) => (x.lastPaint ?? Number.NaN) - (x.refStart ?? Number.NaN));
 const extFromStart = extLast - median(traces.map((t) => t.contentFrom));
+const floorContentSpan = median(floorContentSpans);
+const floorContentOurs = median(floorTraces.map((t) => t.ours));
 const articleOurs = median(articleWith.map((t) => t.ours));
 const articleAdded =
   median(articleWith.map((t) => t.busy)) - median(articleWithout.map((t) => t.busy));
@@ -413,16 +433,16 @@ const rows: Row[] = [
   {
     measure: 'Big page: main-thread work of reading and painting',
     value: `${ms(tracedOurs)} (trace), spread over ${ms(median(traces.map((t) => t.oursTo - t.oursFrom)))}`,
-    reference: `floor ${ms(floorSpan)} · mark.js ${ms(med(markjs, (x) => (x.lastPaint ?? Number.NaN) - (x.refStart ?? Number.NaN)))} (one task each, start → next frame); ours ÷ floor ${(tracedOurs / floorSpan).toFixed(2)}`,
+    reference: `floor ${ms(floorSpan)} · mark.js ${ms(med(markjs, (x) => (x.lastPaint ?? Number.NaN) - (x.refStart ?? Number.NaN)))} (one task each in the page, start → next frame); ours ÷ floor ${(tracedOurs / floorSpan).toFixed(2)}; the floor's code as a content script: ${ms(floorContentOurs)} (trace), ours ÷ that ${(tracedOurs / floorContentOurs).toFixed(2)}`,
     target: '≤ 2× floor',
     met: verdict(tracedOurs <= 2 * floorSpan),
   },
   {
     measure: "Big page: the content script's start → last highlight painted",
     value: ms(extFromStart),
-    reference: `floor, start → its frame: ${ms(floorSpan)} (run in the page, where its DOM calls cost less than from a content script's world); ours ÷ floor ${(extFromStart / floorSpan).toFixed(1)}`,
-    target: '≤ 3× floor',
-    met: verdict(extFromStart <= 3 * floorSpan),
+    reference: `the floor's code as a content script, its start → its frame: ${ms(floorContentSpan)}; ours ÷ that ${(extFromStart / floorContentSpan).toFixed(1)} (the floor run in the page, where DOM calls cost less than from a content script's world: ${ms(floorSpan)}, ours ÷ that ${(extFromStart / floorSpan).toFixed(1)})`,
+    target: '≤ 3× the floor as a content script',
+    met: verdict(extFromStart <= 3 * floorContentSpan),
   },
   {
     measure: 'Big page: highlights painted',
@@ -669,7 +689,10 @@ at DOMContentLoaded in the browser without the extension, on the regex of the da
 from a \`longtask\` PerformanceObserver installed before the page loads (the isolated world shares
 the main thread). "Our" time comes from a CDP trace: tasks run for our code alone count whole,
 tasks that would run anyway (parsing, input, rendering frames, page script) count the time inside
-our functions only. The heap is \`Runtime.getHeapUsage\` of the tab's renderer after two forced
+our functions only. The floor's code is also run as a content script (a reference extension,
+at \`document_idle\` like ours, in one task, its highlight rule in the manifest's CSS), traced as
+ours is: the content script's start → last highlight is measured against its start → its frame.
+The heap is \`Runtime.getHeapUsage\` of the tab's renderer after two forced
 GCs (V8 heap used, page and isolated worlds together; "embedder" is Blink's heap: DOM, Ranges,
 Highlights), with minus without. The article is traced from a navigation away from a blank page of
 the same origin until 2.5 s after \`load\`. Its bare walk is a TreeWalker run through CDP in a
