@@ -91,8 +91,8 @@ export const NOTES = `## What the figures mean
   once and reads the body's \`textContent\`; one that serializes the body with \`getHTML()\` and
   splits it at every tag. The last two are the two cheap ways of seeing where a page's blocks meet,
   which any reader of page text must do (the body's text alone runs "Home" into "OpenAI"). The
-  article's target of 5 ms sits at about their cost, before any code of its own reads, matches or
-  paints: it is out of reach of any reader that keeps blocks apart. On the big page, a fourth runs
+  article's target, 1.5× the one that visits every element, leaves half that cost again for a
+  reader's own start-up, its look for names and its messages. On the big page, a fourth runs
   the floor's code as a content script in one task: issue #19 measures the time from our content
   script's start to the last highlight against it, since both then pay a content script's world
   for every node they touch. Our main-thread time is still held to the floor run in the page.
