@@ -114,11 +114,13 @@ export function viewportTimes(): {
   };
 }
 
-/** The floor: every text node, one regex, a Range per match, one Highlight. */
-export function floorReference(regex: RegExp): string {
-  return `addEventListener('DOMContentLoaded', () => setTimeout(() => {
-    S.refStart = performance.now();
-    const re = new RegExp(${JSON.stringify(regex.source)}, ${JSON.stringify(regex.flags)});
+/**
+ * The floor's reading, as source: every text node of the body, one regex, a Range per match,
+ * into `ranges`. Run in the page (`floorReference`) and as a content script
+ * (`reference-extensions.ts`), so both are the same code.
+ */
+export function floorRanges(regex: RegExp): string {
+  return `const re = new RegExp(${JSON.stringify(regex.source)}, ${JSON.stringify(regex.flags)});
     const ranges = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -130,7 +132,14 @@ export function floorReference(regex: RegExp): string {
         range.setEnd(node, m.index + m[0].length);
         ranges.push(range);
       }
-    }
+    }`;
+}
+
+/** The floor: every text node, one regex, a Range per match, one Highlight. */
+export function floorReference(regex: RegExp): string {
+  return `addEventListener('DOMContentLoaded', () => setTimeout(() => {
+    S.refStart = performance.now();
+    ${floorRanges(regex)}
     const sheet = new CSSStyleSheet();
     sheet.replaceSync('::highlight(bench-floor) { background-color: #ffe066; }');
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];

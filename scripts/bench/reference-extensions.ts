@@ -14,7 +14,7 @@
  *   the body once (`getHTML`) and pass over its tags once with a regex, splitting the text at
  *   every tag (a real reader would also have to tell blocks from inline elements).
  *
- * And one for the big page: `floor`, the floor's code (`floorReference` in `probe.ts`: every
+ * And one for the big page: `floor`, the floor's code (`floorRanges` in `probe.ts`: every
  * text node, one regex, a Range per match, one Highlight) run as a content script in one task,
  * which is what issue #19 measures the last highlight against. Its highlight rule comes in the
  * manifest's CSS, as ours does in Chromium.
@@ -22,6 +22,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { floorRanges } from './probe.ts';
 
 export type ReferenceKind = 'empty' | 'elements' | 'markup' | 'floor';
 
@@ -68,21 +69,8 @@ export interface ReferenceExtension {
 /** The floor's one task as a content script, on `regex` (the dataset's exact names). */
 function floorScript(regex: RegExp): string {
   return `(() => {
-  const body = document.body;
-  if (!body) return;
-  const re = new RegExp(${JSON.stringify(regex.source)}, ${JSON.stringify(regex.flags)});
-  const ranges = [];
-  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.data;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const range = new Range();
-      range.setStart(node, m.index);
-      range.setEnd(node, m.index + m[0].length);
-      ranges.push(range);
-    }
-  }
+  if (!document.body) return;
+  ${floorRanges(regex)}
   CSS.highlights.set('bench-floor', new Highlight(...ranges));
 })();
 `;
