@@ -109,6 +109,35 @@ describe('the gate', () => {
     }
   });
 
+  it('opens on every name split wherever the matcher lets it be split', () => {
+    // Between any two letters: what the matcher passes over, and a line-end hyphen; where the
+    // name may break ("Open AI"), the separators it allows there too.
+    const anywhere = ['\u00AD', '\u200B', '\u2060', '\uFEFF', '-\n', '\u2010 \n', '\n-'];
+    const atBreaks = [' ', '-', '\n      ', '. ', ', ', '\u00A0', '・'];
+    const missed: string[] = [];
+    let tried = 0;
+    for (const entity of dataset.entities) {
+      for (const { text: written } of entity.aliases) {
+        for (let i = 1; i < written.length; i++) {
+          const [a, b] = [written.slice(0, i), written.slice(i)];
+          const seps =
+            /[\p{L}\p{N}]/u.test(a.at(-1) ?? '') && /[\p{L}\p{N}]/u.test(b[0] ?? '')
+              ? [...anywhere, ...atBreaks]
+              : [];
+          for (const sep of seps) {
+            for (const text of [`${a}${sep}${b}`, `Home ${a}${sep}${b} said on the platform`]) {
+              if (findMentions(text).length === 0) continue;
+              tried++;
+              if (!opens(text)) missed.push(JSON.stringify(text));
+            }
+          }
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(1000);
+    expect(missed).toEqual([]);
+  });
+
   it('stays shut on prose that only starts like the names', () => {
     for (const text of [
       'Open questions about the storage space',
