@@ -61,10 +61,12 @@ export interface GateNames {
    */
   fuzzySeed: string;
   /**
-   * Names long enough for edits (see fuzzy-names.ts): their folded keys, and the first word of a
-   * name of two words, after which the matcher measures across the space ("Elon Muks").
+   * Names long enough for edits (see fuzzy-names.ts): their folded keys, the edits they allow,
+   * and the first word of a name of two words as the matcher takes it (as written, or with two
+   * letters swapped), after which it measures across the space ("Elon Muks"). Worked out here
+   * at build time, which leaves the rules of edits out of stage one.
    */
-  long: { key: string; first?: string }[];
+  long: { key: string; edits: number; firsts: string[] }[];
   /** Names too short for edits, whose typos are checked one by one ("SapceX"). */
   short: TypoName[];
   /**
@@ -230,7 +232,9 @@ export function gateNames(names: PreparedNames): GateNames {
     }
     if (!a.fuzzy) continue;
     const first = firstWords.get(i);
-    if (allowedEdits(key.length) > 0) long.push(first === undefined ? { key } : { key, first });
+    const edits = allowedEdits(key.length);
+    const firsts = first === undefined ? [] : [first, ...innerSwaps(first)];
+    if (edits > 0) long.push({ key, edits, firsts });
     else {
       short.push({ key, letters });
       // Its typos that may be written in lower case, anywhere, as the names are: a block glued
@@ -388,12 +392,9 @@ function judgedNo(gate: Gate, word: string): boolean {
 }
 
 export function linkGate(names: GateNames): Gate {
-  const long = names.long.map(({ key, first }) => ({
-    key,
-    edits: allowedEdits(key.length),
-    letters: new Set([...key].map((c) => c.charCodeAt(0))),
-    // The first word as the matcher takes it: as written, or with two letters swapped.
-    firsts: first === undefined ? [] : [first, ...innerSwaps(first)],
+  const long = names.long.map((name) => ({
+    ...name,
+    letters: new Set([...name.key].map((c) => c.charCodeAt(0))),
   }));
   const keys = [...long.map((n) => n.key), ...names.short.map((n) => n.key)];
   let full: RegExp | undefined;
