@@ -14,25 +14,20 @@ interface DomApi {
   dom?: { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null };
 }
 
-let opener: Opener | undefined;
+/** How a custom element's closed root is asked for, found the first time one is met. */
+let closedOpener: Opener | undefined;
 
-function findOpener(): Opener {
-  const open: Opener = (el) => el.shadowRoot;
-  if (typeof Element === 'undefined') return open;
-  if ('openOrClosedShadowRoot' in Element.prototype) {
+function findClosedOpener(): Opener {
+  const none: Opener = () => null;
+  if (typeof Element === 'undefined') return none;
+  if ('openOrClosedShadowRoot' in Element.prototype)
     return (el) =>
-      el.shadowRoot ??
-      (el.tagName.includes('-')
-        ? ((el as unknown as { openOrClosedShadowRoot: ShadowRoot | null })
-            .openOrClosedShadowRoot ?? null)
-        : null);
-  }
+      (el as unknown as { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot ??
+      null;
   const g = globalThis as { chrome?: DomApi; browser?: DomApi };
   const api = g.chrome?.dom?.openOrClosedShadowRoot ?? g.browser?.dom?.openOrClosedShadowRoot;
-  if (typeof api !== 'function') return open;
+  if (typeof api !== 'function') return none;
   return (el) => {
-    const sr = el.shadowRoot;
-    if (sr || !el.tagName.includes('-')) return sr;
     try {
       return api(el as HTMLElement) ?? null;
     } catch {
@@ -42,13 +37,19 @@ function findOpener(): Opener {
   };
 }
 
-/** `el`'s shadow root, open or, on a custom element, closed; null when it hosts none. */
+/**
+ * `el`'s shadow root, open or, on a custom element, closed; null when it hosts none. The
+ * extension's API is first touched on a page's first custom element: in a new renderer, making
+ * its bindings is a cost that a page without one never pays.
+ */
 export function shadowOf(el: Element): ShadowRoot | null {
-  opener ??= findOpener();
-  return opener(el);
+  const open = el.shadowRoot;
+  if (open || !el.localName.includes('-')) return open;
+  closedOpener ??= findClosedOpener();
+  return closedOpener(el);
 }
 
 /** Looks for the API again (tests that stand one in). */
 export function resetShadowOpener(): void {
-  opener = undefined;
+  closedOpener = undefined;
 }

@@ -57,6 +57,23 @@ describe('closed shadow roots', () => {
     expect(readAll(document.body)).toContain('SpaceX');
   });
 
+  it('leave the extension’s API untouched on a page without custom elements', () => {
+    let asked = 0;
+    (globalThis as { chrome?: unknown }).chrome = {
+      get dom() {
+        asked++;
+        return { openOrClosedShadowRoot };
+      },
+    };
+    document.body.innerHTML = '<p>Plain <b>prose</b> and a <span>span</span>.</p>';
+    document.querySelector('span')?.attachShadow({ mode: 'open' });
+    readAll(document.body);
+    expect(asked).toBe(0);
+    document.body.insertAdjacentHTML('beforeend', '<news-card>card</news-card>');
+    readAll(document.body);
+    expect(asked).toBe(1);
+  });
+
   it('use Firefox’s property where elements have it', () => {
     delete (globalThis as { chrome?: unknown }).chrome;
     document.body.innerHTML = '<p><x-card></x-card></p>';
