@@ -43,6 +43,12 @@ export function fromFullWidth(c: number): number {
 /** The full-width letters, as the inside of a regex character class. */
 export const FULL_WIDTH_LETTERS_CLASS = '\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
 
+/** `Cls.Ignore` (zero-width characters, the soft hyphen), as the inside of a regex class. */
+export const IGNORED_CLASS = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
+
+/** `Cls.Hyphen` (every dash and hyphen), as the inside of a regex class. */
+export const HYPHENS_CLASS = '\\-\\u2010-\\u2015\\u2212\\uFE63\\uFF0D';
+
 /** White space that HTML collapses (not the no-break space, which is kept as written). */
 export const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 

@@ -26,6 +26,8 @@ import {
   Cls,
   classOf,
   fold,
+  HYPHENS_CLASS,
+  IGNORED_CLASS,
   foldKey,
   fromFullWidth,
   isFullWidth,
@@ -433,8 +435,9 @@ export function linkGate(names: GateNames): Gate {
  * the characters it passes over (`Cls.Ignore` in chars.ts), and a hyphen beside a line end,
  * white space between (a word hyphenated at the end of a line, `walk` in trie.ts).
  */
-const UNUSUAL =
-  /[\u00AD\u200B-\u200D\u2060\uFEFF]|[-\u2010-\u2015\u2212\uFE63\uFF0D]\s*[\n\r]|[\n\r]\s*[-\u2010-\u2015\u2212\uFE63\uFF0D]/;
+const UNUSUAL = new RegExp(
+  `[${IGNORED_CLASS}]|[${HYPHENS_CLASS}]\\s*[\\n\\r]|[\\n\\r]\\s*[${HYPHENS_CLASS}]`,
+);
 
 /** Read past the end of a piece, for a name that starts in it: longer than any name. */
 const OVERLAP = 256;

@@ -6,7 +6,7 @@
  * page that links prepared names pays for none of it.
  */
 import { aliasKey } from './alias-key.ts';
-import { FULL_WIDTH_LETTERS_CLASS, foldKey } from './chars.ts';
+import { FULL_WIDTH_LETTERS_CLASS, foldKey, IGNORED_CLASS } from './chars.ts';
 import { innerSwaps } from './edit-distance.ts';
 import type { MatchData, MatchEntity } from './match-data.ts';
 import { analyse, packKey } from './trie.ts';
@@ -228,7 +228,7 @@ function seedSource(seedPrefixes: SeedPrefixes, glued = false): string {
     // other letters ("éspace") are checked again in code.
     `${glued ? GLUED_WORD_START : '(?<![A-Za-z0-9])'}(?:${latin.join('|')})`,
     ...other,
-    `[${FULL_WIDTH_LETTERS_CLASS}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]`,
+    `[${FULL_WIDTH_LETTERS_CLASS}${IGNORED_CLASS}]`,
     '[-\\u2010\\u2011][\\r\\n]',
   ].join('|');
 }

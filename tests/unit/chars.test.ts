@@ -4,6 +4,8 @@ import {
   classOf,
   FULL_WIDTH_LETTERS_CLASS,
   fold,
+  HYPHENS_CLASS,
+  IGNORED_CLASS,
   fromFullWidth,
   isFullWidth,
 } from '../../core/chars.ts';
@@ -49,5 +51,19 @@ describe('the full-width range', () => {
       const a = String.fromCharCode(fromFullWidth(c));
       expect(re.test(String.fromCharCode(c)), a).toBe(/[A-Za-z]/.test(a));
     }
+  });
+});
+
+describe('the classes that regexes carry', () => {
+  it('hold exactly the characters passed over, and exactly the hyphens', () => {
+    const ignored = new RegExp(`^[${IGNORED_CLASS}]$`);
+    const hyphens = new RegExp(`^[${HYPHENS_CLASS}]$`);
+    const off: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (ignored.test(ch) !== (classOf(c) === Cls.Ignore)) off.push(`ignored U+${c.toString(16)}`);
+      if (hyphens.test(ch) !== (classOf(c) === Cls.Hyphen)) off.push(`hyphen U+${c.toString(16)}`);
+    }
+    expect(off).toEqual([]);
   });
 });
