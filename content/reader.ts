@@ -16,6 +16,7 @@ export type ReaderIo = Pick<
   ControllerOptions,
   | 'win'
   | 'signal'
+  | 'mayName'
   | 'onInvalidated'
   | 'settings'
   | 'card'

@@ -76,11 +76,20 @@ export default defineContentScript({
       });
     }
 
+    // Linked on the first text asked (a frame that stops early never pays for it).
+    let gate: Gate | undefined;
+    const mayName = (text: string, from?: number, to?: number) => {
+      gate ??= linkGate(gateData);
+      return gateOpens(gate, text, from, to);
+    };
+
     /** The controller's answers, once the reader has started it. */
     let answer: Listener | null = null;
     const io: ReaderIo = {
       win: window,
       signal: ctx.signal,
+      // The reader asks it too, of blocks of blocks, to pass over those that hold no name.
+      mayName: (text) => mayName(text),
       onInvalidated: (cb) => ctx.onInvalidated(cb),
       settings: (names) => sendToBackground('getSettings', { names }),
       card: (entity) => sendToBackground('getCard', { entity }),
@@ -119,15 +128,10 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 
-    // Linked on the first text asked (a frame that stops early never pays for it).
-    let gate: Gate | undefined;
     watch = watchForNames({
       doc: document,
       signal: ctx.signal,
-      mayName: (text, from, to) => {
-        gate ??= linkGate(gateData);
-        return gateOpens(gate, text, from, to);
-      },
+      mayName,
       open: () => {
         opened = true;
         void reader.get();

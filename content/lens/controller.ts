@@ -27,6 +27,8 @@ export interface ControllerOptions {
   /** Register a teardown for when the context is invalidated. */
   onInvalidated(cb: () => void): void;
   match: MatchFn;
+  /** See `LensOptions.mayName`. */
+  mayName?: (text: string) => boolean;
   /** Asks the background for settings (see `settings-view.ts`). */
   settings: AskSettings;
   /** The entities that can be highlighted. */
@@ -112,6 +114,7 @@ export async function startController(o: ControllerOptions): Promise<Controller>
         win: o.win,
         signal: abort.signal,
         match: o.match,
+        mayName: o.mayName,
         entities: o.entities,
         card: o.card,
         loadUi: o.loadUi,

@@ -47,6 +47,11 @@ export interface LensOptions {
   win: Window & typeof globalThis;
   signal: AbortSignal;
   match: MatchFn;
+  /**
+   * Whether a name could be in a text, blocks glued (the gate of stage one, core/gate.ts): where
+   * it says no to a block of blocks, none of them is read (`JobContext.mayName`).
+   */
+  mayName?: (text: string) => boolean;
   /** The entities that can be highlighted (one highlight name each). */
   entities: readonly EntityId[];
   /**
@@ -236,6 +241,7 @@ export function createLens(o: LensOptions): Lens {
   const scanner: Scanner = createScanner({
     root: doc,
     match: o.deferred ? deferredMatch(o.match, o.deferred, () => scanner) : o.match,
+    mayName: o.mayName,
     signal,
     limitChars: o.limitChars,
     entityCount: o.entities.length,

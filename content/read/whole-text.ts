@@ -7,14 +7,33 @@ import { shadowOf } from './shadow';
  * skipped, never a shadow host (only custom elements and a few tags, `span` among them, can be
  * one), never a line break or a block. Anything else inside an owner (a `[hidden]` or editable
  * part too) and the owner is read node by node. (Page chrome needs no exception: a whole text
- * with a mention is read node by node anyway, and there `isPageChrome` leaves it out.)
+ * with a mention is read node by node anyway, and there `isPageChrome` leaves it out.) The most
+ * common first: the browser tries them in order for every element inside.
  */
 const PLAIN_INLINE =
-  'a,abbr,b,bdi,bdo,big,button,cite,data,del,dfn,em,font,i,img,ins,label,mark,nobr,q,s,small,' +
-  'strong,sub,sup,time,tt,u,wbr';
+  'a,em,strong,b,i,img,small,sup,sub,time,u,s,q,mark,cite,abbr,label,button,data,del,ins,dfn,' +
+  'bdi,bdo,big,font,nobr,tt,wbr';
 const NOT_PLAIN = `:not(${PLAIN_INLINE}),[hidden],[contenteditable]`;
 /** Owners with more child elements than this are read node by node. */
 const WHOLE_TEXT_ELEMENTS = 128;
+
+/**
+ * Blocks of prose besides paragraphs: with them, the nested owners that `blocksText` takes at
+ * once with the owner they are in.
+ */
+const PROSE_BLOCKS =
+  'div,li,h2,h3,h1,h4,h5,h6,blockquote,dd,dt,figcaption,section,article,header,footer,aside';
+/**
+ * What keeps an owner from `blocksText`: an element neither plain inline content nor a block of
+ * prose (a line break, a part never read, a custom element, a table…), or a block inside one of
+ * its blocks: then a block further down is asked instead. Hidden and editable parts need no
+ * exception: their text only makes the gate say yes more often.
+ */
+const NOT_LEAF_PARENT = `:not(p,${PLAIN_INLINE},${PROSE_BLOCKS}),:scope * :is(p,${PROSE_BLOCKS})`;
+/** Blocks that never hold blocks as HTML is parsed. */
+const NO_BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** Owners with more child elements than this are never taken with their blocks at once. */
+const BLOCKS_TEXT_ELEMENTS = 64;
 
 /**
  * The text the collector would read from `owner`, taken whole from the DOM without visiting a
@@ -42,4 +61,28 @@ export function wholeText(owner: Element): string | null {
   if (raw.length > WHOLE_TEXT_MAX) return null;
   // A run of white space reads as its first character (as `addText` keeps it).
   return raw.replace(WS_RUN, (run) => run.charAt(0));
+}
+
+/**
+ * The text of `owner` with the blocks nested in it, taken from the DOM in one call, for an
+ * owner whose nested blocks are its children and hold only plain inline content (a `div` of
+ * paragraphs), none a shadow host. Blocks meet glued in it ("orbit.SpaceX"), so it is fit only
+ * for the gate (core/gate.ts), which reads text glued so. Null for any other owner, or when
+ * longer than WHOLE_TEXT_MAX. Paragraphs and headings (NO_BLOCKS) are not asked.
+ */
+export function blocksText(owner: Element, tag = owner.tagName): string | null {
+  if (NO_BLOCKS.has(tag)) return null;
+  const elements = owner.childElementCount;
+  if (elements === 0 || elements > BLOCKS_TEXT_ELEMENTS) return null;
+  if (shadowOf(owner) || owner.querySelector(NOT_LEAF_PARENT)) return null;
+  for (let child = owner.firstElementChild; child; child = child.nextElementSibling) {
+    if (shadowOf(child)) return null;
+    // As in `wholeText`: text nodes side by side, or one too long to copy at once.
+    if (child.childElementCount > 0) continue;
+    const first = child.firstChild;
+    if (first !== child.lastChild) return null;
+    if (first && (first as CharacterData).length > WHOLE_TEXT_MAX) return null;
+  }
+  const raw = owner.textContent ?? '';
+  return raw.length > WHOLE_TEXT_MAX ? null : raw;
 }

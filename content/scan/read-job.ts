@@ -3,7 +3,7 @@
  * and each mention given a live Range. Most blocks mention nothing: one whose whole text can be
  * taken from the DOM at once is matched on it first, and is done without a node of its own
  * visited unless a mention was found; then its nodes are read, to place the ranges, and what
- * was found is used as is.
+ * was found is used as is. A block of such blocks is asked of the gate first, all at once.
  */
 import type { EntityId, Mention } from '../../core/types';
 import type { Found } from '../found';
@@ -13,7 +13,7 @@ import { mayHideBoundary } from '../read/drawn-apart';
 import { rangeFor } from '../read/run';
 import { settle } from '../read/settle';
 import { isShown } from '../read/shown';
-import { wholeText } from '../read/whole-text';
+import { blocksText, wholeText } from '../read/whole-text';
 import { type MatchFn, matchWindow } from './match-windows';
 
 export interface ReadJob {
@@ -43,6 +43,11 @@ export interface ReadJob {
 
 export interface JobContext {
   match: MatchFn;
+  /**
+   * Whether a name could be in a text read whole with the blocks nested in it (the gate of
+   * stage one, core/gate.ts): where it says no, none of those blocks is read.
+   */
+  mayName?: (text: string) => boolean;
   /** Entities mentioned unambiguously so far on the page. */
   seen: Set<EntityId>;
   /** An owner's text was read whole without visiting its nodes: its length. */
@@ -65,7 +70,17 @@ export function beginJob(owner: ReadRoot, ctx: JobContext): ReadJob {
     undecided: new Set(),
     whole: null,
   };
-  const text = owner.nodeType === Node.ELEMENT_NODE ? wholeText(owner as Element) : null;
+  const el = owner.nodeType === Node.ELEMENT_NODE ? (owner as Element) : null;
+  const text = el ? wholeText(el) : null;
+  // A block of blocks (a `div` of paragraphs) in which the gate sees no name: none of its
+  // blocks is read, nor queued. The gate reads blocks glued; the matcher could not.
+  if (el && text === null && ctx.mayName) {
+    const all = blocksText(el);
+    if (all !== null && !ctx.mayName(all)) {
+      ctx.readWhole(all.length);
+      return job;
+    }
+  }
   if (text !== null) {
     const seen = new Set(ctx.seen);
     const undecided = new Set<EntityId>();

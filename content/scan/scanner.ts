@@ -38,6 +38,8 @@ export type ScanState = 'loading' | 'ready' | 'too-large' | 'failed';
 export interface ScannerOptions extends FoundEvents {
   root: Document;
   match: MatchFn;
+  /** See `JobContext.mayName`. */
+  mayName?: (text: string) => boolean;
   signal: AbortSignal;
   /** An open shadow root was found (to observe it and to style highlights inside it). */
   onShadowRoot(root: ShadowRoot): void;
@@ -78,16 +80,16 @@ export interface Scanner {
   readonly reading: ReadRoot | null;
 }
 
-/** The size limits of `opts`, or the defaults. */
+/** `opts` with its size limits, or the defaults. */
 const limitsOf = (opts: ScannerOptions) => ({
+  ...opts,
   limitChars: opts.limitChars ?? DEFAULT_LIMIT_CHARS,
   limitNodes: opts.limitNodes ?? DEFAULT_LIMIT_NODES,
   limitOwnerNodes: opts.limitOwnerNodes ?? DEFAULT_LIMIT_OWNER_NODES,
 });
 
 export function createScanner(opts: ScannerOptions): Scanner {
-  const { root, signal } = opts;
-  const { limitChars, limitNodes, limitOwnerNodes } = limitsOf(opts);
+  const { root, signal, limitChars, limitNodes, limitOwnerNodes } = limitsOf(opts);
   const seen = new Set<EntityId>();
   const store = createFoundStore(opts, seen, opts.entityCount);
   const marks = new ReadMarks();
@@ -137,6 +139,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
   };
   const jobs: JobContext = {
     match: opts.match,
+    mayName: opts.mayName,
     seen,
     readWhole(ownerChars) {
       chars += ownerChars;

@@ -6,7 +6,7 @@ import { isSkipped, ownerOf } from '../../content/read/dom-rules';
 import { JOIN_MAX, LongText } from '../../content/read/long-text';
 import { locate, type Run, rangeFor } from '../../content/read/run';
 import { walkNested } from '../../content/read/walk-nested';
-import { wholeText } from '../../content/read/whole-text';
+import { blocksText, wholeText } from '../../content/read/whole-text';
 import { matchAll } from '../../content/scan/match-windows';
 import { fakeMatch } from './content-helpers';
 
@@ -340,6 +340,60 @@ describe('wholeText: a block read at once', () => {
     const split = page('<p></p>').firstElementChild as Element;
     split.append('Open', 'AI', ' said');
     expect(wholeText(split)).toBeNull();
+  });
+});
+
+describe('blocksText: a block of blocks read at once, for the gate', () => {
+  const first = (html: string) => page(html).firstElementChild as Element;
+
+  it('is the text of a block and of the plain blocks that are its children', () => {
+    const taken = [
+      '<div>Intro <p>One <b>two</b></p>\n<p>three</p><h2>Head</h2>tail</div>',
+      '<ul><li>SpaceX</li><li><a href="#">Open</a> AI</li></ul>',
+      '<section><header>By</header><article>x</article><footer>y</footer></section>',
+      '<div><p>a</p><p></p></div>',
+      // Parts the reader passes over only add to what the gate is asked: no reason to refuse.
+      '<div><p hidden>a</p><p contenteditable>b</p><div>c</div></div>',
+    ];
+    for (const html of taken) {
+      const el = first(html);
+      expect(blocksText(el), html).toBe(el.textContent);
+    }
+  });
+
+  it('is refused where the text would leave out what the reader reads, or take long to copy', () => {
+    const refused = [
+      '<div>only text</div>',
+      '<div><p>a</p><br></div>',
+      '<div><p>a<br>b</p></div>',
+      '<div><section><p>a</p></section></div>',
+      '<section><header>By</header><article><p>x</p></article></section>',
+      '<div><a href="#"><p>a</p></a></div>',
+      '<div><p><span>a</span></p></div>',
+      '<div><p>a</p><x-widget>b</x-widget></div>',
+      '<div><p>a <x-name>b</x-name></p></div>',
+      '<div><p>a</p><code>b</code></div>',
+      '<div><table><tr><td>a</td></tr></table></div>',
+      '<div><p>a</p><pre>b</pre></div>',
+      `<div>${'<p>a</p>'.repeat(65)}</div>`,
+      `<div><p>a</p><p>${'w'.repeat(WHOLE_TEXT_MAX + 1)}</p></div>`,
+      `<div><p>a</p><p><b>${'w'.repeat(WHOLE_TEXT_MAX)}</b>w</p></div>`,
+    ];
+    for (const html of refused) expect(blocksText(first(html)), html.slice(0, 60)).toBeNull();
+    // Paragraphs and headings hold no blocks as HTML is parsed: never asked.
+    expect(blocksText(first('<p>a <b>b</b></p>'))).toBeNull();
+    expect(blocksText(first('<h3>a <b>b</b></h3>'))).toBeNull();
+    // A shadow root's text is not in the host's: the owner or a block in it a host.
+    const host = first('<div><p>a</p></div>');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>OpenAI</p>';
+    expect(blocksText(host)).toBeNull();
+    const inner = first('<div><p>a</p><div>b</div></div>');
+    (inner.lastElementChild as Element).attachShadow({ mode: 'open' }).innerHTML = 'OpenAI';
+    expect(blocksText(inner)).toBeNull();
+    // Text nodes side by side in a block (a script's work; the hostile page has a million).
+    const split = first('<div><p>a</p><p></p></div>');
+    (split.lastElementChild as Element).append('Open', 'AI');
+    expect(blocksText(split)).toBeNull();
   });
 });
 

@@ -15,6 +15,10 @@ import {
   fold,
 } from '../../content/scan/observer';
 import { createScanner, type Scanner } from '../../content/scan/scanner';
+import { gateNames, gateOpens, linkGate } from '../../core/gate';
+import { matchData } from '../../core/match-data';
+import { prepareNames } from '../../core/prepare-names';
+import { dataset } from '../../core/rivalry-data';
 import { advanceUntil, calls, fakeMatch, until, useFakeTimeouts } from './content-helpers';
 
 let abort: AbortController;
@@ -64,6 +68,7 @@ function startScanner(
   limitChars?: number,
   limitNodes?: number,
   limitOwnerNodes?: number,
+  mayName?: (text: string) => boolean,
 ): Log {
   const log = { added: [] as Found[], removed: [] as Found[], moved: [] as Found[] } as Log;
   const observer = createBatchedObserver((b) => {
@@ -73,6 +78,7 @@ function startScanner(
   log.scanner = createScanner({
     root: document,
     match: fakeMatch,
+    mayName,
     signal: abort.signal,
     budgetMs,
     limitChars,
@@ -474,6 +480,64 @@ describe('scanner: a second look for ambiguous names', () => {
     expect(current(log.scanner)).toEqual(['Elon Musk', 'Musk']);
     // Three blocks, and the one with "Musk" read a second time.
     expect(calls.count).toBe(4);
+  });
+});
+
+describe('scanner: blocks of blocks the gate sees no name in', () => {
+  const gate = linkGate(gateNames(prepareNames(matchData(dataset))));
+  const asked: string[] = [];
+  const mayName = (text: string) => {
+    asked.push(text);
+    return gateOpens(gate, text);
+  };
+  const quiet = (n: number) =>
+    `<div>${Array.from({ length: n }, (_, i) => `<p>Line ${i} of <em>plain</em> prose.</p>`).join('')}</div>`;
+  const PAGE =
+    quiet(6) +
+    '<div><p>Musk said no.</p><p>Nothing else.</p></div>' +
+    '<div><p>Stoke the fire</p><p>Stoke City won</p><p>An OpenAPI schema</p></div>' +
+    quiet(4) +
+    // Blocks glued: the gate reads "HomeOpenAI" and "orbit.SpaceX".
+    '<div><p>Home</p><p>OpenAI</p></div><section><h2>To orbit.</h2><p>SpaceX</p></section>' +
+    '<div><p hidden>Neuralink</p><p>shown</p></div>' +
+    '<div><p>one</p><p id="host">light text</p></div>' +
+    '<div><p>two</p><x-card>Stoke Space</x-card></div>' +
+    quiet(3) +
+    '<ul><li>Elon Musk</li><li>Sam Altman</li></ul>';
+
+  async function scan(gated: boolean) {
+    // One scanner at a time: the last one would read the new page too.
+    abort.abort();
+    abort = new AbortController();
+    document.body.innerHTML = PAGE;
+    const host = document.getElementById('host') as Element;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Neura<b>link</b> inside</p>';
+    asked.length = 0;
+    calls.count = 0;
+    calls.texts = [];
+    const log = startScanner(8, undefined, undefined, undefined, gated ? mayName : undefined);
+    await until(() => expect(log.scanner.state).toBe('ready'));
+    return { found: current(log.scanner), matched: [...calls.texts] };
+  }
+
+  it('finds what it finds without the gate, reading none of the quiet blocks', async () => {
+    const plain = await scan(false);
+    const gated = await scan(true);
+    expect(gated.found).toEqual(plain.found);
+    expect(gated.found).toEqual([
+      'Elon Musk',
+      'Musk',
+      'Neuralink',
+      'OpenAI',
+      'Sam Altman',
+      'SpaceX',
+      'Stoke Space',
+    ]);
+    // The three quiet blocks of blocks were asked whole, and none of their paragraphs matched.
+    expect(asked).toContain(document.querySelector('div')?.textContent);
+    const quietMatched = (texts: string[]) => texts.filter((t) => /^Line \d/.test(t)).length;
+    expect(quietMatched(plain.matched)).toBe(13);
+    expect(quietMatched(gated.matched)).toBe(0);
   });
 });
 

@@ -72,4 +72,48 @@ describe('read job', () => {
     expect(job.found.map((f) => f.range.toString())).toEqual(['SpaceX', 'OpenAI']);
     expect(ctx.collected).toHaveBeenCalledOnce();
   });
+
+  describe('a block of blocks, asked of the gate', () => {
+    const asked: string[] = [];
+    const gate = (says: boolean) => (text: string) => {
+      asked.push(text);
+      return says;
+    };
+    beforeEach(() => {
+      asked.length = 0;
+    });
+
+    it('is done without a block read where the gate sees no name', () => {
+      const $ = page('<div id="d"><p>One <b>two</b></p>\n<p>Stoke the fire</p></div>');
+      const job = beginJob($('d'), { ...ctx, mayName: gate(false) });
+      expect(asked).toEqual(['One two\nStoke the fire']);
+      expect(job.collector).toBeNull();
+      expect(ctx.readWhole).toHaveBeenCalledExactlyOnceWith(asked[0]?.length);
+      expect(stepJob(job, always, ctx)).toBe(true);
+      // Not collected: its blocks are never queued.
+      expect(ctx.collected).not.toHaveBeenCalled();
+      expect(calls.count).toBe(0);
+      expect(job.found).toEqual([]);
+    });
+
+    it('is read as before where the gate may see a name', () => {
+      const $ = page('<div id="d"><p>Nothing here</p><p>SpaceX</p></div>');
+      const job = beginJob($('d'), { ...ctx, mayName: gate(true) });
+      expect(asked).toEqual(['Nothing hereSpaceX']);
+      expect(job.collector).not.toBeNull();
+      expect(stepJob(job, always, ctx)).toBe(true);
+      expect(ctx.collected).toHaveBeenCalledOnce();
+      expect(ctx.collected.mock.calls[0]?.[1].nested).toBe(2);
+      expect(ctx.readWhole).not.toHaveBeenCalled();
+    });
+
+    it('is not asked of a block read whole, nor of one whose blocks are not plain', () => {
+      const $ = page(
+        '<p id="p">Nothing</p><div id="d"><p>a<span>b</span></p></div><div id="t">text only</div>',
+      );
+      for (const id of ['p', 'd', 't']) beginJob($(id), { ...ctx, mayName: gate(false) });
+      expect(asked).toEqual([]);
+      expect(ctx.readWhole).toHaveBeenCalledTimes(2);
+    });
+  });
 });
