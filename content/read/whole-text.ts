@@ -1,5 +1,5 @@
 import { WHOLE_TEXT_MAX } from '../budgets';
-import { WS_RUN } from './dom-rules';
+import { isBlock, isWs, WS_RUN } from './dom-rules';
 import { shadowOf } from './shadow';
 
 /**
@@ -65,10 +65,11 @@ export function wholeText(owner: Element): string | null {
 
 /**
  * The text of `owner` with the blocks nested in it, taken from the DOM in one call, for an
- * owner whose nested blocks are its children and hold only plain inline content (a `div` of
- * paragraphs), none a shadow host. Blocks meet glued in it ("orbit.SpaceX"), so it is fit only
- * for the gate (core/gate.ts), which reads text glued so. Null for any other owner, or when
- * longer than WHOLE_TEXT_MAX. Paragraphs and headings (NO_BLOCKS) are not asked.
+ * owner that holds only blocks of plain inline content (a `div` of paragraphs, a list of
+ * items), none a shadow host, and white space or text beside them. Blocks meet glued in it
+ * ("orbit.SpaceX"), so it is fit only for the gate (core/gate.ts), and only to say no to (see
+ * `blocksApart`). Null for any other owner, or for more than WHOLE_TEXT_MAX characters.
+ * Paragraphs and headings (NO_BLOCKS) are not asked.
  */
 export function blocksText(owner: Element, tag = owner.tagName): string | null {
   if (NO_BLOCKS.has(tag)) return null;
@@ -76,13 +77,47 @@ export function blocksText(owner: Element, tag = owner.tagName): string | null {
   if (elements === 0 || elements > BLOCKS_TEXT_ELEMENTS) return null;
   if (shadowOf(owner) || owner.querySelector(NOT_LEAF_PARENT)) return null;
   for (let child = owner.firstElementChild; child; child = child.nextElementSibling) {
-    if (shadowOf(child)) return null;
+    if (!isBlock(child) || shadowOf(child)) return null;
     // As in `wholeText`: text nodes side by side, or one too long to copy at once.
     if (child.childElementCount > 0) continue;
     const first = child.firstChild;
     if (first !== child.lastChild) return null;
     if (first && (first as CharacterData).length > WHOLE_TEXT_MAX) return null;
   }
-  const raw = owner.textContent ?? '';
-  return raw.length > WHOLE_TEXT_MAX ? null : raw;
+  const all = owner.textContent ?? '';
+  return all.length > WHOLE_TEXT_MAX ? null : all;
+}
+
+/**
+ * The blocks of an owner `blocksText` took (`all`, its text) as the reader reads them, apart;
+ * null if the owner holds more than white space beside them. Where white space stands between
+ * every two blocks, that is `all`. Where two meet with nothing between them, "Musk" ending one
+ * and "said" starting the next read "Musksaid" in `all`, which the gate takes for a word: then
+ * the blocks' own texts, one to a line.
+ */
+export function blocksApart(owner: Element, all: string): string | null {
+  let glued = false;
+  let afterBlock = false;
+  for (let node = owner.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      if (afterBlock) glued = true;
+      afterBlock = true;
+    } else if (node.nodeType === Node.TEXT_NODE) {
+      const data = (node as Text).data;
+      if (data.length === 0) continue;
+      if (!isBlank(data)) return null;
+      afterBlock = false;
+    }
+  }
+  if (!glued) return all;
+  const texts: string[] = [];
+  for (let child = owner.firstElementChild; child; child = child.nextElementSibling)
+    texts.push(child.textContent ?? '');
+  return texts.join('\n');
+}
+
+/** Whether `text` is all white space that HTML collapses. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isWs(text.charCodeAt(i))) return false;
+  return true;
 }

@@ -13,7 +13,7 @@ import { mayHideBoundary } from '../read/drawn-apart';
 import { rangeFor } from '../read/run';
 import { settle } from '../read/settle';
 import { isShown } from '../read/shown';
-import { blocksText, wholeText } from '../read/whole-text';
+import { blocksApart, blocksText, wholeText } from '../read/whole-text';
 import { type MatchFn, matchWindow } from './match-windows';
 
 export interface ReadJob {
@@ -72,13 +72,16 @@ export function beginJob(owner: ReadRoot, ctx: JobContext): ReadJob {
   };
   const el = owner.nodeType === Node.ELEMENT_NODE ? (owner as Element) : null;
   const text = el ? wholeText(el) : null;
-  // A block of blocks (a `div` of paragraphs) in which the gate sees no name: none of its
-  // blocks is read, nor queued. The gate reads blocks glued; the matcher could not.
+  // A block of blocks (a `div` of paragraphs) in which the gate sees no name, glued and apart:
+  // none of its blocks is read, nor queued. The gate reads glued text; the matcher could not.
   if (el && text === null && ctx.mayName) {
     const all = blocksText(el);
     if (all !== null && !ctx.mayName(all)) {
-      ctx.readWhole(all.length);
-      return job;
+      const apart = blocksApart(el, all);
+      if (apart !== null && (apart === all || !ctx.mayName(apart))) {
+        ctx.readWhole(all.length);
+        return job;
+      }
     }
   }
   if (text !== null) {

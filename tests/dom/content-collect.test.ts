@@ -6,7 +6,7 @@ import { isSkipped, ownerOf } from '../../content/read/dom-rules';
 import { JOIN_MAX, LongText } from '../../content/read/long-text';
 import { locate, type Run, rangeFor } from '../../content/read/run';
 import { walkNested } from '../../content/read/walk-nested';
-import { blocksText, wholeText } from '../../content/read/whole-text';
+import { blocksApart, blocksText, wholeText } from '../../content/read/whole-text';
 import { matchAll } from '../../content/scan/match-windows';
 import { fakeMatch } from './content-helpers';
 
@@ -369,6 +369,7 @@ describe('blocksText: a block of blocks read at once, for the gate', () => {
       '<div><section><p>a</p></section></div>',
       '<section><header>By</header><article><p>x</p></article></section>',
       '<div><a href="#"><p>a</p></a></div>',
+      '<div><a href="#">a</a><p>b</p></div>',
       '<div><p><span>a</span></p></div>',
       '<div><p>a</p><x-widget>b</x-widget></div>',
       '<div><p>a <x-name>b</x-name></p></div>',
@@ -394,6 +395,28 @@ describe('blocksText: a block of blocks read at once, for the gate', () => {
     const split = first('<div><p>a</p><p></p></div>');
     (split.lastElementChild as Element).append('Open', 'AI');
     expect(blocksText(split)).toBeNull();
+  });
+
+  it('reads the blocks apart: as they are where white space parts them, else one to a line', () => {
+    const spaced = first('<div>\n  <h3>Elon Musk</h3>\n  <p>said <b>so</b></p>\n</div>');
+    const all = blocksText(spaced) as string;
+    expect(blocksApart(spaced, all)).toBe(all);
+    for (const html of [
+      '<div><h3>Elon Musk</h3><p>said <b>so</b></p></div>',
+      '<div><h3>Elon Musk</h3><!-- --><p>said <b>so</b></p></div>',
+      '<div><h3>Elon Musk</h3>\n<p>said <b>so</b></p></div>',
+    ]) {
+      const glued = first(html);
+      const text = blocksText(glued) as string;
+      // In the first two the blocks meet with nothing between them, and only there.
+      const apart = html.includes('\n') ? text : 'Elon Musk\nsaid so';
+      expect(blocksApart(glued, text), html).toBe(apart);
+    }
+    // Text of the owner's own beside its blocks: its runs are read apart from theirs.
+    for (const html of ['<div>Musk<p>said</p></div>', '<div><p>a</p> Musk <p>said</p></div>']) {
+      const owned = first(html);
+      expect(blocksApart(owned, blocksText(owned) as string), html).toBeNull();
+    }
   });
 });
 

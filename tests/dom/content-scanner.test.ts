@@ -499,6 +499,8 @@ describe('scanner: blocks of blocks the gate sees no name in', () => {
     quiet(4) +
     // Blocks glued: the gate reads "HomeOpenAI" and "orbit.SpaceX".
     '<div><p>Home</p><p>OpenAI</p></div><section><h2>To orbit.</h2><p>SpaceX</p></section>' +
+    // Glued too, where the gate would read "Muskrules" as a word: asked apart.
+    '<dl><dt>Musk</dt><dd>rules</dd></dl>' +
     '<div><p hidden>Neuralink</p><p>shown</p></div>' +
     '<div><p>one</p><p id="host">light text</p></div>' +
     '<div><p>two</p><x-card>Stoke Space</x-card></div>' +
@@ -526,6 +528,7 @@ describe('scanner: blocks of blocks the gate sees no name in', () => {
     expect(gated.found).toEqual(plain.found);
     expect(gated.found).toEqual([
       'Elon Musk',
+      'Musk',
       'Musk',
       'Neuralink',
       'OpenAI',

@@ -96,6 +96,18 @@ describe('read job', () => {
       expect(job.found).toEqual([]);
     });
 
+    it('is asked again with its blocks apart where they meet glued', () => {
+      const $ = page('<div id="d"><dt>Stoke Space</dt><dd>rockets</dd></div>');
+      const apart = (text: string) => {
+        asked.push(text);
+        return text.includes('\n');
+      };
+      const job = beginJob($('d'), { ...ctx, mayName: apart });
+      expect(asked).toEqual(['Stoke Spacerockets', 'Stoke Space\nrockets']);
+      expect(job.collector).not.toBeNull();
+      expect(ctx.readWhole).not.toHaveBeenCalled();
+    });
+
     it('is read as before where the gate may see a name', () => {
       const $ = page('<div id="d"><p>Nothing here</p><p>SpaceX</p></div>');
       const job = beginJob($('d'), { ...ctx, mayName: gate(true) });
