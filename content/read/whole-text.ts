@@ -1,5 +1,5 @@
 import { WHOLE_TEXT_MAX } from '../budgets';
-import { isBlock, isWs, WS_RUN } from './dom-rules';
+import { isWs, WS_RUN } from './dom-rules';
 import { shadowOf } from './shadow';
 
 /**
@@ -17,19 +17,33 @@ const NOT_PLAIN = `:not(${PLAIN_INLINE}),[hidden],[contenteditable]`;
 /** Owners with more child elements than this are read node by node. */
 const WHOLE_TEXT_ELEMENTS = 128;
 
+/** The blocks of prose `blocksText` takes at once with the owner they are in. */
+const PROSE_BLOCKS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'DD',
+  'DT',
+  'FIGCAPTION',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+]);
 /**
- * Blocks of prose besides paragraphs: with them, the nested owners that `blocksText` takes at
- * once with the owner they are in.
+ * Inside a block `blocksText` takes, anything but plain inline content: a block (then a block
+ * further down is asked instead), a line break, a part never read, a custom element… Hidden and
+ * editable parts need no exception: their text only makes the gate say yes more often.
  */
-const PROSE_BLOCKS =
-  'div,li,h2,h3,h1,h4,h5,h6,blockquote,dd,dt,figcaption,section,article,header,footer,aside';
-/**
- * What keeps an owner from `blocksText`: an element neither plain inline content nor a block of
- * prose (a line break, a part never read, a custom element, a table…), or a block inside one of
- * its blocks: then a block further down is asked instead. Hidden and editable parts need no
- * exception: their text only makes the gate say yes more often.
- */
-const NOT_LEAF_PARENT = `:not(p,${PLAIN_INLINE},${PROSE_BLOCKS}),:scope * :is(p,${PROSE_BLOCKS})`;
+const NOT_INLINE = `:not(${PLAIN_INLINE})`;
 /** Blocks that never hold blocks as HTML is parsed. */
 const NO_BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** Owners with more child elements than this are never taken with their blocks at once. */
@@ -75,11 +89,16 @@ export function blocksText(owner: Element, tag = owner.tagName): string | null {
   if (NO_BLOCKS.has(tag)) return null;
   const elements = owner.childElementCount;
   if (elements === 0 || elements > BLOCKS_TEXT_ELEMENTS) return null;
-  if (shadowOf(owner) || owner.querySelector(NOT_LEAF_PARENT)) return null;
+  if (shadowOf(owner)) return null;
   for (let child = owner.firstElementChild; child; child = child.nextElementSibling) {
-    if (!isBlock(child) || shadowOf(child)) return null;
+    if (!PROSE_BLOCKS.has(child.tagName) || shadowOf(child)) return null;
+    // Asked of each block, not of the owner with a selector that looks for a block inside a
+    // block: that walks every ancestor of every element, up to the document.
+    if (child.childElementCount > 0) {
+      if (child.querySelector(NOT_INLINE)) return null;
+      continue;
+    }
     // As in `wholeText`: text nodes side by side, or one too long to copy at once.
-    if (child.childElementCount > 0) continue;
     const first = child.firstChild;
     if (first !== child.lastChild) return null;
     if (first && (first as CharacterData).length > WHOLE_TEXT_MAX) return null;

@@ -44,8 +44,8 @@ export interface ReadJob {
 export interface JobContext {
   match: MatchFn;
   /**
-   * Whether a name could be in a text read whole with the blocks nested in it (the gate of
-   * stage one, core/gate.ts): where it says no, none of those blocks is read.
+   * Whether a name could be in a text (the gate of stage one, core/gate.ts), asked of the blocks
+   * nested in an owner, glued and apart: where it says no, none of those blocks is read.
    */
   mayName?: (text: string) => boolean;
   /** Entities mentioned unambiguously so far on the page. */
