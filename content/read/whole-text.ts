@@ -17,27 +17,6 @@ const NOT_PLAIN = `:not(${PLAIN_INLINE}),[hidden],[contenteditable]`;
 /** Owners with more child elements than this are read node by node. */
 const WHOLE_TEXT_ELEMENTS = 128;
 
-/** The blocks of prose `blocksText` takes at once with the owner they are in. */
-const PROSE_BLOCKS = new Set([
-  'P',
-  'DIV',
-  'LI',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'BLOCKQUOTE',
-  'DD',
-  'DT',
-  'FIGCAPTION',
-  'SECTION',
-  'ARTICLE',
-  'HEADER',
-  'FOOTER',
-  'ASIDE',
-]);
 /**
  * Inside a block `blocksText` takes, anything but plain inline content: a block (then a block
  * further down is asked instead), a line break, a part never read, a custom element… Hidden and
@@ -46,6 +25,11 @@ const PROSE_BLOCKS = new Set([
 const NOT_INLINE = `:not(${PLAIN_INLINE})`;
 /** Blocks that never hold blocks as HTML is parsed. */
 const NO_BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** The blocks of prose `blocksText` takes at once with the owner they are in. */
+const PROSE_BLOCKS = new Set([
+  ...NO_BLOCKS,
+  ...'DIV LI BLOCKQUOTE DD DT FIGCAPTION SECTION ARTICLE HEADER FOOTER ASIDE'.split(' '),
+]);
 /** Owners with more child elements than this are never taken with their blocks at once. */
 const BLOCKS_TEXT_ELEMENTS = 64;
 
