@@ -89,7 +89,7 @@ export default defineContentScript({
       win: window,
       signal: ctx.signal,
       // The reader asks it too, of blocks of blocks, to pass over those that hold no name.
-      mayName: (text) => mayName(text),
+      mayName,
       onInvalidated: (cb) => ctx.onInvalidated(cb),
       settings: (names) => sendToBackground('getSettings', { names }),
       card: (entity) => sendToBackground('getCard', { entity }),

@@ -47,18 +47,21 @@ export function wholeText(owner: Element): string | null {
   // (`childNodes` would make a node list for every owner: counting elements makes none.)
   const elements = owner.childElementCount;
   if (elements > WHOLE_TEXT_ELEMENTS) return null;
-  if (elements === 0) {
-    // Only text inside: text nodes side by side (made by script, maybe a million), or one
-    // longer than a whole text may be.
-    const first = owner.firstChild;
-    if (first !== owner.lastChild) return null;
-    if (first && (first as CharacterData).length > WHOLE_TEXT_MAX) return null;
-  }
+  if (elements === 0 && !oneShortText(owner)) return null;
   if (shadowOf(owner) || (elements > 0 && owner.querySelector(NOT_PLAIN))) return null;
   const raw = owner.textContent ?? '';
   if (raw.length > WHOLE_TEXT_MAX) return null;
   // A run of white space reads as its first character (as `addText` keeps it).
   return raw.replace(WS_RUN, (run) => run.charAt(0));
+}
+
+/**
+ * Whether `el`, which holds no element, holds at most one text node, and one no longer than a
+ * whole text may be: not text nodes side by side (made by script, maybe a million).
+ */
+function oneShortText(el: Element): boolean {
+  const first = el.firstChild;
+  return first === el.lastChild && (!first || (first as CharacterData).length <= WHOLE_TEXT_MAX);
 }
 
 /**
@@ -78,14 +81,8 @@ export function blocksText(owner: Element, tag = owner.tagName): string | null {
     if (!PROSE_BLOCKS.has(child.tagName) || shadowOf(child)) return null;
     // Asked of each block, not of the owner with a selector that looks for a block inside a
     // block: that walks every ancestor of every element, up to the document.
-    if (child.childElementCount > 0) {
-      if (child.querySelector(NOT_INLINE)) return null;
-      continue;
-    }
-    // As in `wholeText`: text nodes side by side, or one too long to copy at once.
-    const first = child.firstChild;
-    if (first !== child.lastChild) return null;
-    if (first && (first as CharacterData).length > WHOLE_TEXT_MAX) return null;
+    if (child.childElementCount > 0 ? child.querySelector(NOT_INLINE) : !oneShortText(child))
+      return null;
   }
   const all = owner.textContent ?? '';
   return all.length > WHOLE_TEXT_MAX ? null : all;

@@ -81,7 +81,7 @@ export interface Scanner {
 }
 
 /** `opts` with its size limits, or the defaults. */
-const limitsOf = (opts: ScannerOptions) => ({
+const withLimits = (opts: ScannerOptions) => ({
   ...opts,
   limitChars: opts.limitChars ?? DEFAULT_LIMIT_CHARS,
   limitNodes: opts.limitNodes ?? DEFAULT_LIMIT_NODES,
@@ -89,7 +89,7 @@ const limitsOf = (opts: ScannerOptions) => ({
 });
 
 export function createScanner(opts: ScannerOptions): Scanner {
-  const { root, signal, limitChars, limitNodes, limitOwnerNodes } = limitsOf(opts);
+  const { root, signal, limitChars, limitNodes, limitOwnerNodes } = withLimits(opts);
   const seen = new Set<EntityId>();
   const store = createFoundStore(opts, seen, opts.entityCount);
   const marks = new ReadMarks();
